@@ -1,0 +1,32 @@
+#pragma once
+
+/// Every frame type of the wire protocol and its name on the wire.
+
+#include <QtCore/QString>
+
+namespace Parley {
+
+enum class FrameType : quint8 {
+    Unknown,
+    // session
+    Hello, Welcome, Error, Ok, Ping, Pong,
+    // accounts and devices
+    Register, Login, Resume, Authenticated, Logout, ListDevices, DeviceList, RevokeDevice,
+    ChangePassword, FindUser, UserFound, Block,
+    // conversations
+    CreateDirect, CreateGroup, ConversationInfo, AddMember, RemoveMember, Leave, SetRole, Rename,
+    // the log
+    Send, Sent, History, Messages, Sync, Synced, Message,
+    // receipts and ephemeral signals
+    Receipt, Typing, Presence,
+    // device inbox and keys
+    InboxSend, InboxFetch, InboxItems, InboxAck, InboxPushed, UploadKeys, FetchKeys, KeyBundles,
+    KeysLow,
+};
+
+/// The name used in a frame's "t" field, e.g. "send".
+QLatin1StringView frameTypeName(FrameType type);
+/// The type for a wire name; FrameType::Unknown if there is none.
+FrameType frameTypeFromName(QStringView name);
+
+} // namespace Parley

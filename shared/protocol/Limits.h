@@ -1,0 +1,48 @@
+#pragma once
+
+/// Protocol version and the size limits both sides enforce (docs/protocol.md, "Limits").
+
+#include <QtCore/QtGlobal>
+
+namespace Parley {
+
+inline constexpr int ProtocolVersion = 1;
+inline constexpr int MinProtocolVersion = 1;
+
+/// Limits on what one side accepts from the other; checked before any handler sees a frame.
+struct FrameLimits
+{
+    qsizetype maxFrameBytes;
+    qsizetype maxStringBytes;
+    qsizetype maxBytesBytes;
+    qsizetype maxArrayItems;
+    qsizetype maxMapEntries;
+    int maxDepth;
+
+    /// What a server accepts from a client.
+    static constexpr FrameLimits fromClient()
+    {
+        return {256 * 1024, 4096, 96 * 1024, 1000, 64, 8};
+    }
+    /// What a client accepts from a server (pages of history are bigger).
+    static constexpr FrameLimits fromServer()
+    {
+        return {16 * 1024 * 1024, 4096, 96 * 1024, 5000, 64, 10};
+    }
+};
+
+inline constexpr qsizetype MaxBodyBytes = 64 * 1024;      ///< one message's opaque body
+inline constexpr qsizetype MaxInboxBodyBytes = 16 * 1024; ///< one device-inbox item
+inline constexpr qsizetype ClientIdBytes = 16;            ///< a message's client-chosen id
+inline constexpr qsizetype MaxUsernameChars = 32;
+inline constexpr qsizetype MinPasswordChars = 8;
+inline constexpr qsizetype MaxPasswordBytes = 1024;
+inline constexpr qsizetype MaxTitleChars = 128;
+inline constexpr qsizetype MaxDeviceNameChars = 64;
+inline constexpr qsizetype MaxKeyBytes = 256;             ///< a public key or signature
+inline constexpr int MaxGroupMembers = 500;
+inline constexpr int MaxPageMessages = 200;               ///< messages in one history page
+inline constexpr int MaxPreKeysPerUpload = 200;
+inline constexpr int MaxInboxItemsPerSend = 1000;
+
+} // namespace Parley
