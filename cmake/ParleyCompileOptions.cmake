@@ -3,7 +3,8 @@ add_library(parley_compile_options INTERFACE)
 add_library(Parley::CompileOptions ALIAS parley_compile_options)
 
 target_compile_options(parley_compile_options INTERFACE
-    -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor -Woverloaded-virtual
+    -Wall -Wextra -Wpedantic -Wnon-virtual-dtor -Woverloaded-virtual
+    $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local>
     $<$<BOOL:${PARLEY_WERROR}>:-Werror>)
 target_compile_definitions(parley_compile_options INTERFACE
     QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING
