@@ -1,0 +1,96 @@
+#include "SessionStore.h"
+
+#include "RecordSealer.h"
+#include "StoreQuery.h"
+
+namespace Parley {
+
+namespace {
+
+QByteArray sessionBinding(const QString &name, qint32 deviceId)
+{
+    return RecordSealer::binding("crypto_sessions", {name, QString::number(deviceId)});
+}
+
+} // namespace
+
+SessionStore::SessionStore(const QString &connectionName, const RecordSealer &sealer)
+    : m_connectionName(connectionName),
+      m_sealer(sealer)
+{
+}
+
+CryptoResult<std::optional<QByteArray>> SessionStore::load(const QString &name,
+                                                           qint32 deviceId) const
+{
+    StoreQuery query(m_connectionName,
+                     QStringLiteral("SELECT record FROM crypto_sessions"
+                                    " WHERE name = ? AND device_id = ?"));
+    query.bind(name).bind(deviceId);
+    if (CryptoStatus status = query.exec(); !status)
+        return status.error();
+    if (!query.next())
+        return std::optional<QByteArray>();
+    CryptoResult<QByteArray> record =
+            m_sealer.open(sessionBinding(name, deviceId), query.value(0).toByteArray());
+    if (!record)
+        return record.error();
+    return std::optional<QByteArray>(std::move(record).value());
+}
+
+CryptoResult<QList<qint32>> SessionStore::deviceIds(const QString &name) const
+{
+    StoreQuery query(m_connectionName,
+                     QStringLiteral("SELECT device_id FROM crypto_sessions WHERE name = ?"
+                                    " ORDER BY device_id"));
+    query.bind(name);
+    if (CryptoStatus status = query.exec(); !status)
+        return status.error();
+    QList<qint32> ids;
+    while (query.next())
+        ids.append(query.value(0).toInt());
+    return ids;
+}
+
+CryptoStatus SessionStore::store(const QString &name, qint32 deviceId, const QByteArray &record)
+{
+    StoreQuery query(m_connectionName,
+                     QStringLiteral("INSERT OR REPLACE INTO crypto_sessions"
+                                    " (name, device_id, record) VALUES (?, ?, ?)"));
+    query.bind(name).bind(deviceId).bind(m_sealer.seal(sessionBinding(name, deviceId), record));
+    return query.exec();
+}
+
+CryptoResult<bool> SessionStore::contains(const QString &name, qint32 deviceId) const
+{
+    StoreQuery query(m_connectionName,
+                     QStringLiteral("SELECT 1 FROM crypto_sessions"
+                                    " WHERE name = ? AND device_id = ?"));
+    query.bind(name).bind(deviceId);
+    if (CryptoStatus status = query.exec(); !status)
+        return status.error();
+    return query.next();
+}
+
+CryptoResult<bool> SessionStore::remove(const QString &name, qint32 deviceId)
+{
+    StoreQuery query(
+            m_connectionName,
+            QStringLiteral("DELETE FROM crypto_sessions WHERE name = ? AND device_id = ?"));
+    query.bind(name).bind(deviceId);
+    if (CryptoStatus status = query.exec(); !status)
+        return status.error();
+    return query.rowsAffected() > 0;
+}
+
+CryptoResult<int> SessionStore::removeAll(const QString &name)
+{
+    StoreQuery query(m_connectionName,
+                     QStringLiteral("DELETE FROM crypto_sessions WHERE name = ?"));
+    query.bind(name);
+    if (CryptoStatus status = query.exec(); !status)
+        return status.error();
+    return query.rowsAffected();
+}
+
+} // namespace Parley

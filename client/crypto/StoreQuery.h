@@ -1,0 +1,36 @@
+#pragma once
+
+/// One SQL statement on the key store's connection, with failures translated to CryptoError.
+
+#include "CryptoResult.h"
+
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+namespace Parley {
+
+//! \brief A prepared QSqlQuery on a named connection that reports failures as DatabaseError
+//! and logs only the driver's message (never bound values: they may be sealed key records).
+//!
+//! Internal to parley_crypto (QtSql stays out of the public headers).
+class StoreQuery
+{
+public:
+    StoreQuery(const QString &connectionName, const QString &statement);
+
+    StoreQuery &bind(const QVariant &value);
+    //! Runs the statement; DatabaseError if the connection is closed or the statement failed.
+    CryptoStatus exec();
+
+    bool next() { return m_query.next(); }
+    QVariant value(int column) const { return m_query.value(column); }
+    int rowsAffected() const { return m_query.numRowsAffected(); }
+
+private:
+    QString m_statement;
+    QSqlQuery m_query;
+    bool m_prepared = false;
+};
+
+} // namespace Parley
