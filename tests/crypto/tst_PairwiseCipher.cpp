@@ -28,6 +28,7 @@ private Q_SLOTS:
     void continuesAfterRestart();
     void decryptRollsBackWithCallersTransaction();
     void changedIdentityNeedsAcknowledgement();
+    void messageEncodesForTheInbox();
 
 private:
     //! Alice builds a session with Bob and they exchange one message each way.
@@ -331,6 +332,24 @@ void tst_PairwiseCipher::changedIdentityNeedsAcknowledgement()
     QVERIFY(reply);
     QCOMPARE(newBobCipher.decrypt(m_alice->address, reply.value()).value(),
              QByteArray("welcome back"));
+}
+
+void tst_PairwiseCipher::messageEncodesForTheInbox()
+{
+    PairwiseCipher alice = m_alice->pairwise();
+    QVERIFY(alice.buildSession(m_bob->address, m_bob->handOutBundle()));
+    const PairwiseMessage message = alice.encrypt(m_bob->address, "via the inbox").value();
+    const QByteArray body = message.encode();
+    QCOMPARE(body.at(0), char(PairwiseMessage::Type::PreKey));
+    auto decoded = PairwiseMessage::decode(body);
+    QVERIFY(decoded);
+    QCOMPARE(decoded.value(), message);
+    QCOMPARE(m_bob->pairwise().decrypt(m_alice->address, decoded.value()).value(),
+             QByteArray("via the inbox"));
+
+    QCOMPARE(PairwiseMessage::decode(QByteArray()).error(), CryptoError::InvalidMessage);
+    QCOMPARE(PairwiseMessage::decode(QByteArray("\x02")).error(), CryptoError::InvalidMessage);
+    QCOMPARE(PairwiseMessage::decode(QByteArray("\x07body")).error(), CryptoError::InvalidMessage);
 }
 
 QTEST_GUILESS_MAIN(tst_PairwiseCipher)
