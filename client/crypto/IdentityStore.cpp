@@ -40,16 +40,12 @@ CryptoResult<std::optional<IdentityStore::LocalIdentity>> IdentityStore::localId
 {
     StoreQuery query(m_connectionName,
                      QStringLiteral("SELECT record FROM crypto_local_identity WHERE id = 1"));
-    if (CryptoStatus status = query.exec(); !status)
-        return status.error();
-    if (!query.next())
-        return std::optional<LocalIdentity>();
-
-    CryptoResult<QByteArray> payload =
-            m_sealer.open(RecordSealer::binding(LocalTable, {}), query.value(0).toByteArray());
+    const auto payload = query.fetchSealed(m_sealer, RecordSealer::binding(LocalTable, {}));
     if (!payload)
         return payload.error();
-    QDataStream stream(payload.value());
+    if (!payload.value())
+        return std::optional<LocalIdentity>();
+    QDataStream stream(*payload.value());
     stream.setVersion(QDataStream::Qt_6_0);
     LocalIdentity identity;
     stream >> identity.registrationId >> identity.publicKey >> identity.privateKey;
@@ -85,11 +81,10 @@ CryptoResult<QByteArray> IdentityStore::trustedIdentity(const QString &name, qin
                      QStringLiteral("SELECT record FROM crypto_remote_identities"
                                     " WHERE name = ? AND device_id = ?"));
     query.bind(name).bind(deviceId);
-    if (CryptoStatus status = query.exec(); !status)
-        return status.error();
-    if (!query.next())
-        return QByteArray();
-    return m_sealer.open(trustedBinding(name, deviceId), query.value(0).toByteArray());
+    const auto trusted = query.fetchSealed(m_sealer, trustedBinding(name, deviceId));
+    if (!trusted)
+        return trusted.error();
+    return trusted.value().value_or(QByteArray());
 }
 
 CryptoResult<bool> IdentityStore::isTrusted(const QString &name, qint32 deviceId,

@@ -27,15 +27,7 @@ SenderKeyStore::load(const QString &groupId, const QString &name, qint32 deviceI
                      QStringLiteral("SELECT record FROM crypto_sender_keys"
                                     " WHERE group_id = ? AND name = ? AND device_id = ?"));
     query.bind(groupId).bind(name).bind(deviceId);
-    if (CryptoStatus status = query.exec(); !status)
-        return status.error();
-    if (!query.next())
-        return std::optional<QByteArray>();
-    CryptoResult<QByteArray> record =
-            m_sealer.open(senderKeyBinding(groupId, name, deviceId), query.value(0).toByteArray());
-    if (!record)
-        return record.error();
-    return std::optional<QByteArray>(std::move(record).value());
+    return query.fetchSealed(m_sealer, senderKeyBinding(groupId, name, deviceId));
 }
 
 CryptoStatus SenderKeyStore::store(const QString &groupId, const QString &name, qint32 deviceId,

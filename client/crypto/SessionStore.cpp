@@ -27,15 +27,7 @@ CryptoResult<std::optional<QByteArray>> SessionStore::load(const QString &name,
                      QStringLiteral("SELECT record FROM crypto_sessions"
                                     " WHERE name = ? AND device_id = ?"));
     query.bind(name).bind(deviceId);
-    if (CryptoStatus status = query.exec(); !status)
-        return status.error();
-    if (!query.next())
-        return std::optional<QByteArray>();
-    CryptoResult<QByteArray> record =
-            m_sealer.open(sessionBinding(name, deviceId), query.value(0).toByteArray());
-    if (!record)
-        return record.error();
-    return std::optional<QByteArray>(std::move(record).value());
+    return query.fetchSealed(m_sealer, sessionBinding(name, deviceId));
 }
 
 CryptoResult<QList<qint32>> SessionStore::deviceIds(const QString &name) const

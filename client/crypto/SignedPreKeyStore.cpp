@@ -25,15 +25,7 @@ CryptoResult<std::optional<QByteArray>> SignedPreKeyStore::load(quint32 id) cons
     StoreQuery query(m_connectionName,
                      QStringLiteral("SELECT record FROM crypto_signed_pre_keys WHERE id = ?"));
     query.bind(id);
-    if (CryptoStatus status = query.exec(); !status)
-        return status.error();
-    if (!query.next())
-        return std::optional<QByteArray>();
-    CryptoResult<QByteArray> record =
-            m_sealer.open(signedPreKeyBinding(id), query.value(0).toByteArray());
-    if (!record)
-        return record.error();
-    return std::optional<QByteArray>(std::move(record).value());
+    return query.fetchSealed(m_sealer, signedPreKeyBinding(id));
 }
 
 CryptoStatus SignedPreKeyStore::store(quint32 id, qint64 createdAtMs, const QByteArray &record)

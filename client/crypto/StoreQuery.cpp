@@ -1,6 +1,7 @@
 #include "StoreQuery.h"
 
 #include "Logging.h"
+#include "RecordSealer.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -28,6 +29,19 @@ CryptoStatus StoreQuery::exec()
         return CryptoError::DatabaseError;
     }
     return {};
+}
+
+CryptoResult<std::optional<QByteArray>> StoreQuery::fetchSealed(const RecordSealer &sealer,
+                                                                const QByteArray &binding)
+{
+    if (CryptoStatus status = exec(); !status)
+        return status.error();
+    if (!next())
+        return std::optional<QByteArray>();
+    CryptoResult<QByteArray> record = sealer.open(binding, value(0).toByteArray());
+    if (!record)
+        return record.error();
+    return std::optional<QByteArray>(std::move(record).value());
 }
 
 } // namespace Parley

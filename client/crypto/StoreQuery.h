@@ -4,11 +4,16 @@
 
 #include "CryptoResult.h"
 
+#include <QByteArray>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 
+#include <optional>
+
 namespace Parley {
+
+class RecordSealer;
 
 //! \brief A prepared QSqlQuery on a named connection that reports failures as DatabaseError
 //! and logs only the driver's message (never bound values: they may be sealed key records).
@@ -22,6 +27,11 @@ public:
     StoreQuery &bind(const QVariant &value);
     //! Runs the statement; DatabaseError if the connection is closed or the statement failed.
     CryptoStatus exec();
+
+    //! Runs a query that selects one sealed record and opens it: nullopt when no row matched,
+    //! CorruptRecord when it does not open with \a binding.
+    CryptoResult<std::optional<QByteArray>> fetchSealed(const RecordSealer &sealer,
+                                                        const QByteArray &binding);
 
     bool next() { return m_query.next(); }
     QVariant value(int column) const { return m_query.value(column); }

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 namespace Parley {
 
@@ -45,6 +46,12 @@ CryptoStatus TestDevice::open(const QByteArray &key)
         db.setDatabaseName(databasePath);
         if (!db.open())
             return CryptoError::DatabaseError;
+        // As the client's MessageStore opens its cache.
+        QSqlQuery pragmas(db);
+        for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
+            if (!pragmas.exec(QLatin1String(pragma)))
+                return CryptoError::DatabaseError;
+        }
     }
     if (!m_context) {
         auto context = SignalContext::create();

@@ -111,15 +111,25 @@ void tst_KeyStore::recordsAreSealedAtRest()
     const auto preKeyRecord =
             m_device->store().preKeys().load(m_device->published.preKeys.first().id);
     QVERIFY(preKeyRecord && preKeyRecord.value());
+    QByteArray sealedIdentity;
+    {
+        QSqlQuery query(QSqlDatabase::database(m_device->connectionName, false));
+        QVERIFY(query.exec(QStringLiteral("SELECT record FROM crypto_local_identity")));
+        QVERIFY(query.next());
+        sealedIdentity = query.value(0).toByteArray();
+    }
     m_device->close();
 
-    QFile file(m_device->databasePath);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QByteArray raw = file.readAll();
-    QVERIFY(!raw.isEmpty());
+    QByteArray raw;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
+        QFile file(m_device->databasePath + suffix);
+        if (file.open(QIODevice::ReadOnly))
+            raw += file.readAll();
+    }
+    QVERIFY(raw.contains(sealedIdentity)); // the bytes searched hold the records
     QVERIFY(!raw.contains(privateKey));
-    QVERIFY(!raw.contains(*preKeyRecord.value()));
     QVERIFY(!raw.contains(privateKey.right(32)));
+    QVERIFY(!raw.contains(*preKeyRecord.value()));
 }
 
 void tst_KeyStore::damagedRecordIsReported()
