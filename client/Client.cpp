@@ -1,0 +1,710 @@
+#include "Client.h"
+
+#include "Logging.h"
+#include "account/Account.h"
+#include "content/PlaintextCipher.h"
+#include "net/Connection.h"
+#include "net/ServerAddress.h"
+#include "outbox/Outbox.h"
+#include "platform/Notifier.h"
+#include "platform/ProfilePaths.h"
+#include "platform/TokenStore.h"
+#include "store/MessageStore.h"
+#include "sync/SyncEngine.h"
+#include "sync/TypingTracker.h"
+
+#include <QtCore/QDir>
+#include <QtGui/QGuiApplication>
+#include <QtNetwork/QHostInfo>
+
+namespace Parley {
+
+using namespace Qt::StringLiterals;
+
+Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QObject *parent)
+    : QObject(parent),
+      m_options(std::move(options)),
+      m_cipher(cipher ? std::move(cipher) : std::make_unique<PlaintextCipher>()),
+      m_store(new MessageStore(this)),
+      m_connection(new Connection(this)),
+      m_tokens(new TokenStore(m_options.profile, this)),
+      m_account(new Account(m_connection, m_store, m_tokens, this)),
+      m_sync(new SyncEngine(m_connection, m_store, m_cipher.get(), this)),
+      m_outbox(new Outbox(m_connection, m_store, m_cipher.get(), m_sync, this)),
+      m_notifier(new Notifier(this)),
+      m_conversations(new ConversationListModel(this)),
+      m_devices(new DeviceListModel(this))
+{
+    m_notificationsEnabled = m_options.notifications;
+
+    // Account and connection.
+    connect(m_account, &Account::restored, this, &Client::onRestored);
+    connect(m_account, &Account::authenticated, this, [this] {
+        clearError();
+        Q_EMIT busyChanged();
+        onLoggedIn();
+    });
+    connect(m_account, &Account::failed, this, [this](const Error &error) {
+        Q_EMIT busyChanged();
+        if (!m_account->isLoggedIn() && m_state != State::LoggedOut)
+            onLoggedOut();
+        if (!m_demoTried && !m_options.demoLogin.isEmpty()
+            && error.code == ErrorCode::InvalidCredentials) {
+            tryDemoLogin(true);
+            return;
+        }
+        setError(error);
+        updateState();
+    });
+    connect(m_account, &Account::loggedOut, this, &Client::onLoggedOut);
+    connect(m_account, &Account::keychainProblemChanged, this, &Client::keychainProblemChanged);
+    connect(m_account, &Account::identityChanged, this, [this] {
+        m_sync->setIdentity(m_account->userId(), m_account->deviceId());
+        m_conversations->setSelfUserId(m_account->userId());
+        Q_EMIT identityChanged();
+        Q_EMIT serverUrlChanged();
+    });
+    connect(m_connection, &Connection::stateChanged, this, &Client::updateState);
+    connect(m_connection, &Connection::authenticated, this, [this] {
+        m_connectFailed = false;
+        updateState();
+    });
+    connect(m_connection, &Connection::connectionLost, this, [this] {
+        m_connectFailed = true;
+        updateState();
+    });
+    connect(m_connection, &Connection::welcomed, this, [this](const WelcomeFrame &welcome) {
+        if (welcome.registrationOpen != m_registrationOpen) {
+            m_registrationOpen = welcome.registrationOpen;
+            Q_EMIT registrationOpenChanged();
+        }
+    });
+    connect(m_connection, &Connection::certificatePinned, this, [this](const QString &fingerprint) {
+        m_store->setSetting(u"pin/"_s + serverKey(m_connection->serverUrl()), fingerprint);
+    });
+    connect(m_connection, &Connection::certificateChanged, this,
+            [this](const QString &pinned, const QString &presented) {
+                m_presentedFingerprint = presented;
+                m_connectFailed = true;
+                setCertificateProblem(
+                        tr("The server's certificate has changed since you first connected. This "
+                           "can "
+                           "mean someone is intercepting the connection, or the server got a new "
+                           "certificate. Compare the fingerprint with the server's administrator "
+                           "before you accept it.\nPinned:    %1\nPresented: %2")
+                                .arg(pinned, presented));
+                updateState();
+            });
+
+    // Sync engine and outbox → models.
+    connect(m_sync, &SyncEngine::synced, this, [this] {
+        for (const auto &model : std::as_const(m_messageModels)) {
+            if (model)
+                model->setServerReachable();
+        }
+        if (m_connection->welcome().registrationOpen != m_registrationOpen) {
+            m_registrationOpen = m_connection->welcome().registrationOpen;
+            Q_EMIT registrationOpenChanged();
+        }
+    });
+    connect(m_sync, &SyncEngine::conversationChanged, this, &Client::refreshConversation);
+    connect(m_sync, &SyncEngine::messagesStored, this, &Client::onMessagesStored);
+    connect(m_sync, &SyncEngine::olderMessagesStored, this,
+            [this](qint64 id, const QList<StoredMessage> &messages, bool more) {
+                if (auto model = m_messageModels.value(id))
+                    model->addOlderMessages(messages, more);
+            });
+    connect(m_sync, &SyncEngine::presenceChanged, this, &Client::onPresenceChanged);
+    connect(m_sync->typing(), &TypingTracker::typingChanged, this, &Client::onTypingChanged);
+    connect(m_outbox, &Outbox::entryQueued, this, [this](const StoredMessage &message) {
+        if (auto model = m_messageModels.value(message.conversationId))
+            model->addPending(message);
+        refreshConversation(message.conversationId);
+    });
+    connect(m_outbox, &Outbox::entryChanged, this, [this](const StoredMessage &message) {
+        if (auto model = m_messageModels.value(message.conversationId))
+            model->updatePending(message);
+    });
+    connect(m_outbox, &Outbox::entryAcknowledged, this,
+            [this](qint64 conversationId, const QByteArray &) {
+                refreshConversation(conversationId);
+            });
+
+    start();
+}
+
+Client::~Client()
+{
+    // Models and pieces go with their parent; the store finishes what was asked of it first.
+    m_connection->close();
+}
+
+void Client::start()
+{
+    if (!ProfilePaths::isValidProfileName(m_options.profile)) {
+        setError(Error{ErrorCode::InvalidArgument,
+                       tr("\"%1\" is not a valid profile name.").arg(m_options.profile)});
+        m_started = true;
+        Q_EMIT started();
+        return;
+    }
+    m_dataDir = m_options.dataDir.isEmpty() ? ProfilePaths::dataDir(m_options.profile)
+                                            : m_options.dataDir;
+    if (!QDir().mkpath(m_dataDir)) {
+        setError(Error{ErrorCode::StorageError,
+                       tr("Cannot create the data folder %1.").arg(m_dataDir)});
+        m_started = true;
+        Q_EMIT started();
+        return;
+    }
+    qCInfo(lcClient) << "profile" << m_options.profile << "data in" << m_dataDir;
+    m_store->open(ProfilePaths::cacheFile(m_dataDir)).then(this, [this](const Status &status) {
+        if (!status) {
+            qCCritical(lcClient) << "cannot open the cache:" << status.error().message;
+            setError(Error{ErrorCode::StorageError,
+                           tr("Cannot open the local cache: %1").arg(status.error().message)});
+            m_started = true;
+            Q_EMIT started();
+            return;
+        }
+        m_account->restore();
+    });
+}
+
+void Client::onRestored(bool loggedIn)
+{
+    m_store->setting(u"notifications"_s).then(this, [this, loggedIn](const QVariant &enabled) {
+        if (enabled.isValid() && enabled.toBool() != m_notificationsEnabled) {
+            m_notificationsEnabled = enabled.toBool();
+            Q_EMIT notificationsEnabledChanged();
+        }
+        if (loggedIn) {
+            onLoggedIn();
+            m_connection->open();
+        } else if (!m_options.demoLogin.isEmpty()) {
+            tryDemoLogin(false);
+        }
+        updateState();
+        m_started = true;
+        Q_EMIT started();
+    });
+}
+
+void Client::tryDemoLogin(bool registerFirst)
+{
+    const qsizetype colon = m_options.demoLogin.indexOf(u':');
+    if (colon <= 0) {
+        setError(Error{ErrorCode::InvalidArgument, tr("--demo-login takes USER:PASSWORD.")});
+        return;
+    }
+    const QString user = m_options.demoLogin.left(colon);
+    const QString password = m_options.demoLogin.mid(colon + 1);
+    if (registerFirst) {
+        m_demoTried = true;
+        registerAccount(m_options.serverUrl, user, password);
+    } else {
+        login(m_options.serverUrl, user, password);
+    }
+}
+
+void Client::onLoggedIn()
+{
+    // Start from the cache: the conversation list and pending messages show before (and
+    // without) any network.
+    m_sync->setIdentity(m_account->userId(), m_account->deviceId());
+    m_conversations->setSelfUserId(m_account->userId());
+    if (!m_outbox->isLoaded())
+        m_outbox->load();
+    m_sync->loadCursors();
+    refreshAllConversations();
+    updateState();
+}
+
+void Client::onLoggedOut()
+{
+    m_sync->reset();
+    m_outbox->reset();
+    m_conversations->removeAll();
+    m_devices->setDevices({});
+    for (const auto &model : std::as_const(m_messageModels)) {
+        if (model)
+            model->deleteLater();
+    }
+    for (const auto &model : std::as_const(m_memberModels)) {
+        if (model)
+            model->deleteLater();
+    }
+    m_messageModels.clear();
+    m_memberModels.clear();
+    m_connectFailed = false;
+    setCertificateProblem({});
+    updateState();
+}
+
+void Client::updateState()
+{
+    State state = State::LoggedOut;
+    if (m_account->isAuthenticating())
+        state = State::Connecting;
+    else if (!m_account->isLoggedIn())
+        state = State::LoggedOut;
+    else if (m_connection->isReady())
+        state = State::Online;
+    else if (m_connectFailed || !m_certificateProblem.isEmpty())
+        state = State::Offline;
+    else
+        state = State::Connecting;
+    if (state == m_state)
+        return;
+    m_state = state;
+    qCInfo(lcClient) << "state" << state;
+    Q_EMIT stateChanged();
+}
+
+QString Client::serverUrl() const
+{
+    const QUrl url = m_account->serverUrl();
+    if (url.isValid())
+        return url.toString();
+    return m_options.serverUrl;
+}
+
+qint64 Client::userId() const
+{
+    return m_account->userId();
+}
+
+QString Client::username() const
+{
+    return m_account->username();
+}
+
+qint64 Client::deviceId() const
+{
+    return m_account->deviceId();
+}
+
+bool Client::isBusy() const
+{
+    return m_account->isAuthenticating();
+}
+
+QString Client::keychainProblem() const
+{
+    return m_account->keychainProblem();
+}
+
+void Client::setError(const Error &error)
+{
+    qCInfo(lcClient) << "error shown:" << errorCodeName(error.code);
+    if (m_errorString != error.message) {
+        m_errorString = error.message;
+        Q_EMIT errorStringChanged();
+    }
+    Q_EMIT errorOccurred(int(error.code), error.message);
+}
+
+void Client::clearError()
+{
+    if (m_errorString.isEmpty())
+        return;
+    m_errorString.clear();
+    Q_EMIT errorStringChanged();
+}
+
+void Client::setCertificateProblem(const QString &problem)
+{
+    if (problem == m_certificateProblem)
+        return;
+    m_certificateProblem = problem;
+    Q_EMIT certificateProblemChanged();
+}
+
+void Client::setNotificationsEnabled(bool enabled)
+{
+    if (enabled == m_notificationsEnabled)
+        return;
+    m_notificationsEnabled = enabled;
+    m_store->setSetting(u"notifications"_s, enabled);
+    Q_EMIT notificationsEnabledChanged();
+}
+
+void Client::setActiveConversation(qint64 conversationId)
+{
+    if (conversationId == m_activeConversation)
+        return;
+    m_activeConversation = conversationId;
+    Q_EMIT activeConversationChanged();
+}
+
+void Client::registerAccount(const QString &server, const QString &username,
+                             const QString &password)
+{
+    const QUrl url = serverUrlFromText(server);
+    if (!url.isValid()) {
+        setError(Error{ErrorCode::InvalidArgument,
+                       tr("\"%1\" is not a server address.").arg(server)});
+        return;
+    }
+    clearError();
+    setCertificateProblem({});
+    QString device =
+            m_options.deviceName.isEmpty() ? QHostInfo::localHostName() : m_options.deviceName;
+    m_account->authenticate(Account::Mode::Register, url, username.trimmed(), password,
+                            device.left(MaxDeviceNameChars));
+    Q_EMIT busyChanged();
+    updateState();
+}
+
+void Client::login(const QString &server, const QString &username, const QString &password)
+{
+    const QUrl url = serverUrlFromText(server);
+    if (!url.isValid()) {
+        setError(Error{ErrorCode::InvalidArgument,
+                       tr("\"%1\" is not a server address.").arg(server)});
+        return;
+    }
+    clearError();
+    setCertificateProblem({});
+    QString device =
+            m_options.deviceName.isEmpty() ? QHostInfo::localHostName() : m_options.deviceName;
+    m_account->authenticate(Account::Mode::Login, url, username.trimmed(), password,
+                            device.left(MaxDeviceNameChars));
+    Q_EMIT busyChanged();
+    updateState();
+}
+
+void Client::logout()
+{
+    m_account->logout();
+}
+
+void Client::continueWithoutKeychain()
+{
+    m_account->continueWithoutKeychain();
+}
+
+void Client::acceptNewCertificate()
+{
+    if (m_presentedFingerprint.isEmpty())
+        return;
+    const QString fingerprint = std::exchange(m_presentedFingerprint, {});
+    m_store->setSetting(u"pin/"_s + serverKey(m_connection->serverUrl()), fingerprint);
+    m_connection->setPinnedFingerprint(fingerprint);
+    setCertificateProblem({});
+    if (m_account->isLoggedIn())
+        m_connection->open();
+    updateState();
+}
+
+MessageListModel *Client::messages(qint64 conversationId)
+{
+    if (auto model = m_messageModels.value(conversationId))
+        return model;
+    auto *model = new MessageListModel(conversationId, m_account->userId(), m_store, m_outbox,
+                                       m_sync, this);
+    m_messageModels.insert(conversationId, model);
+    if (const ConversationSummary *summary = m_conversations->summary(conversationId))
+        model->setConversation(*summary);
+    onTypingChanged(conversationId);
+    return model;
+}
+
+MemberListModel *Client::members(qint64 conversationId)
+{
+    if (auto model = m_memberModels.value(conversationId))
+        return model;
+    auto *model = new MemberListModel(conversationId, m_account->userId(), this);
+    m_memberModels.insert(conversationId, model);
+    if (const ConversationSummary *summary = m_conversations->summary(conversationId)) {
+        for (const Member &m : summary->conversation.members)
+            model->setPresence(m_sync->presence(m.userId));
+        model->setMembers(summary->conversation.members);
+    }
+    return model;
+}
+
+void Client::refreshConversation(qint64 conversationId)
+{
+    m_store->conversationSummary(conversationId, m_account->userId())
+            .then(this, [this, conversationId](const std::optional<ConversationSummary> &summary) {
+                if (!summary || !m_account->isLoggedIn())
+                    return;
+                m_conversations->updateSummary(*summary);
+                if (auto model = m_messageModels.value(conversationId))
+                    model->setConversation(*summary);
+                if (auto model = m_memberModels.value(conversationId))
+                    model->setMembers(summary->conversation.members);
+            });
+}
+
+void Client::refreshAllConversations()
+{
+    m_store->conversationSummaries(m_account->userId())
+            .then(this, [this](const QList<ConversationSummary> &list) {
+                if (!m_account->isLoggedIn())
+                    return;
+                m_conversations->setSummaries(list);
+                for (const ConversationSummary &summary : list) {
+                    if (auto model = m_messageModels.value(summary.conversation.id))
+                        model->setConversation(summary);
+                    if (auto model = m_memberModels.value(summary.conversation.id))
+                        model->setMembers(summary.conversation.members);
+                }
+            });
+}
+
+void Client::onMessagesStored(qint64 conversationId, const QList<StoredMessage> &messages)
+{
+    if (auto model = m_messageModels.value(conversationId))
+        model->addMessages(messages);
+    refreshConversation(conversationId);
+
+    // One notification per batch: the newest message from someone else.
+    const StoredMessage *newest = nullptr;
+    for (const StoredMessage &m : messages) {
+        if (m.kind == MessageKind::Content && m.senderId != m_account->userId())
+            newest = &m;
+    }
+    if (!newest || !m_notificationsEnabled)
+        return;
+    const ConversationSummary *summary = m_conversations->summary(conversationId);
+    if (summary && summary->muted)
+        return;
+    const auto *app = qobject_cast<QGuiApplication *>(QCoreApplication::instance());
+    const bool focused = app && app->applicationState() == Qt::ApplicationActive;
+    if (focused && m_activeConversation == conversationId)
+        return;
+    const QString sender = newest->senderName;
+    QString title = sender;
+    if (summary && summary->conversation.kind == ConversationKind::Group)
+        title = tr("%1 in %2").arg(sender, m_conversations->titleOf(*summary));
+    m_notifier->notify(conversationId, title, newest->text);
+}
+
+void Client::onPresenceChanged(qint64 userId)
+{
+    const Presence presence = m_sync->presence(userId);
+    m_conversations->setPresence(presence);
+    for (const auto &model : std::as_const(m_memberModels)) {
+        if (model)
+            model->setPresence(presence);
+    }
+}
+
+void Client::onTypingChanged(qint64 conversationId)
+{
+    const QList<qint64> users = m_sync->typing()->typingUsers(conversationId);
+    QStringList names;
+    const ConversationSummary *summary = m_conversations->summary(conversationId);
+    for (qint64 user : users) {
+        const Member *member = summary ? summary->conversation.member(user) : nullptr;
+        names.append(member ? member->username : tr("someone"));
+    }
+    names.sort();
+    QString text;
+    if (names.size() == 1)
+        text = tr("%1 is typing…").arg(names.first());
+    else if (names.size() == 2)
+        text = tr("%1 and %2 are typing…").arg(names.at(0), names.at(1));
+    else if (names.size() > 2)
+        text = tr("Several people are typing…");
+    m_conversations->setTypingText(conversationId, text);
+    if (auto model = m_messageModels.value(conversationId))
+        model->setTypingText(text);
+}
+
+void Client::findUser(const QString &username, std::function<void(qint64)> then)
+{
+    m_connection->request(FindUserFrame{username.trimmed().toLower()})
+            .then(this, [this, then](const Result<RawFrame> &reply) {
+                auto found = reply ? FrameCodec::read<UserFoundFrame>(*reply)
+                                   : Result<UserFoundFrame>(reply.error());
+                if (!found) {
+                    setError(found.error());
+                    return;
+                }
+                then(found->user.userId);
+            });
+}
+
+void Client::openConversation(const Conversation &conversation)
+{
+    m_sync->applyConversation(conversation);
+    const qint64 id = conversation.id;
+    m_store->conversationSummary(id, m_account->userId())
+            .then(this, [this, id](const std::optional<ConversationSummary> &summary) {
+                if (summary)
+                    m_conversations->updateSummary(*summary);
+                Q_EMIT conversationOpened(id);
+            });
+}
+
+void Client::startDirectChat(const QString &username)
+{
+    findUser(username, [this](qint64 userId) {
+        m_connection->request(CreateDirectFrame{userId})
+                .then(this, [this](const Result<RawFrame> &reply) {
+                    auto info = reply ? FrameCodec::read<ConversationInfoFrame>(*reply)
+                                      : Result<ConversationInfoFrame>(reply.error());
+                    if (!info) {
+                        setError(info.error());
+                        return;
+                    }
+                    openConversation(info->conversation);
+                });
+    });
+}
+
+void Client::createGroup(const QString &title, const QStringList &usernames)
+{
+    // Resolve the names one after another, then create the group.
+    auto ids = std::make_shared<QList<qint64>>();
+    auto names = std::make_shared<QStringList>(usernames);
+    auto step = std::make_shared<std::function<void()>>();
+    *step = [this, title, ids, names, step] {
+        if (names->isEmpty()) {
+            m_connection->request(CreateGroupFrame{title, *ids})
+                    .then(this, [this](const Result<RawFrame> &reply) {
+                        auto info = reply ? FrameCodec::read<ConversationInfoFrame>(*reply)
+                                          : Result<ConversationInfoFrame>(reply.error());
+                        if (!info) {
+                            setError(info.error());
+                            return;
+                        }
+                        openConversation(info->conversation);
+                    });
+            *step = nullptr; // break the cycle
+            return;
+        }
+        const QString next = names->takeFirst();
+        findUser(next, [ids, step](qint64 userId) {
+            ids->append(userId);
+            if (*step)
+                (*step)();
+        });
+    };
+    (*step)();
+}
+
+void Client::simpleRequest(FrameType type, const QCborMap &fields)
+{
+    m_connection->request(type, fields).then(this, [this](const Result<RawFrame> &reply) {
+        if (!reply)
+            setError(reply.error());
+    });
+}
+
+void Client::addMember(qint64 conversationId, const QString &username)
+{
+    findUser(username, [this, conversationId](qint64 userId) {
+        const AddMemberFrame frame{conversationId, userId};
+        simpleRequest(AddMemberFrame::Type, frame.toCbor());
+    });
+}
+
+void Client::removeMember(qint64 conversationId, qint64 userId)
+{
+    const RemoveMemberFrame frame{conversationId, userId};
+    simpleRequest(RemoveMemberFrame::Type, frame.toCbor());
+}
+
+void Client::setRole(qint64 conversationId, qint64 userId, const QString &role)
+{
+    const auto parsed = roleFromName(role);
+    if (!parsed || *parsed == Role::Owner) {
+        setError(Error{ErrorCode::InvalidArgument, tr("A role is \"member\" or \"admin\".")});
+        return;
+    }
+    const SetRoleFrame frame{conversationId, userId, *parsed};
+    simpleRequest(SetRoleFrame::Type, frame.toCbor());
+}
+
+void Client::rename(qint64 conversationId, const QString &title)
+{
+    const RenameFrame frame{conversationId, title.trimmed()};
+    simpleRequest(RenameFrame::Type, frame.toCbor());
+}
+
+void Client::leave(qint64 conversationId)
+{
+    const LeaveFrame frame{conversationId};
+    simpleRequest(LeaveFrame::Type, frame.toCbor());
+}
+
+void Client::sendText(qint64 conversationId, const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty() || !m_account->isLoggedIn())
+        return;
+    m_outbox->sendText(conversationId, trimmed);
+    m_sync->setTyping(conversationId, false);
+}
+
+void Client::retry(qint64, const QString &clientIdHex)
+{
+    m_outbox->retry(QByteArray::fromHex(clientIdHex.toLatin1()));
+}
+
+void Client::setTyping(qint64 conversationId, bool typing)
+{
+    m_sync->setTyping(conversationId, typing);
+}
+
+void Client::markRead(qint64 conversationId)
+{
+    m_sync->markRead(conversationId);
+    m_notifier->withdraw(conversationId);
+}
+
+void Client::setMuted(qint64 conversationId, bool muted)
+{
+    m_store->setMuted(conversationId, muted);
+    refreshConversation(conversationId);
+}
+
+void Client::revokeDevice(qint64 deviceId)
+{
+    m_connection->request(RevokeDeviceFrame{deviceId})
+            .then(this, [this](const Result<RawFrame> &reply) {
+                if (!reply)
+                    setError(reply.error());
+                refreshDevices();
+            });
+}
+
+void Client::refreshDevices()
+{
+    m_connection->request(ListDevicesFrame{}).then(this, [this](const Result<RawFrame> &reply) {
+        auto list = reply ? FrameCodec::read<DeviceListFrame>(*reply)
+                          : Result<DeviceListFrame>(reply.error());
+        if (!list) {
+            setError(list.error());
+            return;
+        }
+        m_devices->setDevices(list->devices);
+    });
+}
+
+void Client::search(const QString &text, qint64 conversationId)
+{
+    if (text.trimmed().isEmpty()) {
+        Q_EMIT searchFinished(text, {});
+        return;
+    }
+    m_store->search(text.trimmed(), conversationId, 100)
+            .then(this, [this, text](const QList<StoredMessage> &hits) {
+                QVariantList results;
+                for (const StoredMessage &m : hits) {
+                    results.append(QVariantMap{
+                            {u"conversationId"_s, m.conversationId},
+                            {u"seq"_s, m.seq},
+                            {u"senderName"_s, m.senderName},
+                            {u"text"_s, m.text},
+                            {u"timestamp"_s, QDateTime::fromMSecsSinceEpoch(m.timestamp)}});
+                }
+                Q_EMIT searchFinished(text, results);
+            });
+}
+
+} // namespace Parley

@@ -1,0 +1,198 @@
+#pragma once
+
+/// The client as the UI sees it: one object with the account, the connection state and the
+/// models, and invokable verbs for everything a person does (docs/client-api.md).
+///
+/// All behaviour lives in the pieces it wires together (Account, Connection, SyncEngine,
+/// Outbox, MessageStore, Notifier); this class only routes between them and the models, and
+/// turns failures into errorString/errorOccurred. Made by the `parley` executable (and tests)
+/// from ClientOptions; lives on the GUI thread.
+
+#include "ClientOptions.h"
+#include "models/ConversationListModel.h"
+#include "models/DeviceListModel.h"
+#include "models/MemberListModel.h"
+#include "models/MessageListModel.h"
+#include "protocol/ErrorCode.h"
+#include "protocol/FrameType.h"
+
+#include <QtCore/QCborMap>
+#include <QtCore/QHash>
+#include <QtCore/QObject>
+#include <QtCore/QPointer>
+#include <QtQmlIntegration/qqmlintegration.h>
+
+#include <functional>
+#include <memory>
+
+namespace Parley {
+
+class Account;
+class Connection;
+class ContentCipher;
+class MessageStore;
+class Notifier;
+class Outbox;
+class SyncEngine;
+class TokenStore;
+struct Presence;
+
+class Client : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The Client is made by the parley executable")
+
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY serverUrlChanged)
+    Q_PROPERTY(qint64 userId READ userId NOTIFY identityChanged)
+    Q_PROPERTY(QString username READ username NOTIFY identityChanged)
+    Q_PROPERTY(qint64 deviceId READ deviceId NOTIFY identityChanged)
+    Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
+    Q_PROPERTY(QString certificateProblem READ certificateProblem NOTIFY certificateProblemChanged)
+    Q_PROPERTY(QString keychainProblem READ keychainProblem NOTIFY keychainProblemChanged)
+    Q_PROPERTY(Parley::ConversationListModel *conversations READ conversations CONSTANT)
+    Q_PROPERTY(Parley::DeviceListModel *devices READ devices CONSTANT)
+    Q_PROPERTY(bool registrationOpen READ isRegistrationOpen NOTIFY registrationOpenChanged)
+    Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled
+                       NOTIFY notificationsEnabledChanged)
+    Q_PROPERTY(qint64 activeConversation READ activeConversation WRITE setActiveConversation NOTIFY
+                       activeConversationChanged)
+
+public:
+    enum class State { LoggedOut, Connecting, Online, Offline };
+    Q_ENUM(State)
+
+    /// Opens the profile's cache and, if a login is remembered, resumes it (offline first).
+    /// `cipher` encrypts message content; null: PlaintextCipher.
+    explicit Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher = {},
+                    QObject *parent = nullptr);
+    ~Client() override;
+
+    State state() const { return m_state; }
+    QString serverUrl() const;
+    qint64 userId() const;
+    QString username() const;
+    qint64 deviceId() const;
+    bool isBusy() const;
+    QString errorString() const { return m_errorString; }
+    QString certificateProblem() const { return m_certificateProblem; }
+    QString keychainProblem() const;
+    ConversationListModel *conversations() const { return m_conversations; }
+    DeviceListModel *devices() const { return m_devices; }
+    bool isRegistrationOpen() const { return m_registrationOpen; }
+    bool notificationsEnabled() const { return m_notificationsEnabled; }
+    void setNotificationsEnabled(bool enabled);
+    qint64 activeConversation() const { return m_activeConversation; }
+    void setActiveConversation(qint64 conversationId);
+
+    Q_INVOKABLE void registerAccount(const QString &server, const QString &username,
+                                     const QString &password);
+    Q_INVOKABLE void login(const QString &server, const QString &username, const QString &password);
+    Q_INVOKABLE void logout();
+    Q_INVOKABLE void continueWithoutKeychain();
+    Q_INVOKABLE void acceptNewCertificate();
+
+    Q_INVOKABLE Parley::MessageListModel *messages(qint64 conversationId);
+    Q_INVOKABLE Parley::MemberListModel *members(qint64 conversationId);
+
+    Q_INVOKABLE void startDirectChat(const QString &username);
+    Q_INVOKABLE void createGroup(const QString &title, const QStringList &usernames);
+    Q_INVOKABLE void addMember(qint64 conversationId, const QString &username);
+    Q_INVOKABLE void removeMember(qint64 conversationId, qint64 userId);
+    Q_INVOKABLE void setRole(qint64 conversationId, qint64 userId, const QString &role);
+    Q_INVOKABLE void rename(qint64 conversationId, const QString &title);
+    Q_INVOKABLE void leave(qint64 conversationId);
+
+    Q_INVOKABLE void sendText(qint64 conversationId, const QString &text);
+    Q_INVOKABLE void retry(qint64 conversationId, const QString &clientIdHex);
+    Q_INVOKABLE void setTyping(qint64 conversationId, bool typing);
+    Q_INVOKABLE void markRead(qint64 conversationId);
+    Q_INVOKABLE void setMuted(qint64 conversationId, bool muted);
+
+    Q_INVOKABLE void revokeDevice(qint64 deviceId);
+    Q_INVOKABLE void refreshDevices();
+
+    /// Searches the local cache (text messages); searchFinished() delivers up to 100 hits,
+    /// newest first, as maps with conversationId, seq, senderName, text, timestamp.
+    /// `conversationId` 0 searches every conversation.
+    Q_INVOKABLE void search(const QString &text, qint64 conversationId = 0);
+
+    // --- C++ only: the pieces, for tests and the bench ---
+    Connection *connection() const { return m_connection; }
+    MessageStore *store() const { return m_store; }
+    Outbox *outbox() const { return m_outbox; }
+    SyncEngine *syncEngine() const { return m_sync; }
+    Notifier *notifier() const { return m_notifier; }
+    const ClientOptions &options() const { return m_options; }
+    /// True once start-up (cache opened, login restored or not) has finished.
+    bool isStarted() const { return m_started; }
+
+Q_SIGNALS:
+    void stateChanged();
+    void serverUrlChanged();
+    void identityChanged();
+    void busyChanged();
+    void errorStringChanged();
+    void certificateProblemChanged();
+    void keychainProblemChanged();
+    void registrationOpenChanged();
+    void notificationsEnabledChanged();
+    void activeConversationChanged();
+
+    void errorOccurred(int code, const QString &message);
+    void conversationOpened(qint64 id);
+    void searchFinished(const QString &text, const QVariantList &results);
+    /// Start-up finished (see isStarted()).
+    void started();
+
+private:
+    void start();
+    void onRestored(bool loggedIn);
+    void onLoggedIn();
+    void onLoggedOut();
+    void updateState();
+    void setError(const Error &error);
+    void clearError();
+    void setCertificateProblem(const QString &problem);
+    void refreshConversation(qint64 conversationId);
+    void refreshAllConversations();
+    void onMessagesStored(qint64 conversationId, const QList<StoredMessage> &messages);
+    void onPresenceChanged(qint64 userId);
+    void onTypingChanged(qint64 conversationId);
+    void openConversation(const Conversation &conversation);
+    void tryDemoLogin(bool registerFirst);
+    /// Resolves a username to a user id with findUser, then calls `then`.
+    void findUser(const QString &username, std::function<void(qint64 userId)> then);
+    /// Sends a request whose reply is `ok` (or whatever); failures go to setError.
+    void simpleRequest(FrameType type, const QCborMap &fields);
+
+    ClientOptions m_options;
+    QString m_dataDir;
+    std::unique_ptr<ContentCipher> m_cipher;
+    MessageStore *m_store;
+    Connection *m_connection;
+    TokenStore *m_tokens;
+    Account *m_account;
+    SyncEngine *m_sync;
+    Outbox *m_outbox;
+    Notifier *m_notifier;
+    ConversationListModel *m_conversations;
+    DeviceListModel *m_devices;
+    QHash<qint64, QPointer<MessageListModel>> m_messageModels;
+    QHash<qint64, QPointer<MemberListModel>> m_memberModels;
+
+    State m_state = State::LoggedOut;
+    QString m_errorString;
+    QString m_certificateProblem;
+    QString m_presentedFingerprint;
+    bool m_registrationOpen = true;
+    bool m_notificationsEnabled = true;
+    qint64 m_activeConversation = 0;
+    bool m_connectFailed = false;
+    bool m_started = false;
+    bool m_demoTried = false;
+};
+
+} // namespace Parley

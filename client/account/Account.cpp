@@ -1,0 +1,208 @@
+#include "Account.h"
+
+#include "Logging.h"
+#include "net/Connection.h"
+#include "net/ServerAddress.h"
+#include "platform/TokenStore.h"
+#include "store/MessageStore.h"
+
+namespace Parley {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString AccountPrefix = u"account/"_s;
+
+} // namespace
+
+Account::Account(Connection *connection, MessageStore *store, TokenStore *tokens, QObject *parent)
+    : QObject(parent),
+      m_connection(connection),
+      m_store(store),
+      m_tokens(tokens)
+{
+    connect(m_connection, &Connection::welcomed, this, &Account::onWelcomed);
+    connect(m_connection, &Connection::connectionLost, this, [this](const QString &reason) {
+        if (m_authenticating)
+            fail(Error{ErrorCode::Unavailable, reason});
+    });
+    connect(m_connection, &Connection::certificateChanged, this, [this] {
+        if (m_authenticating)
+            fail(Error{ErrorCode::Unavailable, tr("The server's certificate has changed.")});
+    });
+    connect(m_connection, &Connection::authenticationFailed, this, [this](const Error &error) {
+        // The device was revoked (or the account disabled): this login is over.
+        qCWarning(lcAccount) << "the server ended this device's session:"
+                             << errorCodeName(error.code);
+        m_tokens->deleteToken(serverKey(m_serverUrl));
+        m_store->wipeAccountData();
+        m_cacheOwner = 0;
+        clearIdentity();
+        Q_EMIT failed(Error{error.code,
+                            tr("This device was logged out by the server. Please log in again.")});
+    });
+}
+
+void Account::restore()
+{
+    m_store->settings(AccountPrefix).then(this, [this](const QVariantMap &settings) {
+        const QUrl url = QUrl(settings.value(u"server"_s).toString());
+        m_serverUrl = url;
+        m_userId = settings.value(u"userId"_s).toLongLong();
+        m_username = settings.value(u"username"_s).toString();
+        m_deviceId = settings.value(u"deviceId"_s).toLongLong();
+        m_cacheOwner = m_userId;
+        if (!url.isValid() || m_userId == 0) {
+            m_userId = 0;
+            Q_EMIT restored(false);
+            return;
+        }
+        qCInfo(lcAccount) << "restoring user" << m_userId << "device" << m_deviceId << "on"
+                          << serverKey(url);
+        m_tokens->readToken(serverKey(url))
+                .then(this, [this, url](const Result<QByteArray> &token) {
+                    if (!token) {
+                        setKeychainProblem(token.error().message);
+                        clearIdentity();
+                        Q_EMIT restored(false);
+                        return;
+                    }
+                    if (token->isEmpty()) {
+                        qCInfo(lcAccount) << "no token in the keychain: logged out";
+                        clearIdentity();
+                        Q_EMIT restored(false);
+                        return;
+                    }
+                    m_store->setting(u"pin/"_s + serverKey(url))
+                            .then(this, [this, url, token](const QVariant &pin) {
+                                m_connection->setServerUrl(url);
+                                m_connection->setPinnedFingerprint(pin.toString());
+                                m_connection->setToken(*token);
+                                Q_EMIT identityChanged();
+                                Q_EMIT restored(true);
+                            });
+                });
+    });
+}
+
+void Account::authenticate(Mode mode, const QUrl &server, const QString &username,
+                           const QString &password, const QString &deviceName)
+{
+    m_authenticating = true;
+    m_mode = mode;
+    m_pendingUsername = username;
+    m_pendingPassword = password;
+    m_deviceName = deviceName;
+    m_connection->close();
+    m_store->setting(u"pin/"_s + serverKey(server)).then(this, [this, server](const QVariant &pin) {
+        if (!m_authenticating)
+            return;
+        m_connection->setServerUrl(server);
+        m_connection->setPinnedFingerprint(pin.toString());
+        m_connection->setToken({});
+        m_connection->open();
+    });
+}
+
+void Account::onWelcomed()
+{
+    if (!m_authenticating)
+        return;
+    auto onReply = [this](const Result<RawFrame> &reply) {
+        if (!m_authenticating)
+            return;
+        auto frame = reply ? FrameCodec::read<AuthenticatedFrame>(*reply)
+                           : Result<AuthenticatedFrame>(reply.error());
+        if (!frame) {
+            qCInfo(lcAccount) << "authentication refused:" << errorCodeName(frame.error().code);
+            fail(frame.error());
+            return;
+        }
+        onAuthenticated(*frame);
+    };
+    const QString password = std::exchange(m_pendingPassword, {});
+    if (m_mode == Mode::Register)
+        m_connection->request(RegisterFrame{m_pendingUsername, password, m_deviceName})
+                .then(this, onReply);
+    else
+        m_connection->request(LoginFrame{m_pendingUsername, password, m_deviceName})
+                .then(this, onReply);
+}
+
+void Account::onAuthenticated(const AuthenticatedFrame &frame)
+{
+    const QUrl url = m_connection->serverUrl();
+    const bool sameAccount = url == m_serverUrl && frame.userId == m_cacheOwner;
+    if (!sameAccount)
+        m_store->wipeAccountData(); // another account's cache must not show
+    m_cacheOwner = frame.userId;
+    m_serverUrl = url;
+    m_userId = frame.userId;
+    m_username = frame.username;
+    m_deviceId = frame.deviceId;
+    qCInfo(lcAccount) << "authenticated as user" << m_userId << "device" << m_deviceId;
+    m_store->setSetting(AccountPrefix + u"server"_s, url.toString());
+    m_store->setSetting(AccountPrefix + u"userId"_s, m_userId);
+    m_store->setSetting(AccountPrefix + u"username"_s, m_username);
+    m_store->setSetting(AccountPrefix + u"deviceId"_s, m_deviceId);
+    m_tokens->writeToken(serverKey(url), frame.token).then(this, [this](const Status &status) {
+        if (!status)
+            setKeychainProblem(status.error().message);
+    });
+    Q_EMIT identityChanged();
+    m_authenticating = false;
+    m_connection->setAuthenticated(frame);
+    Q_EMIT authenticated();
+}
+
+void Account::fail(const Error &error)
+{
+    m_authenticating = false;
+    m_pendingPassword.clear();
+    m_connection->close();
+    Q_EMIT failed(error);
+}
+
+void Account::logout()
+{
+    m_authenticating = false;
+    const QUrl url = m_serverUrl;
+    auto finish = [this, url] {
+        m_connection->close();
+        m_connection->setToken({});
+        m_tokens->deleteToken(serverKey(url));
+        m_cacheOwner = 0;
+        clearIdentity();
+        m_store->wipeAccountData().then(this, [this] { Q_EMIT loggedOut(); });
+    };
+    if (m_connection->isReady())
+        m_connection->request(LogoutFrame{}).then(this, [finish](const Result<RawFrame> &) {
+            finish();
+        });
+    else
+        finish();
+}
+
+void Account::continueWithoutKeychain()
+{
+    setKeychainProblem({});
+}
+
+void Account::setKeychainProblem(const QString &problem)
+{
+    if (problem == m_keychainProblem)
+        return;
+    m_keychainProblem = problem;
+    Q_EMIT keychainProblemChanged();
+}
+
+void Account::clearIdentity()
+{
+    m_userId = 0;
+    m_username.clear();
+    m_deviceId = 0;
+    Q_EMIT identityChanged();
+}
+
+} // namespace Parley

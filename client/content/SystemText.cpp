@@ -1,0 +1,40 @@
+#include "SystemText.h"
+
+#include <QtCore/QCoreApplication>
+
+namespace Parley {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Parley::SystemText", text);
+}
+
+} // namespace
+
+QString membershipText(const MembershipEvent &event, const QString &actorName)
+{
+    const QString actor = actorName.isEmpty() ? tr("someone") : actorName;
+    const QString target = event.targetUsername.isEmpty() ? tr("someone") : event.targetUsername;
+    switch (event.action) {
+    case MembershipEvent::Action::Created:
+        if (event.title.isEmpty())
+            return tr("%1 started the conversation").arg(actor);
+        return tr("%1 created the group \u201c%2\u201d").arg(actor, event.title);
+    case MembershipEvent::Action::Added:
+        return tr("%1 added %2").arg(actor, target);
+    case MembershipEvent::Action::Removed:
+        return tr("%1 removed %2").arg(actor, target);
+    case MembershipEvent::Action::Left:
+        return tr("%1 left").arg(event.targetUsername.isEmpty() ? actor : target);
+    case MembershipEvent::Action::RoleChanged:
+        return event.role == Role::Admin ? tr("%1 made %2 an admin").arg(actor, target)
+                                         : tr("%1 made %2 a member").arg(actor, target);
+    case MembershipEvent::Action::Renamed:
+        return tr("%1 renamed the group to \u201c%2\u201d").arg(actor, event.title);
+    }
+    return {};
+}
+
+} // namespace Parley

@@ -1,0 +1,428 @@
+#include "MessageListModel.h"
+
+#include "Logging.h"
+#include "content/SystemText.h"
+#include "outbox/Outbox.h"
+#include "store/MessageStore.h"
+#include "sync/SyncEngine.h"
+
+#include <QtCore/QLocale>
+
+namespace Parley {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QDate localDate(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().date();
+}
+
+const QList<int> AllRowRoles = {
+        MessageListModel::SeqRole,
+        MessageListModel::ClientIdRole,
+        MessageListModel::SenderIdRole,
+        MessageListModel::SenderNameRole,
+        MessageListModel::IsOwnRole,
+        MessageListModel::TextRole,
+        MessageListModel::TimestampRole,
+        MessageListModel::DayLabelRole,
+        MessageListModel::ShowDaySeparatorRole,
+        MessageListModel::ShowSenderRole,
+        MessageListModel::DeliveryStateRole,
+        MessageListModel::FailureReasonRole,
+        MessageListModel::IsSystemRole,
+        MessageListModel::SystemTextRole,
+};
+
+} // namespace
+
+MessageListModel::MessageListModel(qint64 conversationId, qint64 selfUserId, MessageStore *store,
+                                   Outbox *outbox, SyncEngine *sync, QObject *parent)
+    : QAbstractListModel(parent),
+      m_conversationId(conversationId),
+      m_selfUserId(selfUserId),
+      m_store(store),
+      m_outbox(outbox),
+      m_sync(sync)
+{
+    loadFirstPage();
+}
+
+void MessageListModel::loadFirstPage()
+{
+    m_fetching = true;
+    m_store->latestMessages(m_conversationId, PageSize)
+            .then(this, [this](const QList<StoredMessage> &page) {
+                QList<Row> rows;
+                for (const StoredMessage &m : page)
+                    rows.append(makeRow(m));
+                insertLogRows(rows);
+                m_cacheExhausted = page.size() < PageSize;
+                for (const StoredMessage &pending : m_outbox->pendingMessages(m_conversationId))
+                    addPending(pending);
+                m_loaded = true;
+                m_fetching = false;
+                qCDebug(lcModels) << "conversation" << m_conversationId << "shows" << m_rows.size()
+                                  << "rows";
+                Q_EMIT loaded();
+            });
+}
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    return {{SeqRole, "seq"},
+            {ClientIdRole, "clientId"},
+            {SenderIdRole, "senderId"},
+            {SenderNameRole, "senderName"},
+            {IsOwnRole, "isOwn"},
+            {TextRole, "text"},
+            {TimestampRole, "timestamp"},
+            {DayLabelRole, "dayLabel"},
+            {ShowDaySeparatorRole, "showDaySeparator"},
+            {ShowSenderRole, "showSender"},
+            {DeliveryStateRole, "deliveryState"},
+            {FailureReasonRole, "failureReason"},
+            {IsSystemRole, "isSystem"},
+            {SystemTextRole, "systemText"}};
+}
+
+bool MessageListModel::sameDay(int a, int b) const
+{
+    return localDate(m_rows.at(a).message.timestamp) == localDate(m_rows.at(b).message.timestamp);
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const Row &r = m_rows.at(row);
+    const StoredMessage &m = r.message;
+    const bool system = m.kind == MessageKind::Membership;
+    switch (role) {
+    case SeqRole:
+        return m.seq;
+    case ClientIdRole:
+        return QString::fromLatin1(m.clientId.toHex());
+    case SenderIdRole:
+        return m.senderId;
+    case SenderNameRole:
+        return m.senderName.isEmpty() ? m_names.value(m.senderId) : m.senderName;
+    case IsOwnRole:
+        return m.senderId == m_selfUserId;
+    case Qt::DisplayRole:
+    case TextRole:
+        if (system)
+            return r.systemText;
+        return m.undecryptable ? tr("(this message could not be decrypted)") : m.text;
+    case TimestampRole:
+        return QDateTime::fromMSecsSinceEpoch(m.timestamp);
+    case DayLabelRole:
+        return dayLabel(QDateTime::fromMSecsSinceEpoch(m.timestamp), QDate::currentDate());
+    case ShowDaySeparatorRole:
+        return row == 0 || !sameDay(row - 1, row);
+    case ShowSenderRole: {
+        if (!m_isGroup || system || m.senderId == m_selfUserId)
+            return false;
+        if (row == 0)
+            return true;
+        const StoredMessage &prev = m_rows.at(row - 1).message;
+        return prev.kind == MessageKind::Membership || prev.senderId != m.senderId
+                || !sameDay(row - 1, row);
+    }
+    case DeliveryStateRole:
+        return deliveryState(m);
+    case FailureReasonRole:
+        return m.failureReason;
+    case IsSystemRole:
+        return system;
+    case SystemTextRole:
+        return r.systemText;
+    default:
+        return {};
+    }
+}
+
+QString MessageListModel::dayLabel(const QDateTime &time, const QDate &today)
+{
+    const QDate date = time.toLocalTime().date();
+    if (date == today)
+        return tr("Today");
+    if (date == today.addDays(-1))
+        return tr("Yesterday");
+    const QLocale locale;
+    if (date.year() == today.year())
+        return locale.toString(date, u"d MMMM"_s);
+    return locale.toString(date, QLocale::LongFormat);
+}
+
+QString MessageListModel::deliveryState(const StoredMessage &m) const
+{
+    if (m.senderId != m_selfUserId || m.kind == MessageKind::Membership)
+        return {};
+    if (m.pending)
+        return m.outboxState == OutboxState::Failed ? u"failed"_s : u"queued"_s;
+    if (m.seq <= m_readUpTo)
+        return u"read"_s;
+    if (m.seq <= m_deliveredUpTo)
+        return u"delivered"_s;
+    return u"sent"_s;
+}
+
+bool MessageListModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (parent.isValid() || !m_loaded || m_fetching || m_rows.isEmpty())
+        return false;
+    const StoredMessage &first = m_rows.first().message;
+    if (first.pending || first.seq <= 1)
+        return false;
+    return !m_cacheExhausted || (m_serverHasOlder && m_sync->hasOlderOnServer(m_conversationId));
+}
+
+void MessageListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    const qint64 oldest = m_rows.first().message.seq;
+    if (m_cacheExhausted) {
+        m_sync->fetchOlder(m_conversationId); // answered by addOlderMessages()
+        return;
+    }
+    m_store->messagesBefore(m_conversationId, oldest, PageSize)
+            .then(this, [this](const QList<StoredMessage> &page) {
+                m_fetching = false;
+                if (page.size() < PageSize)
+                    m_cacheExhausted = true;
+                QList<Row> rows;
+                for (const StoredMessage &m : page)
+                    rows.append(makeRow(m));
+                insertLogRows(rows);
+            });
+}
+
+void MessageListModel::setConversation(const ConversationSummary &summary)
+{
+    const Conversation &c = summary.conversation;
+    for (const Member &m : c.members)
+        m_names.insert(m.userId, m.username);
+    QString title = c.title;
+    qint64 delivered = -1, read = -1;
+    for (const Member &m : c.members) {
+        if (m.userId == m_selfUserId)
+            continue;
+        if (c.kind == ConversationKind::Direct && title.isEmpty())
+            title = m.username;
+        delivered = delivered < 0 ? m.deliveredUpTo : std::min(delivered, m.deliveredUpTo);
+        read = read < 0 ? m.readUpTo : std::min(read, m.readUpTo);
+    }
+    if (title != m_title) {
+        m_title = title;
+        Q_EMIT titleChanged();
+    }
+    const bool group = c.kind == ConversationKind::Group;
+    if (group != m_isGroup) {
+        m_isGroup = group;
+        Q_EMIT isGroupChanged();
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {ShowSenderRole});
+    }
+    if (summary.isMember != m_canSend) {
+        m_canSend = summary.isMember;
+        Q_EMIT canSendChanged();
+    }
+    const qint64 oldDelivered = m_deliveredUpTo, oldRead = m_readUpTo;
+    m_deliveredUpTo = std::max<qint64>(0, delivered);
+    m_readUpTo = std::max<qint64>(0, read);
+    if (oldDelivered != m_deliveredUpTo || oldRead != m_readUpTo)
+        receiptsChanged(oldDelivered, oldRead);
+}
+
+void MessageListModel::receiptsChanged(qint64 oldDelivered, qint64 oldRead)
+{
+    const qint64 newDelivered = m_deliveredUpTo, newRead = m_readUpTo;
+    int first = -1;
+    for (int i = 0; i <= int(m_rows.size()); ++i) {
+        bool differs = false;
+        if (i < int(m_rows.size())) {
+            const StoredMessage &m = m_rows.at(i).message;
+            if (m.senderId == m_selfUserId && !m.pending && m.seq > 0) {
+                m_deliveredUpTo = oldDelivered;
+                m_readUpTo = oldRead;
+                const QString before = deliveryState(m);
+                m_deliveredUpTo = newDelivered;
+                m_readUpTo = newRead;
+                differs = before != deliveryState(m);
+            }
+        }
+        if (differs && first < 0)
+            first = i;
+        if (!differs && first >= 0) {
+            Q_EMIT dataChanged(index(first), index(i - 1), {DeliveryStateRole});
+            first = -1;
+        }
+    }
+}
+
+void MessageListModel::setTypingText(const QString &text)
+{
+    if (text == m_typingText)
+        return;
+    m_typingText = text;
+    Q_EMIT typingTextChanged();
+}
+
+MessageListModel::Row MessageListModel::makeRow(const StoredMessage &message) const
+{
+    Row row{message, {}};
+    if (message.kind == MessageKind::Membership) {
+        if (auto event = MembershipEvent::fromBytes(message.body)) {
+            QString actor = m_names.value(event->actorUserId);
+            if (actor.isEmpty() && event->actorUserId == message.senderId)
+                actor = message.senderName;
+            row.systemText = membershipText(*event, actor);
+        }
+    }
+    return row;
+}
+
+int MessageListModel::logRowCount() const
+{
+    int n = 0;
+    while (n < int(m_rows.size()) && !m_rows.at(n).message.pending)
+        ++n;
+    return n;
+}
+
+int MessageListModel::indexOfClientId(const QByteArray &clientId) const
+{
+    if (clientId.isEmpty())
+        return -1;
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        if (m_rows.at(i).message.clientId == clientId)
+            return i;
+    }
+    return -1;
+}
+
+int MessageListModel::indexOfSeq(qint64 seq) const
+{
+    // Log rows are sorted by seq: binary search over them.
+    const int count = logRowCount();
+    auto begin = m_rows.cbegin(), end = m_rows.cbegin() + count;
+    auto it = std::lower_bound(begin, end, seq,
+                               [](const Row &r, qint64 s) { return r.message.seq < s; });
+    return it != end && it->message.seq == seq ? int(it - begin) : -1;
+}
+
+void MessageListModel::neighboursChanged(int first, int last)
+{
+    Q_UNUSED(first);
+    if (last + 1 < int(m_rows.size()))
+        Q_EMIT dataChanged(index(last + 1), index(last + 1),
+                           {ShowDaySeparatorRole, ShowSenderRole});
+}
+
+void MessageListModel::insertLogRows(QList<Row> incoming)
+{
+    int i = 0;
+    while (i < int(incoming.size())) {
+        const Row &r = incoming.at(i);
+        if (r.message.seq <= 0 || indexOfSeq(r.message.seq) >= 0) {
+            ++i;
+            continue;
+        }
+        const int pending = indexOfClientId(r.message.clientId);
+        const int logCount = logRowCount();
+        auto insertAt = [this, logCount](qint64 seq) {
+            auto end = m_rows.cbegin() + logCount;
+            auto it = std::upper_bound(m_rows.cbegin(), end, seq, [](qint64 s, const Row &row) {
+                return s < row.message.seq;
+            });
+            return int(it - m_rows.cbegin());
+        };
+        const int target = insertAt(r.message.seq);
+        if (pending >= 0) {
+            // The outbox entry became this log entry: the same row, now with a seq.
+            if (pending != target) {
+                beginMoveRows({}, pending, pending, {}, target);
+                m_rows.move(pending, target);
+                endMoveRows();
+                neighboursChanged(pending, pending);
+            }
+            Row merged = r;
+            if (merged.message.text.isEmpty())
+                merged.message.text = m_rows.at(target).message.text;
+            m_rows[target] = merged;
+            Q_EMIT dataChanged(index(target), index(target), AllRowRoles);
+            neighboursChanged(target, target);
+            ++i;
+            continue;
+        }
+        // A block of consecutive entries that all go to the same place.
+        int j = i + 1;
+        while (j < int(incoming.size())) {
+            const StoredMessage &n = incoming.at(j).message;
+            if (n.seq <= incoming.at(j - 1).message.seq || indexOfSeq(n.seq) >= 0
+                || indexOfClientId(n.clientId) >= 0)
+                break;
+            if (target < logCount && m_rows.at(target).message.seq < n.seq)
+                break;
+            ++j;
+        }
+        beginInsertRows({}, target, target + (j - i) - 1);
+        for (int k = i; k < j; ++k)
+            m_rows.insert(target + (k - i), incoming.at(k));
+        endInsertRows();
+        neighboursChanged(target, target + (j - i) - 1);
+        i = j;
+    }
+}
+
+void MessageListModel::addMessages(const QList<StoredMessage> &messages)
+{
+    QList<Row> rows;
+    for (const StoredMessage &m : messages)
+        rows.append(makeRow(m));
+    insertLogRows(rows);
+}
+
+void MessageListModel::addOlderMessages(const QList<StoredMessage> &messages, bool more)
+{
+    m_fetching = false;
+    m_serverHasOlder = more;
+    addMessages(messages);
+}
+
+void MessageListModel::addPending(const StoredMessage &message)
+{
+    if (indexOfClientId(message.clientId) >= 0)
+        return;
+    const int row = int(m_rows.size());
+    beginInsertRows({}, row, row);
+    m_rows.append(makeRow(message));
+    endInsertRows();
+}
+
+void MessageListModel::updatePending(const StoredMessage &message)
+{
+    const int row = indexOfClientId(message.clientId);
+    if (row < 0 || !m_rows.at(row).message.pending)
+        return;
+    m_rows[row].message = message;
+    Q_EMIT dataChanged(index(row), index(row), {DeliveryStateRole, FailureReasonRole});
+}
+
+void MessageListModel::setServerReachable()
+{
+    m_serverHasOlder = true;
+}
+
+} // namespace Parley

@@ -1,0 +1,83 @@
+#pragma once
+
+/// What the user wrote and the server has not acknowledged yet.
+///
+/// A message is committed to the cache's outbox table (state queued) before anything is sent,
+/// then sent with its client id whenever the connection is ready: after reconnects and
+/// restarts too, until the server acknowledges it. The server stores (device, client id) as
+/// unique, so a resend after a lost ack returns the original seq; the acknowledged entry
+/// becomes the log entry with the same client id (SyncEngine::ingestOwnMessage), which deletes
+/// the outbox row in the same transaction. A refusal that retrying cannot fix (not_member,
+/// body_too_large, …) marks it failed with the reason; retry() queues it again.
+/// Lives on the GUI thread.
+
+#include "protocol/FrameCodec.h"
+#include "store/StoreTypes.h"
+
+#include <QtCore/QObject>
+#include <QtCore/QSet>
+
+class QTimer;
+
+namespace Parley {
+
+class Connection;
+class ContentCipher;
+class MessageStore;
+class SyncEngine;
+
+class Outbox : public QObject
+{
+    Q_OBJECT
+
+public:
+    Outbox(Connection *connection, MessageStore *store, ContentCipher *cipher, SyncEngine *sync,
+           QObject *parent = nullptr);
+    ~Outbox() override;
+
+    /// Reads the outbox table (entries left by an earlier run); loaded() follows.
+    void load();
+    bool isLoaded() const { return m_loaded; }
+    void reset();
+
+    /// Stores a text message (queued) and sends it when possible; returns its client id.
+    /// entryQueued() follows once the entry is committed.
+    QByteArray sendText(qint64 conversationId, const QString &text);
+    /// Queues a failed entry again.
+    bool retry(const QByteArray &clientId);
+    /// Sends every queued entry not in flight (called when the connection becomes ready).
+    void flush();
+
+    /// The pending entries of one conversation, oldest first, as rows to show.
+    QList<StoredMessage> pendingMessages(qint64 conversationId) const;
+    QList<OutboxEntry> entries() const { return m_entries; }
+    bool contains(const QByteArray &clientId) const;
+
+Q_SIGNALS:
+    void loaded();
+    /// Committed to the cache; shown as queued.
+    void entryQueued(const Parley::StoredMessage &message);
+    /// State or failure reason changed (failed, or queued again by retry()).
+    void entryChanged(const Parley::StoredMessage &message);
+    /// Acknowledged and now a log entry (the row with this client id has a seq).
+    void entryAcknowledged(qint64 conversationId, const QByteArray &clientId);
+
+private:
+    void send(const QByteArray &clientId);
+    void onSent(const QByteArray &clientId, const Result<RawFrame> &reply);
+    void onAcknowledged(const QList<QByteArray> &clientIds);
+    OutboxEntry *find(const QByteArray &clientId);
+    StoredMessage toMessage(const OutboxEntry &entry) const;
+
+    Connection *m_connection;
+    MessageStore *m_store;
+    ContentCipher *m_cipher;
+    SyncEngine *m_sync;
+    QList<OutboxEntry> m_entries;
+    QSet<QByteArray> m_inFlight;
+    bool m_loaded = false;
+    quint64 m_generation = 0;
+    QTimer *m_retryTimer;
+};
+
+} // namespace Parley

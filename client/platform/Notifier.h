@@ -1,0 +1,35 @@
+#pragma once
+
+/// Shows desktop notifications through the freedesktop notification service over D-Bus
+/// (org.freedesktop.Notifications.Notify); silently does nothing without a session bus.
+
+#include <QtCore/QHash>
+#include <QtCore/QObject>
+
+namespace Parley {
+
+class Notifier : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Notifier(QObject *parent = nullptr);
+
+    /// One notification per conversation: a newer one replaces the older.
+    void notify(qint64 conversationId, const QString &title, const QString &body);
+    /// Withdraws a conversation's notification (it was read).
+    void withdraw(qint64 conversationId);
+
+    /// How many Notify calls were sent (tests check what was and was not shown).
+    int sentCount() const { return m_sent; }
+
+Q_SIGNALS:
+    /// A Notify call was sent for the conversation.
+    void notified(qint64 conversationId);
+
+private:
+    QHash<qint64, uint> m_ids; ///< conversation → the server's notification id
+    int m_sent = 0;
+};
+
+} // namespace Parley

@@ -1,0 +1,95 @@
+#pragma once
+
+/// The client's local cache: one SQLite database (WAL) per profile, on its own thread.
+///
+/// The store thread owns the only connection. Every method posts its work there and returns a
+/// QFuture at once; continue with `.then(context, …)` to get back to the caller's thread. Work
+/// runs in the order it was asked for, so a read asked after a write sees the write. Nothing
+/// here loads a whole conversation: messages come in keyset pages by seq.
+
+#include "StoreTypes.h"
+#include "model/Signals.h"
+#include "protocol/Result.h"
+
+#include <QtCore/QFuture>
+#include <QtCore/QObject>
+#include <QtCore/QVariant>
+
+#include <limits>
+#include <memory>
+
+class QThread;
+
+namespace Parley {
+
+class MessageStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit MessageStore(QObject *parent = nullptr);
+    /// Finishes all work already asked for, then closes the database.
+    ~MessageStore() override;
+
+    /// Opens (creating) the database at `path` and migrates it to the current schema.
+    QFuture<Status> open(const QString &path);
+
+    // --- settings (not secrets: those live in the keychain) ---
+    QFuture<QVariant> setting(const QString &key);
+    QFuture<void> setSetting(const QString &key, const QVariant &value);
+    QFuture<void> removeSetting(const QString &key);
+    /// Every setting whose key starts with `prefix`, keyed by the rest of the key.
+    QFuture<QVariantMap> settings(const QString &prefix);
+
+    /// Deletes every conversation, message, cursor, outbox entry and setting except those
+    /// whose key starts with "pin/" (pinned server certificates outlive a logout).
+    QFuture<void> wipeAccountData();
+
+    // --- conversations and members ---
+    /// Stores conversations as the server sent them (all active members replace the old set).
+    QFuture<void> upsertConversations(const QList<Conversation> &conversations, qint64 selfUserId);
+    QFuture<QList<ConversationSummary>> conversationSummaries(qint64 selfUserId);
+    QFuture<std::optional<ConversationSummary>> conversationSummary(qint64 conversationId,
+                                                                    qint64 selfUserId);
+    /// Raises a member's delivered/read pointer; true if anything moved.
+    QFuture<bool> applyReceipt(const Receipt &receipt);
+    /// Applies a membership log entry to the member table (the conversation push carries the
+    /// same change; this keeps the cache right when only the log entry arrives).
+    QFuture<void> applyMembership(qint64 conversationId, const MembershipEvent &event,
+                                  qint64 selfUserId);
+    QFuture<void> setMuted(qint64 conversationId, bool muted);
+
+    // --- the log ---
+    QFuture<QList<LogCursor>> cursors();
+    QFuture<void> setCursor(const LogCursor &cursor);
+    /// Inserts log entries (existing seqs are kept as they are) and deletes the outbox entries
+    /// they acknowledge (same client id from `ownDeviceId`).
+    QFuture<StoredBatch> storeMessages(const QList<StoredMessage> &messages, qint64 ownDeviceId);
+    /// Up to `limit` messages with seq < beforeSeq, ascending.
+    QFuture<QList<StoredMessage>> messagesBefore(qint64 conversationId, qint64 beforeSeq,
+                                                 int limit);
+    QFuture<QList<StoredMessage>> latestMessages(qint64 conversationId, int limit)
+    {
+        return messagesBefore(conversationId, std::numeric_limits<qint64>::max(), limit);
+    }
+    /// Messages whose text contains `text` (case-insensitive), newest first; 0: every conversation.
+    QFuture<QList<StoredMessage>> search(const QString &text, qint64 conversationId, int limit);
+
+    // --- the outbox ---
+    QFuture<void> enqueue(const OutboxEntry &entry);
+    /// Every outbox entry, oldest first.
+    QFuture<QList<OutboxEntry>> outbox();
+    QFuture<void> setOutboxBody(const QByteArray &clientId, const QByteArray &body);
+    QFuture<void> setOutboxState(const QByteArray &clientId, OutboxState state,
+                                 const QString &failureReason);
+
+private:
+    class Worker;
+    template<typename F>
+    auto run(F function);
+
+    QThread *m_thread = nullptr;
+    Worker *m_worker = nullptr;
+};
+
+} // namespace Parley

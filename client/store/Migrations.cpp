@@ -1,0 +1,104 @@
+#include "Migrations.h"
+
+#include "Logging.h"
+
+#include <QtCore/QStringList>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlError>
+#include <QtSql/QSqlQuery>
+
+namespace Parley {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// One entry per version; never edit a shipped step, add a new one.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> steps = {
+            // 1: the first schema.
+            {
+                    u"CREATE TABLE settings (key TEXT PRIMARY KEY, value BLOB)"_s,
+                    u"CREATE TABLE conversations ("
+                    "  id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, title TEXT NOT NULL DEFAULT "
+                    "'',"
+                    "  last_seq INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL DEFAULT 0,"
+                    "  is_member INTEGER NOT NULL DEFAULT 1, muted INTEGER NOT NULL DEFAULT 0)"_s,
+                    u"CREATE TABLE members ("
+                    "  conv INTEGER NOT NULL, user_id INTEGER NOT NULL, username TEXT NOT NULL,"
+                    "  role INTEGER NOT NULL DEFAULT 0, delivered_up_to INTEGER NOT NULL DEFAULT 0,"
+                    "  read_up_to INTEGER NOT NULL DEFAULT 0, active INTEGER NOT NULL DEFAULT 1,"
+                    "  PRIMARY KEY (conv, user_id))"_s,
+                    u"CREATE TABLE messages ("
+                    "  conv INTEGER NOT NULL, seq INTEGER NOT NULL, client_id BLOB,"
+                    "  sender INTEGER NOT NULL, sender_device INTEGER NOT NULL DEFAULT 0,"
+                    "  ts INTEGER NOT NULL, kind INTEGER NOT NULL, body BLOB, text TEXT,"
+                    "  state INTEGER NOT NULL DEFAULT 0,"
+                    "  PRIMARY KEY (conv, seq)) WITHOUT ROWID"_s,
+                    u"CREATE INDEX messages_client_id ON messages (client_id)"_s,
+                    u"CREATE TABLE cursors ("
+                    "  conv INTEGER PRIMARY KEY, top INTEGER NOT NULL, bottom INTEGER NOT NULL)"_s,
+                    u"CREATE TABLE outbox ("
+                    "  client_id BLOB PRIMARY KEY, conv INTEGER NOT NULL, content BLOB NOT NULL,"
+                    "  body BLOB, created_at INTEGER NOT NULL, state INTEGER NOT NULL DEFAULT 0,"
+                    "  failure TEXT NOT NULL DEFAULT '')"_s,
+                    u"CREATE INDEX outbox_conv ON outbox (conv)"_s,
+            },
+    };
+    return steps;
+}
+
+} // namespace
+
+int latestSchemaVersion()
+{
+    return int(migrations().size());
+}
+
+int schemaVersion(QSqlDatabase &db)
+{
+    if (!db.tables().contains(u"schema_version"_s))
+        return 0;
+    QSqlQuery query(u"SELECT version FROM schema_version"_s, db);
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+Status migrate(QSqlDatabase &db, int target)
+{
+    if (target < 0)
+        target = latestSchemaVersion();
+    QSqlQuery query(db);
+    if (!db.tables().contains(u"schema_version"_s)) {
+        if (!query.exec(u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s)
+            || !query.exec(u"INSERT INTO schema_version (version) VALUES (0)"_s))
+            return Error{ErrorCode::StorageError, query.lastError().text()};
+    }
+    int version = schemaVersion(db);
+    if (version > latestSchemaVersion())
+        return Error{ErrorCode::StorageError,
+                     u"the cache was written by a newer Parley (schema %1)"_s.arg(version)};
+    while (version < target) {
+        const QStringList &step = migrations().at(version);
+        db.transaction();
+        for (const QString &statement : step) {
+            if (!query.exec(statement)) {
+                const QString error = query.lastError().text();
+                db.rollback();
+                return Error{ErrorCode::StorageError,
+                             u"migration %1: %2"_s.arg(version + 1).arg(error)};
+            }
+        }
+        query.prepare(u"UPDATE schema_version SET version = ?"_s);
+        query.addBindValue(version + 1);
+        if (!query.exec() || !db.commit()) {
+            db.rollback();
+            return Error{ErrorCode::StorageError, query.lastError().text()};
+        }
+        ++version;
+        qCInfo(lcStore) << "cache migrated to schema" << version;
+    }
+    return {};
+}
+
+} // namespace Parley

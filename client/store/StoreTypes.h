@@ -1,0 +1,88 @@
+#pragma once
+
+/// The rows the cache hands out: plain values, copied across the store thread's boundary.
+
+#include "model/Conversation.h"
+#include "model/Envelope.h"
+
+#include <QtCore/QByteArray>
+#include <QtCore/QList>
+#include <QtCore/QString>
+
+namespace Parley {
+
+/// Where an outgoing message is; log entries from others are always Sent-or-later.
+enum class OutboxState : quint8 {
+    Queued = 0, ///< stored locally, not yet acknowledged by the server
+    Failed = 1, ///< the server refused it for good (see failureReason); retry() re-queues it
+};
+
+/// One row of a conversation as the UI shows it: a log entry (seq > 0) or a pending outbox
+/// message (seq == 0, clientId set).
+struct StoredMessage
+{
+    qint64 conversationId = 0;
+    qint64 seq = 0; ///< 0 while pending in the outbox
+    QByteArray clientId;
+    qint64 senderId = 0;
+    qint64 senderDeviceId = 0;
+    QString senderName;
+    qint64 timestamp = 0; ///< ms since the epoch: server time, or creation time while pending
+    MessageKind kind = MessageKind::Content;
+    QByteArray body; ///< content bytes (MessageContent) or a MembershipEvent
+    QString text; ///< the text of a text message (for display and search)
+    bool undecryptable = false;
+    bool pending = false; ///< in the outbox
+    OutboxState outboxState = OutboxState::Queued;
+    QString failureReason;
+
+    friend bool operator==(const StoredMessage &, const StoredMessage &) = default;
+};
+
+/// A conversation with what its list row shows.
+struct ConversationSummary
+{
+    Conversation conversation; ///< active members only
+    bool isMember = true; ///< false after leaving or being removed
+    bool muted = false;
+    QString lastPreview; ///< text of the last message, or a system line
+    qint64 lastActivity = 0; ///< ms since the epoch
+    int unreadCount = 0;
+
+    friend bool operator==(const ConversationSummary &, const ConversationSummary &) = default;
+};
+
+/// How much of a conversation's log the cache holds: every seq in [bottom, top] (none if
+/// top < bottom). The sync engine asks the server for what is after top; scrolling up asks for
+/// what is before bottom.
+struct LogCursor
+{
+    qint64 conversationId = 0;
+    qint64 top = 0;
+    qint64 bottom = 1;
+
+    friend bool operator==(const LogCursor &, const LogCursor &) = default;
+};
+
+/// A message waiting in the outbox (stored before it is sent, deleted when acknowledged).
+struct OutboxEntry
+{
+    qint64 conversationId = 0;
+    QByteArray clientId;
+    QByteArray content; ///< MessageContent bytes
+    QByteArray body; ///< what the cipher made of it; empty until first encrypted
+    qint64 createdAt = 0; ///< ms since the epoch
+    OutboxState state = OutboxState::Queued;
+    QString failureReason; ///< an error name, e.g. "not_member"
+
+    friend bool operator==(const OutboxEntry &, const OutboxEntry &) = default;
+};
+
+/// What storing a batch of log entries did.
+struct StoredBatch
+{
+    QList<StoredMessage> inserted; ///< new rows, ascending seq per conversation
+    QList<QByteArray> ownAcknowledged; ///< outbox client ids that these entries acknowledged
+};
+
+} // namespace Parley
