@@ -1,0 +1,9 @@
+#include "Logging.h"
+
+namespace Parley::Bench {
+
+Q_LOGGING_CATEGORY(lcBench, "parley.bench", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcClient, "parley.bench.client", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcSetup, "parley.bench.setup", QtInfoMsg)
+
+} // namespace Parley::Bench

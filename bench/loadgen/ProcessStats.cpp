@@ -1,0 +1,87 @@
+#include "ProcessStats.h"
+
+#include "Stamp.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QFile>
+#include <QtCore/QList>
+
+#include <unistd.h>
+
+namespace Parley::Bench {
+
+namespace {
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+double ticksPerSecond()
+{
+    static const double ticks = double(sysconf(_SC_CLK_TCK));
+    return ticks;
+}
+} // namespace
+
+double ProcessStats::cpuSeconds(qint64 pid)
+{
+    const QByteArray stat = readAll(QStringLiteral("/proc/%1/stat").arg(pid));
+    const qsizetype close = stat.lastIndexOf(')');
+    if (close < 0)
+        return 0;
+    // Fields after "(comm)": state is field 3; utime and stime are fields 14 and 15.
+    const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / ticksPerSecond();
+}
+
+qint64 ProcessStats::rssKiB(qint64 pid)
+{
+    const QByteArray status = readAll(QStringLiteral("/proc/%1/status").arg(pid));
+    for (const QByteArray &line : status.split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return 0;
+}
+
+double ProcessStats::machineBusySeconds()
+{
+    const QByteArray stat = readAll(QStringLiteral("/proc/stat"));
+    const QByteArray first = stat.left(stat.indexOf('\n'));
+    const QList<QByteArray> f = first.simplified().split(' ');
+    // cpu user nice system idle iowait irq softirq steal
+    if (f.size() < 9)
+        return 0;
+    const qint64 busy = f.at(1).toLongLong() + f.at(2).toLongLong() + f.at(3).toLongLong()
+            + f.at(6).toLongLong() + f.at(7).toLongLong() + f.at(8).toLongLong();
+    return double(busy) / ticksPerSecond();
+}
+
+CpuSample ProcessStats::sample(const QList<qint64> &serverPids, const QList<qint64> &loadPids)
+{
+    CpuSample s;
+    s.ns = monotonicNs();
+    for (qint64 pid : serverPids)
+        s.serverSeconds += cpuSeconds(pid);
+    for (qint64 pid : loadPids)
+        s.loadSeconds += cpuSeconds(pid);
+    s.busySeconds = machineBusySeconds();
+    return s;
+}
+
+QString ProcessStats::cpuModel()
+{
+    const QByteArray info = readAll(QStringLiteral("/proc/cpuinfo"));
+    for (const QByteArray &line : info.split('\n')) {
+        if (line.startsWith("model name"))
+            return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
+    }
+    return {};
+}
+
+} // namespace Parley::Bench
