@@ -198,13 +198,15 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
     }
     m_store->messagesBefore(m_conversationId, oldest, PageSize)
             .then(this, [this](const QList<StoredMessage> &page) {
-                m_fetching = false;
                 if (page.size() < PageSize)
                     m_cacheExhausted = true;
                 QList<Row> rows;
                 for (const StoredMessage &m : page)
                     rows.append(makeRow(m));
+                // Still "fetching" while rows go in: views (and QAbstractItemModelTester) call
+                // fetchMore() from rowsInserted, before the new first row is in place.
                 insertLogRows(rows);
+                m_fetching = false;
             });
 }
 
@@ -220,7 +222,8 @@ void MessageListModel::setConversation(const ConversationSummary &summary)
             continue;
         if (c.kind == ConversationKind::Direct && title.isEmpty())
             title = m.username;
-        delivered = delivered < 0 ? m.deliveredUpTo : std::min(delivered, m.deliveredUpTo);
+        const qint64 received = std::max(m.deliveredUpTo, m.readUpTo); // read implies received
+        delivered = delivered < 0 ? received : std::min(delivered, received);
         read = read < 0 ? m.readUpTo : std::min(read, m.readUpTo);
     }
     if (title != m_title) {
@@ -396,9 +399,9 @@ void MessageListModel::addMessages(const QList<StoredMessage> &messages)
 
 void MessageListModel::addOlderMessages(const QList<StoredMessage> &messages, bool more)
 {
-    m_fetching = false;
     m_serverHasOlder = more;
     addMessages(messages);
+    m_fetching = false;
 }
 
 void MessageListModel::addPending(const StoredMessage &message)

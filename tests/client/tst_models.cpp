@@ -1,0 +1,456 @@
+#include "content/MessageContent.h"
+#include "content/PlaintextCipher.h"
+#include "models/ConversationListModel.h"
+#include "models/DeviceListModel.h"
+#include "models/MemberListModel.h"
+#include "models/MessageListModel.h"
+#include "net/Connection.h"
+#include "outbox/Outbox.h"
+#include "store/MessageStore.h"
+#include "sync/SyncEngine.h"
+
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QAbstractItemModelTester>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+#include <optional>
+
+using namespace Parley;
+using namespace Qt::StringLiterals;
+
+// The store's futures finish on the store thread, so a test may simply block on them.
+// Continuations (`.then(context, …)`) of a future that already finished run at once, inside
+// the call that attached them: so signals are awaited with QTRY on the spy, never spy.wait().
+#define AWAIT(future)  \
+  [&] {                \
+  auto f = (future);   \
+  f.waitForFinished(); \
+  return f;            \
+  }()
+
+namespace {
+
+constexpr qint64 Alice = 1, Bob = 2, Carol = 3;
+constexpr qint64 AliceDevice = 10;
+constexpr qint64 Group = 7;
+constexpr qint64 Day = 24 * 3600 * 1000LL;
+
+Conversation group(qint64 delivered = 0, qint64 read = 0)
+{
+    Conversation c;
+    c.id = Group;
+    c.kind = ConversationKind::Group;
+    c.title = u"Lunch"_s;
+    c.members = {Member{Alice, u"alice"_s, Role::Owner, 0, 0},
+                 Member{Bob, u"bob"_s, Role::Member, delivered, read},
+                 Member{Carol, u"carol"_s, Role::Admin, delivered, read}};
+    c.createdAt = 1000;
+    return c;
+}
+
+StoredMessage entry(qint64 seq, qint64 sender, qint64 ts, const QString &text = {})
+{
+    StoredMessage m;
+    m.conversationId = Group;
+    m.seq = seq;
+    m.senderId = sender;
+    m.senderDeviceId = sender * 10;
+    m.timestamp = ts;
+    m.text = text.isNull() ? u"message %1"_s.arg(seq) : text;
+    m.body = MessageContent::text(m.text).toBytes();
+    return m;
+}
+
+ConversationSummary summaryOf(const Conversation &c, qint64 lastActivity, int unread = 0)
+{
+    ConversationSummary s;
+    s.conversation = c;
+    s.lastActivity = lastActivity;
+    s.unreadCount = unread;
+    s.lastPreview = u"hi"_s;
+    return s;
+}
+
+} // namespace
+
+class tst_Models : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void messagesPageFromCache();
+    void messagesDaysAndSenders();
+    void pendingBecomesLogEntry();
+    void deliveryStatesFollowReceipts();
+    void membershipEntriesAreSystemRows();
+
+    void conversationsSortedAndFiltered();
+    void conversationsPresenceAndTyping();
+    void members();
+    void devices();
+
+private:
+    void seed(int count, qint64 firstTs, qint64 step);
+
+    std::optional<QTemporaryDir> m_dir;
+    MessageStore *m_store = nullptr;
+    Connection *m_connection = nullptr;
+    PlaintextCipher m_cipher;
+    SyncEngine *m_sync = nullptr;
+    Outbox *m_outbox = nullptr;
+};
+
+void tst_Models::init()
+{
+    m_dir.emplace();
+    QVERIFY(m_dir->isValid());
+    m_store = new MessageStore;
+    QVERIFY(AWAIT(m_store->open(m_dir->filePath(u"cache.sqlite"_s))).result().isOk());
+    m_connection = new Connection; // never connected: everything here is offline
+    m_sync = new SyncEngine(m_connection, m_store, &m_cipher);
+    m_sync->setIdentity(Alice, AliceDevice);
+    m_outbox = new Outbox(m_connection, m_store, &m_cipher, m_sync);
+}
+
+void tst_Models::cleanup()
+{
+    delete m_outbox;
+    delete m_sync;
+    delete m_connection;
+    delete m_store;
+}
+
+void tst_Models::seed(int count, qint64 firstTs, qint64 step)
+{
+    AWAIT(m_store->upsertConversations({group()}, Alice));
+    QList<StoredMessage> list;
+    for (int seq = 1; seq <= count; ++seq)
+        list.append(entry(seq, seq % 2 ? Bob : Carol, firstTs + (seq - 1) * step));
+    AWAIT(m_store->storeMessages(list, AliceDevice));
+    AWAIT(m_store->setCursor(LogCursor{Group, count, 1}));
+    m_sync->loadCursors();
+    m_outbox->load();
+    QTRY_VERIFY(m_outbox->isLoaded());
+}
+
+void tst_Models::messagesPageFromCache()
+{
+    seed(120, 1000000, 1000);
+    MessageListModel model(Group, Alice, m_store, m_outbox, m_sync);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY(model.isLoaded());
+    QCOMPARE(model.rowCount(), 50);
+    QCOMPARE(model.index(0).data(MessageListModel::SeqRole).toLongLong(), 71);
+    QCOMPARE(model.index(49).data(MessageListModel::SeqRole).toLongLong(), 120);
+
+    QVERIFY(model.canFetchMore({}));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.fetchMore({});
+    QTRY_VERIFY(!inserted.isEmpty());
+    // Older pages go in at the top, one page per insertion.
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
+    QCOMPARE(inserted.first().at(2).toInt(), 49);
+    // The tester calls fetchMore() on every change too, so the rest follows by itself.
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QTRY_COMPARE(model.rowCount(), 120);
+    for (int i = 0; i < 120; ++i)
+        QCOMPARE(model.index(i).data(MessageListModel::SeqRole).toLongLong(), i + 1);
+    QVERIFY(!model.canFetchMore({}));
+
+    // Roles are what QML delegates use.
+    const auto names = model.roleNames();
+    for (const char *role : {"seq", "clientId", "senderId", "senderName", "isOwn", "text",
+                             "timestamp", "dayLabel", "showDaySeparator", "showSender",
+                             "deliveryState", "failureReason", "isSystem", "systemText"})
+        QVERIFY2(names.values().contains(QByteArray(role)), role);
+}
+
+void tst_Models::messagesDaysAndSenders()
+{
+    // Five messages 12 h apart: the day changes every other message.
+    const qint64 start = QDateTime(QDate(2025, 3, 1), QTime(6, 0)).toMSecsSinceEpoch();
+    seed(5, start, Day / 2);
+    MessageListModel model(Group, Alice, m_store, m_outbox, m_sync);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ConversationSummary summary = summaryOf(group(), start);
+    model.setConversation(summary);
+    QTRY_VERIFY(model.isLoaded());
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.title(), u"Lunch"_s);
+    QVERIFY(model.isGroup());
+    const QList<bool> separators = {true, false, true, false, true};
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(model.index(i).data(MessageListModel::ShowDaySeparatorRole).toBool(),
+                 separators.at(i));
+    // Senders alternate bob/carol, so every row shows its sender.
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(model.index(i).data(MessageListModel::ShowSenderRole).toBool());
+    QCOMPARE(model.index(0).data(MessageListModel::SenderNameRole).toString(), u"bob"_s);
+    QCOMPARE(model.index(1).data(MessageListModel::SenderNameRole).toString(), u"carol"_s);
+
+    const QDate today(2025, 3, 10);
+    QCOMPARE(MessageListModel::dayLabel(QDateTime(today, QTime(9, 0)), today), u"Today"_s);
+    QCOMPARE(MessageListModel::dayLabel(QDateTime(today.addDays(-1), QTime(9, 0)), today),
+             u"Yesterday"_s);
+    QVERIFY(!MessageListModel::dayLabel(QDateTime(today.addDays(-5), QTime(9, 0)), today)
+                     .isEmpty());
+}
+
+void tst_Models::pendingBecomesLogEntry()
+{
+    seed(3, 1000000, 1000);
+    MessageListModel model(Group, Alice, m_store, m_outbox, m_sync);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connect(m_outbox, &Outbox::entryQueued, &model, &MessageListModel::addPending);
+    connect(m_sync, &SyncEngine::messagesStored, &model,
+            [&model](qint64, const QList<StoredMessage> &list) { model.addMessages(list); });
+    QTRY_VERIFY(model.isLoaded());
+    QCOMPARE(model.rowCount(), 3);
+
+    // Written offline: stored, shown as queued.
+    QSignalSpy queued(m_outbox, &Outbox::entryQueued);
+    const QByteArray clientId = m_outbox->sendText(Group, u"on my way"_s);
+    QTRY_VERIFY(!queued.isEmpty());
+    QCOMPARE(model.rowCount(), 4);
+    QModelIndex pending = model.index(3);
+    QCOMPARE(pending.data(MessageListModel::DeliveryStateRole).toString(), u"queued"_s);
+    QCOMPARE(pending.data(MessageListModel::TextRole).toString(), u"on my way"_s);
+    QVERIFY(pending.data(MessageListModel::IsOwnRole).toBool());
+    QCOMPARE(pending.data(MessageListModel::ClientIdRole).toString(),
+             QString::fromLatin1(clientId.toHex()));
+    QCOMPARE(AWAIT(m_store->outbox()).result().size(), 1);
+
+    // An entry from someone else arrives first (seq 4), then the server acknowledges ours as
+    // seq 5: the pending row stays one row, after seq 4, now with its seq.
+    QSignalSpy stored(m_sync, &SyncEngine::messagesStored);
+    StoredMessage fromBob = entry(4, Bob, 1003000);
+    StoredMessage ack;
+    ack.conversationId = Group;
+    ack.seq = 5;
+    ack.clientId = clientId;
+    ack.senderId = Alice;
+    ack.senderDeviceId = AliceDevice;
+    ack.timestamp = 1004000;
+    ack.body = MessageContent::text(u"on my way"_s).toBytes();
+    ack.text = u"on my way"_s;
+    m_sync->ingestOwnMessage(ack); // what the outbox does with a `sent` reply
+
+    QTRY_VERIFY(!stored.isEmpty());
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.index(3).data(MessageListModel::SeqRole).toLongLong(), 5);
+    QCOMPARE(model.index(3).data(MessageListModel::DeliveryStateRole).toString(), u"sent"_s);
+    QCOMPARE(model.index(3).data(MessageListModel::TextRole).toString(), u"on my way"_s);
+    QVERIFY(AWAIT(m_store->outbox()).result().isEmpty());
+    QVERIFY(!m_outbox->contains(clientId));
+
+    // Bob's seq 4 fills the gap below ours: inserted before it, not after.
+    model.addMessages({fromBob});
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.index(3).data(MessageListModel::SeqRole).toLongLong(), 4);
+    QCOMPARE(model.index(4).data(MessageListModel::SeqRole).toLongLong(), 5);
+    // And again: never shown twice.
+    model.addMessages({fromBob, ack});
+    QCOMPARE(model.rowCount(), 5);
+}
+
+void tst_Models::deliveryStatesFollowReceipts()
+{
+    AWAIT(m_store->upsertConversations({group()}, Alice));
+    QList<StoredMessage> list;
+    for (int seq = 1; seq <= 4; ++seq)
+        list.append(entry(seq, Alice, 1000 * seq));
+    AWAIT(m_store->storeMessages(list, AliceDevice));
+    MessageListModel model(Group, Alice, m_store, m_outbox, m_sync);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY(model.isLoaded());
+    auto states = [&model] {
+        QStringList s;
+        for (int i = 0; i < model.rowCount(); ++i)
+            s << model.index(i).data(MessageListModel::DeliveryStateRole).toString();
+        return s;
+    };
+    model.setConversation(summaryOf(group(), 0));
+    QCOMPARE(states(), (QStringList{u"sent"_s, u"sent"_s, u"sent"_s, u"sent"_s}));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    // Bob received up to 3, Carol up to 2: delivered means every other member.
+    Conversation c = group();
+    c.members[1].deliveredUpTo = 3;
+    c.members[2].deliveredUpTo = 2;
+    model.setConversation(summaryOf(c, 0));
+    QCOMPARE(states(), (QStringList{u"delivered"_s, u"delivered"_s, u"sent"_s, u"sent"_s}));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+    QCOMPARE(changed.first().at(1).toModelIndex().row(), 1);
+    QCOMPARE(changed.first().at(2).value<QList<int>>(),
+             QList<int>{MessageListModel::DeliveryStateRole});
+
+    c.members[1].readUpTo = 4;
+    c.members[2].readUpTo = 1;
+    c.members[2].deliveredUpTo = 4;
+    model.setConversation(summaryOf(c, 0));
+    QCOMPARE(states(), (QStringList{u"read"_s, u"delivered"_s, u"delivered"_s, u"delivered"_s}));
+}
+
+void tst_Models::membershipEntriesAreSystemRows()
+{
+    AWAIT(m_store->upsertConversations({group()}, Alice));
+    MembershipEvent added;
+    added.action = MembershipEvent::Action::Added;
+    added.actorUserId = Alice;
+    added.targetUserId = Carol;
+    added.targetUsername = u"carol"_s;
+    StoredMessage m;
+    m.conversationId = Group;
+    m.seq = 1;
+    m.senderId = Alice;
+    m.kind = MessageKind::Membership;
+    m.body = added.toBytes();
+    m.timestamp = 5000;
+    AWAIT(m_store->storeMessages({m}, AliceDevice));
+    MessageListModel model(Group, Alice, m_store, m_outbox, m_sync);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setConversation(summaryOf(group(), 0));
+    QTRY_VERIFY(model.isLoaded());
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY(model.index(0).data(MessageListModel::IsSystemRole).toBool());
+    QCOMPARE(model.index(0).data(MessageListModel::SystemTextRole).toString(),
+             u"alice added carol"_s);
+    QCOMPARE(model.index(0).data(MessageListModel::DeliveryStateRole).toString(), QString());
+    QVERIFY(!model.index(0).data(MessageListModel::ShowSenderRole).toBool());
+}
+
+void tst_Models::conversationsSortedAndFiltered()
+{
+    ConversationListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSelfUserId(Alice);
+    Conversation direct;
+    direct.id = 1;
+    direct.kind = ConversationKind::Direct;
+    direct.members = {Member{Alice, u"alice"_s}, Member{Bob, u"bob"_s}};
+    Conversation lunch = group();
+    Conversation work = group();
+    work.id = 9;
+    work.title = u"Work"_s;
+    model.setSummaries({summaryOf(direct, 300, 2), summaryOf(lunch, 100, 1), summaryOf(work, 200)});
+    auto titles = [&model] {
+        QStringList t;
+        for (int i = 0; i < model.rowCount(); ++i)
+            t << model.index(i).data(ConversationListModel::TitleRole).toString();
+        return t;
+    };
+    QCOMPARE(titles(), (QStringList{u"bob"_s, u"Work"_s, u"Lunch"_s}));
+    QCOMPARE(model.totalUnread(), 3);
+
+    // New activity moves a row to the top with a move, not a reset.
+    QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    ConversationSummary busy = summaryOf(lunch, 400, 5);
+    busy.lastPreview = u"pizza?"_s;
+    model.updateSummary(busy);
+    QCOMPARE(titles(), (QStringList{u"Lunch"_s, u"bob"_s, u"Work"_s}));
+    QCOMPARE(moved.size(), 1);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(model.index(0).data(ConversationListModel::LastMessageRole).toString(), u"pizza?"_s);
+    QCOMPARE(model.index(0).data(ConversationListModel::UnreadCountRole).toInt(), 5);
+    QCOMPARE(model.totalUnread(), 7);
+
+    // Muted conversations do not count towards the total.
+    busy.muted = true;
+    model.updateSummary(busy);
+    QCOMPARE(model.totalUnread(), 2);
+    QVERIFY(model.index(0).data(ConversationListModel::MutedRole).toBool());
+
+    model.setFilter(u"wo"_s);
+    QCOMPARE(titles(), QStringList{u"Work"_s});
+    model.setFilter(QString());
+    QCOMPARE(model.rowCount(), 3);
+
+    const auto names = model.roleNames();
+    for (const char *role : {"conversationId", "title", "isGroup", "lastMessage", "lastActivity",
+                             "unreadCount", "online", "lastSeen", "typingText", "muted"})
+        QVERIFY2(names.values().contains(QByteArray(role)), role);
+}
+
+void tst_Models::conversationsPresenceAndTyping()
+{
+    ConversationListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSelfUserId(Alice);
+    Conversation direct;
+    direct.id = 1;
+    direct.kind = ConversationKind::Direct;
+    direct.members = {Member{Alice, u"alice"_s}, Member{Bob, u"bob"_s}};
+    model.setSummaries({summaryOf(direct, 300), summaryOf(group(), 100)});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setPresence(Presence{Bob, true, 0});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+    QVERIFY(changed.first().at(2).value<QList<int>>().contains(ConversationListModel::OnlineRole));
+    QVERIFY(model.index(0).data(ConversationListModel::OnlineRole).toBool());
+    QVERIFY(!model.index(1).data(ConversationListModel::OnlineRole).toBool()); // groups: no peer
+
+    model.setTypingText(Group, u"carol is typing…"_s);
+    QCOMPARE(model.index(1).data(ConversationListModel::TypingTextRole).toString(),
+             u"carol is typing…"_s);
+    QCOMPARE(changed.last().at(2).value<QList<int>>(),
+             QList<int>{ConversationListModel::TypingTextRole});
+}
+
+void tst_Models::members()
+{
+    MemberListModel model(Group, Carol);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setMembers(group().members);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(0).data(MemberListModel::UsernameRole).toString(), u"alice"_s);
+    QCOMPARE(model.index(0).data(MemberListModel::RoleRole).toString(), u"owner"_s);
+    QCOMPARE(model.index(1).data(MemberListModel::UsernameRole).toString(), u"carol"_s);
+    QVERIFY(model.index(1).data(MemberListModel::IsSelfRole).toBool());
+    QVERIFY(model.canManage());
+    QVERIFY(!model.isOwner());
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    model.setPresence(Presence{Bob, true, 0});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(2).value<QList<int>>(), QList<int>{MemberListModel::OnlineRole});
+
+    // Bob leaves, carol is made a member.
+    Conversation c = group();
+    c.members.removeAt(1);
+    c.members[1].role = Role::Member;
+    QSignalSpy canManage(&model, &MemberListModel::canManageChanged);
+    model.setMembers(c.members);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(canManage.size(), 1);
+    QVERIFY(!model.canManage());
+}
+
+void tst_Models::devices()
+{
+    DeviceListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setDevices(
+            {Device{1, u"laptop"_s, 100, 500, false}, Device{2, u"desktop"_s, 200, 600, true}});
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0).data(DeviceListModel::NameRole).toString(),
+             u"desktop"_s); // current first
+    QVERIFY(model.index(0).data(DeviceListModel::IsCurrentRole).toBool());
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setDevices({Device{2, u"desktop"_s, 200, 900, true}});
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(2).value<QList<int>>(), QList<int>{DeviceListModel::LastSeenRole});
+}
+
+QTEST_GUILESS_MAIN(tst_Models)
+#include "tst_models.moc"

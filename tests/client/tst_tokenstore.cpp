@@ -1,0 +1,95 @@
+#include "platform/TokenStore.h"
+
+#include <QtCore/QProcessEnvironment>
+#include <QtTest/QTest>
+
+using namespace Parley;
+using namespace Qt::StringLiterals;
+
+/// The device token through the real OS keychain (gnome-keyring in a dbus-run-session, as
+/// scripts/test runs every test), and what happens when there is no keychain at all.
+///
+/// The same executable runs twice: `tst_tokenstore` with the session bus scripts/test provides,
+/// and `tst_tokenstore_nokeychain` with DBUS_SESSION_BUS_ADDRESS pointing at nothing.
+class tst_TokenStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void roundTrip();
+    void profilesAreSeparate();
+    void noKeychain();
+
+private:
+    template<typename T>
+    static T wait(QFuture<T> future)
+    {
+        // QtKeychain answers over D-Bus on this thread: spin the event loop until it has.
+        if (!QTest::qWaitFor([&future] { return future.isFinished(); }, 15000))
+            qFatal("the keychain did not answer in 15 s");
+        return future.result();
+    }
+    bool m_expectKeychain = true;
+    QString m_server;
+};
+
+void tst_TokenStore::initTestCase()
+{
+    const QString bus = qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS");
+    m_expectKeychain = !bus.contains(u"nonexistent"_s);
+    if (m_expectKeychain && bus.isEmpty())
+        QFAIL("no D-Bus session bus: run under dbus-run-session with an unlocked gnome-keyring "
+              "(scripts/test does; see ../shared/notes/test-services.md)");
+    // A key no other run uses, so parallel runs and leftovers never collide.
+    m_server = u"test-%1.invalid:7443"_s.arg(QCoreApplication::applicationPid());
+}
+
+void tst_TokenStore::roundTrip()
+{
+    if (!m_expectKeychain)
+        QSKIP("this run has no keychain on purpose");
+    TokenStore tokens(u"roundtrip"_s);
+    const QByteArray token =
+            QByteArray::fromHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+    QVERIFY(wait(tokens.writeToken(m_server, token)).isOk());
+    Result<QByteArray> read = wait(tokens.readToken(m_server));
+    QVERIFY2(read.hasValue(), qPrintable(read ? QString() : read.error().message));
+    QCOMPARE(*read, token);
+    QVERIFY(wait(tokens.deleteToken(m_server)).isOk());
+    read = wait(tokens.readToken(m_server));
+    QVERIFY(read.hasValue());
+    QVERIFY(read->isEmpty()); // gone: "no entry", not an error
+    QVERIFY(wait(tokens.deleteToken(m_server)).isOk()); // deleting twice is fine
+}
+
+void tst_TokenStore::profilesAreSeparate()
+{
+    if (!m_expectKeychain)
+        QSKIP("this run has no keychain on purpose");
+    TokenStore alice(u"alice"_s), bob(u"bob"_s);
+    QCOMPARE(alice.keyFor(u"host:1"_s), u"alice/host:1/token"_s);
+    QVERIFY(wait(alice.writeToken(m_server, "alice-token")).isOk());
+    QVERIFY(wait(bob.writeToken(m_server, "bob-token")).isOk());
+    QCOMPARE(*wait(alice.readToken(m_server)), QByteArray("alice-token"));
+    QCOMPARE(*wait(bob.readToken(m_server)), QByteArray("bob-token"));
+    QVERIFY(wait(alice.deleteToken(m_server)).isOk());
+    QVERIFY(wait(bob.deleteToken(m_server)).isOk());
+}
+
+void tst_TokenStore::noKeychain()
+{
+    if (m_expectKeychain)
+        QSKIP("runs as tst_tokenstore_nokeychain");
+    TokenStore tokens(u"nokeychain"_s);
+    const Status written = wait(tokens.writeToken(m_server, "secret"));
+    QVERIFY(!written.isOk());
+    QCOMPARE(written.error().code, ErrorCode::Unavailable);
+    QVERIFY(written.error().message.contains(u"keychain"_s));
+    QVERIFY(!written.error().message.contains(u"secret"_s));
+    const Result<QByteArray> read = wait(tokens.readToken(m_server));
+    QVERIFY(!read.hasValue()); // an error, not "no entry": the user must be told
+}
+
+QTEST_GUILESS_MAIN(tst_TokenStore)
+#include "tst_tokenstore.moc"
