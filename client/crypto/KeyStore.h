@@ -69,7 +69,8 @@ public:
     CryptoStatus acknowledgeIdentityChange(const DeviceAddress &address);
 
     //! Runs \a operation in a savepoint: everything it wrote is kept if it succeeds and undone
-    //! if it fails, except a detected identity change, which is recorded either way.
+    //! if it fails, except a detected identity change, which is recorded either way (inside
+    //! the caller's transaction when one is open: committing it keeps the record).
     CryptoStatus atomically(const std::function<CryptoStatus()> &operation);
 
     //! The libsignal store context bound to these tables, for this library's ciphers.
