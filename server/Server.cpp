@@ -1,0 +1,202 @@
+#include "Server.h"
+
+#include "Logging.h"
+#include "net/HandshakeGate.h"
+#include "net/IoThread.h"
+#include "net/Listener.h"
+#include "net/TlsCredentials.h"
+#include "routing/PasswordHasher.h"
+#include "routing/Router.h"
+#include "store/Store.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QThread>
+#include <QtCore/QTimer>
+
+namespace Parley {
+
+using namespace Qt::StringLiterals;
+
+Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
+{
+}
+
+Server::~Server()
+{
+    if (m_listener)
+        m_listener->close();
+    m_io.reset(); // sessions report their close to the router first
+    if (m_routerThread) {
+        QMetaObject::invokeMethod(
+                m_router, [router = m_router] { delete router; }, Qt::QueuedConnection);
+        m_routerThread->quit();
+        m_routerThread->wait();
+        delete m_routerThread;
+    }
+    if (m_store)
+        m_store->stop();
+}
+
+void Server::fail(const QString &message)
+{
+    qCCritical(lcServer).noquote() << message;
+    Q_EMIT failed(message);
+}
+
+void Server::start()
+{
+    if (!PasswordHasher::initialize()) {
+        fail(u"libsodium cannot be initialised"_s);
+        return;
+    }
+    const QString dataDir = m_config.resolvedDataDir();
+    if (!QDir().mkpath(dataDir)) {
+        fail(u"cannot create the data folder %1"_s.arg(dataDir));
+        return;
+    }
+    QFile::setPermissions(dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    auto url = m_config.resolvedDatabase();
+    if (!url) {
+        fail(url.error().message);
+        return;
+    }
+    qCInfo(lcServer).noquote() << "data folder" << dataDir << "- database" << url->displayName();
+    m_store = std::make_unique<Store>(*url);
+    m_store->start(this, [this](Status status) {
+        if (!status) {
+            fail(u"cannot use the database: %1"_s.arg(status.error().message));
+            return;
+        }
+        storeReady();
+    });
+}
+
+void Server::storeReady()
+{
+    m_routerThread = new QThread;
+    m_routerThread->setObjectName(u"router"_s);
+    m_router = new Router(m_config, *m_store);
+    m_router->moveToThread(m_routerThread);
+    m_routerThread->start();
+    QMetaObject::invokeMethod(
+            m_router,
+            [this, router = m_router] {
+                router->load([this](Status status) {
+                    QMetaObject::invokeMethod(
+                            this,
+                            [this, status] {
+                                if (!status)
+                                    fail(u"cannot load the conversations: %1"_s.arg(
+                                            status.error().message));
+                                else
+                                    routerReady();
+                            },
+                            Qt::QueuedConnection);
+                });
+            },
+            Qt::QueuedConnection);
+}
+
+void Server::routerReady()
+{
+    TlsCredentials tls;
+    if (!m_config.plain) {
+        auto loaded =
+                TlsCredentials::load(m_config.tlsCert, m_config.tlsKey, m_config.resolvedDataDir());
+        if (!loaded) {
+            fail(loaded.error().message);
+            return;
+        }
+        tls = std::move(loaded).value();
+    }
+    IoSettings settings;
+    settings.session.heartbeatSeconds = m_config.heartbeatSeconds;
+    settings.session.authTimeoutSeconds = m_config.authTimeoutSeconds;
+    settings.session.ratePerSecond = m_config.rateLimitPerSecond;
+    settings.session.rateBurst = m_config.rateLimitBurst;
+    settings.session.registrationOpen = m_config.registrationOpen;
+    settings.maxQueuedBytes = m_config.maxQueuedBytes;
+    settings.handshakeTimeoutMs = m_config.handshakeTimeoutSeconds * 1000;
+    settings.tls = !m_config.plain;
+    m_gate = std::make_unique<HandshakeGate>(m_config.maxPendingHandshakes,
+                                             m_config.maxPendingHandshakesPerAddress);
+    m_io = std::make_unique<IoThreadPool>(m_config.resolvedWorkers(), settings, m_router,
+                                          m_gate.get());
+    if (!m_config.plain)
+        m_io->setTlsConfiguration(tls.configuration());
+    QMetaObject::invokeMethod(
+            m_router, [router = m_router, io = m_io.get()] { router->setDelivery(io); },
+            Qt::QueuedConnection);
+
+    m_listener = new Listener([io = m_io.get()](qintptr fd) { io->dispatch(fd); }, this);
+    QHostAddress address;
+    if (m_config.listenHost == "localhost"_L1)
+        address = QHostAddress::LocalHost;
+    else if (m_config.listenHost == "*"_L1 || m_config.listenHost.isEmpty())
+        address = QHostAddress::Any;
+    else if (!address.setAddress(m_config.listenHost)) {
+        fail(u"--listen needs an IP address, not \"%1\""_s.arg(m_config.listenHost));
+        return;
+    }
+    if (!m_listener->listen(address, m_config.listenPort)) {
+        fail(u"cannot listen on %1:%2: %3"_s.arg(m_config.listenHost)
+                     .arg(m_config.listenPort)
+                     .arg(m_listener->errorString()));
+        return;
+    }
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+            ? u"[%1]"_s.arg(address.toString())
+            : address.toString();
+    if (m_config.plain) {
+        qCWarning(lcServer)
+                << "serving plain ws:// without TLS: only run this behind a TLS-terminating proxy";
+        qCInfo(lcServer).noquote()
+                << u"parleyd listening on ws://%1:%2"_s.arg(host).arg(m_listener->serverPort());
+    } else {
+        qCInfo(lcServer).noquote()
+                << u"parleyd listening on wss://%1:%2 (certificate sha256 %3)"_s.arg(host)
+                           .arg(m_listener->serverPort())
+                           .arg(tls.fingerprint());
+    }
+    Q_EMIT started();
+}
+
+void Server::reloadCertificates()
+{
+    if (m_config.plain || !m_io)
+        return;
+    auto loaded =
+            TlsCredentials::load(m_config.tlsCert, m_config.tlsKey, m_config.resolvedDataDir());
+    if (!loaded) {
+        qCWarning(lcServer).noquote() << "certificates not reloaded:" << loaded.error().message;
+        return;
+    }
+    m_io->setTlsConfiguration(loaded->configuration());
+    qCInfo(lcServer).noquote() << "certificates reloaded (sha256" << loaded->fingerprint() << ")";
+}
+
+void Server::stop()
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    qCInfo(lcServer) << "stopping: closing connections";
+    if (m_listener)
+        m_listener->close();
+    if (!m_io) {
+        Q_EMIT stopped();
+        return;
+    }
+    // Sessions close (going away); what they started is already queued in the router and the
+    // store, which finish it before their threads end in the destructor.
+    m_io->closeAll(this, [this] {
+        // Let the close frames leave before the sockets go.
+        QTimer::singleShot(200, this, [this] {
+            qCInfo(lcServer) << "stopped";
+            Q_EMIT stopped();
+        });
+    });
+}
+
+} // namespace Parley

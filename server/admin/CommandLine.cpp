@@ -1,0 +1,232 @@
+#include "CommandLine.h"
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QFileInfo>
+#include <QtCore/QSettings>
+
+#include <functional>
+
+namespace Parley {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Apply = std::function<bool(ServerConfig &, const QString &)>;
+
+/// One configuration key: the same name in the INI file and as --name on the command line.
+struct Key
+{
+    QString name;
+    QString valueName; ///< empty: a flag on the command line, true/false in the file
+    QString help;
+    Apply apply;
+};
+
+bool toInt(const QString &text, int min, int max, int &out)
+{
+    bool ok = false;
+    const int v = text.toInt(&ok);
+    if (!ok || v < min || v > max)
+        return false;
+    out = v;
+    return true;
+}
+
+Apply intKey(int ServerConfig::*member, int min, int max)
+{
+    return [=](ServerConfig &c, const QString &v) { return toInt(v, min, max, c.*member); };
+}
+
+bool toBool(const QString &text, bool &out)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == "true"_L1 || t == "1"_L1 || t == "yes"_L1 || t == "on"_L1 || t.isEmpty()) {
+        out = true;
+        return true;
+    }
+    if (t == "false"_L1 || t == "0"_L1 || t == "no"_L1 || t == "off"_L1) {
+        out = false;
+        return true;
+    }
+    return false;
+}
+
+bool applyListen(ServerConfig &c, const QString &value)
+{
+    const qsizetype colon = value.lastIndexOf(u':');
+    if (colon <= 0)
+        return false;
+    QString host = value.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint port = value.mid(colon + 1).toUInt(&ok);
+    if (!ok || port > 65535)
+        return false;
+    c.listenHost = host;
+    c.listenPort = quint16(port);
+    return true;
+}
+
+QList<Key> keys()
+{
+    return {
+            {u"listen"_s, u"host:port"_s,
+             u"Address to listen on (default 127.0.0.1:7443; port 0 picks a free one)."_s,
+             applyListen},
+            {u"data-dir"_s, u"dir"_s, u"Data folder: SQLite database, generated certificate."_s,
+             [](ServerConfig &c, const QString &v) {
+                 c.dataDir = v;
+                 return !v.isEmpty();
+             }},
+            {u"database"_s, u"url"_s,
+             u"postgresql://user:pass@host:port/db (default: SQLite in the data folder)."_s,
+             [](ServerConfig &c, const QString &v) {
+                 c.database = v;
+                 return true;
+             }},
+            {u"tls-cert"_s, u"file"_s,
+             u"TLS certificate chain (PEM). Default: a generated self-signed one."_s,
+             [](ServerConfig &c, const QString &v) {
+                 c.tlsCert = v;
+                 return true;
+             }},
+            {u"tls-key"_s, u"file"_s, u"TLS private key (PEM)."_s,
+             [](ServerConfig &c, const QString &v) {
+                 c.tlsKey = v;
+                 return true;
+             }},
+            {u"plain"_s, QString(), u"Serve plain ws://, only behind a TLS-terminating proxy."_s,
+             [](ServerConfig &c, const QString &v) { return toBool(v, c.plain); }},
+            {u"registration"_s, u"open|closed"_s,
+             u"Whether clients may register accounts (default open)."_s,
+             [](ServerConfig &c, const QString &v) {
+                 if (v != "open"_L1 && v != "closed"_L1)
+                     return false;
+                 c.registrationOpen = v == "open"_L1;
+                 return true;
+             }},
+            {u"workers"_s, u"n"_s, u"I/O threads (default: one per core)."_s,
+             intKey(&ServerConfig::workers, 0, 256)},
+            {u"heartbeat"_s, u"seconds"_s, u"Heartbeat interval told to clients (default 30)."_s,
+             intKey(&ServerConfig::heartbeatSeconds, 1, 3600)},
+            {u"auth-timeout"_s, u"seconds"_s,
+             u"Time allowed for hello and authentication (default 10)."_s,
+             intKey(&ServerConfig::authTimeoutSeconds, 1, 600)},
+            {u"rate-limit"_s, u"per-second"_s, u"Frames per second per connection (default 50)."_s,
+             intKey(&ServerConfig::rateLimitPerSecond, 1, 1000000)},
+            {u"rate-burst"_s, u"frames"_s, u"Burst of frames per connection (default 100)."_s,
+             intKey(&ServerConfig::rateLimitBurst, 1, 1000000)},
+            {u"max-devices"_s, u"n"_s, u"Devices per user (default 20)."_s,
+             intKey(&ServerConfig::maxDevicesPerUser, 1, 10000)},
+            {u"login-failures"_s, u"n"_s,
+             u"Failed logins per username and address before slow_down (default 5)."_s,
+             intKey(&ServerConfig::loginFailuresAllowed, 1, 1000)},
+            {u"max-queued-bytes"_s, u"bytes"_s,
+             u"Unsent bytes per connection before it is dropped (default 4194304)."_s,
+             [](ServerConfig &c, const QString &v) {
+                 bool ok = false;
+                 const qint64 n = v.toLongLong(&ok);
+                 if (!ok || n < 64 * 1024)
+                     return false;
+                 c.maxQueuedBytes = n;
+                 return true;
+             }},
+            {u"handshake-timeout"_s, u"seconds"_s,
+             u"Time allowed for the TLS and WebSocket handshakes (default 10)."_s,
+             intKey(&ServerConfig::handshakeTimeoutSeconds, 1, 600)},
+            {u"max-handshakes"_s, u"n"_s, u"TLS handshakes in flight (default 1024)."_s,
+             intKey(&ServerConfig::maxPendingHandshakes, 1, 1000000)},
+            {u"max-handshakes-per-address"_s, u"n"_s,
+             u"TLS handshakes in flight per peer address (default 64)."_s,
+             intKey(&ServerConfig::maxPendingHandshakesPerAddress, 1, 1000000)},
+            {u"presence-delay"_s, u"ms"_s,
+             u"Presence changes are coalesced this long (default 500)."_s,
+             intKey(&ServerConfig::presenceDelayMs, 0, 60000)},
+            {u"max-inbox-items"_s, u"n"_s,
+             u"Waiting device-inbox items per device (default 10000)."_s,
+             intKey(&ServerConfig::maxInboxItems, 1, 10000000)},
+            {u"keys-low"_s, u"n"_s,
+             u"Push keysLow below this many one-time pre-keys (default 20)."_s,
+             intKey(&ServerConfig::keysLowThreshold, 0, 100000)},
+    };
+}
+
+} // namespace
+
+Result<Invocation> CommandLine::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            u"Parley chat server.\n\n"
+            "Subcommands:\n"
+            "  (none)                     serve\n"
+            "  migrate                    create or upgrade the database schema\n"
+            "  user add NAME              create an account (password from --password or stdin)\n"
+            "  user list                  list accounts\n"
+            "  user disable NAME          disable an account and revoke its devices\n"
+            "  user reset-password NAME   set a new password (--password or stdin)\n"
+            "  device list NAME           list a user's devices\n"
+            "  device revoke ID           revoke a device"_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({u"config"_s, u"INI file with any of the keys below."_s, u"file"_s});
+    parser.addOption({u"password"_s, u"Password for user add / reset-password."_s, u"password"_s});
+    const QList<Key> all = keys();
+    for (const Key &key : all) {
+        if (key.valueName.isEmpty())
+            parser.addOption({key.name, key.help});
+        else
+            parser.addOption({key.name, key.help, key.valueName});
+    }
+    parser.addPositionalArgument(u"command"_s, u"Subcommand and its arguments."_s,
+                                 u"[command...]"_s);
+
+    if (!parser.parse(arguments))
+        return Error{ErrorCode::InvalidArgument, parser.errorText()};
+    Invocation inv;
+    if (parser.isSet(u"help"_s)) {
+        parser.showHelp(0); // exits
+    }
+    if (parser.isSet(u"version"_s)) {
+        parser.showVersion(); // exits
+    }
+
+    if (parser.isSet(u"config"_s)) {
+        const QString file = parser.value(u"config"_s);
+        if (!QFileInfo(file).isReadable())
+            return Error{ErrorCode::InvalidArgument, u"cannot read config file %1"_s.arg(file)};
+        QSettings settings(file, QSettings::IniFormat);
+        if (settings.status() != QSettings::NoError)
+            return Error{ErrorCode::InvalidArgument, u"cannot parse config file %1"_s.arg(file)};
+        for (const QString &name : settings.allKeys()) {
+            auto it = std::find_if(all.begin(), all.end(),
+                                   [&](const Key &k) { return k.name == name; });
+            if (it == all.end())
+                return Error{ErrorCode::InvalidArgument,
+                             u"%1: unknown key \"%2\""_s.arg(file, name)};
+            const QVariant v = settings.value(name);
+            const QString text = v.typeId() == QMetaType::QStringList ? v.toStringList().join(u',')
+                                                                      : v.toString();
+            if (!it->apply(inv.config, text))
+                return Error{ErrorCode::InvalidArgument,
+                             u"%1: bad value for \"%2\""_s.arg(file, name)};
+        }
+    }
+    for (const Key &key : all) {
+        if (!parser.isSet(key.name))
+            continue;
+        const QString value = key.valueName.isEmpty() ? u"true"_s : parser.value(key.name);
+        if (!key.apply(inv.config, value))
+            return Error{ErrorCode::InvalidArgument, u"bad value for --%1"_s.arg(key.name)};
+    }
+    if (inv.config.tlsCert.isEmpty() != inv.config.tlsKey.isEmpty())
+        return Error{ErrorCode::InvalidArgument, u"--tls-cert and --tls-key go together"_s};
+    if (parser.isSet(u"password"_s))
+        inv.password = parser.value(u"password"_s);
+    inv.command = parser.positionalArguments();
+    return inv;
+}
+
+} // namespace Parley

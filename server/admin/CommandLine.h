@@ -1,0 +1,29 @@
+#pragma once
+
+/// Parses parleyd's command line (and the INI file it names) into a ServerConfig and, for the
+/// admin subcommands, the words that follow: `parleyd user add alice --password …`.
+
+#include "ServerConfig.h"
+#include "protocol/Result.h"
+
+#include <QtCore/QStringList>
+
+#include <optional>
+
+namespace Parley {
+
+struct Invocation
+{
+    ServerConfig config;
+    QStringList command; ///< empty: serve; else e.g. {"user", "add", "alice"}
+    std::optional<QString> password; ///< --password, for user add / reset-password
+};
+
+class CommandLine
+{
+public:
+    /// Applies, in order: built-in defaults, the --config file, the other options.
+    static Result<Invocation> parse(const QStringList &arguments);
+};
+
+} // namespace Parley

@@ -1,0 +1,56 @@
+#pragma once
+
+/// Everything parleyd can be configured with: one INI file (--config), each key also a
+/// command-line option of the same name (docs/server.md lists them).
+
+#include "protocol/Result.h"
+#include "store/DatabaseUrl.h"
+
+#include <QtCore/QString>
+
+namespace Parley {
+
+struct ServerConfig
+{
+    // Where and how to listen.
+    QString listenHost = QStringLiteral("127.0.0.1");
+    quint16 listenPort = 7443;
+    QString tlsCert; ///< PEM file; empty: a self-signed one in the data dir
+    QString tlsKey;
+    bool plain = false; ///< ws:// behind a TLS-terminating proxy only
+    int workers = 0; ///< I/O threads; 0: one per core
+
+    // Storage.
+    QString dataDir; ///< empty: the standard application data folder
+    QString database; ///< empty: SQLite in the data dir; or postgresql://user:pass@host:port/db
+
+    // Accounts.
+    bool registrationOpen = true;
+    int maxDevicesPerUser = 20;
+    int loginFailuresAllowed = 5; ///< failures per username+address before slow_down
+
+    // Connections and limits.
+    int heartbeatSeconds = 30; ///< told to clients; silent for twice this: dropped
+    int authTimeoutSeconds = 10; ///< hello and authentication must be done by then
+    int rateLimitPerSecond = 50; ///< token bucket refill per connection
+    int rateLimitBurst = 100; ///< token bucket size
+    qint64 maxQueuedBytes = 4 * 1024 * 1024; ///< unsent bytes before a slow reader is dropped
+    int handshakeTimeoutSeconds = 10;
+    int maxPendingHandshakes = 1024; ///< TLS handshakes in flight, whole server
+    int maxPendingHandshakesPerAddress = 64; ///< TLS handshakes in flight per peer address
+
+    // Messaging.
+    int presenceDelayMs = 500; ///< presence changes are coalesced this long
+    int typingExpirySeconds = 6; ///< documented client-side expiry of a typing signal
+    int maxInboxItems = 10000; ///< waiting items per device
+    int keysLowThreshold = 20; ///< keysLow is pushed below this many one-time pre-keys
+
+    /// The data folder, resolved (the default when dataDir is empty).
+    QString resolvedDataDir() const;
+    bool usesPostgres() const { return !database.isEmpty(); }
+    int resolvedWorkers() const;
+    /// The --database URL, or SQLite at <data dir>/parley.db.
+    Result<DatabaseUrl> resolvedDatabase() const;
+};
+
+} // namespace Parley

@@ -1,0 +1,298 @@
+#include "IoThread.h"
+
+#include "HandshakeGate.h"
+#include "Logging.h"
+#include "WebSocketConnection.h"
+#include "protocol/Limits.h"
+#include "session/RequestSink.h"
+
+#include <QtCore/QThread>
+#include <QtCore/QTimer>
+#include <QtNetwork/QSslSocket>
+#include <QtWebSockets/QWebSocket>
+#include <QtWebSockets/QWebSocketServer>
+
+#include <unistd.h>
+
+namespace Parley {
+
+using namespace Qt::StringLiterals;
+
+// --- IoThread ------------------------------------------------------------------------------
+
+IoThread::IoThread(int index, const IoSettings &settings, RequestSink *sink, HandshakeGate *gate)
+    : m_index(index),
+      m_settings(settings),
+      m_sink(sink),
+      m_gate(gate)
+{
+}
+
+IoThread::~IoThread()
+{
+    // Sessions report their close to the sink from their destructors.
+    qDeleteAll(m_sessions);
+}
+
+void IoThread::start()
+{
+    m_server = new QWebSocketServer(u"parleyd"_s, QWebSocketServer::NonSecureMode, this);
+    m_server->setHandshakeTimeout(m_settings.handshakeTimeoutMs);
+    m_server->setMaxPendingConnections(1 << 20); // taken at once in upgraded()
+    connect(m_server, &QWebSocketServer::newConnection, this, &IoThread::upgraded);
+    m_sweep = new QTimer(this);
+    m_sweep->setInterval(1000);
+    connect(m_sweep, &QTimer::timeout, this, &IoThread::sweep);
+    m_sweep->start();
+}
+
+void IoThread::setTlsConfiguration(const QSslConfiguration &configuration)
+{
+    m_tls = configuration;
+}
+
+void IoThread::accept(qintptr descriptor)
+{
+    if (m_settings.tls) {
+        acceptTls(descriptor);
+        return;
+    }
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        ::close(int(descriptor));
+        delete socket;
+        return;
+    }
+    m_server->handleConnection(socket);
+}
+
+void IoThread::acceptTls(qintptr descriptor)
+{
+    auto *socket = new QSslSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        ::close(int(descriptor));
+        delete socket;
+        return;
+    }
+    const QHostAddress peer = socket->peerAddress();
+    if (!m_gate->tryEnter(peer)) {
+        qCDebug(lcNet) << "refusing" << peer.toString() << ": too many TLS handshakes in flight";
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    // Ends the handshake's claim on the gate exactly once, whichever way it ends.
+    struct Handshake
+    {
+        bool over = false;
+    };
+    auto state = std::make_shared<Handshake>();
+    auto end = [gate = m_gate, peer, state] {
+        if (state->over)
+            return false;
+        state->over = true;
+        gate->leave(peer);
+        return true;
+    };
+    connect(socket, &QSslSocket::encrypted, this, [this, socket, end] {
+        if (end())
+            m_server->handleConnection(socket); // the WebSocket server owns it from here
+    });
+    connect(socket, &QAbstractSocket::disconnected, socket, [socket, end] {
+        if (end())
+            socket->deleteLater();
+    });
+    QTimer::singleShot(m_settings.handshakeTimeoutMs, socket, [socket, end] {
+        if (end()) {
+            socket->abort();
+            socket->deleteLater();
+        }
+    });
+    socket->setSslConfiguration(m_tls);
+    socket->startServerEncryption();
+}
+
+void IoThread::upgraded()
+{
+    while (m_server->hasPendingConnections()) {
+        QWebSocket *ws = m_server->nextPendingConnection();
+        if (!ws)
+            break;
+        // Qt 6.4's server has no size setters: without these it would hand over 16 MiB
+        // messages and buffer endless fragments.
+        const auto max = quint64(FrameLimits::fromClient().maxFrameBytes);
+        ws->setMaxAllowedIncomingFrameSize(max);
+        ws->setMaxAllowedIncomingMessageSize(max);
+        auto *connection = new WebSocketConnection(ws, m_settings.maxQueuedBytes);
+        const SessionAddress address{m_index, ++m_nextId};
+        auto *session = new Session(address, connection, m_sink, m_settings.session, this);
+        m_sessions.insert(address.id, session);
+        connect(session, &Session::finished, this, [this](SessionAddress a) {
+            if (Session *s = m_sessions.take(a.id))
+                s->deleteLater();
+        });
+    }
+}
+
+void IoThread::sweep()
+{
+    const qint64 now = Session::monotonicMs();
+    // Copy: a session may close (and leave the hash) while being checked.
+    const QList<Session *> sessions = m_sessions.values();
+    for (Session *s : sessions)
+        s->checkTimeouts(now);
+}
+
+void IoThread::closeAll()
+{
+    const QList<Session *> sessions = m_sessions.values();
+    for (Session *s : sessions)
+        s->closeWith({}, Connection::CloseReason::GoingAway);
+}
+
+// --- IoThreadPool --------------------------------------------------------------------------
+
+IoThreadPool::IoThreadPool(int count, const IoSettings &settings, RequestSink *sink,
+                           HandshakeGate *gate, QObject *parent)
+    : QObject(parent)
+{
+    for (int i = 0; i < count; ++i) {
+        auto *thread = new QThread;
+        thread->setObjectName(u"io-%1"_s.arg(i));
+        auto *io = new IoThread(i, settings, sink, gate);
+        io->moveToThread(thread);
+        thread->start();
+        QMetaObject::invokeMethod(
+                io, [io] { io->start(); }, Qt::QueuedConnection);
+        m_threads.push_back(thread);
+        m_io.push_back(io);
+    }
+}
+
+IoThreadPool::~IoThreadPool()
+{
+    stop();
+}
+
+void IoThreadPool::stop()
+{
+    for (std::size_t i = 0; i < m_threads.size(); ++i) {
+        IoThread *io = m_io[i];
+        // Deleted on its own thread, then the thread ends.
+        QMetaObject::invokeMethod(
+                io, [io] { delete io; }, Qt::QueuedConnection);
+        m_threads[i]->quit();
+    }
+    for (QThread *t : m_threads) {
+        t->wait();
+        delete t;
+    }
+    m_threads.clear();
+    m_io.clear();
+}
+
+void IoThreadPool::dispatch(qintptr descriptor)
+{
+    if (m_io.empty()) {
+        ::close(int(descriptor));
+        return;
+    }
+    IoThread *io = m_io[m_next.fetchAndAddRelaxed(1) % m_io.size()];
+    QMetaObject::invokeMethod(
+            io, [io, descriptor] { io->accept(descriptor); }, Qt::QueuedConnection);
+}
+
+void IoThreadPool::setTlsConfiguration(const QSslConfiguration &configuration)
+{
+    for (IoThread *io : m_io) {
+        QMetaObject::invokeMethod(
+                io, [io, configuration] { io->setTlsConfiguration(configuration); },
+                Qt::QueuedConnection);
+    }
+}
+
+void IoThreadPool::closeAll(QObject *context, std::function<void()> done)
+{
+    auto remaining = std::make_shared<int>(int(m_io.size()));
+    if (*remaining == 0) {
+        QMetaObject::invokeMethod(context, done, Qt::QueuedConnection);
+        return;
+    }
+    for (IoThread *io : m_io) {
+        QMetaObject::invokeMethod(
+                io,
+                [io, context, done, remaining] {
+                    io->closeAll();
+                    QMetaObject::invokeMethod(
+                            context,
+                            [done, remaining] {
+                                if (--*remaining == 0)
+                                    done();
+                            },
+                            Qt::QueuedConnection);
+                },
+                Qt::QueuedConnection);
+    }
+}
+
+template<typename F>
+void IoThreadPool::onSession(SessionAddress to, F &&f)
+{
+    if (to.thread < 0 || std::size_t(to.thread) >= m_io.size())
+        return;
+    IoThread *io = m_io[std::size_t(to.thread)];
+    QMetaObject::invokeMethod(
+            io,
+            [io, id = to.id, f = std::forward<F>(f)] {
+                if (Session *s = io->session(id))
+                    f(s);
+            },
+            Qt::QueuedConnection);
+}
+
+void IoThreadPool::send(SessionAddress to, const QByteArray &frame)
+{
+    onSession(to, [frame](Session *s) { s->send(frame); });
+}
+
+void IoThreadPool::send(const QList<SessionAddress> &to, const QByteArray &frame)
+{
+    // One posted call per I/O thread, whatever the number of recipients on it.
+    std::vector<QList<quint64>> perThread(m_io.size());
+    for (const SessionAddress &a : to) {
+        if (a.thread >= 0 && std::size_t(a.thread) < m_io.size())
+            perThread[std::size_t(a.thread)].append(a.id);
+    }
+    for (std::size_t i = 0; i < perThread.size(); ++i) {
+        if (perThread[i].isEmpty())
+            continue;
+        IoThread *io = m_io[i];
+        QMetaObject::invokeMethod(
+                io,
+                [io, ids = std::move(perThread[i]), frame] {
+                    for (quint64 id : ids) {
+                        if (Session *s = io->session(id))
+                            s->send(frame);
+                    }
+                },
+                Qt::QueuedConnection);
+    }
+}
+
+void IoThreadPool::authenticated(SessionAddress to, qint64 userId, qint64 deviceId,
+                                 const QByteArray &frame)
+{
+    onSession(to, [=](Session *s) { s->authenticate(userId, deviceId, frame); });
+}
+
+void IoThreadPool::authenticationFailed(SessionAddress to, const QByteArray &frame)
+{
+    onSession(to, [frame](Session *s) { s->authenticationFailed(frame); });
+}
+
+void IoThreadPool::close(SessionAddress to, const QByteArray &lastFrame)
+{
+    onSession(to, [lastFrame](Session *s) { s->closeWith(lastFrame); });
+}
+
+} // namespace Parley

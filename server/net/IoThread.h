@@ -1,0 +1,100 @@
+#pragma once
+
+/// The I/O threads: each owns the sockets handed to it and their Sessions, with its own event
+/// loop (a socket never moves after hand-off). IoThreadPool starts them, spreads accepted
+/// descriptors round-robin, and implements Delivery by posting to the thread that owns a session.
+
+#include "session/Delivery.h"
+#include "session/Session.h"
+
+#include <QtCore/QHash>
+#include <QtCore/QObject>
+#include <QtNetwork/QSslConfiguration>
+
+#include <memory>
+#include <vector>
+
+class QThread;
+class QTimer;
+class QWebSocketServer;
+class QTcpSocket;
+
+namespace Parley {
+
+class HandshakeGate;
+class RequestSink;
+
+struct IoSettings
+{
+    SessionLimits session;
+    qint64 maxQueuedBytes = 4 * 1024 * 1024;
+    int handshakeTimeoutMs = 10000;
+    bool tls = true;
+};
+
+/// One I/O thread's state; lives on (and is used only from) that thread.
+class IoThread : public QObject
+{
+    Q_OBJECT
+public:
+    IoThread(int index, const IoSettings &settings, RequestSink *sink, HandshakeGate *gate);
+    ~IoThread() override;
+
+    void start();
+    void accept(qintptr descriptor);
+    void setTlsConfiguration(const QSslConfiguration &configuration);
+    Session *session(quint64 id) const { return m_sessions.value(id); }
+    /// Closes every session (going away), for a drain.
+    void closeAll();
+    int sessionCount() const { return int(m_sessions.size()); }
+
+private:
+    void acceptTls(qintptr descriptor);
+    void upgraded();
+    void sweep();
+
+    int m_index;
+    IoSettings m_settings;
+    RequestSink *m_sink;
+    HandshakeGate *m_gate;
+    QSslConfiguration m_tls;
+    QWebSocketServer *m_server = nullptr;
+    QTimer *m_sweep = nullptr;
+    QHash<quint64, Session *> m_sessions;
+    quint64 m_nextId = 0;
+};
+
+class IoThreadPool : public QObject, public Delivery
+{
+    Q_OBJECT
+public:
+    IoThreadPool(int count, const IoSettings &settings, RequestSink *sink, HandshakeGate *gate,
+                 QObject *parent = nullptr);
+    ~IoThreadPool() override;
+
+    /// Hands an accepted descriptor to the next thread (thread-safe).
+    void dispatch(qintptr descriptor);
+    void setTlsConfiguration(const QSslConfiguration &configuration);
+    /// Asks every thread to close its sessions; `done` runs on context's thread after that.
+    void closeAll(QObject *context, std::function<void()> done);
+    /// Stops the threads (blocks: main thread at shutdown only).
+    void stop();
+
+    // Delivery
+    void send(SessionAddress to, const QByteArray &frame) override;
+    void send(const QList<SessionAddress> &to, const QByteArray &frame) override;
+    void authenticated(SessionAddress to, qint64 userId, qint64 deviceId,
+                       const QByteArray &frame) override;
+    void authenticationFailed(SessionAddress to, const QByteArray &frame) override;
+    void close(SessionAddress to, const QByteArray &lastFrame) override;
+
+private:
+    template<typename F>
+    void onSession(SessionAddress to, F &&f);
+
+    std::vector<QThread *> m_threads;
+    std::vector<IoThread *> m_io;
+    QAtomicInteger<quint32> m_next = 0;
+};
+
+} // namespace Parley

@@ -1,0 +1,88 @@
+#include "WebSocketConnection.h"
+
+#include "Logging.h"
+
+#include <QtNetwork/QSslSocket>
+#include <QtWebSockets/QWebSocket>
+
+namespace Parley {
+
+using namespace Qt::StringLiterals;
+
+WebSocketConnection::WebSocketConnection(QWebSocket *socket, qint64 maxQueuedBytes, QObject *parent)
+    : Connection(parent),
+      m_socket(socket),
+      m_maxQueuedBytes(maxQueuedBytes),
+      m_peer(socket->peerAddress())
+{
+    m_socket->setParent(this);
+    m_transport = m_socket->findChild<QAbstractSocket *>();
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Connection::frameReceived);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &) {
+        Q_EMIT messageRejected(ErrorCode::InvalidField, u"frames are binary WebSocket messages"_s);
+    });
+    connect(m_socket, &QWebSocket::disconnected, this, &WebSocketConnection::finish);
+}
+
+WebSocketConnection::~WebSocketConnection() = default;
+
+qint64 WebSocketConnection::queuedBytes() const
+{
+    // The QWebSocket writes straight into its socket: what the socket holds is what is queued.
+    const QAbstractSocket *tcp = m_transport.data();
+    if (!tcp)
+        return 0;
+    qint64 queued = tcp->bytesToWrite();
+    if (const auto *ssl = qobject_cast<const QSslSocket *>(tcp))
+        queued += ssl->encryptedBytesToWrite();
+    return queued;
+}
+
+void WebSocketConnection::send(const QByteArray &frame)
+{
+    if (m_closed)
+        return;
+    m_socket->sendBinaryMessage(frame);
+    if (queuedBytes() > m_maxQueuedBytes) {
+        qCInfo(lcNet) << "dropping a slow reader at" << m_peer.toString() << "with" << queuedBytes()
+                      << "bytes queued";
+        m_socket->abort();
+        finish();
+    }
+}
+
+void WebSocketConnection::close(CloseReason reason)
+{
+    if (m_closed)
+        return;
+    QWebSocketProtocol::CloseCode code = QWebSocketProtocol::CloseCodeNormal;
+    switch (reason) {
+    case CloseReason::Normal:
+        break;
+    case CloseReason::GoingAway:
+        code = QWebSocketProtocol::CloseCodeGoingAway;
+        break;
+    case CloseReason::PolicyViolation:
+        code = QWebSocketProtocol::CloseCodePolicyViolated;
+        break;
+    case CloseReason::TooBig:
+        code = QWebSocketProtocol::CloseCodeTooMuchData;
+        break;
+    }
+    m_socket->close(code);
+}
+
+QHostAddress WebSocketConnection::peerAddress() const
+{
+    return m_peer;
+}
+
+void WebSocketConnection::finish()
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    Q_EMIT closed();
+}
+
+} // namespace Parley

@@ -1,0 +1,38 @@
+#pragma once
+
+/// The QWebSocket transport behind the Connection seam. Binary messages are frames; text
+/// messages are rejected; a peer that lets more than the configured bytes queue up is dropped.
+
+#include "Connection.h"
+
+#include <QtCore/QPointer>
+
+class QAbstractSocket;
+class QWebSocket;
+
+namespace Parley {
+
+class WebSocketConnection : public Connection
+{
+    Q_OBJECT
+public:
+    /// Takes ownership of `socket`; `maxQueuedBytes` caps what may wait unsent.
+    WebSocketConnection(QWebSocket *socket, qint64 maxQueuedBytes, QObject *parent = nullptr);
+    ~WebSocketConnection() override;
+
+    void send(const QByteArray &frame) override;
+    void close(CloseReason reason) override;
+    QHostAddress peerAddress() const override;
+
+private:
+    qint64 queuedBytes() const;
+    void finish();
+
+    QWebSocket *m_socket;
+    QPointer<QAbstractSocket> m_transport; ///< the socket under the WebSocket, for queued bytes
+    qint64 m_maxQueuedBytes;
+    QHostAddress m_peer;
+    bool m_closed = false;
+};
+
+} // namespace Parley

@@ -1,0 +1,53 @@
+#pragma once
+
+/// Every conversation's current state in memory: members, roles, receipts, last seq, the
+/// direct-chat pairs and who blocked whom. Requests are checked here, never against the
+/// database. Router thread only; loaded once from a Snapshot, then kept in step with each commit.
+
+#include "model/Conversation.h"
+
+#include <QtCore/QHash>
+#include <QtCore/QSet>
+
+namespace Parley {
+
+struct Snapshot;
+
+class ConversationDirectory
+{
+public:
+    void load(const Snapshot &snapshot);
+
+    const Conversation *find(qint64 conversationId) const;
+    Conversation *findMutable(qint64 conversationId);
+    const Member *member(qint64 conversationId, qint64 userId) const;
+    bool isMember(qint64 conversationId, qint64 userId) const
+    {
+        return member(conversationId, userId);
+    }
+
+    /// The direct chat of two users, 0 if none.
+    qint64 directBetween(qint64 a, qint64 b) const;
+    /// Ids of the conversations the user is in.
+    QList<qint64> conversationsOf(qint64 userId) const;
+    /// Everyone who shares at least one conversation with the user (not the user).
+    QSet<qint64> contactsOf(qint64 userId) const;
+    QList<qint64> memberIds(qint64 conversationId) const;
+
+    /// Replaces (or adds) a conversation's state, keeping the indexes right.
+    void put(const Conversation &conversation);
+    void setLastSeq(qint64 conversationId, qint64 seq);
+
+    bool hasBlocked(qint64 userId, qint64 otherUserId) const;
+    /// Either of the two blocked the other.
+    bool isBlockedBetween(qint64 a, qint64 b) const { return hasBlocked(a, b) || hasBlocked(b, a); }
+    void setBlocked(qint64 userId, qint64 otherUserId, bool blocked);
+
+private:
+    QHash<qint64, Conversation> m_conversations;
+    QHash<qint64, QSet<qint64>> m_byUser;
+    QHash<QPair<qint64, qint64>, qint64> m_direct;
+    QSet<QPair<qint64, qint64>> m_blocks;
+};
+
+} // namespace Parley

@@ -1,0 +1,356 @@
+#include "Conversations.h"
+
+#include "Logging.h"
+#include "protocol/Limits.h"
+#include "store/Store.h"
+
+#include <QtCore/QDateTime>
+
+namespace Parley {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+Member *findMember(Conversation &c, qint64 userId)
+{
+    for (Member &m : c.members) {
+        if (m.userId == userId)
+            return &m;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+void Conversations::createDirect(const Request &r, const CreateDirectFrame &f)
+{
+    if (f.userId == r.userId) {
+        m_ctx.fail(r, ErrorCode::InvalidArgument, u"a direct chat is with someone else"_s);
+        return;
+    }
+    if (m_ctx.directory.isBlockedBetween(r.userId, f.userId)) {
+        m_ctx.fail(r, ErrorCode::Blocked, u"one of you blocked the other"_s);
+        return;
+    }
+    if (const qint64 existing = m_ctx.directory.directBetween(r.userId, f.userId)) {
+        m_ctx.reply(r, ConversationInfoFrame{*m_ctx.directory.find(existing)});
+        return;
+    }
+    const auto pair =
+            r.userId < f.userId ? qMakePair(r.userId, f.userId) : qMakePair(f.userId, r.userId);
+    auto pending = m_pendingDirect.find(pair);
+    if (pending != m_pendingDirect.end()) {
+        pending->append(r);
+        return;
+    }
+    m_pendingDirect.insert(pair, {});
+    using Created = QPair<Conversation, std::optional<Envelope>>;
+    m_ctx.store.run<Created>(
+            m_ctx.thread,
+            [me = r.userId, other = f.userId](Database &db) {
+                return db.createConversation(ConversationKind::Direct, {}, me, {other}, nowMs());
+            },
+            [this, r, pair](Result<Created> result) {
+                const QList<Request> waiting = m_pendingDirect.take(pair);
+                if (!result) {
+                    m_ctx.fail(r, result.error());
+                    for (const Request &w : waiting)
+                        m_ctx.fail(w, result.error());
+                    return;
+                }
+                created(r, result->first, result->second);
+                for (const Request &w : waiting)
+                    m_ctx.reply(w, ConversationInfoFrame{result->first});
+            });
+}
+
+void Conversations::createGroup(const Request &r, const CreateGroupFrame &f)
+{
+    QList<qint64> others;
+    for (qint64 user : f.members) {
+        if (user != r.userId && !others.contains(user))
+            others.append(user);
+    }
+    if (others.size() + 1 > MaxGroupMembers) {
+        m_ctx.fail(r, ErrorCode::GroupFull,
+                   u"a group has at most %1 members"_s.arg(MaxGroupMembers));
+        return;
+    }
+    using Created = QPair<Conversation, std::optional<Envelope>>;
+    m_ctx.store.run<Created>(
+            m_ctx.thread,
+            [me = r.userId, others, title = f.title.trimmed()](Database &db) {
+                return db.createConversation(ConversationKind::Group, title, me, others, nowMs());
+            },
+            [this, r](Result<Created> result) {
+                if (!result) {
+                    m_ctx.fail(r, result.error());
+                    return;
+                }
+                created(r, result->first, result->second);
+            });
+}
+
+void Conversations::created(const Request &r, const Conversation &c,
+                            const std::optional<Envelope> &entry)
+{
+    const bool isNew = !m_ctx.directory.find(c.id);
+    m_ctx.directory.put(c);
+    m_ctx.reply(r, ConversationInfoFrame{c});
+    if (!isNew)
+        return;
+    qCDebug(lcRouting) << "conversation" << c.id << "created by user" << r.userId;
+    // Every other session of every member learns of it; then the first log entry.
+    m_ctx.pushConversation(c.id, {}, r.from);
+    if (entry)
+        publishEntry(*entry, {});
+}
+
+Conversation *Conversations::groupFor(const Request &r, qint64 conversationId)
+{
+    Conversation *c = m_ctx.directory.findMutable(conversationId);
+    if (!c) {
+        m_ctx.fail(r, ErrorCode::NoSuchConversation, u"no such conversation"_s);
+        return nullptr;
+    }
+    if (!c->member(r.userId)) {
+        m_ctx.fail(r, ErrorCode::NotMember, u"you are not a member of this conversation"_s);
+        return nullptr;
+    }
+    if (c->kind != ConversationKind::Group) {
+        m_ctx.fail(r, ErrorCode::NotAllowed, u"a direct chat's members and title cannot change"_s);
+        return nullptr;
+    }
+    return c;
+}
+
+void Conversations::addMember(const Request &r, const AddMemberFrame &f)
+{
+    Conversation *c = groupFor(r, f.conversationId);
+    if (!c)
+        return;
+    if (c->member(r.userId)->role == Role::Member) {
+        m_ctx.fail(r, ErrorCode::NotAllowed, u"only the owner and admins add members"_s);
+        return;
+    }
+    if (c->member(f.userId)) {
+        m_ctx.fail(r, ErrorCode::AlreadyMember, u"already a member"_s);
+        return;
+    }
+    if (c->members.size() >= MaxGroupMembers) {
+        m_ctx.fail(r, ErrorCode::GroupFull,
+                   u"a group has at most %1 members"_s.arg(MaxGroupMembers));
+        return;
+    }
+    // The username is looked up first; membership is changed in memory only once it exists.
+    m_ctx.store.run<UserRecord>(
+            m_ctx.thread, [user = f.userId](Database &db) { return db.userById(user); },
+            [this, r, f](Result<UserRecord> user) {
+                if (user && user->disabled)
+                    user = Error{ErrorCode::NoSuchUser, u"no such user"_s};
+                if (!user) {
+                    m_ctx.fail(r, user.error());
+                    return;
+                }
+                Conversation *group = groupFor(r, f.conversationId);
+                if (!group)
+                    return;
+                if (group->member(r.userId)->role == Role::Member) {
+                    m_ctx.fail(r, ErrorCode::NotAllowed,
+                               u"only the owner and admins add members"_s);
+                    return;
+                }
+                if (group->member(f.userId)) {
+                    m_ctx.fail(r, ErrorCode::AlreadyMember, u"already a member"_s);
+                    return;
+                }
+                if (group->members.size() >= MaxGroupMembers) {
+                    m_ctx.fail(r, ErrorCode::GroupFull,
+                               u"a group has at most %1 members"_s.arg(MaxGroupMembers));
+                    return;
+                }
+                const Conversation before = *group;
+                Member m;
+                m.userId = user->id;
+                m.username = user->username;
+                m.role = Role::Member;
+                group->members.append(m);
+                m_ctx.directory.put(Conversation(*group));
+                MembershipChange change;
+                change.conversationId = f.conversationId;
+                change.op = MembershipChange::Op::AddMember;
+                change.userId = user->id;
+                change.role = Role::Member;
+                change.event = MembershipEvent{MembershipEvent::Action::Added,
+                                               r.userId,
+                                               user->id,
+                                               user->username,
+                                               Role::Member,
+                                               {}};
+                commit(r, change, before, {});
+            });
+}
+
+void Conversations::removeMember(const Request &r, const RemoveMemberFrame &f)
+{
+    if (f.userId == r.userId) {
+        leave(r, LeaveFrame{f.conversationId});
+        return;
+    }
+    Conversation *c = groupFor(r, f.conversationId);
+    if (!c)
+        return;
+    const Role actor = c->member(r.userId)->role;
+    const Member *target = c->member(f.userId);
+    if (!target) {
+        m_ctx.fail(r, ErrorCode::NotMember, u"that user is not a member"_s);
+        return;
+    }
+    if (actor == Role::Member || target->role == Role::Owner
+        || (actor == Role::Admin && target->role != Role::Member)) {
+        m_ctx.fail(r, ErrorCode::NotAllowed, u"the owner removes anyone, admins remove members"_s);
+        return;
+    }
+    const Conversation before = *c;
+    const MembershipEvent event{MembershipEvent::Action::Removed,
+                                r.userId,
+                                f.userId,
+                                target->username,
+                                Role::Member,
+                                {}};
+    c->members.removeIf([&](const Member &m) { return m.userId == f.userId; });
+    m_ctx.directory.put(Conversation(*c));
+    MembershipChange change;
+    change.conversationId = f.conversationId;
+    change.op = MembershipChange::Op::RemoveMember;
+    change.userId = f.userId;
+    change.event = event;
+    commit(r, change, before, {f.userId});
+}
+
+void Conversations::leave(const Request &r, const LeaveFrame &f)
+{
+    Conversation *c = groupFor(r, f.conversationId);
+    if (!c)
+        return;
+    const Conversation before = *c;
+    const Member me = *c->member(r.userId);
+    MembershipChange change;
+    change.conversationId = f.conversationId;
+    change.op = MembershipChange::Op::RemoveMember;
+    change.userId = r.userId;
+    change.event = MembershipEvent{
+            MembershipEvent::Action::Left, r.userId, r.userId, me.username, Role::Member, {}};
+    c->members.removeIf([&](const Member &m) { return m.userId == r.userId; });
+    if (me.role == Role::Owner && !c->members.isEmpty()) {
+        // Members are kept in joining order: the first admin, else the first member, is the oldest.
+        auto heir = std::find_if(c->members.begin(), c->members.end(),
+                                 [](const Member &m) { return m.role == Role::Admin; });
+        if (heir == c->members.end())
+            heir = c->members.begin();
+        heir->role = Role::Owner;
+        change.alsoSetRoles.append({heir->userId, Role::Owner});
+    }
+    m_ctx.directory.put(Conversation(*c));
+    commit(r, change, before, {r.userId});
+}
+
+void Conversations::setRole(const Request &r, const SetRoleFrame &f)
+{
+    Conversation *c = groupFor(r, f.conversationId);
+    if (!c)
+        return;
+    if (c->member(r.userId)->role != Role::Owner) {
+        m_ctx.fail(r, ErrorCode::NotAllowed, u"only the owner changes roles"_s);
+        return;
+    }
+    Member *target = findMember(*c, f.userId);
+    if (!target) {
+        m_ctx.fail(r, ErrorCode::NotMember, u"that user is not a member"_s);
+        return;
+    }
+    if (f.userId == r.userId) {
+        m_ctx.fail(r, ErrorCode::InvalidArgument,
+                   u"the owner hands ownership to someone else instead"_s);
+        return;
+    }
+    const Conversation before = *c;
+    MembershipChange change;
+    change.conversationId = f.conversationId;
+    change.op = MembershipChange::Op::SetRole;
+    change.userId = f.userId;
+    change.role = f.role;
+    change.event = MembershipEvent{
+            MembershipEvent::Action::RoleChanged, r.userId, f.userId, target->username, f.role, {}};
+    target->role = f.role;
+    if (f.role == Role::Owner) {
+        findMember(*c, r.userId)->role = Role::Admin;
+        change.alsoSetRoles.append({r.userId, Role::Admin});
+    }
+    m_ctx.directory.put(Conversation(*c));
+    commit(r, change, before, {});
+}
+
+void Conversations::rename(const Request &r, const RenameFrame &f)
+{
+    Conversation *c = groupFor(r, f.conversationId);
+    if (!c)
+        return;
+    if (c->member(r.userId)->role == Role::Member) {
+        m_ctx.fail(r, ErrorCode::NotAllowed, u"only the owner and admins rename a group"_s);
+        return;
+    }
+    const Conversation before = *c;
+    const QString title = f.title.trimmed();
+    MembershipChange change;
+    change.conversationId = f.conversationId;
+    change.op = MembershipChange::Op::SetTitle;
+    change.title = title;
+    change.event =
+            MembershipEvent{MembershipEvent::Action::Renamed, r.userId, 0, {}, Role::Member, title};
+    c->title = title;
+    m_ctx.directory.put(Conversation(*c));
+    commit(r, change, before, {});
+}
+
+void Conversations::commit(const Request &r, MembershipChange change, Conversation before,
+                           QList<qint64> alsoNotify)
+{
+    m_ctx.store.run<Envelope>(
+            m_ctx.thread, [change](Database &db) { return db.applyMembership(change, nowMs()); },
+            [this, r, before, alsoNotify](Result<Envelope> entry) {
+                if (!entry) {
+                    // Put the state back as it was (later changes to it fail the same way, or
+                    // were refused against the state this one left).
+                    if (Conversation *c = m_ctx.directory.findMutable(before.id)) {
+                        Conversation restored = before;
+                        restored.lastSeq = c->lastSeq;
+                        m_ctx.directory.put(restored);
+                    }
+                    m_ctx.fail(r, entry.error());
+                    return;
+                }
+                m_ctx.directory.setLastSeq(entry->conversationId, entry->seq);
+                m_ctx.ok(r);
+                publishEntry(*entry, alsoNotify);
+                m_ctx.pushConversation(entry->conversationId, alsoNotify);
+            });
+}
+
+void Conversations::publishEntry(const Envelope &entry, const QList<qint64> &alsoNotify)
+{
+    QList<qint64> users = m_ctx.directory.memberIds(entry.conversationId);
+    for (qint64 u : alsoNotify) {
+        if (!users.contains(u))
+            users.append(u);
+    }
+    m_ctx.push(users, FrameCodec::encode(MessageFrame{entry}));
+}
+
+} // namespace Parley

@@ -1,0 +1,60 @@
+#include "KeyDirectory.h"
+
+#include "admin/ServerConfig.h"
+#include "store/Store.h"
+
+namespace Parley {
+
+using namespace Qt::StringLiterals;
+
+void KeyDirectory::upload(const Request &r, const UploadKeysFrame &f)
+{
+    m_ctx.store.run<int>(
+            m_ctx.thread,
+            [device = r.deviceId, f](Database &db) {
+                return db.uploadKeys(device, f.registrationId, f.identityKey, f.signedPreKey,
+                                     f.preKeys);
+            },
+            [this, r](Result<int> stock) {
+                if (!stock) {
+                    m_ctx.fail(r, stock.error());
+                    return;
+                }
+                m_ctx.ok(r);
+                warnIfLow(r.deviceId, *stock);
+            });
+}
+
+void KeyDirectory::fetch(const Request &r, const FetchKeysFrame &f)
+{
+    m_ctx.store.run<FetchedKeys>(
+            m_ctx.thread,
+            [user = f.userId, device = r.deviceId](Database &db) -> Result<FetchedKeys> {
+                auto owner = db.userById(user);
+                if (!owner)
+                    return owner.error();
+                if (owner->disabled)
+                    return Error{ErrorCode::NoSuchUser, u"no such user"_s};
+                return db.fetchKeys(user, device);
+            },
+            [this, r, user = f.userId](Result<FetchedKeys> keys) {
+                if (!keys) {
+                    m_ctx.fail(r, keys.error());
+                    return;
+                }
+                m_ctx.reply(r, KeyBundlesFrame{user, keys->bundles});
+                for (const auto &[device, remaining] : keys->remaining)
+                    warnIfLow(device, remaining);
+            });
+}
+
+void KeyDirectory::warnIfLow(qint64 deviceId, int remaining)
+{
+    if (remaining >= m_ctx.config.keysLowThreshold)
+        return;
+    const QList<SessionAddress> to = m_ctx.sessions.ofDevice(deviceId);
+    if (!to.isEmpty())
+        m_ctx.delivery->send(to, FrameCodec::encode(KeysLowFrame{remaining}));
+}
+
+} // namespace Parley

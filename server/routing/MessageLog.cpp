@@ -1,0 +1,171 @@
+#include "MessageLog.h"
+
+#include "Logging.h"
+#include "presence/PresenceTracker.h"
+#include "store/Store.h"
+
+namespace Parley {
+
+using namespace Qt::StringLiterals;
+
+const Conversation *MessageLog::memberOf(const Request &r, qint64 conversationId)
+{
+    const Conversation *c = m_ctx.directory.find(conversationId);
+    if (!c) {
+        m_ctx.fail(r, ErrorCode::NoSuchConversation, u"no such conversation"_s);
+        return nullptr;
+    }
+    if (!c->member(r.userId)) {
+        m_ctx.fail(r, ErrorCode::NotMember, u"you are not a member of this conversation"_s);
+        return nullptr;
+    }
+    return c;
+}
+
+void MessageLog::send(const Request &r, const SendFrame &f)
+{
+    const Conversation *c = memberOf(r, f.conversationId);
+    if (!c)
+        return;
+    if (c->kind == ConversationKind::Direct) {
+        for (const Member &m : c->members) {
+            if (m.userId != r.userId && m_ctx.directory.isBlockedBetween(r.userId, m.userId)) {
+                m_ctx.fail(r, ErrorCode::Blocked, u"one of you blocked the other"_s);
+                return;
+            }
+        }
+    }
+    AppendRequest request{f.conversationId,     r.userId, r.deviceId, f.clientId,
+                          MessageKind::Content, f.body};
+    m_ctx.store.append(std::move(request), m_ctx.thread, [this, r](Result<AppendResult> result) {
+        if (!result) {
+            m_ctx.fail(r, result.error());
+            return;
+        }
+        const Envelope &e = result->envelope;
+        // The ack only after the commit; a retry gets the original seq and pushes nothing.
+        m_ctx.reply(r, SentFrame{e.conversationId, e.clientId, e.seq, e.serverTime});
+        if (result->duplicate)
+            return;
+        m_ctx.directory.setLastSeq(e.conversationId, e.seq);
+        // Encoded once; the same bytes go to every member session but the sender's.
+        m_ctx.push(m_ctx.directory.memberIds(e.conversationId), FrameCodec::encode(MessageFrame{e}),
+                   r.from);
+    });
+}
+
+void MessageLog::history(const Request &r, const HistoryFrame &f)
+{
+    if (!memberOf(r, f.conversationId))
+        return;
+    m_ctx.store.run<HistoryPage>(
+            m_ctx.thread,
+            [f](Database &db) {
+                return db.history(f.conversationId, f.beforeSeq, f.afterSeq, f.limit);
+            },
+            [this, r, conv = f.conversationId](Result<HistoryPage> page) {
+                if (!page) {
+                    m_ctx.fail(r, page.error());
+                    return;
+                }
+                m_ctx.reply(r, MessagesFrame{conv, page->messages, page->more});
+            });
+}
+
+void MessageLog::sync(const Request &r, const SyncFrame &f)
+{
+    SyncedFrame reply;
+    for (qint64 id : m_ctx.directory.conversationsOf(r.userId)) {
+        if (const Conversation *c = m_ctx.directory.find(id))
+            reply.conversations.append(*c);
+    }
+    reply.presence = m_ctx.presence->presenceFor(r.userId);
+    // Only cursors of the user's conversations that have something after them.
+    QList<SyncCursor> cursors;
+    for (const SyncCursor &cursor : f.cursors) {
+        const Conversation *c = m_ctx.directory.find(cursor.conversationId);
+        if (c && c->member(r.userId) && c->lastSeq > cursor.seq)
+            cursors.append(cursor);
+    }
+    if (cursors.isEmpty()) {
+        m_ctx.reply(r, reply);
+        return;
+    }
+    using Page = QPair<QList<Envelope>, bool>;
+    m_ctx.store.run<Page>(
+            m_ctx.thread,
+            [cursors, limit = f.limit](Database &db) -> Result<Page> {
+                Page out{{}, false};
+                for (const SyncCursor &cursor : cursors) {
+                    const int room = MaxSyncMessages - int(out.first.size());
+                    if (room <= 0) {
+                        out.second = true;
+                        break;
+                    }
+                    auto page =
+                            db.history(cursor.conversationId, 0, cursor.seq, std::min(limit, room));
+                    if (!page)
+                        return page.error();
+                    out.first.append(page->messages);
+                    out.second = out.second || page->more;
+                }
+                return out;
+            },
+            [this, r, reply](Result<Page> page) mutable {
+                if (!page) {
+                    m_ctx.fail(r, page.error());
+                    return;
+                }
+                reply.messages = std::move(page->first);
+                reply.more = page->second;
+                m_ctx.reply(r, reply);
+            });
+}
+
+void MessageLog::receipt(const Request &r, const ReceiptFrame &f)
+{
+    const Receipt &in = f.receipt;
+    const Conversation *c = memberOf(r, in.conversationId);
+    if (!c)
+        return;
+    if (in.seq < 1 || in.seq > c->lastSeq) {
+        m_ctx.fail(r, ErrorCode::InvalidArgument,
+                   u"seq %1 is not in this conversation"_s.arg(in.seq));
+        return;
+    }
+    Receipt receipt = in;
+    receipt.userId = r.userId;
+    receipt.deviceId = r.deviceId;
+    m_ctx.store.runBatched<bool>(
+            m_ctx.thread,
+            [receipt](Database &db) {
+                return receipt.kind == ReceiptKind::Read
+                        ? db.setRead(receipt.conversationId, receipt.userId, receipt.seq)
+                        : db.setDelivered(receipt.conversationId, receipt.deviceId, receipt.seq);
+            },
+            [this, r, receipt](Result<bool> moved) {
+                if (!moved) {
+                    m_ctx.fail(r, moved.error());
+                    return;
+                }
+                if (r.id >= 0)
+                    m_ctx.ok(r);
+                if (!*moved)
+                    return; // not past what was already stored: nothing new to tell
+                Conversation *conversation = m_ctx.directory.findMutable(receipt.conversationId);
+                if (!conversation)
+                    return;
+                for (Member &m : conversation->members) {
+                    if (m.userId != receipt.userId)
+                        continue;
+                    if (receipt.kind == ReceiptKind::Read)
+                        m.readUpTo = std::max(m.readUpTo, receipt.seq);
+                    else
+                        m.deliveredUpTo = std::max(m.deliveredUpTo, receipt.seq);
+                }
+                m_ctx.push(m_ctx.directory.memberIds(receipt.conversationId),
+                           FrameCodec::encode(ReceiptFrame{receipt}), r.from);
+            });
+}
+
+} // namespace Parley

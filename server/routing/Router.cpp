@@ -1,0 +1,209 @@
+#include "Router.h"
+
+#include "Accounts.h"
+#include "Conversations.h"
+#include "Inbox.h"
+#include "KeyDirectory.h"
+#include "Logging.h"
+#include "MessageLog.h"
+#include "RouteContext.h"
+#include "admin/ServerConfig.h"
+#include "presence/PresenceTracker.h"
+#include "presence/TypingRelay.h"
+#include "store/Store.h"
+
+#include <QtCore/QDateTime>
+
+namespace Parley {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// Reads the typed frame and calls the handler, or answers the field error.
+template<typename T, typename Handler, typename OnError>
+void read(const RawFrame &raw, Handler &&handler, OnError &&onError)
+{
+    auto frame = FrameCodec::read<T>(raw);
+    if (!frame)
+        onError(frame.error());
+    else
+        handler(*frame);
+}
+
+} // namespace
+
+Router::Router(const ServerConfig &config, Store &store, QObject *parent)
+    : QObject(parent),
+      m_ctx(std::make_unique<RouteContext>(config, store, this)),
+      m_accounts(std::make_unique<Accounts>(*m_ctx)),
+      m_conversations(std::make_unique<Conversations>(*m_ctx)),
+      m_log(std::make_unique<MessageLog>(*m_ctx)),
+      m_inbox(std::make_unique<Inbox>(*m_ctx)),
+      m_keys(std::make_unique<KeyDirectory>(*m_ctx)),
+      m_presence(new PresenceTracker(*m_ctx, config.presenceDelayMs, this)),
+      m_typing(new TypingRelay(*m_ctx, config.typingExpirySeconds, this))
+{
+    m_ctx->presence = m_presence;
+    connect(m_presence, &PresenceTracker::lastSeenChanged, this, [this](qint64 user, qint64 when) {
+        m_ctx->store.runDetached(
+                [user, when](Database &db) { return db.setUserLastSeen(user, when); });
+    });
+}
+
+Router::~Router() = default;
+
+void Router::setDelivery(Delivery *delivery)
+{
+    m_ctx->delivery = delivery;
+}
+
+void Router::load(std::function<void(Status)> ready)
+{
+    m_ctx->store.run<Snapshot>(
+            this, [](Database &db) { return db.loadSnapshot(); },
+            [this, ready = std::move(ready)](Result<Snapshot> snapshot) {
+                if (!snapshot) {
+                    ready(snapshot.error());
+                    return;
+                }
+                m_ctx->directory.load(*snapshot);
+                m_presence->load(snapshot->lastSeen);
+                qCInfo(lcRouting) << "loaded" << snapshot->conversations.size() << "conversations";
+                ready(Status{});
+            });
+}
+
+void Router::sessionOpened(SessionAddress session, const QHostAddress &peer)
+{
+    QMetaObject::invokeMethod(
+            this, [this, session, peer] { m_ctx->sessions.open(session, peer); },
+            Qt::QueuedConnection);
+}
+
+void Router::frameReceived(SessionAddress session, RawFrame frame)
+{
+    QMetaObject::invokeMethod(
+            this,
+            [this, session, frame = std::move(frame)] {
+                const SessionInfo *info = m_ctx->sessions.find(session);
+                if (!info)
+                    return; // closed meanwhile
+                dispatch(Request{session, frame.id, info->userId, info->deviceId, info->peer},
+                         frame);
+            },
+            Qt::QueuedConnection);
+}
+
+void Router::sessionClosed(SessionAddress session)
+{
+    QMetaObject::invokeMethod(
+            this, [this, session] { close(session); }, Qt::QueuedConnection);
+}
+
+void Router::close(SessionAddress session)
+{
+    const SessionInfo info = m_ctx->sessions.close(session);
+    if (!info.userId)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_ctx->store.runDetached(
+            [device = info.deviceId, now](Database &db) { return db.touchDevice(device, now); });
+    if (!m_ctx->sessions.isOnline(info.userId))
+        m_typing->userWentAway(info.userId);
+    m_presence->deviceOffline(info.userId, now);
+}
+
+void Router::dispatch(const Request &r, const RawFrame &raw)
+{
+    const auto fail = [this, &r](const Error &e) { m_ctx->fail(r, e); };
+    const auto refuse = [this, &r](const Error &e) { m_accounts->refuse(r, e); };
+    switch (raw.type) {
+    // accounts and devices
+    case FrameType::Register:
+        return read<RegisterFrame>(
+                raw, [&](const auto &f) { m_accounts->registerUser(r, f); }, refuse);
+    case FrameType::Login:
+        return read<LoginFrame>(
+                raw, [&](const auto &f) { m_accounts->login(r, f); }, refuse);
+    case FrameType::Resume:
+        return read<ResumeFrame>(
+                raw, [&](const auto &f) { m_accounts->resume(r, f); }, refuse);
+    case FrameType::Logout:
+        return m_accounts->logout(r);
+    case FrameType::ListDevices:
+        return m_accounts->listDevices(r);
+    case FrameType::RevokeDevice:
+        return read<RevokeDeviceFrame>(
+                raw, [&](const auto &f) { m_accounts->revokeDevice(r, f); }, fail);
+    case FrameType::ChangePassword:
+        return read<ChangePasswordFrame>(
+                raw, [&](const auto &f) { m_accounts->changePassword(r, f); }, fail);
+    case FrameType::FindUser:
+        return read<FindUserFrame>(
+                raw, [&](const auto &f) { m_accounts->findUser(r, f); }, fail);
+    case FrameType::Block:
+        return read<BlockFrame>(
+                raw, [&](const auto &f) { m_accounts->block(r, f); }, fail);
+    // conversations
+    case FrameType::CreateDirect:
+        return read<CreateDirectFrame>(
+                raw, [&](const auto &f) { m_conversations->createDirect(r, f); }, fail);
+    case FrameType::CreateGroup:
+        return read<CreateGroupFrame>(
+                raw, [&](const auto &f) { m_conversations->createGroup(r, f); }, fail);
+    case FrameType::AddMember:
+        return read<AddMemberFrame>(
+                raw, [&](const auto &f) { m_conversations->addMember(r, f); }, fail);
+    case FrameType::RemoveMember:
+        return read<RemoveMemberFrame>(
+                raw, [&](const auto &f) { m_conversations->removeMember(r, f); }, fail);
+    case FrameType::Leave:
+        return read<LeaveFrame>(
+                raw, [&](const auto &f) { m_conversations->leave(r, f); }, fail);
+    case FrameType::SetRole:
+        return read<SetRoleFrame>(
+                raw, [&](const auto &f) { m_conversations->setRole(r, f); }, fail);
+    case FrameType::Rename:
+        return read<RenameFrame>(
+                raw, [&](const auto &f) { m_conversations->rename(r, f); }, fail);
+    // the log
+    case FrameType::Send:
+        return read<SendFrame>(
+                raw, [&](const auto &f) { m_log->send(r, f); }, fail);
+    case FrameType::History:
+        return read<HistoryFrame>(
+                raw, [&](const auto &f) { m_log->history(r, f); }, fail);
+    case FrameType::Sync:
+        return read<SyncFrame>(
+                raw, [&](const auto &f) { m_log->sync(r, f); }, fail);
+    case FrameType::Receipt:
+        return read<ReceiptFrame>(
+                raw, [&](const auto &f) { m_log->receipt(r, f); }, fail);
+    case FrameType::Typing:
+        return read<TypingFrame>(
+                raw, [&](const auto &f) { m_typing->typing(r, f); }, [](const Error &) {});
+    // device inbox and keys
+    case FrameType::InboxSend:
+        return read<InboxSendFrame>(
+                raw, [&](const auto &f) { m_inbox->send(r, f); }, fail);
+    case FrameType::InboxFetch:
+        return read<InboxFetchFrame>(
+                raw, [&](const auto &f) { m_inbox->fetch(r, f); }, fail);
+    case FrameType::InboxAck:
+        return read<InboxAckFrame>(
+                raw, [&](const auto &f) { m_inbox->ack(r, f); }, fail);
+    case FrameType::UploadKeys:
+        return read<UploadKeysFrame>(
+                raw, [&](const auto &f) { m_keys->upload(r, f); }, fail);
+    case FrameType::FetchKeys:
+        return read<FetchKeysFrame>(
+                raw, [&](const auto &f) { m_keys->fetch(r, f); }, fail);
+    default:
+        // Sessions only pass client requests on; anything else is a bug to report, not crash on.
+        m_ctx->fail(r, ErrorCode::UnexpectedFrame, u"not a request"_s);
+        return;
+    }
+}
+
+} // namespace Parley

@@ -1,0 +1,174 @@
+#include "Store.h"
+
+#include "Logging.h"
+
+#include <QtCore/QDateTime>
+
+namespace Parley {
+
+using namespace Qt::StringLiterals;
+
+/// Lives on the store thread and owns its Database.
+class StoreWorker : public QObject
+{
+public:
+    explicit StoreWorker(DatabaseUrl url) : m_url(std::move(url)) { }
+
+    Status open()
+    {
+        m_db = std::make_unique<Database>(m_url);
+        if (Status s = m_db->open(); !s)
+            return s;
+        return m_db->migrate();
+    }
+
+    void close()
+    {
+        flushBatch();
+        m_db.reset();
+    }
+
+    void execute(const Store::Job &job)
+    {
+        flushBatch(); // keeps the order in which jobs were posted
+        if (m_db)
+            job(*m_db);
+    }
+
+    void enqueue(Store::BatchedJob job)
+    {
+        m_batch.append(std::move(job));
+        if (!m_flushScheduled) {
+            m_flushScheduled = true;
+            // Queued behind every batched job already posted: they share one transaction.
+            QMetaObject::invokeMethod(
+                    this, [this] { flushBatch(); }, Qt::QueuedConnection);
+        }
+    }
+
+private:
+    static constexpr qsizetype MaxBatch = 512;
+
+    void flushBatch()
+    {
+        m_flushScheduled = false;
+        while (!m_batch.isEmpty()) {
+            const qsizetype n = std::min(MaxBatch, m_batch.size());
+            QList<Store::BatchedJob> batch = m_batch.mid(0, n);
+            m_batch.remove(0, n);
+            commit(batch);
+        }
+    }
+
+    void commit(const QList<Store::BatchedJob> &batch)
+    {
+        if (!m_db)
+            return;
+        bool ok = batch.size() > 1 && bool(m_db->begin());
+        for (qsizetype i = 0; ok && i < batch.size(); ++i)
+            ok = batch.at(i).attempt(*m_db);
+        if (ok && m_db->commit()) {
+            for (const Store::BatchedJob &job : batch)
+                job.deliver();
+            return;
+        }
+        if (batch.size() > 1)
+            m_db->rollback();
+        // A single job, or something in the batch failed: each on its own, so one bad job
+        // fails alone.
+        for (const Store::BatchedJob &job : batch)
+            job.runAlone(*m_db);
+    }
+
+    DatabaseUrl m_url;
+    std::unique_ptr<Database> m_db;
+    QList<Store::BatchedJob> m_batch;
+    bool m_flushScheduled = false;
+};
+
+Store::Store(DatabaseUrl url, QObject *parent) : QObject(parent), m_url(std::move(url))
+{
+    m_thread.setObjectName(u"store"_s);
+}
+
+Store::~Store()
+{
+    stop();
+}
+
+void Store::start(QObject *context, std::function<void(Status)> done)
+{
+    m_worker = new StoreWorker(m_url);
+    m_worker->moveToThread(&m_thread);
+    m_thread.start();
+    QMetaObject::invokeMethod(
+            m_worker,
+            [worker = m_worker, context, done = std::move(done)] {
+                Status status = worker->open();
+                QMetaObject::invokeMethod(
+                        context, [done, status] { done(status); }, Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
+}
+
+void Store::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker] { worker->close(); }, Qt::QueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    delete m_worker; // its thread has finished: safe from here
+    m_worker = nullptr;
+}
+
+void Store::post(Job job)
+{
+    if (!m_worker)
+        return;
+    QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker, job = std::move(job)] { worker->execute(job); },
+            Qt::QueuedConnection);
+}
+
+void Store::runDetached(std::function<Status(Database &)> work)
+{
+    post([work = std::move(work)](Database &db) {
+        Status s = work(db);
+        if (!s && s.error().code == ErrorCode::StorageError && recover(db))
+            (void)work(db);
+    });
+}
+
+void Store::append(AppendRequest request, QObject *context,
+                   std::function<void(Result<AppendResult>)> done)
+{
+    runBatched<AppendResult>(
+            context,
+            [request = std::move(request)](Database &db) {
+                return db.append(request, QDateTime::currentMSecsSinceEpoch());
+            },
+            std::move(done));
+}
+
+void Store::postBatched(BatchedJob job)
+{
+    if (!m_worker)
+        return;
+    QMetaObject::invokeMethod(
+            m_worker,
+            [worker = m_worker, job = std::move(job)]() mutable {
+                worker->enqueue(std::move(job));
+            },
+            Qt::QueuedConnection);
+}
+
+bool Store::recover(Database &db)
+{
+    if (!db.connectionLost())
+        return false;
+    return bool(db.reopen());
+}
+
+} // namespace Parley
