@@ -136,6 +136,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
 Client::~Client()
 {
     // Models and pieces go with their parent; the store finishes what was asked of it first.
+    m_connection->disconnect(this);
     m_connection->close();
 }
 

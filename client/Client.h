@@ -9,6 +9,7 @@
 /// from ClientOptions; lives on the GUI thread.
 
 #include "ClientOptions.h"
+#include "content/ContentCipher.h"
 #include "models/ConversationListModel.h"
 #include "models/DeviceListModel.h"
 #include "models/MemberListModel.h"
@@ -29,7 +30,6 @@ namespace Parley {
 
 class Account;
 class Connection;
-class ContentCipher;
 class MessageStore;
 class Notifier;
 class Outbox;

@@ -39,6 +39,10 @@ Error keychainError(const QKeychain::Job *job)
 
 } // namespace
 
+// Jobs have no parent: QtKeychain's libsecret backend calls back into a job after its D-Bus
+// round trip, so a job must outlive this object if it is destroyed meanwhile. Each job deletes
+// itself when finished (autoDelete); the connection to `this` goes away with this object.
+
 TokenStore::TokenStore(QString profile, QObject *parent)
     : QObject(parent),
       m_profile(std::move(profile))
@@ -52,12 +56,27 @@ QString TokenStore::keyFor(const QString &serverKey) const
 
 QFuture<Result<QByteArray>> TokenStore::readToken(const QString &serverKey)
 {
+    return readSecret(serverKey + u"/token"_s);
+}
+
+QFuture<Status> TokenStore::writeToken(const QString &serverKey, const QByteArray &token)
+{
+    return writeSecret(serverKey + u"/token"_s, token);
+}
+
+QFuture<Status> TokenStore::deleteToken(const QString &serverKey)
+{
+    return deleteSecret(serverKey + u"/token"_s);
+}
+
+QFuture<Result<QByteArray>> TokenStore::readSecret(const QString &name)
+{
     auto promise = std::make_shared<QPromise<Result<QByteArray>>>();
     promise->start();
-    auto *job = new QKeychain::ReadPasswordJob(service(), this);
+    auto *job = new QKeychain::ReadPasswordJob(service());
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
-    job->setKey(keyFor(serverKey));
+    job->setKey(m_profile + u'/' + name);
     connect(job, &QKeychain::Job::finished, this, [promise](QKeychain::Job *finished) {
         auto *read = static_cast<QKeychain::ReadPasswordJob *>(finished);
         if (read->error() == QKeychain::NoError)
@@ -72,15 +91,15 @@ QFuture<Result<QByteArray>> TokenStore::readToken(const QString &serverKey)
     return promise->future();
 }
 
-QFuture<Status> TokenStore::writeToken(const QString &serverKey, const QByteArray &token)
+QFuture<Status> TokenStore::writeSecret(const QString &name, const QByteArray &secret)
 {
     auto promise = std::make_shared<QPromise<Status>>();
     promise->start();
-    auto *job = new QKeychain::WritePasswordJob(service(), this);
+    auto *job = new QKeychain::WritePasswordJob(service());
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
-    job->setKey(keyFor(serverKey));
-    job->setBinaryData(token);
+    job->setKey(m_profile + u'/' + name);
+    job->setBinaryData(secret);
     connect(job, &QKeychain::Job::finished, this, [promise](QKeychain::Job *finished) {
         promise->addResult(finished->error() == QKeychain::NoError
                                    ? Status()
@@ -91,14 +110,14 @@ QFuture<Status> TokenStore::writeToken(const QString &serverKey, const QByteArra
     return promise->future();
 }
 
-QFuture<Status> TokenStore::deleteToken(const QString &serverKey)
+QFuture<Status> TokenStore::deleteSecret(const QString &name)
 {
     auto promise = std::make_shared<QPromise<Status>>();
     promise->start();
-    auto *job = new QKeychain::DeletePasswordJob(service(), this);
+    auto *job = new QKeychain::DeletePasswordJob(service());
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
-    job->setKey(keyFor(serverKey));
+    job->setKey(m_profile + u'/' + name);
     connect(job, &QKeychain::Job::finished, this, [promise](QKeychain::Job *finished) {
         const bool ok = finished->error() == QKeychain::NoError
                 || finished->error() == QKeychain::EntryNotFound;

@@ -1,0 +1,425 @@
+#include "Client.h"
+#include "ParleydProcess.h"
+#include "net/Connection.h"
+#include "outbox/Outbox.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QAbstractItemModelTester>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+#include <memory>
+#include <optional>
+
+using namespace Parley;
+using namespace Qt::StringLiterals;
+
+/// Two (or three) real Clients against a real parleyd over WSS: what a person does, end to end.
+///
+/// Runs with the session bus and unlocked gnome-keyring that scripts/test provides (the token
+/// goes to the real keychain); `tst_client_nokeychain` runs keychainMissing() without a bus.
+/// Continuations of finished futures run at once, so signals are awaited with QTRY on spies.
+class tst_Client : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void registerChatDeliverRead();
+    void offlineSendIsDeliveredOnceAfterReconnect();
+    void restartShowsHistoryFromCache();
+    void groupMembershipAndTyping();
+    void changedCertificateIsRefused();
+    void wrongPasswordIsAnError();
+    void keychainMissing();
+
+private:
+    std::unique_ptr<Client> makeClient(const QString &name);
+    /// Registers `name` (password "password-<name>") and waits until Online.
+    std::unique_ptr<Client> registered(const QString &name);
+    /// Alice opens a direct chat with bob; returns its id.
+    qint64 openDirect(Client &from, const QString &to);
+    static int rowWithText(QAbstractItemModel *model, const QString &text);
+    static int countText(QAbstractItemModel *model, const QString &text);
+
+    std::optional<QTemporaryDir> m_dir;
+    std::unique_ptr<ParleydProcess> m_server;
+    QString m_runTag;
+    bool m_hasKeychain = true;
+};
+
+void tst_Client::initTestCase()
+{
+    if (ParleydProcess::binary().isEmpty())
+        QFAIL("PARLEYD_BINARY is not set (parley_add_test sets it)");
+    const QString bus = qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS");
+    m_hasKeychain = !bus.isEmpty() && !bus.contains(u"nonexistent"_s);
+    m_runTag = QString::number(QCoreApplication::applicationPid());
+}
+
+void tst_Client::init()
+{
+    m_dir.emplace();
+    QVERIFY(m_dir->isValid());
+    m_server = std::make_unique<ParleydProcess>();
+    QVERIFY2(m_server->start(), m_server->log().constData());
+}
+
+void tst_Client::cleanup()
+{
+    m_server.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<Client> tst_Client::makeClient(const QString &name)
+{
+    ClientOptions options;
+    // Keychain entries are per profile: a tag per run keeps parallel runs apart.
+    options.profile =
+            name + u'-' + m_runTag + u'-' + QString::fromLatin1(QTest::currentTestFunction());
+    options.dataDir = m_dir->filePath(name);
+    options.serverUrl = m_server->url().toString();
+    options.deviceName = u"test device"_s;
+    options.notifications = false;
+    auto client = std::make_unique<Client>(options);
+    client->connection()->setReconnectDelays(100, 1000);
+    return client;
+}
+
+std::unique_ptr<Client> tst_Client::registered(const QString &name)
+{
+    auto client = makeClient(name);
+    [&] { QTRY_VERIFY(client->isStarted()); }();
+    client->registerAccount(m_server->url().toString(), name, u"password-"_s + name);
+    [&] { QTRY_COMPARE_WITH_TIMEOUT(client->state(), Client::State::Online, 15000); }();
+    return client;
+}
+
+qint64 tst_Client::openDirect(Client &from, const QString &to)
+{
+    QSignalSpy opened(&from, &Client::conversationOpened);
+    from.startDirectChat(to);
+    [&] { QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000); }();
+    return opened.isEmpty() ? 0 : opened.first().first().toLongLong();
+}
+
+int tst_Client::rowWithText(QAbstractItemModel *model, const QString &text)
+{
+    for (int i = 0; i < model->rowCount(); ++i) {
+        if (model->index(i, 0).data(MessageListModel::TextRole).toString() == text)
+            return i;
+    }
+    return -1;
+}
+
+int tst_Client::countText(QAbstractItemModel *model, const QString &text)
+{
+    int n = 0;
+    for (int i = 0; i < model->rowCount(); ++i)
+        n += model->index(i, 0).data(MessageListModel::TextRole).toString() == text;
+    return n;
+}
+
+void tst_Client::registerChatDeliverRead()
+{
+    auto alice = registered(u"alice"_s);
+    auto bob = registered(u"bob"_s);
+    QVERIFY(alice->userId() > 0);
+    QCOMPARE(alice->username(), u"alice"_s);
+    QVERIFY(alice->deviceId() > 0);
+    QCOMPARE(alice->keychainProblem().isEmpty(), m_hasKeychain);
+    QVERIFY(alice->certificateProblem().isEmpty());
+
+    const qint64 id = openDirect(*alice, u"bob"_s);
+    QVERIFY(id > 0);
+    MessageListModel *aliceView = alice->messages(id);
+    QAbstractItemModelTester aliceTester(aliceView,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(aliceView->title(), u"bob"_s);
+    QVERIFY(!aliceView->isGroup());
+    QVERIFY(aliceView->canSend());
+
+    alice->sendText(id, u"hello bob"_s);
+    QTRY_VERIFY(rowWithText(aliceView, u"hello bob"_s) >= 0);
+    const int row = rowWithText(aliceView, u"hello bob"_s);
+    const QString first =
+            aliceView->index(row).data(MessageListModel::DeliveryStateRole).toString();
+    QVERIFY2(first == u"queued"_s || first == u"sent"_s || first == u"delivered"_s,
+             qPrintable(first));
+
+    // Bob gets the conversation (pushed) and the message (pushed).
+    QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->summary(id) != nullptr, 10000);
+    MessageListModel *bobView = bob->messages(id);
+    QAbstractItemModelTester bobTester(bobView,
+                                       QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(bobView, u"hello bob"_s) >= 0, 10000);
+    const QModelIndex received = bobView->index(rowWithText(bobView, u"hello bob"_s));
+    QCOMPARE(received.data(MessageListModel::SenderNameRole).toString(), u"alice"_s);
+    QVERIFY(!received.data(MessageListModel::IsOwnRole).toBool());
+    QTRY_COMPARE(bob->conversations()->summary(id)->unreadCount, 1);
+    QCOMPARE(bob->conversations()->totalUnread(), 1);
+
+    // Bob's client confirmed receipt: alice sees "delivered".
+    QTRY_COMPARE_WITH_TIMEOUT(aliceView->index(rowWithText(aliceView, u"hello bob"_s))
+                                      .data(MessageListModel::DeliveryStateRole)
+                                      .toString(),
+                              u"delivered"_s, 10000);
+    QCOMPARE(aliceView->index(rowWithText(aliceView, u"hello bob"_s))
+                     .data(MessageListModel::SeqRole)
+                     .toLongLong(),
+             2); // seq 1 is the "created" entry
+
+    // Bob reads it: alice sees "read", bob's unread count drops.
+    bob->markRead(id);
+    QTRY_COMPARE(bob->conversations()->summary(id)->unreadCount, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(aliceView->index(rowWithText(aliceView, u"hello bob"_s))
+                                      .data(MessageListModel::DeliveryStateRole)
+                                      .toString(),
+                              u"read"_s, 10000);
+
+    // Bob answers; alice gets it once, and the conversation list shows it as the preview.
+    bob->sendText(id, u"hi alice"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(aliceView, u"hi alice"_s) >= 0, 10000);
+    QCOMPARE(countText(aliceView, u"hi alice"_s), 1);
+    QTRY_COMPARE(alice->conversations()->summary(id)->lastPreview, u"hi alice"_s);
+
+    // Starting the same chat again opens the same conversation.
+    QCOMPARE(openDirect(*bob, u"alice"_s), id);
+
+    // Presence: bob is online for alice.
+    QTRY_VERIFY(alice->conversations()->rowCount() == 1);
+    QTRY_VERIFY(alice->conversations()->index(0).data(ConversationListModel::OnlineRole).toBool());
+
+    // Devices.
+    alice->refreshDevices();
+    QTRY_COMPARE(alice->devices()->rowCount(), 1);
+    QVERIFY(alice->devices()->index(0).data(DeviceListModel::IsCurrentRole).toBool());
+
+    // Search runs over the local cache.
+    QSignalSpy found(alice.get(), &Client::searchFinished);
+    alice->search(u"HELLO"_s);
+    QTRY_COMPARE(found.size(), 1);
+    const QVariantList hits = found.first().at(1).toList();
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.first().toMap().value(u"text"_s).toString(), u"hello bob"_s);
+}
+
+void tst_Client::offlineSendIsDeliveredOnceAfterReconnect()
+{
+    auto alice = registered(u"alice"_s);
+    auto bob = registered(u"bob"_s);
+    const qint64 id = openDirect(*alice, u"bob"_s);
+    MessageListModel *aliceView = alice->messages(id);
+    QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->summary(id) != nullptr, 10000);
+    MessageListModel *bobView = bob->messages(id);
+
+    // The server goes away; alice writes anyway.
+    QVERIFY(m_server->stop());
+    QTRY_COMPARE_WITH_TIMEOUT(alice->state(), Client::State::Offline, 15000);
+    alice->sendText(id, u"written offline"_s);
+    QTRY_VERIFY(rowWithText(aliceView, u"written offline"_s) >= 0);
+    QCOMPARE(aliceView->index(rowWithText(aliceView, u"written offline"_s))
+                     .data(MessageListModel::DeliveryStateRole)
+                     .toString(),
+             u"queued"_s);
+    QCOMPARE(alice->outbox()->entries().size(), 1);
+
+    // Back: the outbox sends it with its client id; bob gets it exactly once.
+    QVERIFY2(m_server->start(), m_server->log().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(alice->state(), Client::State::Online, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(bobView, u"written offline"_s) >= 0, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(alice->outbox()->entries().isEmpty(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(aliceView->index(rowWithText(aliceView, u"written offline"_s))
+                                      .data(MessageListModel::DeliveryStateRole)
+                                      .toString(),
+                              u"delivered"_s, 10000);
+    QCOMPARE(countText(aliceView, u"written offline"_s), 1);
+    QCOMPARE(countText(bobView, u"written offline"_s), 1);
+    // And nothing else changes that: another reconnect syncs the same log again.
+    QVERIFY(m_server->stop());
+    QTRY_COMPARE_WITH_TIMEOUT(bob->state(), Client::State::Offline, 15000);
+    QVERIFY(m_server->start());
+    QTRY_COMPARE_WITH_TIMEOUT(bob->state(), Client::State::Online, 20000);
+    QTRY_VERIFY(bob->syncEngine() != nullptr);
+    QCOMPARE(countText(bobView, u"written offline"_s), 1);
+    QCOMPARE(countText(aliceView, u"written offline"_s), 1);
+}
+
+void tst_Client::restartShowsHistoryFromCache()
+{
+    if (!m_hasKeychain)
+        QSKIP("resuming after a restart needs the token from the keychain");
+    qint64 id = 0;
+    {
+        auto alice = registered(u"alice"_s);
+        auto bob = registered(u"bob"_s);
+        id = openDirect(*alice, u"bob"_s);
+        MessageListModel *view = alice->messages(id);
+        alice->sendText(id, u"one"_s);
+        alice->sendText(id, u"two"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(alice->outbox()->entries().isEmpty(), 10000);
+        QTRY_COMPARE(view->rowCount(), 3);
+    }
+    // No server at all: the client starts from its cache.
+    QVERIFY(m_server->stop());
+    auto alice = makeClient(u"alice"_s);
+    QTRY_VERIFY(alice->isStarted());
+    QCOMPARE(alice->username(), u"alice"_s);
+    QVERIFY(alice->state() == Client::State::Connecting
+            || alice->state() == Client::State::Offline);
+    QTRY_COMPARE(alice->conversations()->rowCount(), 1);
+    QCOMPARE(alice->conversations()->index(0).data(ConversationListModel::TitleRole).toString(),
+             u"bob"_s);
+    MessageListModel *view = alice->messages(id);
+    QAbstractItemModelTester tester(view, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY(view->isLoaded());
+    QCOMPARE(view->rowCount(), 3);
+    QCOMPARE(view->index(1).data(MessageListModel::TextRole).toString(), u"one"_s);
+    QCOMPARE(view->index(2).data(MessageListModel::TextRole).toString(), u"two"_s);
+    QVERIFY(view->index(0).data(MessageListModel::IsSystemRole).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(alice->state(), Client::State::Offline, 15000);
+
+    // The server comes back: the same login resumes.
+    QVERIFY(m_server->start());
+    QTRY_COMPARE_WITH_TIMEOUT(alice->state(), Client::State::Online, 20000);
+    QCOMPARE(view->rowCount(), 3);
+}
+
+void tst_Client::groupMembershipAndTyping()
+{
+    auto alice = registered(u"alice"_s);
+    auto bob = registered(u"bob"_s);
+    auto carol = registered(u"carol"_s);
+    QSignalSpy opened(alice.get(), &Client::conversationOpened);
+    alice->createGroup(u"Lunch"_s, {u"bob"_s});
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
+    const qint64 id = opened.first().first().toLongLong();
+    MessageListModel *view = alice->messages(id);
+    QTRY_COMPARE(view->title(), u"Lunch"_s);
+    QVERIFY(view->isGroup());
+    MemberListModel *members = alice->members(id);
+    QAbstractItemModelTester tester(members,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(members->rowCount(), 2);
+    QVERIFY(members->isOwner());
+    QVERIFY(members->canManage());
+
+    alice->addMember(id, u"carol"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(members->rowCount(), 3, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(view, u"alice added carol"_s) >= 0, 10000);
+    QVERIFY(view->index(rowWithText(view, u"alice added carol"_s))
+                    .data(MessageListModel::IsSystemRole)
+                    .toBool());
+
+    // Carol sees the group and can write; bob sees her message with her name.
+    QTRY_VERIFY_WITH_TIMEOUT(carol->conversations()->summary(id) != nullptr, 10000);
+    carol->sendText(id, u"hi all"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->summary(id) != nullptr, 10000);
+    MessageListModel *bobView = bob->messages(id);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(bobView, u"hi all"_s) >= 0, 10000);
+    const QModelIndex hi = bobView->index(rowWithText(bobView, u"hi all"_s));
+    QCOMPARE(hi.data(MessageListModel::SenderNameRole).toString(), u"carol"_s);
+    QVERIFY(hi.data(MessageListModel::ShowSenderRole).toBool());
+
+    // Typing shows up and expires by itself.
+    bob->setTyping(id, true);
+    QTRY_COMPARE_WITH_TIMEOUT(view->typingText(), u"bob is typing…"_s, 5000);
+    bob->setTyping(id, false);
+    QTRY_COMPARE_WITH_TIMEOUT(view->typingText(), QString(), 5000);
+
+    // Bob is removed: his client can no longer send there.
+    alice->removeMember(id, bob->userId());
+    QTRY_COMPARE_WITH_TIMEOUT(members->rowCount(), 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!bobView->canSend(), 10000);
+
+    // What bob still tries to send fails with the reason, and is not retried forever.
+    bob->sendText(id, u"am I still here?"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(bobView->index(rowWithText(bobView, u"am I still here?"_s))
+                                      .data(MessageListModel::DeliveryStateRole)
+                                      .toString(),
+                              u"failed"_s, 10000);
+    QCOMPARE(bobView->index(rowWithText(bobView, u"am I still here?"_s))
+                     .data(MessageListModel::FailureReasonRole)
+                     .toString(),
+             u"not_member"_s);
+
+    alice->rename(id, u"Dinner"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(view->title(), u"Dinner"_s, 10000);
+}
+
+void tst_Client::changedCertificateIsRefused()
+{
+    auto alice = registered(u"alice"_s);
+    const QString first = m_server->fingerprint();
+    QVERIFY(!first.isEmpty());
+
+    // Same address, new data folder: a new self-signed certificate.
+    QVERIFY(m_server->stop());
+    QTemporaryDir otherData;
+    m_server->setDataDir(otherData.path());
+    QVERIFY2(m_server->start(), m_server->log().constData());
+    const QString second = m_server->fingerprint();
+    QVERIFY(second != first);
+
+    QTRY_VERIFY_WITH_TIMEOUT(!alice->certificateProblem().isEmpty(), 20000);
+    QVERIFY2(alice->certificateProblem().contains(first), qPrintable(alice->certificateProblem()));
+    QVERIFY2(alice->certificateProblem().contains(second), qPrintable(alice->certificateProblem()));
+    QCOMPARE(alice->state(), Client::State::Offline);
+    // It stays stopped: no reconnect attempts get through.
+    QVERIFY(!alice->connection()->isReady());
+    QCOMPARE(alice->connection()->state(), Connection::State::Disconnected);
+
+    // The user compared and accepted: it connects (and this new server knows no such device).
+    alice->acceptNewCertificate();
+    QVERIFY(alice->certificateProblem().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(alice->state(), Client::State::LoggedOut, 20000);
+    QVERIFY(!alice->errorString().isEmpty());
+}
+
+void tst_Client::wrongPasswordIsAnError()
+{
+    auto alice = registered(u"alice"_s);
+    auto other = makeClient(u"mallory"_s);
+    QTRY_VERIFY(other->isStarted());
+    QSignalSpy errors(other.get(), &Client::errorOccurred);
+    other->login(m_server->url().toString(), u"alice"_s, u"not the password"_s);
+    QVERIFY(other->isBusy());
+    QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 1, 10000);
+    QCOMPARE(errors.first().first().toInt(), int(ErrorCode::InvalidCredentials));
+    QVERIFY(!other->isBusy());
+    QCOMPARE(other->state(), Client::State::LoggedOut);
+    QVERIFY(!other->errorString().isEmpty());
+
+    // Registering a taken name says so.
+    other->registerAccount(m_server->url().toString(), u"alice"_s, u"password-x"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 2, 10000);
+    QCOMPARE(errors.last().first().toInt(), int(ErrorCode::UsernameTaken));
+}
+
+void tst_Client::keychainMissing()
+{
+    if (m_hasKeychain)
+        QSKIP("runs as tst_client_nokeychain (no session bus)");
+    auto alice = makeClient(u"alice"_s);
+    QTRY_VERIFY(alice->isStarted());
+    QSignalSpy problem(alice.get(), &Client::keychainProblemChanged);
+    alice->registerAccount(m_server->url().toString(), u"alice"_s, u"password-alice"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(alice->state(), Client::State::Online, 15000);
+    // The user is told (and asked), the session goes on with the token in memory only.
+    QTRY_VERIFY_WITH_TIMEOUT(!alice->keychainProblem().isEmpty(), 15000);
+    QVERIFY(alice->keychainProblem().contains(u"keychain"_s));
+    alice->continueWithoutKeychain();
+    QVERIFY(alice->keychainProblem().isEmpty());
+    QCOMPARE(alice->state(), Client::State::Online);
+    // Nothing was written next to the cache but the cache itself.
+    const QStringList files = QDir(m_dir->filePath(u"alice"_s)).entryList(QDir::Files);
+    for (const QString &file : files)
+        QVERIFY2(file.startsWith(u"cache.sqlite"_s), qPrintable(file));
+}
+
+QTEST_GUILESS_MAIN(tst_Client)
+#include "tst_client.moc"
