@@ -10,5 +10,6 @@ Q_LOGGING_CATEGORY(lcOutbox, "parley.client.outbox", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcStore, "parley.client.store", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcModels, "parley.client.models", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcPlatform, "parley.client.platform", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcE2ee, "parley.client.e2ee", QtInfoMsg)
 
 } // namespace Parley

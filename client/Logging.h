@@ -16,5 +16,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcOutbox) // parley.client.outbox
 Q_DECLARE_LOGGING_CATEGORY(lcStore) // parley.client.store
 Q_DECLARE_LOGGING_CATEGORY(lcModels) // parley.client.models
 Q_DECLARE_LOGGING_CATEGORY(lcPlatform) // parley.client.platform
+Q_DECLARE_LOGGING_CATEGORY(lcE2ee) // parley.client.e2ee
 
 } // namespace Parley

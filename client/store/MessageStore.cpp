@@ -658,4 +658,24 @@ QFuture<void> MessageStore::setOutboxState(const QByteArray &clientId, OutboxSta
     });
 }
 
+QFuture<bool> MessageStore::runInTransaction(std::function<bool(const QString &)> work)
+{
+    return run([worker = m_worker, work = std::move(work)](QSqlDatabase &db) {
+        if (!db.transaction()) {
+            qCWarning(lcStore) << "cannot begin a transaction:" << db.lastError().text();
+            return false;
+        }
+        if (!work(worker->connectionName)) {
+            db.rollback();
+            return false;
+        }
+        if (!db.commit()) {
+            qCWarning(lcStore) << "commit failed:" << db.lastError().text();
+            db.rollback();
+            return false;
+        }
+        return true;
+    });
+}
+
 } // namespace Parley

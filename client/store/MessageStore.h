@@ -15,6 +15,7 @@
 #include <QtCore/QObject>
 #include <QtCore/QVariant>
 
+#include <functional>
 #include <limits>
 #include <memory>
 
@@ -82,6 +83,14 @@ public:
     QFuture<void> setOutboxBody(const QByteArray &clientId, const QByteArray &body);
     QFuture<void> setOutboxState(const QByteArray &clientId, OutboxState state,
                                  const QString &failureReason);
+
+    // --- for code that keeps its own tables in the cache (client/e2ee) ---
+    /// Runs `work` on the store thread inside one transaction on the cache's connection; `work`
+    /// gets the connection's name (QSqlDatabase::database(name, false)) and must not keep it.
+    /// Commits when `work` returns true, rolls back when it returns false. The future is true
+    /// only if `work` returned true and the commit succeeded (false also when no cache is open).
+    /// Runs in order with every other call here, like them.
+    QFuture<bool> runInTransaction(std::function<bool(const QString &connectionName)> work);
 
 private:
     class Worker;
