@@ -121,7 +121,9 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case TextRole:
         if (system)
             return r.systemText;
-        return m.undecryptable ? tr("(this message could not be decrypted)") : m.text;
+        if (m.undecryptable) // text: why it cannot be read, or empty while its key is on its way
+            return m.text.isEmpty() ? tr("Waiting for this message…") : m.text;
+        return m.text;
     case TimestampRole:
         return QDateTime::fromMSecsSinceEpoch(m.timestamp);
     case DayLabelRole:
@@ -217,11 +219,15 @@ void MessageListModel::setConversation(const ConversationSummary &summary)
         m_names.insert(m.userId, m.username);
     QString title = c.title;
     qint64 delivered = -1, read = -1;
+    qint64 peer = 0;
     for (const Member &m : c.members) {
         if (m.userId == m_selfUserId)
             continue;
-        if (c.kind == ConversationKind::Direct && title.isEmpty())
-            title = m.username;
+        if (c.kind == ConversationKind::Direct) {
+            peer = m.userId;
+            if (title.isEmpty())
+                title = m.username;
+        }
         const qint64 received = std::max(m.deliveredUpTo, m.readUpTo); // read implies received
         delivered = delivered < 0 ? received : std::min(delivered, received);
         read = read < 0 ? m.readUpTo : std::min(read, m.readUpTo);
@@ -241,6 +247,13 @@ void MessageListModel::setConversation(const ConversationSummary &summary)
         m_canSend = summary.isMember;
         Q_EMIT canSendChanged();
     }
+    if (summary.muted != m_muted) {
+        m_muted = summary.muted;
+        Q_EMIT mutedChanged();
+    }
+    m_peerUserId = peer;
+    if (!peer)
+        setOnline(false);
     const qint64 oldDelivered = m_deliveredUpTo, oldRead = m_readUpTo;
     m_deliveredUpTo = std::max<qint64>(0, delivered);
     m_readUpTo = std::max<qint64>(0, read);
@@ -272,6 +285,14 @@ void MessageListModel::receiptsChanged(qint64 oldDelivered, qint64 oldRead)
             first = -1;
         }
     }
+}
+
+void MessageListModel::setOnline(bool online)
+{
+    if (online == m_online)
+        return;
+    m_online = online;
+    Q_EMIT onlineChanged();
 }
 
 void MessageListModel::setTypingText(const QString &text)
@@ -421,6 +442,18 @@ void MessageListModel::updatePending(const StoredMessage &message)
         return;
     m_rows[row].message = message;
     Q_EMIT dataChanged(index(row), index(row), {DeliveryStateRole, FailureReasonRole});
+}
+
+void MessageListModel::updateContent(const StoredMessage &message)
+{
+    const int row = indexOfSeq(message.seq);
+    if (row < 0)
+        return;
+    StoredMessage &m = m_rows[row].message;
+    m.body = message.body;
+    m.text = message.text;
+    m.undecryptable = message.undecryptable;
+    Q_EMIT dataChanged(index(row), index(row), {Qt::DisplayRole, TextRole});
 }
 
 void MessageListModel::setServerReachable()

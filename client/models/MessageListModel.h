@@ -31,6 +31,8 @@ class MessageListModel : public QAbstractListModel
     Q_PROPERTY(bool isGroup READ isGroup NOTIFY isGroupChanged)
     Q_PROPERTY(QString typingText READ typingText NOTIFY typingTextChanged)
     Q_PROPERTY(bool canSend READ canSend NOTIFY canSendChanged)
+    Q_PROPERTY(bool online READ isOnline NOTIFY onlineChanged)
+    Q_PROPERTY(bool muted READ isMuted NOTIFY mutedChanged)
 
 public:
     enum Role {
@@ -61,6 +63,11 @@ public:
     bool isGroup() const { return m_isGroup; }
     QString typingText() const { return m_typingText; }
     bool canSend() const { return m_canSend; }
+    /// Direct chats: the other person is online (always false in groups).
+    bool isOnline() const { return m_online; }
+    bool isMuted() const { return m_muted; }
+    /// The other person of a direct chat; 0 for groups (or before the conversation is known).
+    qint64 peerUserId() const { return m_peerUserId; }
     /// True once the first page is shown.
     bool isLoaded() const { return m_loaded; }
 
@@ -73,10 +80,14 @@ public:
     // --- fed by Client ---
     void setConversation(const ConversationSummary &summary);
     void setTypingText(const QString &text);
+    void setOnline(bool online);
     void addMessages(const QList<StoredMessage> &messages);
     void addOlderMessages(const QList<StoredMessage> &messages, bool more);
     void addPending(const StoredMessage &message);
     void updatePending(const StoredMessage &message);
+    /// A log entry already shown got its content later (its sender key arrived) or a line
+    /// saying why it cannot be read: replaces its body, text and undecryptable flag.
+    void updateContent(const StoredMessage &message);
     /// The server may have older entries again (after a reconnect).
     void setServerReachable();
 
@@ -88,6 +99,8 @@ Q_SIGNALS:
     void isGroupChanged();
     void typingTextChanged();
     void canSendChanged();
+    void onlineChanged();
+    void mutedChanged();
     /// The first page is shown.
     void loaded();
 
@@ -119,6 +132,9 @@ private:
     QString m_title;
     bool m_isGroup = false;
     bool m_canSend = true;
+    bool m_online = false;
+    bool m_muted = false;
+    qint64 m_peerUserId = 0;
     QString m_typingText;
     QHash<qint64, QString> m_names;
     qint64 m_deliveredUpTo = 0; ///< every other member received up to here

@@ -189,10 +189,20 @@ void tst_Client::registerChatDeliverRead()
 
     // Starting the same chat again opens the same conversation.
     QCOMPARE(openDirect(*bob, u"alice"_s), id);
+    QCOMPARE(openDirect(*alice, u"bob"_s), id);
 
-    // Presence: bob is online for alice.
+    // Presence: bob is online for alice, in the list and in the conversation's header.
     QTRY_VERIFY(alice->conversations()->rowCount() == 1);
     QTRY_VERIFY(alice->conversations()->index(0).data(ConversationListModel::OnlineRole).toBool());
+    QTRY_VERIFY(aliceView->isOnline());
+    bob.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(!aliceView->isOnline(), 10000);
+    QTRY_VERIFY(!alice->conversations()->index(0).data(ConversationListModel::OnlineRole).toBool());
+
+    // Muting shows in both places.
+    alice->setMuted(id, true);
+    QTRY_VERIFY(aliceView->isMuted());
+    QTRY_VERIFY(alice->conversations()->index(0).data(ConversationListModel::MutedRole).toBool());
 
     // Devices.
     alice->refreshDevices();
