@@ -53,7 +53,8 @@ BenchMode parseCommandLine(const QCoreApplication &app)
             {u"workers"_s, u"Load processes."_s, u"n"_s, u"2"_s},
             {u"threads"_s, u"Threads per load process."_s, u"n"_s, u"2"_s},
             {u"window"_s, u"Connections opened at once, all processes together."_s, u"n"_s, u"32"_s},
-            {u"setup-window"_s, u"Accounts and conversations created at once."_s, u"n"_s, u"16"_s},
+            {u"setup-window"_s, u"Accounts and conversations created at once."_s, u"n"_s, u"4"_s},
+            {u"own-idle-accounts"_s, u"Parley: register every idle user instead of sharing one account."_s},
             {u"step-ms"_s, u"Length of one load step."_s, u"ms"_s, u"3000"_s},
             {u"rates"_s, u"One-to-one offered rates, messages/s, ascending."_s, u"list"_s, u"200,400"_s},
             {u"fanout-rates"_s, u"Fan-out offered rates, messages/s, ascending."_s, u"list"_s, u"20,40"_s},
@@ -109,6 +110,7 @@ BenchMode parseCommandLine(const QCoreApplication &app)
     o.threads = std::max(1, p.value(u"threads"_s).toInt());
     o.window = std::max(1, p.value(u"window"_s).toInt());
     o.setupWindow = std::max(1, p.value(u"setup-window"_s).toInt());
+    o.shareIdleAccount = !p.isSet(u"own-idle-accounts"_s);
     o.stepMs = std::max(100, p.value(u"step-ms"_s).toInt());
     o.oneToOneRates = numbers(p.value(u"rates"_s));
     o.fanOutRates = numbers(p.value(u"fanout-rates"_s));

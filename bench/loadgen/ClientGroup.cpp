@@ -15,10 +15,13 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr int HeartbeatMs = 15'000;
 constexpr int RetryDelayMs = 250;
+constexpr quint32 MaxCounter = 1u << 26;
 } // namespace
 
 bool ClientGroup::Ledger::mark(quint32 sender, quint32 counter)
 {
+    if (counter >= MaxCounter)
+        return false; // not a counter this run can have made
     std::vector<quint64> &words = bits[sender];
     const size_t word = counter / 64;
     if (words.size() <= word)

@@ -61,7 +61,7 @@ void Coordinator::start()
     m_plan.bodyBytes = m_options.bodyBytes;
     qCInfo(lcBench).noquote() << m_options.label << ":" << m_plan.users.size() << "users,"
                               << m_plan.conversations.size() << "conversations";
-    m_provisioner = new Provisioner(m_plan, m_options.setupWindow, this);
+    m_provisioner = new Provisioner(m_plan, m_options.setupWindow, m_options.shareIdleAccount, this);
     const qint64 setupStart = monotonicNs();
     m_provisioner->run([this, setupStart](const QString &error) {
         if (!error.isEmpty()) {
@@ -604,6 +604,8 @@ QJsonObject Coordinator::describe() const
                                     {u"groupSize"_s, m_plan.groupSize},
                                     {u"groupSenders"_s, m_plan.groupSenders},
                                     {u"stepMs"_s, m_options.stepMs},
+                                    {u"sharedIdleAccount"_s, m_options.peer == PeerKind::Parley
+                                                                     && m_options.shareIdleAccount},
                                     {u"bodyBytes"_s, m_options.bodyBytes},
                                     {u"oneToOneRates"_s, rates1.join(u',')},
                                     {u"fanOutRates"_s, ratesF.join(u',')}}}};

@@ -41,6 +41,7 @@ struct CoordinatorOptions
     int threads = 2;
     int window = 32;   ///< connections being opened at once, over all workers
     int setupWindow = 16; ///< accounts and conversations being created at once
+    bool shareIdleAccount = true; ///< Parley: idle-only users resume one shared account
     int stepMs = 3000;
     QList<double> oneToOneRates;  ///< messages/s, ascending
     QList<double> fanOutRates;    ///< messages/s into the groups, ascending

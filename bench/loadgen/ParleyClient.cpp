@@ -5,6 +5,8 @@
 #include "protocol/Frames.h"
 #include "protocol/Limits.h"
 
+#include <QtCore/QtEndian>
+
 namespace Parley::Bench {
 
 using namespace Qt::StringLiterals;
@@ -64,7 +66,7 @@ void ParleyClient::binaryReceived(const QByteArray &bytes)
     case FrameType::Message: {
         auto m = FrameCodec::read<MessageFrame>(frame);
         if (m)
-            envelopeArrived(m->envelope.conversationId, m->envelope.seq, m->envelope.body);
+            envelopeArrived(m->envelope);
         return;
     }
     case FrameType::Sent: {
@@ -99,6 +101,13 @@ void ParleyClient::binaryReceived(const QByteArray &bytes)
         const QString why = e ? u"%1 %2"_s.arg(errorCodeName(e->code), e->message) : u"error"_s;
         if (frame.id >= 0 && frame.id < ControlIds) {
             reject(quint32(frame.id), why);
+            return;
+        }
+        if (frame.id == AuthId && e && e->code == ErrorCode::UsernameTaken && m_setupAuthenticated) {
+            // An earlier attempt registered the account but lost its connection before the
+            // reply: log in to it instead (a new device).
+            const PlanUser &u = m_plan.users.at(m_user);
+            sendBinary(FrameCodec::encode(LoginFrame{u.name, u.password, u"bench"_s}, AuthId));
             return;
         }
         if (frame.id == HelloId || frame.id == AuthId || !frame.hasId()) {
@@ -154,7 +163,7 @@ void ParleyClient::synced(const RawFrame &frame)
         return;
     }
     for (const Envelope &e : s->messages)
-        envelopeArrived(e.conversationId, e.seq, e.body);
+        envelopeArrived(e);
     qint64 progress = 0;
     for (const auto &t : std::as_const(m_seqs))
         progress += t.contiguous();
@@ -169,21 +178,24 @@ void ParleyClient::synced(const RawFrame &frame)
     markCaughtUp();
 }
 
-void ParleyClient::envelopeArrived(qint64 conversationId, qint64 seq, const QByteArray &body)
+void ParleyClient::envelopeArrived(const Envelope &e)
 {
-    if (!m_seqs[conversationId].mark(seq)) {
+    if (!m_seqs[e.conversationId].mark(e.seq)) {
         ++m_seqRedeliveries;
         return;
     }
-    if (auto stamp = Stamp::fromBinary(body))
+    if (e.kind != MessageKind::Content)
+        return; // membership entries the server wrote
+    if (auto stamp = Stamp::fromBinary(e.body))
         deliver(*stamp);
 }
 
 void ParleyClient::transmit(int conversation, const Stamp &stamp)
 {
+    // The same client id on every resend: the server stores (device, client id) once.
     QByteArray clientId(ClientIdBytes, '\0');
-    const QByteArray head = Stamp{stamp.sender, stamp.counter, 0, 0}.toBinary(8).left(8);
-    clientId.replace(0, 8, head);
+    qToBigEndian(stamp.sender, clientId.data());
+    qToBigEndian(stamp.counter, clientId.data() + 4);
     SendFrame frame{m_plan.conversations.at(conversation).address.toLongLong(), clientId,
                     stamp.toBinary(m_plan.bodyBytes)};
     sendBinary(FrameCodec::encode(frame, stamp.counter));

@@ -15,6 +15,7 @@
 
 namespace Parley {
 struct AuthenticatedFrame;
+struct Envelope;
 }
 
 namespace Parley::Bench {
@@ -67,7 +68,7 @@ private:
     void authenticated(const RawFrame &frame);
     void requestSync();
     void synced(const RawFrame &frame);
-    void envelopeArrived(qint64 conversationId, qint64 seq, const QByteArray &body);
+    void envelopeArrived(const Envelope &envelope);
 
     static constexpr qint64 ControlIds = qint64(1) << 31; ///< sends use their counter as id
 

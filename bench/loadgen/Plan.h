@@ -9,6 +9,7 @@
 #include <QtCore/QString>
 #include <QtCore/QUrl>
 
+#include <algorithm>
 #include <optional>
 
 namespace Parley::Bench {
@@ -66,6 +67,12 @@ struct Plan
     int catchUpConversation() const { return int(conversations.size()) - 1; }
     /// Users that take part in the load scenarios (not the catch-up pair).
     int loadUsers() const { return int(users.size()) - 2; }
+    /// Connected but in no conversation: only the connections scenario needs them.
+    bool isIdleOnly(int user) const
+    {
+        return user >= std::max(2 * pairs, groups * groupSize) && user < loadUsers();
+    }
+    int firstIdleOnly() const { return std::max(2 * pairs, groups * groupSize); }
     /// The conversations a user is in, by index.
     QList<int> conversationsOf(int user) const;
 

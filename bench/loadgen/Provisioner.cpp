@@ -6,12 +6,19 @@
 
 #include "protocol/Frames.h"
 
+#include <QtCore/QTimer>
+
 namespace Parley::Bench {
 
 using namespace Qt::StringLiterals;
 
-Provisioner::Provisioner(Plan &plan, int window, QObject *parent)
-    : QObject(parent), m_plan(plan), m_window(std::max(1, window))
+namespace {
+constexpr int MaxAttempts = 5;
+constexpr int RetryDelayMs = 1000;
+} // namespace
+
+Provisioner::Provisioner(Plan &plan, int window, bool shareIdleAccount, QObject *parent)
+    : QObject(parent), m_plan(plan), m_window(std::max(1, window)), m_shareIdleAccount(shareIdleAccount)
 {
 }
 
@@ -43,25 +50,32 @@ void Provisioner::startNext()
     m_stepStartNs = m_stepStartNs ? m_stepStartNs : monotonicNs();
     while (m_inFlight < m_window && !m_queue.isEmpty()) {
         const int user = m_queue.takeFirst();
-        ChatClient *client = ChatClient::create(m_plan, user, this, this);
-        if (auto *p = qobject_cast<ParleyClient *>(client)) {
-            p->setSetupMode([this, user](const AuthenticatedFrame &a) {
-                PlanUser &u = m_plan.users[user];
-                u.userId = a.userId;
-                if (!a.token.isEmpty())
-                    u.token = a.token;
-            });
-        } else if (auto *x = qobject_cast<XmppClient *>(client)) {
-            x->setSetupMode(true);
-        }
         ++m_inFlight;
-        client->open();
+        m_attempts[user] = 0;
+        openClient(user);
     }
     if (m_inFlight == 0 && m_queue.isEmpty() && m_done) {
         m_stepStartNs = 0;
         if (auto after = std::exchange(m_afterStep, {}))
             after();
     }
+}
+
+void Provisioner::openClient(int user)
+{
+    ++m_attempts[user];
+    ChatClient *client = ChatClient::create(m_plan, user, this, this);
+    if (auto *p = qobject_cast<ParleyClient *>(client)) {
+        p->setSetupMode([this, user](const AuthenticatedFrame &a) {
+            PlanUser &u = m_plan.users[user];
+            u.userId = a.userId;
+            if (!a.token.isEmpty())
+                u.token = a.token;
+        });
+    } else if (auto *x = qobject_cast<XmppClient *>(client)) {
+        x->setSetupMode(true);
+    }
+    client->open();
 }
 
 void Provisioner::finishOne(ChatClient *client)
@@ -80,9 +94,20 @@ void Provisioner::clientReady(ChatClient *client)
 
 void Provisioner::clientFailed(ChatClient *client, const QString &reason)
 {
-    qCCritical(lcSetup) << "setup of user" << client->user() << "failed:" << reason;
+    const int user = client->user();
+    client->deleteLater();
+    if (m_attempts.value(user) < MaxAttempts && m_done) {
+        // A busy server (Argon2id hashing is slow) may time a login out: try again.
+        qCInfo(lcSetup) << "setup of user" << user << "failed (" << reason << "); trying again";
+        QTimer::singleShot(RetryDelayMs, this, [this, user] {
+            if (m_done)
+                openClient(user);
+        });
+        return;
+    }
+    qCCritical(lcSetup) << "setup of user" << user << "failed:" << reason;
     m_queue.clear();
-    finish(u"setup failed for user %1: %2"_s.arg(client->user()).arg(reason));
+    finish(u"setup failed for user %1: %2"_s.arg(user).arg(reason));
 }
 
 void Provisioner::clientLost(ChatClient *client)
@@ -92,12 +117,22 @@ void Provisioner::clientLost(ChatClient *client)
 
 void Provisioner::registerUsers()
 {
-    qCInfo(lcSetup) << "registering" << m_plan.users.size() << "users";
-    for (int u = 0; u < m_plan.users.size(); ++u)
-        m_queue.append(u);
+    const int first = m_plan.firstIdleOnly();
+    for (int u = 0; u < m_plan.users.size(); ++u) {
+        if (!m_shareIdleAccount || !m_plan.isIdleOnly(u) || u == first)
+            m_queue.append(u);
+    }
+    const int registering = int(m_queue.size());
+    qCInfo(lcSetup) << "registering" << registering << "users";
     m_onReady = [this](ChatClient *client) { finishOne(client); };
-    m_afterStep = [this] {
-        qCInfo(lcSetup) << "registered" << m_plan.users.size() << "users";
+    m_afterStep = [this, first, registering] {
+        if (m_shareIdleAccount) {
+            for (int u = first + 1; m_plan.isIdleOnly(u); ++u) {
+                m_plan.users[u].token = m_plan.users.at(first).token;
+                m_plan.users[u].userId = m_plan.users.at(first).userId;
+            }
+        }
+        qCInfo(lcSetup) << "registered" << registering << "users";
         createConversations();
     };
     startNext();

@@ -20,8 +20,11 @@ class Provisioner : public QObject, private ChatClient::Observer
     Q_OBJECT
 
 public:
-    /// `plan` is filled in place; it must outlive the provisioner.
-    Provisioner(Plan &plan, int window, QObject *parent = nullptr);
+    /// `plan` is filled in place; it must outlive the provisioner. With `shareIdleAccount`,
+    /// Parley users in no conversation all resume one account's device token (one device
+    /// with many sessions) instead of registering each: registration hashes the password
+    /// with Argon2id, which would make setup the longest part of a pass.
+    Provisioner(Plan &plan, int window, bool shareIdleAccount, QObject *parent = nullptr);
 
     /// Runs every step, then calls `done` with an empty string, or with what went wrong.
     void run(std::function<void(const QString &error)> done);
@@ -31,6 +34,7 @@ private:
     void createConversations();
     void createRooms();
     void startNext();
+    void openClient(int user);
     void finishOne(ChatClient *client);
     void finish(const QString &error);
 
@@ -44,9 +48,11 @@ private:
 
     Plan &m_plan;
     int m_window;
+    bool m_shareIdleAccount;
     QList<int> m_queue;          ///< users still to open in this step
     int m_inFlight = 0;
     QHash<int, int> m_outstanding; ///< per user: requests not yet answered
+    QHash<int, int> m_attempts;    ///< per user: connections opened in this step
     std::function<void(ChatClient *)> m_onReady;
     std::function<void()> m_afterStep;
     std::function<void(const QString &)> m_done;

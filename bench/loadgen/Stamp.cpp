@@ -2,6 +2,7 @@
 
 #include <QtCore/QtEndian>
 
+#include <cstring>
 #include <ctime>
 
 namespace Parley::Bench {
@@ -14,14 +15,16 @@ qint64 monotonicNs()
 }
 
 namespace {
-constexpr int BinaryBytes = 20;
+constexpr char BinaryMagic[4] = {'P', 'B', 'S', '1'};
+constexpr int BinaryBytes = 24;
 constexpr char Magic = 'S';
 }
 
 QByteArray Stamp::toBinary(int size) const
 {
     QByteArray out(std::max(size, BinaryBytes), '\0');
-    auto *p = reinterpret_cast<uchar *>(out.data());
+    memcpy(out.data(), BinaryMagic, sizeof BinaryMagic);
+    auto *p = reinterpret_cast<uchar *>(out.data()) + sizeof BinaryMagic;
     qToBigEndian(sender, p);
     qToBigEndian(counter, p + 4);
     qToBigEndian(phase, p + 8);
@@ -31,9 +34,9 @@ QByteArray Stamp::toBinary(int size) const
 
 std::optional<Stamp> Stamp::fromBinary(QByteArrayView bytes)
 {
-    if (bytes.size() < BinaryBytes)
+    if (bytes.size() < BinaryBytes || memcmp(bytes.data(), BinaryMagic, sizeof BinaryMagic) != 0)
         return std::nullopt;
-    const auto *p = reinterpret_cast<const uchar *>(bytes.data());
+    const auto *p = reinterpret_cast<const uchar *>(bytes.data()) + sizeof BinaryMagic;
     Stamp s;
     s.sender = qFromBigEndian<quint32>(p);
     s.counter = qFromBigEndian<quint32>(p + 4);

@@ -19,7 +19,8 @@ struct Stamp
     quint32 phase = 0;    ///< the measurement phase it belongs to
     qint64 intendedNs = 0; ///< when the open-loop schedule meant to send it
 
-    /// Binary form (Parley, raw Qt), padded with zeros to `size` bytes (at least 20).
+    /// Binary form (Parley, raw Qt): "PBS1" then the fields, padded with zeros to `size`
+    /// bytes (at least 24).
     QByteArray toBinary(int size) const;
     static std::optional<Stamp> fromBinary(QByteArrayView bytes);
     /// Text form (XMPP body, Socket.IO string), padded with '.' to `size` characters.
