@@ -453,8 +453,11 @@ void Client::refreshAllConversations()
                     return;
                 m_conversations->setSummaries(list);
                 for (const ConversationSummary &summary : list) {
-                    if (auto model = m_messageModels.value(summary.conversation.id))
+                    if (auto model = m_messageModels.value(summary.conversation.id)) {
                         model->setConversation(summary);
+                        if (model->peerUserId())
+                            model->setOnline(m_sync->presence(model->peerUserId()).online);
+                    }
                     if (auto model = m_memberModels.value(summary.conversation.id))
                         model->setMembers(summary.conversation.members);
                 }
