@@ -9,6 +9,7 @@
 #include "routing/Router.h"
 #include "store/Store.h"
 
+#include <QtCore/QDeadlineTimer>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QThread>
@@ -181,21 +182,42 @@ void Server::stop()
     if (m_stopping)
         return;
     m_stopping = true;
-    qCInfo(lcServer) << "stopping: closing connections";
+    qCInfo(lcServer) << "stopping: finishing requests in flight";
     if (m_listener)
         m_listener->close();
-    if (!m_io) {
+    if (!m_io || !m_router) {
         Q_EMIT stopped();
         return;
     }
-    // Sessions close (going away); what they started is already queued in the router and the
-    // store, which finish it before their threads end in the destructor.
+    // Requests already received are stored and answered first; then every session gets
+    // `unavailable` and is closed; what arrives meanwhile is at worst retried by its client.
+    QMetaObject::invokeMethod(
+            m_router,
+            [this, router = m_router] {
+                router->drain([this] {
+                    QMetaObject::invokeMethod(
+                            this, [this] { closeSessions(); }, Qt::QueuedConnection);
+                });
+            },
+            Qt::QueuedConnection);
+}
+
+void Server::closeSessions()
+{
+    qCInfo(lcServer) << "stopping: closing" << m_io->liveSessions() << "connections";
     m_io->closeAll(this, [this] {
-        // Let the close frames leave before the sockets go.
-        QTimer::singleShot(200, this, [this] {
+        auto *poll = new QTimer(this);
+        poll->setInterval(50);
+        auto deadline = std::make_shared<QDeadlineTimer>(3000);
+        connect(poll, &QTimer::timeout, this, [this, poll, deadline] {
+            if (m_io->liveSessions() > 0 && !deadline->hasExpired())
+                return;
+            poll->stop();
+            poll->deleteLater();
             qCInfo(lcServer) << "stopped";
             Q_EMIT stopped();
         });
+        poll->start();
     });
 }
 

@@ -42,6 +42,7 @@ Q_SIGNALS:
 private:
     void storeReady();
     void routerReady();
+    void closeSessions();
     void fail(const QString &message);
 
     ServerConfig m_config;

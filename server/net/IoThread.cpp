@@ -3,6 +3,7 @@
 #include "HandshakeGate.h"
 #include "Logging.h"
 #include "WebSocketConnection.h"
+#include "protocol/FrameCodec.h"
 #include "protocol/Limits.h"
 #include "session/RequestSink.h"
 
@@ -20,11 +21,13 @@ using namespace Qt::StringLiterals;
 
 // --- IoThread ------------------------------------------------------------------------------
 
-IoThread::IoThread(int index, const IoSettings &settings, RequestSink *sink, HandshakeGate *gate)
+IoThread::IoThread(int index, const IoSettings &settings, RequestSink *sink, HandshakeGate *gate,
+                   QAtomicInt *liveSessions)
     : m_index(index),
       m_settings(settings),
       m_sink(sink),
-      m_gate(gate)
+      m_gate(gate),
+      m_liveSessions(liveSessions)
 {
 }
 
@@ -127,9 +130,12 @@ void IoThread::upgraded()
         const SessionAddress address{m_index, ++m_nextId};
         auto *session = new Session(address, connection, m_sink, m_settings.session, this);
         m_sessions.insert(address.id, session);
+        m_liveSessions->ref();
         connect(session, &Session::finished, this, [this](SessionAddress a) {
-            if (Session *s = m_sessions.take(a.id))
+            if (Session *s = m_sessions.take(a.id)) {
+                m_liveSessions->deref();
                 s->deleteLater();
+            }
         });
     }
 }
@@ -145,9 +151,11 @@ void IoThread::sweep()
 
 void IoThread::closeAll()
 {
+    const QByteArray goingAway = FrameCodec::encodeError(
+            -1, ErrorCode::Unavailable, u"the server is shutting down; reconnect"_s);
     const QList<Session *> sessions = m_sessions.values();
     for (Session *s : sessions)
-        s->closeWith({}, Connection::CloseReason::GoingAway);
+        s->closeWith(goingAway, Connection::CloseReason::GoingAway);
 }
 
 // --- IoThreadPool --------------------------------------------------------------------------
@@ -159,7 +167,7 @@ IoThreadPool::IoThreadPool(int count, const IoSettings &settings, RequestSink *s
     for (int i = 0; i < count; ++i) {
         auto *thread = new QThread;
         thread->setObjectName(u"io-%1"_s.arg(i));
-        auto *io = new IoThread(i, settings, sink, gate);
+        auto *io = new IoThread(i, settings, sink, gate, &m_liveSessions);
         io->moveToThread(thread);
         thread->start();
         QMetaObject::invokeMethod(

@@ -37,7 +37,8 @@ class IoThread : public QObject
 {
     Q_OBJECT
 public:
-    IoThread(int index, const IoSettings &settings, RequestSink *sink, HandshakeGate *gate);
+    IoThread(int index, const IoSettings &settings, RequestSink *sink, HandshakeGate *gate,
+             QAtomicInt *liveSessions);
     ~IoThread() override;
 
     void start();
@@ -57,6 +58,7 @@ private:
     IoSettings m_settings;
     RequestSink *m_sink;
     HandshakeGate *m_gate;
+    QAtomicInt *m_liveSessions;
     QSslConfiguration m_tls;
     QWebSocketServer *m_server = nullptr;
     QTimer *m_sweep = nullptr;
@@ -79,6 +81,8 @@ public:
     void closeAll(QObject *context, std::function<void()> done);
     /// Stops the threads (blocks: main thread at shutdown only).
     void stop();
+    /// Sessions open on all threads (thread-safe).
+    int liveSessions() const { return m_liveSessions.loadRelaxed(); }
 
     // Delivery
     void send(SessionAddress to, const QByteArray &frame) override;
@@ -95,6 +99,7 @@ private:
     std::vector<QThread *> m_threads;
     std::vector<IoThread *> m_io;
     QAtomicInteger<quint32> m_next = 0;
+    QAtomicInt m_liveSessions = 0;
 };
 
 } // namespace Parley

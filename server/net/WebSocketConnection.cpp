@@ -1,6 +1,7 @@
 #include "WebSocketConnection.h"
 
 #include "Logging.h"
+#include "protocol/FrameCodec.h"
 
 #include <QtNetwork/QSslSocket>
 #include <QtWebSockets/QWebSocket>

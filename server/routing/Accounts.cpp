@@ -154,6 +154,14 @@ void Accounts::createDevice(const Request &r, qint64 userId, const QString &user
 
 void Accounts::resume(const Request &r, const ResumeFrame &f)
 {
+    // Tokens cannot be guessed, but a client trying many is still slowed down per address.
+    const QString key = throttleKey(u"(resume)"_s, r.peer);
+    if (const qint64 wait = m_throttle.waitFor(key, nowMs())) {
+        refuse(r,
+               {ErrorCode::SlowDown,
+                u"too many failed attempts; try again in %1 s"_s.arg((wait + 999) / 1000)});
+        return;
+    }
     m_ctx.store.run<DeviceRecord>(
             m_ctx.thread,
             [hash = tokenHash(f.token)](Database &db) -> Result<DeviceRecord> {
@@ -162,8 +170,10 @@ void Accounts::resume(const Request &r, const ResumeFrame &f)
                     (void)db.touchDevice(device->id, nowMs());
                 return device;
             },
-            [this, r](Result<DeviceRecord> device) {
+            [this, r, key](Result<DeviceRecord> device) {
                 if (!device) {
+                    if (device.error().code == ErrorCode::InvalidToken)
+                        m_throttle.failed(key, nowMs());
                     refuse(r, device.error());
                     return;
                 }
@@ -191,6 +201,13 @@ void Accounts::complete(const Request &r, qint64 userId, const QString &username
     AuthenticatedFrame frame{userId, username, deviceId, token};
     m_ctx.delivery->authenticated(r.from, userId, deviceId, FrameCodec::encode(frame, r.id));
     qCDebug(lcRouting) << "device" << deviceId << "of user" << userId << "authenticated";
+    // A device short of one-time pre-keys (a new one has none) is told at once.
+    m_ctx.store.run<int>(
+            m_ctx.thread, [deviceId](Database &db) { return db.preKeyCount(deviceId); },
+            [this, from = r.from](Result<int> stock) {
+                if (stock && *stock < m_ctx.config.keysLowThreshold)
+                    m_ctx.delivery->send(from, FrameCodec::encode(KeysLowFrame{*stock}));
+            });
 }
 
 void Accounts::disconnectDevice(qint64 deviceId, const Request &r, const QByteArray &lastFrame)

@@ -19,10 +19,12 @@ void ConversationDirectory::load(const Snapshot &snapshot)
     m_byUser.clear();
     m_direct.clear();
     m_blocks.clear();
+    m_roleSince.clear();
     for (const Conversation &c : snapshot.conversations)
         put(c);
     for (const auto &[user, blocked] : snapshot.blocks)
         m_blocks.insert({user, blocked});
+    m_roleSince = snapshot.roleSince;
 }
 
 const Conversation *ConversationDirectory::find(qint64 conversationId) const

@@ -38,6 +38,16 @@ public:
     void put(const Conversation &conversation);
     void setLastSeq(qint64 conversationId, qint64 seq);
 
+    /// When the member got their current role (ms); the oldest admin inherits ownership.
+    qint64 roleSince(qint64 conversationId, qint64 userId) const
+    {
+        return m_roleSince.value({conversationId, userId}, 0);
+    }
+    void setRoleSince(qint64 conversationId, qint64 userId, qint64 when)
+    {
+        m_roleSince.insert({conversationId, userId}, when);
+    }
+
     bool hasBlocked(qint64 userId, qint64 otherUserId) const;
     /// Either of the two blocked the other.
     bool isBlockedBetween(qint64 a, qint64 b) const { return hasBlocked(a, b) || hasBlocked(b, a); }
@@ -48,6 +58,7 @@ private:
     QHash<qint64, QSet<qint64>> m_byUser;
     QHash<QPair<qint64, qint64>, qint64> m_direct;
     QSet<QPair<qint64, qint64>> m_blocks;
+    QHash<QPair<qint64, qint64>, qint64> m_roleSince;
 };
 
 } // namespace Parley

@@ -102,6 +102,10 @@ void Conversations::created(const Request &r, const Conversation &c,
 {
     const bool isNew = !m_ctx.directory.find(c.id);
     m_ctx.directory.put(c);
+    if (isNew) {
+        for (const Member &m : c.members)
+            m_ctx.directory.setRoleSince(c.id, m.userId, c.createdAt);
+    }
     m_ctx.reply(r, ConversationInfoFrame{c});
     if (!isNew)
         return;
@@ -181,6 +185,7 @@ void Conversations::addMember(const Request &r, const AddMemberFrame &f)
                 m.username = user->username;
                 m.role = Role::Member;
                 group->members.append(m);
+                m_ctx.directory.setRoleSince(group->id, m.userId, nowMs());
                 m_ctx.directory.put(Conversation(*group));
                 MembershipChange change;
                 change.conversationId = f.conversationId;
@@ -199,38 +204,39 @@ void Conversations::addMember(const Request &r, const AddMemberFrame &f)
 
 void Conversations::removeMember(const Request &r, const RemoveMemberFrame &f)
 {
-    if (f.userId == r.userId) {
-        leave(r, LeaveFrame{f.conversationId});
-        return;
-    }
     Conversation *c = groupFor(r, f.conversationId);
     if (!c)
         return;
-    const Role actor = c->member(r.userId)->role;
-    const Member *target = c->member(f.userId);
-    if (!target) {
-        m_ctx.fail(r, ErrorCode::NotMember, u"that user is not a member"_s);
+    if (c->member(r.userId)->role == Role::Member) {
+        m_ctx.fail(r, ErrorCode::NotAllowed, u"only the owner and admins remove members"_s);
         return;
     }
-    if (actor == Role::Member || target->role == Role::Owner
-        || (actor == Role::Admin && target->role != Role::Member)) {
-        m_ctx.fail(r, ErrorCode::NotAllowed, u"the owner removes anyone, admins remove members"_s);
+    if (f.userId == r.userId) {
+        m_ctx.fail(r, ErrorCode::InvalidArgument, u"to remove yourself, leave"_s);
+        return;
+    }
+    const Member *target = c->member(f.userId);
+    if (!target) {
+        m_ctx.fail(r, ErrorCode::InvalidArgument, u"that user is not a member"_s);
+        return;
+    }
+    if (target->role == Role::Owner) {
+        m_ctx.fail(r, ErrorCode::NotAllowed, u"nobody can remove the owner"_s);
         return;
     }
     const Conversation before = *c;
-    const MembershipEvent event{MembershipEvent::Action::Removed,
-                                r.userId,
-                                f.userId,
-                                target->username,
-                                Role::Member,
-                                {}};
-    c->members.removeIf([&](const Member &m) { return m.userId == f.userId; });
-    m_ctx.directory.put(Conversation(*c));
     MembershipChange change;
     change.conversationId = f.conversationId;
     change.op = MembershipChange::Op::RemoveMember;
     change.userId = f.userId;
-    change.event = event;
+    change.event = MembershipEvent{MembershipEvent::Action::Removed,
+                                   r.userId,
+                                   f.userId,
+                                   target->username,
+                                   Role::Member,
+                                   {}};
+    c->members.removeIf([&](const Member &m) { return m.userId == f.userId; });
+    m_ctx.directory.put(Conversation(*c));
     commit(r, change, before, {f.userId});
 }
 
@@ -249,13 +255,27 @@ void Conversations::leave(const Request &r, const LeaveFrame &f)
             MembershipEvent::Action::Left, r.userId, r.userId, me.username, Role::Member, {}};
     c->members.removeIf([&](const Member &m) { return m.userId == r.userId; });
     if (me.role == Role::Owner && !c->members.isEmpty()) {
-        // Members are kept in joining order: the first admin, else the first member, is the oldest.
-        auto heir = std::find_if(c->members.begin(), c->members.end(),
-                                 [](const Member &m) { return m.role == Role::Admin; });
-        if (heir == c->members.end())
-            heir = c->members.begin();
+        // The admin who has been one longest, else the member who joined first (members are
+        // kept in joining order).
+        Member *heir = nullptr;
+        for (Member &m : c->members) {
+            if (m.role == Role::Admin
+                && (!heir
+                    || m_ctx.directory.roleSince(c->id, m.userId)
+                            < m_ctx.directory.roleSince(c->id, heir->userId)))
+                heir = &m;
+        }
+        if (!heir)
+            heir = &c->members.first();
         heir->role = Role::Owner;
-        change.alsoSetRoles.append({heir->userId, Role::Owner});
+        m_ctx.directory.setRoleSince(c->id, heir->userId, nowMs());
+        change.handOver = qMakePair(heir->userId,
+                                    MembershipEvent{MembershipEvent::Action::RoleChanged,
+                                                    r.userId,
+                                                    heir->userId,
+                                                    heir->username,
+                                                    Role::Owner,
+                                                    {}});
     }
     m_ctx.directory.put(Conversation(*c));
     commit(r, change, before, {r.userId});
@@ -270,14 +290,14 @@ void Conversations::setRole(const Request &r, const SetRoleFrame &f)
         m_ctx.fail(r, ErrorCode::NotAllowed, u"only the owner changes roles"_s);
         return;
     }
-    Member *target = findMember(*c, f.userId);
-    if (!target) {
-        m_ctx.fail(r, ErrorCode::NotMember, u"that user is not a member"_s);
+    if (f.role == Role::Owner) {
+        m_ctx.fail(r, ErrorCode::InvalidArgument,
+                   u"ownership passes on only when the owner leaves"_s);
         return;
     }
-    if (f.userId == r.userId) {
-        m_ctx.fail(r, ErrorCode::InvalidArgument,
-                   u"the owner hands ownership to someone else instead"_s);
+    Member *target = findMember(*c, f.userId);
+    if (!target || target->role == Role::Owner) {
+        m_ctx.fail(r, ErrorCode::InvalidArgument, u"the target is a member other than the owner"_s);
         return;
     }
     const Conversation before = *c;
@@ -289,10 +309,7 @@ void Conversations::setRole(const Request &r, const SetRoleFrame &f)
     change.event = MembershipEvent{
             MembershipEvent::Action::RoleChanged, r.userId, f.userId, target->username, f.role, {}};
     target->role = f.role;
-    if (f.role == Role::Owner) {
-        findMember(*c, r.userId)->role = Role::Admin;
-        change.alsoSetRoles.append({r.userId, Role::Admin});
-    }
+    m_ctx.directory.setRoleSince(c->id, f.userId, nowMs());
     m_ctx.directory.put(Conversation(*c));
     commit(r, change, before, {});
 }
@@ -322,24 +339,25 @@ void Conversations::rename(const Request &r, const RenameFrame &f)
 void Conversations::commit(const Request &r, MembershipChange change, Conversation before,
                            QList<qint64> alsoNotify)
 {
-    m_ctx.store.run<Envelope>(
+    m_ctx.store.run<QList<Envelope>>(
             m_ctx.thread, [change](Database &db) { return db.applyMembership(change, nowMs()); },
-            [this, r, before, alsoNotify](Result<Envelope> entry) {
-                if (!entry) {
-                    // Put the state back as it was (later changes to it fail the same way, or
-                    // were refused against the state this one left).
+            [this, r, before, alsoNotify](Result<QList<Envelope>> entries) {
+                if (!entries) {
+                    // Put the members back as they were; the log did not move.
                     if (Conversation *c = m_ctx.directory.findMutable(before.id)) {
                         Conversation restored = before;
                         restored.lastSeq = c->lastSeq;
                         m_ctx.directory.put(restored);
                     }
-                    m_ctx.fail(r, entry.error());
+                    m_ctx.fail(r, entries.error());
                     return;
                 }
-                m_ctx.directory.setLastSeq(entry->conversationId, entry->seq);
+                for (const Envelope &e : *entries)
+                    m_ctx.directory.setLastSeq(e.conversationId, e.seq);
                 m_ctx.ok(r);
-                publishEntry(*entry, alsoNotify);
-                m_ctx.pushConversation(entry->conversationId, alsoNotify);
+                for (const Envelope &e : *entries)
+                    publishEntry(e, alsoNotify);
+                m_ctx.pushConversation(before.id, alsoNotify);
             });
 }
 

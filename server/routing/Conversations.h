@@ -5,10 +5,11 @@
 /// it), stored with its Membership log entry, then pushed: the entry to every member session
 /// (and removed users'), and the conversation's new state. Router thread only.
 ///
-/// Rules (docs/server.md): direct chats have exactly two members, one per pair, no roles and no
-/// changes. In groups the creator is owner; owner and admins add, remove (admins: members only)
-/// and rename; only the owner sets roles (making someone owner hands ownership over); an owner
-/// who leaves hands ownership to the oldest admin, else the oldest member.
+/// Rules (docs/protocol.md, 6.3): direct chats have exactly two members, one per pair, and never
+/// change. In groups the creator is owner; owner and admins add and remove members (nobody
+/// removes the owner) and rename; only the owner sets roles (member or admin); an owner who
+/// leaves hands ownership to the admin who has been one longest, else the oldest member, with
+/// a second log entry (roleChanged to owner).
 
 #include "RouteContext.h"
 

@@ -128,17 +128,19 @@ void MessageLog::receipt(const Request &r, const ReceiptFrame &f)
     const Conversation *c = memberOf(r, in.conversationId);
     if (!c)
         return;
-    if (in.seq < 1 || in.seq > c->lastSeq) {
+    if (in.seq > c->lastSeq) {
         m_ctx.fail(r, ErrorCode::InvalidArgument,
                    u"seq %1 is not in this conversation"_s.arg(in.seq));
         return;
     }
     Receipt receipt = in;
     receipt.userId = r.userId;
-    receipt.deviceId = r.deviceId;
+    receipt.deviceId = in.kind == ReceiptKind::Delivered ? r.deviceId : 0;
     m_ctx.store.runBatched<bool>(
             m_ctx.thread,
             [receipt](Database &db) {
+                if (receipt.seq == 0)
+                    return Result<bool>(false); // below anything stored: changes nothing
                 return receipt.kind == ReceiptKind::Read
                         ? db.setRead(receipt.conversationId, receipt.userId, receipt.seq)
                         : db.setDelivered(receipt.conversationId, receipt.deviceId, receipt.seq);

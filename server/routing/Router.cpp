@@ -74,6 +74,14 @@ void Router::load(std::function<void(Status)> ready)
             });
 }
 
+void Router::drain(std::function<void()> done)
+{
+    // The store runs jobs in order: when this one is through, so is everything before it.
+    m_ctx->store.run<bool>(
+            this, [](Database &) { return Result<bool>(true); },
+            [done = std::move(done)](Result<bool>) { done(); });
+}
+
 void Router::sessionOpened(SessionAddress session, const QHostAddress &peer)
 {
     QMetaObject::invokeMethod(

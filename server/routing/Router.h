@@ -40,6 +40,10 @@ public:
     /// Loads the directory from the store (on the router's thread); `ready` runs on that thread.
     void load(std::function<void(Status)> ready);
 
+    /// Calls `done` (on the router's thread) once every request received so far has been
+    /// through the store and answered.
+    void drain(std::function<void()> done);
+
     // RequestSink: thread-safe, each posts to the router's thread.
     void sessionOpened(SessionAddress session, const QHostAddress &peer) override;
     void frameReceived(SessionAddress session, RawFrame frame) override;

@@ -77,6 +77,7 @@ Session::Session(SessionAddress address, Connection *connection, RequestSink *si
             [this](ErrorCode code, const QString &message) { reject(-1, code, message); });
     connect(m_connection, &Connection::closed, this, &Session::connectionClosed);
     m_sink->sessionOpened(m_address, m_connection->peerAddress());
+    qCDebug(lcSession) << "session" << m_address.thread << m_address.id << "opened";
 }
 
 Session::~Session()
@@ -160,11 +161,18 @@ void Session::receive(const QByteArray &bytes)
     }
     if (raw.type == FrameType::Pong)
         return;
+    // Every request but typing and receipt needs an id to be answered with.
+    if (!raw.hasId() && raw.type != FrameType::Typing && raw.type != FrameType::Receipt
+        && m_state != State::AwaitHello) {
+        reject(-1, ErrorCode::InvalidField, u"a request needs an \"id\""_s);
+        return;
+    }
     if (m_state == State::AwaitHello) {
-        if (raw.type == FrameType::Hello)
+        if (raw.type == FrameType::Hello && raw.hasId())
             receiveHello(raw);
         else
-            reject(raw.id, ErrorCode::HelloRequired, u"the first frame is hello"_s);
+            closeWith(FrameCodec::encodeError(raw.id, ErrorCode::HelloRequired,
+                                              u"the first frame is hello, with an id"_s));
         return;
     }
     switch (raw.type) {
@@ -233,6 +241,7 @@ void Session::connectionClosed()
     m_finished = true;
     m_state = State::Closing;
     m_sink->sessionClosed(m_address);
+    qCDebug(lcSession) << "session" << m_address.thread << m_address.id << "closed";
     Q_EMIT finished(m_address);
 }
 

@@ -650,9 +650,9 @@ Database::createConversation(ConversationKind kind, const QString &title, qint64
             if (!exec(pair, "direct pair insert"))
                 return storageError("create the direct chat");
         }
-        QSqlQuery &member =
-                prepared("INSERT INTO members (conversation_id, user_id, role, joined_at) "
-                         "VALUES (?, ?, ?, ?)");
+        QSqlQuery &member = prepared(
+                "INSERT INTO members (conversation_id, user_id, role, joined_at, role_since) "
+                "VALUES (?, ?, ?, ?, ?)");
         QList<qint64> all{creatorUserId};
         for (qint64 user : otherUserIds) {
             if (!all.contains(user))
@@ -664,6 +664,7 @@ Database::createConversation(ConversationKind kind, const QString &title, qint64
             member.bindValue(1, user);
             member.bindValue(2, int(role));
             member.bindValue(3, now);
+            member.bindValue(4, now);
             if (!exec(member, "member insert"))
                 return storageError("add a member");
         }
@@ -682,19 +683,20 @@ Database::createConversation(ConversationKind kind, const QString &title, qint64
     });
 }
 
-Result<Envelope> Database::applyMembership(const MembershipChange &change, qint64 now)
+Result<QList<Envelope>> Database::applyMembership(const MembershipChange &change, qint64 now)
 {
-    return inTransaction<Envelope>([&]() -> Result<Envelope> {
+    return inTransaction<QList<Envelope>>([&]() -> Result<QList<Envelope>> {
         using Op = MembershipChange::Op;
         switch (change.op) {
         case Op::AddMember: {
-            QSqlQuery &q =
-                    prepared("INSERT INTO members (conversation_id, user_id, role, joined_at) "
-                             "VALUES (?, ?, ?, ?)");
+            QSqlQuery &q = prepared(
+                    "INSERT INTO members (conversation_id, user_id, role, joined_at, role_since) "
+                    "VALUES (?, ?, ?, ?, ?)");
             q.bindValue(0, change.conversationId);
             q.bindValue(1, change.userId);
             q.bindValue(2, int(change.role));
             q.bindValue(3, now);
+            q.bindValue(4, now);
             if (!exec(q, "member insert"))
                 return storageError("add the member");
             break;
@@ -708,16 +710,10 @@ Result<Envelope> Database::applyMembership(const MembershipChange &change, qint6
                 return storageError("remove the member");
             break;
         }
-        case Op::SetRole: {
-            QSqlQuery &q = prepared(
-                    "UPDATE members SET role = ? WHERE conversation_id = ? AND user_id = ?");
-            q.bindValue(0, int(change.role));
-            q.bindValue(1, change.conversationId);
-            q.bindValue(2, change.userId);
-            if (!exec(q, "role update"))
-                return storageError("change the role");
+        case Op::SetRole:
+            if (Status s = setRole(change.conversationId, change.userId, change.role, now); !s)
+                return s.error();
             break;
-        }
         case Op::SetTitle: {
             QSqlQuery &q = prepared("UPDATE conversations SET title = ? WHERE id = ?");
             q.bindValue(0, text(change.title));
@@ -729,22 +725,39 @@ Result<Envelope> Database::applyMembership(const MembershipChange &change, qint6
         case Op::None:
             break;
         }
-        for (const auto &[user, role] : change.alsoSetRoles) {
-            QSqlQuery &q = prepared(
-                    "UPDATE members SET role = ? WHERE conversation_id = ? AND user_id = ?");
-            q.bindValue(0, int(role));
-            q.bindValue(1, change.conversationId);
-            q.bindValue(2, user);
-            if (!exec(q, "role update"))
-                return storageError("change the role");
-        }
+        QList<Envelope> entries;
         AppendRequest entry{change.conversationId,   change.event.actorUserId, 0, {},
                             MessageKind::Membership, change.event.toBytes()};
         auto appended = append(entry, now);
         if (!appended)
             return appended.error();
-        return appended->envelope;
+        entries.append(appended->envelope);
+        if (change.handOver) {
+            const auto &[heir, event] = *change.handOver;
+            if (Status s = setRole(change.conversationId, heir, event.role, now); !s)
+                return s.error();
+            AppendRequest second{change.conversationId,   event.actorUserId, 0, {},
+                                 MessageKind::Membership, event.toBytes()};
+            auto more = append(second, now);
+            if (!more)
+                return more.error();
+            entries.append(more->envelope);
+        }
+        return entries;
     });
+}
+
+Status Database::setRole(qint64 conversationId, qint64 userId, Role role, qint64 now)
+{
+    QSqlQuery &q = prepared("UPDATE members SET role = ?, role_since = ? WHERE conversation_id = ? "
+                            "AND user_id = ?");
+    q.bindValue(0, int(role));
+    q.bindValue(1, now);
+    q.bindValue(2, conversationId);
+    q.bindValue(3, userId);
+    if (!exec(q, "role update"))
+        return storageError("change the role");
+    return {};
 }
 
 Result<AppendResult> Database::append(const AppendRequest &request, qint64 now)
@@ -885,8 +898,8 @@ Result<Snapshot> Database::loadSnapshot()
     }
     {
         QSqlQuery &q =
-                prepared("SELECT m.conversation_id, m.user_id, u.username, m.role, m.read_up_to "
-                         "FROM members m JOIN users u ON u.id = m.user_id "
+                prepared("SELECT m.conversation_id, m.user_id, u.username, m.role, m.read_up_to, "
+                         "m.role_since FROM members m JOIN users u ON u.id = m.user_id "
                          "ORDER BY m.conversation_id, m.joined_at, m.user_id");
         if (!exec(q, "snapshot"))
             return storageError("load members");
@@ -899,6 +912,7 @@ Result<Snapshot> Database::loadSnapshot()
             m.username = q.value(2).toString();
             m.role = Role(std::clamp(q.value(3).toInt(), 0, 2));
             m.readUpTo = q.value(4).toLongLong();
+            s.roleSince.insert({q.value(0).toLongLong(), m.userId}, q.value(5).toLongLong());
             s.conversations[*it].members.append(m);
         }
         q.finish();
@@ -1052,13 +1066,8 @@ Result<int> Database::uploadKeys(qint64 deviceId, qint64 registrationId,
             return storageError("store the keys");
         const QByteArray previous = old.value(0).toByteArray();
         old.finish();
-        if (!previous.isEmpty() && previous != identityKey) {
-            // A new identity invalidates every one-time pre-key signed under the old one.
-            QSqlQuery &purge = prepared("DELETE FROM prekeys WHERE device_id = ?");
-            purge.bindValue(0, deviceId);
-            if (!exec(purge, "pre-key purge"))
-                return storageError("store the keys");
-        }
+        if (!previous.isEmpty() && previous != identityKey)
+            return Error{ErrorCode::InvalidArgument, u"a device's identity key never changes"_s};
         QSqlQuery &q =
                 prepared("UPDATE devices SET registration_id = ?, identity_key = ?, "
                          "signed_prekey_id = ?, signed_prekey = ?, signed_prekey_signature = ? "
@@ -1092,6 +1101,15 @@ Result<int> Database::uploadKeys(qint64 deviceId, qint64 registrationId,
                          u"a device keeps at most %1 one-time pre-keys"_s.arg(MaxStock)};
         return stock;
     });
+}
+
+Result<int> Database::preKeyCount(qint64 deviceId)
+{
+    QSqlQuery &count = prepared("SELECT COUNT(*) FROM prekeys WHERE device_id = ?");
+    count.bindValue(0, deviceId);
+    if (!exec(count, "pre-key count") || !count.next())
+        return storageError("count pre-keys");
+    return count.value(0).toInt();
 }
 
 Result<FetchedKeys> Database::fetchKeys(qint64 userId, qint64 excludeDeviceId)

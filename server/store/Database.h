@@ -74,8 +74,9 @@ struct MembershipChange
     qint64 userId = 0; ///< for member operations
     Role role = Role::Member;
     QString title;
-    /// Extra role changes in the same transaction (an owner leaving hands over ownership).
-    QList<QPair<qint64, Role>> alsoSetRoles;
+    /// A second change and entry in the same transaction: an owner who leaves hands
+    /// ownership over (`left`, then `roleChanged` of the heir to owner).
+    std::optional<QPair<qint64, MembershipEvent>> handOver; ///< (heir, its roleChanged event)
 };
 
 /// What the router keeps in memory, loaded once at start.
@@ -84,6 +85,8 @@ struct Snapshot
     QList<Conversation> conversations; ///< with members, roles and receipts
     QList<QPair<qint64, qint64>> blocks; ///< (user, blocked user)
     QHash<qint64, qint64> lastSeen; ///< user → ms since the epoch
+    /// (conversation, user) → when the member got their current role (for hand-overs).
+    QHash<QPair<qint64, qint64>, qint64> roleSince;
 };
 
 struct InboxStored
@@ -151,7 +154,8 @@ public:
     Result<QPair<Conversation, std::optional<Envelope>>>
     createConversation(ConversationKind kind, const QString &title, qint64 creatorUserId,
                        const QList<qint64> &otherUserIds, qint64 now);
-    Result<Envelope> applyMembership(const MembershipChange &change, qint64 now);
+    /// Applies the change and appends its entries (one, or two with a hand-over), in order.
+    Result<QList<Envelope>> applyMembership(const MembershipChange &change, qint64 now);
     /// Appends inside the caller's transaction; stores nothing for a retried client id.
     Result<AppendResult> append(const AppendRequest &request, qint64 now);
     Result<HistoryPage> history(qint64 conversationId, qint64 beforeSeq, qint64 afterSeq,
@@ -171,6 +175,7 @@ public:
     /// Stores a device's bundle; returns how many one-time pre-keys it now has.
     Result<int> uploadKeys(qint64 deviceId, qint64 registrationId, const QByteArray &identityKey,
                            const SignedPreKey &signedPreKey, const QList<OneTimePreKey> &preKeys);
+    Result<int> preKeyCount(qint64 deviceId);
     /// One bundle per active device of the user with keys (not excludeDeviceId), each with one
     /// one-time pre-key removed from the stock.
     Result<FetchedKeys> fetchKeys(qint64 userId, qint64 excludeDeviceId);
@@ -182,6 +187,7 @@ private:
     template<typename T>
     Result<T> inTransaction(const std::function<Result<T>()> &work);
     Result<Conversation> conversation(qint64 conversationId);
+    Status setRole(qint64 conversationId, qint64 userId, Role role, qint64 now);
 
     DatabaseUrl m_url;
     QString m_connectionName;

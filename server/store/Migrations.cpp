@@ -88,6 +88,12 @@ const char *const Version2[] = {
         PRIMARY KEY (device_id, key_id)))",
 };
 
+// When a member got their current role: the oldest admin inherits a group's ownership.
+const char *const Version3[] = {
+        "ALTER TABLE members ADD COLUMN role_since BIGINT NOT NULL DEFAULT 0",
+        "UPDATE members SET role_since = joined_at",
+};
+
 template<std::size_t N>
 QStringList render(const char *const (&statements)[N], DatabaseUrl::Kind dialect)
 {
@@ -108,7 +114,7 @@ QStringList render(const char *const (&statements)[N], DatabaseUrl::Kind dialect
 
 int Migrations::latestVersion()
 {
-    return 2;
+    return 3;
 }
 
 QStringList Migrations::step(int version, DatabaseUrl::Kind dialect)
@@ -118,6 +124,8 @@ QStringList Migrations::step(int version, DatabaseUrl::Kind dialect)
         return render(Version1, dialect);
     case 2:
         return render(Version2, dialect);
+    case 3:
+        return render(Version3, dialect);
     default:
         return {};
     }

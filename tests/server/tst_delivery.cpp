@@ -1,7 +1,6 @@
 // The thin path through parleyd: register, open a direct chat, send, receive the push, page
 // the history.
-#include "ParleydProcess.h"
-#include "TestClient.h"
+#include "ServerFixture.h"
 
 #include <QtTest/QTest>
 
@@ -26,8 +25,11 @@ private:
 void tst_Delivery::initTestCase()
 {
     QVERIFY2(!ParleydProcess::binary().isEmpty(), "PARLEYD_BINARY is not set");
+    PARLEY_SKIP_WITHOUT_BACKEND();
     QVERIFY2(m_server.start(), m_server.log().constData());
     QVERIFY(!m_server.fingerprint().isEmpty());
+    // The postgres run really runs on PostgreSQL.
+    QCOMPARE(m_server.log().contains("database postgresql://"), ParleydProcess::usesPostgres());
 }
 
 void tst_Delivery::cleanupTestCase()

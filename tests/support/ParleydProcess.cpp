@@ -1,6 +1,11 @@
 #include "ParleydProcess.h"
 
+#include <QtCore/QRandomGenerator>
 #include <QtCore/QRegularExpression>
+#include <QtCore/QUrl>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlError>
+#include <QtSql/QSqlQuery>
 #include <QtTest/QSignalSpy>
 
 #include <csignal>
@@ -15,6 +20,90 @@ ParleydProcess::~ParleydProcess()
 {
     if (isRunning())
         kill();
+    dropPostgres();
+}
+
+bool ParleydProcess::usesPostgres()
+{
+    return qEnvironmentVariable("PARLEY_TEST_BACKEND") == "postgres"_L1;
+}
+
+QString ParleydProcess::postgresUnavailableReason()
+{
+    if (!usesPostgres())
+        return {};
+    for (const char *name : {"PGHOST", "PGPORT", "PGUSER", "PGDATABASE"}) {
+        if (qEnvironmentVariableIsEmpty(name))
+            return u"%1 is not set: run under pg_virtualenv (scripts/test does)"_s.arg(
+                    QLatin1StringView(name));
+    }
+    return {};
+}
+
+QString ParleydProcess::postgresUrl(const QString &name)
+{
+    QUrl url;
+    url.setScheme(u"postgresql"_s);
+    url.setHost(qEnvironmentVariable("PGHOST"));
+    url.setPort(qEnvironmentVariable("PGPORT", u"5432"_s).toInt());
+    url.setUserName(qEnvironmentVariable("PGUSER"));
+    url.setPassword(qEnvironmentVariable("PGPASSWORD"));
+    url.setPath(u"/"_s + name);
+    return url.toString();
+}
+
+namespace {
+
+/// Runs one statement on the $PGDATABASE database (to create or drop test databases).
+bool adminStatement(const QString &sql)
+{
+    const QString connection =
+            u"parley-test-admin-%1"_s.arg(QRandomGenerator::global()->generate());
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connection);
+        db.setHostName(qEnvironmentVariable("PGHOST"));
+        db.setPort(qEnvironmentVariable("PGPORT", u"5432"_s).toInt());
+        db.setUserName(qEnvironmentVariable("PGUSER"));
+        db.setPassword(qEnvironmentVariable("PGPASSWORD"));
+        db.setDatabaseName(qEnvironmentVariable("PGDATABASE"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            ok = q.exec(sql);
+            if (!ok)
+                qWarning() << "PostgreSQL:" << q.lastError().text();
+        } else {
+            qWarning() << "PostgreSQL:" << db.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ok;
+}
+
+} // namespace
+
+bool ParleydProcess::preparePostgres()
+{
+    if (!m_database.isEmpty() || !usesPostgres())
+        return true;
+    if (!postgresUnavailableReason().isEmpty())
+        return false;
+    const QString name = u"parley_test_%1"_s.arg(
+            qulonglong(QRandomGenerator::global()->generate64()), 16, 16, QChar(u'0'));
+    if (!adminStatement(u"CREATE DATABASE %1"_s.arg(name)))
+        return false;
+    m_createdDatabase = name;
+    m_database = postgresUrl(name);
+    return true;
+}
+
+void ParleydProcess::dropPostgres()
+{
+    if (m_createdDatabase.isEmpty())
+        return;
+    adminStatement(u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(m_createdDatabase));
+    m_createdDatabase.clear();
 }
 
 QString ParleydProcess::binary()
@@ -50,6 +139,8 @@ bool ParleydProcess::start(int timeoutMs)
             return false;
         m_dataDir = m_tempDir->path();
     }
+    if (!preparePostgres())
+        return false;
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     connect(m_process.get(), &QProcess::readyReadStandardOutput, this, &ParleydProcess::readOutput);
@@ -129,6 +220,8 @@ int ParleydProcess::runAdmin(const QStringList &arguments, QByteArray *output,
         m_tempDir = std::make_unique<QTemporaryDir>();
         m_dataDir = m_tempDir->path();
     }
+    if (!preparePostgres())
+        return -1;
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(binary(), arguments + commonArguments());

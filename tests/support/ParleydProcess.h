@@ -22,6 +22,16 @@ public:
     /// The parleyd executable: $PARLEYD_BINARY (set by parley_add_test()).
     static QString binary();
 
+    /// true when $PARLEY_TEST_BACKEND is "postgres": every ParleydProcess then uses a fresh
+    /// PostgreSQL database (dropped afterwards) on the server that $PGHOST, $PGPORT, $PGUSER,
+    /// $PGPASSWORD and $PGDATABASE name (what pg_virtualenv sets).
+    static bool usesPostgres();
+    /// Why a PostgreSQL run cannot happen (PG* variables unset); empty when it can or when
+    /// SQLite is used. Tests QSKIP with it.
+    static QString postgresUnavailableReason();
+    /// postgresql://… for database `name` on the $PG* server.
+    static QString postgresUrl(const QString &name);
+
     /// Extra options for every start (e.g. {"--registration", "closed"}).
     void setArguments(const QStringList &arguments) { m_arguments = arguments; }
     /// Serve plain ws:// instead of wss://.
@@ -65,7 +75,11 @@ private:
     void readOutput();
     QStringList commonArguments() const;
 
+    bool preparePostgres();
+    void dropPostgres();
+
     std::unique_ptr<QTemporaryDir> m_tempDir;
+    QString m_createdDatabase; ///< a PostgreSQL database this object created and drops
     QString m_dataDir;
     QString m_database;
     QStringList m_arguments;

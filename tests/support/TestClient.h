@@ -136,5 +136,10 @@ QByteArray errorText(const R &result)
 
 } // namespace Parley
 
-/// QVERIFY for a Result or Status variable, printing the error's code and message on failure.
-#define PARLEY_VERIFY(result) QVERIFY2(bool(result), Parley::errorText(result).constData())
+/// QVERIFY for a Result or Status (evaluated once), printing the error's code and message on
+/// failure.
+#define PARLEY_VERIFY(expression)                                                  \
+  do {                                                                             \
+    const auto &parleyResult_ = (expression);                                      \
+    QVERIFY2(bool(parleyResult_), ::Parley::errorText(parleyResult_).constData()); \
+  } while (false)
