@@ -96,16 +96,20 @@ public:
         return FrameCodec::read<MessageFrame>(*frame)->envelope;
     }
 
-    /// The next membership entry pushed to this client.
-    static std::optional<QPair<Envelope, MembershipEvent>> nextMembership(TestClient &client,
-                                                                          int timeoutMs = 10000)
+    /// The next membership entry pushed to this client (of that action, if given).
+    static std::optional<QPair<Envelope, MembershipEvent>>
+    nextMembership(TestClient &client, std::optional<MembershipEvent::Action> action = std::nullopt,
+                   int timeoutMs = 10000)
     {
         auto frame = client.await(
-                [](const RawFrame &f) {
+                [action](const RawFrame &f) {
                     if (f.type != FrameType::Message || f.hasId())
                         return false;
                     auto m = FrameCodec::read<MessageFrame>(f);
-                    return m && m->envelope.kind == MessageKind::Membership;
+                    if (!m || m->envelope.kind != MessageKind::Membership)
+                        return false;
+                    auto event = MembershipEvent::fromBytes(m->envelope.body);
+                    return event && (!action || event->action == *action);
                 },
                 timeoutMs);
         if (!frame)
@@ -117,16 +121,18 @@ public:
         return qMakePair(e, *event);
     }
 
-    /// The next conversation push for `conversationId`.
-    static std::optional<Conversation> nextConversation(TestClient &client, qint64 conversationId,
-                                                        int timeoutMs = 10000)
+    /// The next conversation push for `conversationId` (that satisfies `until`, if given).
+    static std::optional<Conversation>
+    nextConversation(TestClient &client, qint64 conversationId,
+                     std::function<bool(const Conversation &)> until = {}, int timeoutMs = 10000)
     {
         auto frame = client.await(
-                [conversationId](const RawFrame &f) {
+                [conversationId, until](const RawFrame &f) {
                     if (f.type != FrameType::ConversationInfo || f.hasId())
                         return false;
                     auto c = FrameCodec::read<ConversationInfoFrame>(f);
-                    return c && c->conversation.id == conversationId;
+                    return c && c->conversation.id == conversationId
+                            && (!until || until(c->conversation));
                 },
                 timeoutMs);
         if (!frame)
