@@ -59,6 +59,11 @@ CryptoResult<SafetyNumber> SafetyNumber::compute(SignalContext &context, qint64 
         return fromSignalCode(result);
     SignalPtr<fingerprint> fingerprintValue(rawFingerprint);
 
+    return fromFingerprint(rawFingerprint);
+}
+
+CryptoResult<SafetyNumber> SafetyNumber::fromFingerprint(fingerprint *rawFingerprint)
+{
     SafetyNumber number;
     number.m_digits = QString::fromLatin1(
             displayable_fingerprint_text(fingerprint_get_displayable(rawFingerprint)));
@@ -73,6 +78,63 @@ CryptoResult<SafetyNumber> SafetyNumber::compute(SignalContext &context, qint64 
     SignalBufferPtr scannable(rawScannable);
     number.m_scannable = toByteArray(rawScannable);
     return number;
+}
+
+namespace {
+
+struct KeyListFree
+{
+    void operator()(ec_public_key_list *list) const { ec_public_key_list_free(list); }
+};
+
+CryptoResult<std::unique_ptr<ec_public_key_list, KeyListFree>>
+decodeKeyList(const QList<QByteArray> &keys, signal_context *context)
+{
+    if (keys.isEmpty())
+        return CryptoError::InvalidArgument;
+    std::unique_ptr<ec_public_key_list, KeyListFree> list(ec_public_key_list_alloc());
+    if (!list)
+        return CryptoError::CryptoFailure;
+    for (const QByteArray &data : keys) {
+        auto key = decodePublicKey(data, context);
+        if (!key)
+            return CryptoError::InvalidArgument;
+        if (ec_public_key_list_push_back(list.get(), key.value().get()) < 0) // takes a reference
+            return CryptoError::CryptoFailure;
+    }
+    return list;
+}
+
+} // namespace
+
+CryptoResult<SafetyNumber> SafetyNumber::computeForDevices(SignalContext &context,
+                                                           qint64 localUserId,
+                                                           const QList<QByteArray> &localIdentityKeys,
+                                                           qint64 remoteUserId,
+                                                           const QList<QByteArray> &remoteIdentityKeys)
+{
+    auto localKeys = decodeKeyList(localIdentityKeys, context.handle());
+    auto remoteKeys = decodeKeyList(remoteIdentityKeys, context.handle());
+    if (!localKeys || !remoteKeys)
+        return localKeys ? remoteKeys.error() : localKeys.error();
+
+    fingerprint_generator *rawGenerator = nullptr;
+    if (int result = fingerprint_generator_create(&rawGenerator, Iterations, ScannableVersion,
+                                                  context.handle());
+        result < 0)
+        return fromSignalCode(result);
+    std::unique_ptr<fingerprint_generator, GeneratorFree> generator(rawGenerator);
+
+    const QByteArray localId = QByteArray::number(localUserId);
+    const QByteArray remoteId = QByteArray::number(remoteUserId);
+    fingerprint *rawFingerprint = nullptr;
+    if (int result = fingerprint_generator_create_for_list(
+                rawGenerator, localId.constData(), localKeys.value().get(), remoteId.constData(),
+                remoteKeys.value().get(), &rawFingerprint);
+        result < 0)
+        return fromSignalCode(result);
+    SignalPtr<fingerprint> fingerprintValue(rawFingerprint);
+    return fromFingerprint(rawFingerprint);
 }
 
 QStringList SafetyNumber::groups() const

@@ -5,8 +5,11 @@
 #include "CryptoResult.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringList>
+
+struct fingerprint;
 
 namespace Parley {
 
@@ -31,6 +34,16 @@ public:
                                               qint64 remoteUserId,
                                               const QByteArray &remoteIdentityKey);
 
+    //! The same for users with several devices, each with its own identity key: every key of
+    //! each side (libsignal sorts and concatenates them, fingerprint_generator_create_for_list),
+    //! so all devices of both users show the same number when they know the same devices, and
+    //! a device added or replaced on either side changes it. InvalidArgument when a list is
+    //! empty or a key cannot be decoded.
+    static CryptoResult<SafetyNumber> computeForDevices(SignalContext &context, qint64 localUserId,
+                                                        const QList<QByteArray> &localIdentityKeys,
+                                                        qint64 remoteUserId,
+                                                        const QList<QByteArray> &remoteIdentityKeys);
+
     //! The 60 digits.
     QString digits() const { return m_digits; }
     //! The digits in 12 groups of 5.
@@ -50,6 +63,7 @@ public:
 
 private:
     SafetyNumber() = default;
+    static CryptoResult<SafetyNumber> fromFingerprint(fingerprint *value);
 
     QString m_digits;
     QByteArray m_scannable;

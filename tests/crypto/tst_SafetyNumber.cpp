@@ -23,6 +23,7 @@ private Q_SLOTS:
     void scannableMatchesCrosswise();
     void changesWhenIdentityChanges();
     void rejectsInvalidInput();
+    void devicesOfBothUsers();
 
 private:
     SafetyNumber compute(TestDevice &local, TestDevice &remote);
@@ -136,6 +137,47 @@ void tst_SafetyNumber::rejectsInvalidInput()
     auto garbage = number.matchesScanned(m_alice->signalContext(), "not a fingerprint");
     QVERIFY(!garbage);
     QCOMPARE(garbage.error(), CryptoError::InvalidMessage);
+}
+
+void tst_SafetyNumber::devicesOfBothUsers()
+{
+    // Bob has a second device with its own identity key.
+    QVERIFY(QDir(m_dir->path()).mkdir(QStringLiteral("bob2")));
+    TestDevice bob2(m_dir->filePath(QStringLiteral("bob2")), DeviceAddress{2002, 2});
+    QVERIFY(bob2.open());
+    QVERIFY(bob2.createIdentity(1));
+    const QByteArray alice = m_alice->identity().identityKey().value();
+    const QByteArray bob1Key = m_bob->identity().identityKey().value();
+    const QByteArray bob2Key = bob2.identity().identityKey().value();
+
+    // Every device computes the same number, whatever order it lists the keys in.
+    auto seenByAlice = SafetyNumber::computeForDevices(m_alice->signalContext(), 1001, {alice},
+                                                       2002, {bob1Key, bob2Key});
+    auto seenByBob1 = SafetyNumber::computeForDevices(m_bob->signalContext(), 2002,
+                                                      {bob1Key, bob2Key}, 1001, {alice});
+    auto seenByBob2 = SafetyNumber::computeForDevices(bob2.signalContext(), 2002,
+                                                      {bob2Key, bob1Key}, 1001, {alice});
+    QVERIFY(seenByAlice && seenByBob1 && seenByBob2);
+    QCOMPARE(seenByBob1.value().digits(), seenByAlice.value().digits());
+    QCOMPARE(seenByBob2.value().digits(), seenByAlice.value().digits());
+    QVERIFY(seenByAlice.value().matchesScanned(m_alice->signalContext(),
+                                               seenByBob2.value().scannable())
+                    .value());
+
+    // Knowing only one of Bob's devices gives another number: a device the other side does not
+    // know about (or one the server slipped in) shows.
+    auto oneDevice = SafetyNumber::computeForDevices(m_alice->signalContext(), 1001, {alice}, 2002,
+                                                     {bob1Key});
+    QVERIFY(oneDevice);
+    QVERIFY(oneDevice.value().digits() != seenByAlice.value().digits());
+
+    auto empty = SafetyNumber::computeForDevices(m_alice->signalContext(), 1001, {alice}, 2002, {});
+    QVERIFY(!empty);
+    QCOMPARE(empty.error(), CryptoError::InvalidArgument);
+    auto bad = SafetyNumber::computeForDevices(m_alice->signalContext(), 1001, {alice}, 2002,
+                                               {bob1Key, "not a key"});
+    QVERIFY(!bad);
+    QCOMPARE(bad.error(), CryptoError::InvalidArgument);
 }
 
 QTEST_GUILESS_MAIN(tst_SafetyNumber)
