@@ -2,6 +2,7 @@
 #include "ParleydProcess.h"
 #include "net/Connection.h"
 #include "outbox/Outbox.h"
+#include "platform/Notifier.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QTemporaryDir>
@@ -33,6 +34,8 @@ private Q_SLOTS:
     void offlineSendIsDeliveredOnceAfterReconnect();
     void restartShowsHistoryFromCache();
     void groupMembershipAndTyping();
+    void historyPagesFromServer();
+    void notifications();
     void changedCertificateIsRefused();
     void wrongPasswordIsAnError();
     void keychainMissing();
@@ -359,6 +362,89 @@ void tst_Client::groupMembershipAndTyping()
 
     alice->rename(id, u"Dinner"_s);
     QTRY_COMPARE_WITH_TIMEOUT(view->title(), u"Dinner"_s, 10000);
+}
+
+void tst_Client::historyPagesFromServer()
+{
+    auto alice = registered(u"alice"_s);
+    auto bob = registered(u"bob"_s);
+    const qint64 id = openDirect(*alice, u"bob"_s);
+    constexpr int Count = 70;
+    for (int i = 1; i <= Count; ++i)
+        alice->sendText(id, u"message %1"_s.arg(i));
+    QTRY_VERIFY_WITH_TIMEOUT(alice->outbox()->entries().isEmpty(), 60000);
+
+    // Bob logs in on a second device: it pages only the latest history, older on demand.
+    auto second = makeClient(u"bob-laptop"_s);
+    QTRY_VERIFY(second->isStarted());
+    second->login(m_server->url().toString(), u"bob"_s, u"password-bob"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(second->state(), Client::State::Online, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(second->conversations()->summary(id) != nullptr, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(second->conversations()->summary(id)->lastPreview, u"message 70"_s,
+                              10000);
+    MessageListModel *view = second->messages(id);
+    QTRY_VERIFY(view->isLoaded());
+    QTRY_COMPARE(view->rowCount(), 50); // seq 22..71: the latest page (seq 1 is "created")
+    QCOMPARE(view->index(49).data(MessageListModel::TextRole).toString(), u"message 70"_s);
+    QCOMPARE(view->index(0).data(MessageListModel::SeqRole).toLongLong(), Count + 1 - 49);
+    QVERIFY(view->canFetchMore({}));
+    while (view->rowCount() < Count + 1) {
+        if (view->canFetchMore({}))
+            view->fetchMore({});
+        QVERIFY(QTest::qWaitFor(
+                [&] { return view->canFetchMore({}) || view->rowCount() == Count + 1; }, 10000));
+    }
+    QCOMPARE(view->rowCount(), Count + 1);
+    QVERIFY(view->index(0).data(MessageListModel::IsSystemRole).toBool());
+    for (int i = 1; i <= Count; ++i)
+        QCOMPARE(view->index(i).data(MessageListModel::TextRole).toString(),
+                 u"message %1"_s.arg(i));
+    QVERIFY(!view->canFetchMore({}));
+
+    // A message to bob reaches both his devices; his own message reaches his other device.
+    bob->sendText(id, u"from the desktop"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(view, u"from the desktop"_s) >= 0, 10000);
+    QVERIFY(view->index(rowWithText(view, u"from the desktop"_s))
+                    .data(MessageListModel::IsOwnRole)
+                    .toBool());
+}
+
+void tst_Client::notifications()
+{
+    auto alice = registered(u"alice"_s);
+    auto bob = registered(u"bob"_s);
+    const qint64 id = openDirect(*alice, u"bob"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->summary(id) != nullptr, 10000);
+    // Notifications are off in these tests' options; switch them on for bob.
+    QSignalSpy enabled(bob.get(), &Client::notificationsEnabledChanged);
+    bob->setNotificationsEnabled(true);
+    QCOMPARE(enabled.size(), 1);
+    QSignalSpy notified(bob->notifier(), &Notifier::notified);
+
+    alice->sendText(id, u"ping 1"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 1, 10000);
+    QCOMPARE(notified.first().first().toLongLong(), id);
+
+    // Muted: stored and counted, not notified.
+    bob->setMuted(id, true);
+    QTRY_VERIFY(bob->conversations()->summary(id)->muted);
+    alice->sendText(id, u"ping 2"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->summary(id)->lastPreview, u"ping 2"_s, 10000);
+    bob->setMuted(id, false);
+    QTRY_VERIFY(!bob->conversations()->summary(id)->muted);
+
+    // Off in the settings: nothing either.
+    bob->setNotificationsEnabled(false);
+    alice->sendText(id, u"ping 3"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->summary(id)->lastPreview, u"ping 3"_s, 10000);
+    QCOMPARE(notified.size(), 1);
+
+    // Own messages never notify.
+    bob->setNotificationsEnabled(true);
+    bob->sendText(id, u"pong"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(bob->outbox()->entries().isEmpty(), 10000);
+    alice->sendText(id, u"ping 4"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 2, 10000);
 }
 
 void tst_Client::changedCertificateIsRefused()
