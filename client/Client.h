@@ -83,7 +83,7 @@ public:
     DeviceListModel *devices() const { return m_devices; }
     bool isRegistrationOpen() const { return m_registrationOpen; }
     bool notificationsEnabled() const { return m_notificationsEnabled; }
-    void setNotificationsEnabled(bool enabled);
+    Q_INVOKABLE void setNotificationsEnabled(bool enabled);
     qint64 activeConversation() const { return m_activeConversation; }
     void setActiveConversation(qint64 conversationId);
 
