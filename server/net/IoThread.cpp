@@ -66,7 +66,19 @@ void IoThread::accept(qintptr descriptor)
         delete socket;
         return;
     }
-    m_server->handleConnection(socket);
+    upgrade(socket);
+}
+
+void IoThread::upgrade(QAbstractSocket *socket)
+{
+    const auto peer = qMakePair(socket->peerAddress(), socket->peerPort());
+    m_upgrading.insert(peer, socket);
+    connect(socket, &QObject::destroyed, this, [this, peer] {
+        auto it = m_upgrading.find(peer);
+        if (it != m_upgrading.end() && it->isNull())
+            m_upgrading.erase(it);
+    });
+    m_server->handleConnection(static_cast<QTcpSocket *>(socket)); // owns it from here
 }
 
 void IoThread::acceptTls(qintptr descriptor)
@@ -99,7 +111,7 @@ void IoThread::acceptTls(qintptr descriptor)
     };
     connect(socket, &QSslSocket::encrypted, this, [this, socket, end] {
         if (end())
-            m_server->handleConnection(socket); // the WebSocket server owns it from here
+            upgrade(socket);
     });
     connect(socket, &QAbstractSocket::disconnected, socket, [socket, end] {
         if (end())
@@ -126,7 +138,9 @@ void IoThread::upgraded()
         const auto max = quint64(FrameLimits::fromClient().maxFrameBytes);
         ws->setMaxAllowedIncomingFrameSize(max);
         ws->setMaxAllowedIncomingMessageSize(max);
-        auto *connection = new WebSocketConnection(ws, m_settings.maxQueuedBytes);
+        QAbstractSocket *transport =
+                m_upgrading.take(qMakePair(ws->peerAddress(), ws->peerPort())).data();
+        auto *connection = new WebSocketConnection(ws, transport, m_settings.maxQueuedBytes);
         const SessionAddress address{m_index, ++m_nextId};
         auto *session = new Session(address, connection, m_sink, m_settings.session, this);
         m_sessions.insert(address.id, session);

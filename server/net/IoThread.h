@@ -9,6 +9,9 @@
 
 #include <QtCore/QHash>
 #include <QtCore/QObject>
+#include <QtCore/QPointer>
+#include <QtNetwork/QAbstractSocket>
+#include <QtNetwork/QHostAddress>
 #include <QtNetwork/QSslConfiguration>
 
 #include <memory>
@@ -51,6 +54,7 @@ public:
 
 private:
     void acceptTls(qintptr descriptor);
+    void upgrade(QAbstractSocket *socket);
     void upgraded();
     void sweep();
 
@@ -63,6 +67,9 @@ private:
     QWebSocketServer *m_server = nullptr;
     QTimer *m_sweep = nullptr;
     QHash<quint64, Session *> m_sessions;
+    /// Sockets handed to the WebSocket server, by peer, until their upgrade completes: the
+    /// connection needs its socket to see how much output waits.
+    QHash<QPair<QHostAddress, quint16>, QPointer<QAbstractSocket>> m_upgrading;
     quint64 m_nextId = 0;
 };
 

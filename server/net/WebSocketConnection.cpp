@@ -10,14 +10,15 @@ namespace Parley {
 
 using namespace Qt::StringLiterals;
 
-WebSocketConnection::WebSocketConnection(QWebSocket *socket, qint64 maxQueuedBytes, QObject *parent)
+WebSocketConnection::WebSocketConnection(QWebSocket *socket, QAbstractSocket *transport,
+                                         qint64 maxQueuedBytes, QObject *parent)
     : Connection(parent),
       m_socket(socket),
       m_maxQueuedBytes(maxQueuedBytes),
       m_peer(socket->peerAddress())
 {
     m_socket->setParent(this);
-    m_transport = m_socket->findChild<QAbstractSocket *>();
+    m_transport = transport;
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Connection::frameReceived);
     connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &) {
         Q_EMIT messageRejected(ErrorCode::InvalidField, u"frames are binary WebSocket messages"_s);

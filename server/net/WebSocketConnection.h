@@ -16,8 +16,10 @@ class WebSocketConnection : public Connection
 {
     Q_OBJECT
 public:
-    /// Takes ownership of `socket`; `maxQueuedBytes` caps what may wait unsent.
-    WebSocketConnection(QWebSocket *socket, qint64 maxQueuedBytes, QObject *parent = nullptr);
+    /// Takes ownership of `socket`; `transport` is the TCP or TLS socket under it (whose
+    /// buffered output counts against `maxQueuedBytes`, the most that may wait unsent).
+    WebSocketConnection(QWebSocket *socket, QAbstractSocket *transport, qint64 maxQueuedBytes,
+                        QObject *parent = nullptr);
     ~WebSocketConnection() override;
 
     void send(const QByteArray &frame) override;

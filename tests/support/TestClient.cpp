@@ -99,6 +99,18 @@ std::optional<RawFrame> TestClient::take(const std::function<bool(const RawFrame
     return std::nullopt;
 }
 
+QList<RawFrame> TestClient::takeAll(const std::function<bool(const RawFrame &)> &match)
+{
+    QList<RawFrame> taken;
+    for (qsizetype i = 0; i < m_received.size();) {
+        if (match(m_received.at(i)))
+            taken.append(m_received.takeAt(i));
+        else
+            ++i;
+    }
+    return taken;
+}
+
 std::optional<RawFrame> TestClient::await(const std::function<bool(const RawFrame &)> &match,
                                           int timeoutMs)
 {

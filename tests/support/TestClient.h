@@ -60,6 +60,8 @@ public:
     /// The next frame matching `match`, taken from what was received.
     std::optional<RawFrame> await(const std::function<bool(const RawFrame &)> &match,
                                   int timeoutMs = 10000);
+    /// Takes every frame received so far that matches, without waiting.
+    QList<RawFrame> takeAll(const std::function<bool(const RawFrame &)> &match);
     /// Waits `ms` and says whether a push of this type arrived (for "nothing happens" checks).
     bool receivesPush(FrameType type, int ms);
     /// Forgets everything received so far.
