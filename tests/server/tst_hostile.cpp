@@ -368,8 +368,9 @@ void tst_Hostile::silentConnectionDropped()
 void tst_Hostile::unfinishedHandshakesAreBounded()
 {
     ParleydProcess gated;
-    gated.setArguments(
-            {u"--max-handshakes-per-address"_s, u"2"_s, u"--handshake-timeout"_s, u"2"_s});
+    // One I/O thread: connections are gated in the order they arrived.
+    gated.setArguments({u"--max-handshakes-per-address"_s, u"2"_s, u"--handshake-timeout"_s, u"2"_s,
+                        u"--workers"_s, u"1"_s});
     QVERIFY2(gated.start(), gated.log().constData());
     // Two connections that never start TLS hold the address's slots...
     QTcpSocket idle1, idle2;
