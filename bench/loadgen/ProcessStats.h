@@ -18,7 +18,8 @@ struct CpuSample
 class ProcessStats
 {
 public:
-    /// user + system CPU seconds of one process (all its threads); 0 if it is gone.
+    /// CPU seconds of one process: the scheduler's run time summed over its live threads
+    /// (/proc/PID/task/*/schedstat); 0 if it is gone.
     static double cpuSeconds(qint64 pid);
     /// Resident set size in KiB; 0 if the process is gone.
     static qint64 rssKiB(qint64 pid);
