@@ -1,0 +1,35 @@
+#include "MainWindow.h"
+
+#include "Client.h"
+
+#include <QGuiApplication>
+#include <QIcon>
+#include <QQmlApplicationEngine>
+#include <QtQml/qqmlextensionplugin.h>
+
+// parley_qml is a static QML module: its plugin must be linked and imported explicitly.
+Q_IMPORT_QML_PLUGIN(ParleyPlugin)
+
+using namespace Qt::StringLiterals;
+
+namespace Parley {
+
+void setApplicationMetadata()
+{
+    // No organisation name: the data folder is ~/.local/share/parley, not …/Parley/parley.
+    QGuiApplication::setApplicationName(u"parley"_s);
+    QGuiApplication::setApplicationDisplayName(u"Parley"_s);
+    QGuiApplication::setOrganizationDomain(u"parley.chat"_s);
+    QGuiApplication::setApplicationVersion(QStringLiteral(PARLEY_VERSION));
+    QGuiApplication::setDesktopFileName(u"org.parley.Parley"_s);
+    QGuiApplication::setWindowIcon(QIcon(u":/Parley/icons/parley.png"_s));
+}
+
+bool loadMainWindow(QQmlApplicationEngine &engine, Client *client)
+{
+    engine.setInitialProperties({{u"client"_s, QVariant::fromValue(client)}});
+    engine.load(QUrl(u"qrc:/Parley/Main.qml"_s));
+    return !engine.rootObjects().isEmpty();
+}
+
+} // namespace Parley

@@ -1,0 +1,60 @@
+#pragma once
+
+/// Registers parley_client's QML-facing types (docs/client-api.md) in the `Parley` module.
+///
+/// STYLE.md's fallback to qt_generate_foreign_qml_types: Qt 6.4's generator writes class names
+/// without their namespace and include paths without their folder (`<ConversationListModel.h>`
+/// for models/ConversationListModel.h), so it cannot register Parley:: types. One QML_FOREIGN
+/// struct per type does the same; the names QML sees are those of the contract.
+
+#include "Client.h"
+#include "models/ConversationListModel.h"
+#include "models/DeviceListModel.h"
+#include "models/MemberListModel.h"
+#include "models/MessageListModel.h"
+
+#include <QtQml/qqml.h>
+
+namespace Parley {
+
+struct ClientForeign
+{
+    Q_GADGET
+    QML_FOREIGN(Parley::Client)
+    QML_NAMED_ELEMENT(Client)
+    QML_UNCREATABLE("The Client is made by the parley executable")
+};
+
+struct ConversationListModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(Parley::ConversationListModel)
+    QML_NAMED_ELEMENT(ConversationListModel)
+    QML_UNCREATABLE("ConversationListModel comes from Client.conversations")
+};
+
+struct MessageListModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(Parley::MessageListModel)
+    QML_NAMED_ELEMENT(MessageListModel)
+    QML_UNCREATABLE("MessageListModel comes from Client.messages(conversationId)")
+};
+
+struct MemberListModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(Parley::MemberListModel)
+    QML_NAMED_ELEMENT(MemberListModel)
+    QML_UNCREATABLE("MemberListModel comes from Client.members(conversationId)")
+};
+
+struct DeviceListModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(Parley::DeviceListModel)
+    QML_NAMED_ELEMENT(DeviceListModel)
+    QML_UNCREATABLE("DeviceListModel comes from Client.devices")
+};
+
+} // namespace Parley

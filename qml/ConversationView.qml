@@ -1,0 +1,283 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Parley
+
+// One open conversation: its header, the messages (a virtualised ListView that loads older
+// pages as it nears the top and follows new messages while at the bottom), who is typing,
+// and the composer.
+Rectangle {
+    id: view
+
+    required property Client client
+    property real conversationId: -1
+    property bool membersOpen: false
+    readonly property MessageListModel messages: conversationId >= 0 ? client.messages(conversationId) : null
+
+    signal membersRequested()
+    signal leaveRequested()
+
+    // Everything on screen is read once the window is in front.
+    function markShownAsRead() {
+        if (messages && Window.active)
+            client.markRead(conversationId)
+    }
+
+    color: Theme.chat
+
+    onMessagesChanged: {
+        messageList.stickToBottom = true
+        markShownAsRead()
+        composer.reset()
+        composer.focusInput()
+    }
+
+    Connections {
+        target: view.Window.window
+        function onActiveChanged() {
+            view.markShownAsRead()
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        // Header: who this is, presence or typing, and the conversation's actions.
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.headerHeight
+            color: Theme.header
+
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: Theme.spacingLarge
+                anchors.rightMargin: Theme.spacing
+                spacing: Theme.spacingMedium
+
+                Avatar {
+                    implicitWidth: Theme.smallAvatarSize + 4
+                    implicitHeight: Theme.smallAvatarSize + 4
+                    name: view.messages ? view.messages.title : ""
+                    isGroup: view.messages ? view.messages.isGroup : false
+                    showPresence: view.messages ? !view.messages.isGroup : false
+                    online: view.messages ? view.messages.online : false
+                    ringColor: Theme.header
+                }
+
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 0
+
+                    Label {
+                        objectName: "conversationHeaderTitle"
+                        Layout.fillWidth: true
+                        text: view.messages ? view.messages.title : ""
+                        elide: Text.ElideRight
+                        font.pixelSize: Theme.fontSizeLarge
+                        font.weight: Font.DemiBold
+                        color: Theme.text
+                    }
+
+                    Label {
+                        objectName: "conversationHeaderSubtitle"
+                        Layout.fillWidth: true
+                        elide: Text.ElideRight
+                        font.pixelSize: Theme.fontSizeSmall + 1
+                        color: view.messages && view.messages.online ? Theme.online : Theme.secondaryText
+                        text: {
+                            if (!view.messages)
+                                return ""
+                            let status = view.messages.isGroup
+                                ? qsTr("Group")
+                                : (view.messages.online ? qsTr("Online") : qsTr("Offline"))
+                            if (!view.messages.canSend)
+                                status = qsTr("You are no longer a member")
+                            return view.messages.muted ? qsTr("%1 · notifications muted").arg(status) : status
+                        }
+                    }
+                }
+
+                IconButton {
+                    objectName: "membersButton"
+                    visible: view.messages !== null && view.messages.isGroup
+                    iconName: "people"
+                    iconColor: view.membersOpen ? Theme.accent : Theme.secondaryText
+                    toolTipText: qsTr("Members")
+                    onClicked: view.membersRequested()
+                }
+
+                IconButton {
+                    id: conversationMenuButton
+                    objectName: "conversationMenuButton"
+                    iconName: "more"
+                    toolTipText: qsTr("Conversation menu")
+                    onClicked: conversationMenu.open()
+
+                    PopupMenu {
+                        id: conversationMenu
+                        y: conversationMenuButton.height
+                        x: conversationMenuButton.width - width
+
+                        MenuItem {
+                            objectName: "headerMuteMenuItem"
+                            text: view.messages && view.messages.muted ? qsTr("Unmute notifications") : qsTr("Mute notifications")
+                            Accessible.name: text
+                            onTriggered: view.client.setMuted(view.conversationId, !view.messages.muted)
+                        }
+                        MenuItem {
+                            objectName: "headerMembersMenuItem"
+                            visible: view.messages !== null && view.messages.isGroup
+                            height: visible ? implicitHeight : 0
+                            text: qsTr("Members…")
+                            Accessible.name: text
+                            onTriggered: view.membersRequested()
+                        }
+                        MenuItem {
+                            objectName: "headerLeaveMenuItem"
+                            visible: view.messages !== null && view.messages.isGroup && view.messages.canSend
+                            height: visible ? implicitHeight : 0
+                            text: qsTr("Leave group…")
+                            Accessible.name: text
+                            onTriggered: view.leaveRequested()
+                        }
+                    }
+                }
+            }
+
+            Rectangle {
+                anchors.bottom: parent.bottom
+                width: parent.width
+                height: 1
+                color: Theme.divider
+            }
+        }
+
+        // The messages.
+        ListView {
+            id: messageList
+            objectName: "messageList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: view.messages
+            spacing: Theme.spacingSmall
+            topMargin: Theme.spacingLarge
+            bottomMargin: Theme.spacingLarge
+            boundsBehavior: Flickable.StopAtBounds
+            cacheBuffer: 600
+            activeFocusOnTab: true
+            Accessible.name: qsTr("Messages")
+            Accessible.role: Accessible.List
+
+            // Follow new messages while the user is at the bottom; stop when they scroll up.
+            property bool stickToBottom: true
+            readonly property bool nearBottom: contentY + height >= originY + contentHeight + bottomMargin - 48
+
+            function scrollToEnd() {
+                positionViewAtEnd()
+            }
+
+            // Older pages come from the model's fetchMore (cache first, then the server).
+            // The parent of a list model's rows is the invalid index: index(-1, -1).
+            function fetchOlderIfNearTop() {
+                if (!view.messages || contentY - originY > height)
+                    return
+                const root = view.messages.index(-1, -1)
+                if (view.messages.canFetchMore(root))
+                    view.messages.fetchMore(root)
+            }
+
+            // Only the user's own scrolling (drag, flick, wheel, scroll bar) changes whether the
+            // view follows new messages; the view's own moves (resizes, bounds) do not.
+            onContentYChanged: {
+                if (moving || verticalScrollBar.pressed)
+                    stickToBottom = nearBottom
+                fetchOlderIfNearTop()
+            }
+            onMovementEnded: stickToBottom = nearBottom
+            onContentHeightChanged: {
+                if (stickToBottom)
+                    Qt.callLater(scrollToEnd)
+            }
+            onHeightChanged: {
+                if (stickToBottom)
+                    Qt.callLater(scrollToEnd)
+            }
+            onCountChanged: {
+                if (stickToBottom)
+                    Qt.callLater(scrollToEnd)
+                view.markShownAsRead()
+                Qt.callLater(fetchOlderIfNearTop)
+            }
+
+            ScrollBar.vertical: ScrollBar {
+                id: verticalScrollBar
+            }
+
+            delegate: MessageDelegate {
+                width: ListView.view.width
+                onRetryRequested: messageClientId => view.client.retry(view.conversationId, messageClientId)
+            }
+
+            RoundButton {
+                objectName: "jumpToLatestButton"
+                anchors.right: parent.right
+                anchors.bottom: parent.bottom
+                anchors.margins: Theme.spacingLarge
+                visible: !messageList.stickToBottom && !messageList.nearBottom
+                width: 44
+                height: 44
+                Accessible.name: qsTr("Jump to the latest message")
+                background: Rectangle {
+                    radius: width / 2
+                    color: parent.hovered ? Theme.hover : Theme.surface
+                    border.color: Theme.divider
+                }
+                onClicked: {
+                    messageList.stickToBottom = true
+                    messageList.scrollToEnd()
+                }
+
+                Icon {
+                    anchors.centerIn: parent
+                    name: "back"
+                    rotation: -90
+                    color: Theme.text
+                }
+            }
+
+            Label {
+                objectName: "noMessagesLabel"
+                anchors.centerIn: parent
+                visible: messageList.count === 0
+                text: view.messages && view.messages.isGroup
+                      ? qsTr("No messages yet. Say hello to the group!")
+                      : qsTr("No messages yet. Say hello!")
+                color: Theme.secondaryText
+            }
+        }
+
+        // Who is typing (the client expires it).
+        Label {
+            objectName: "typingIndicator"
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.spacingHuge
+            Layout.preferredHeight: 20
+            text: view.messages ? view.messages.typingText : ""
+            font.italic: true
+            font.pixelSize: Theme.fontSizeSmall + 1
+            color: Theme.secondaryText
+            elide: Text.ElideRight
+            Accessible.name: text
+        }
+
+        Composer {
+            id: composer
+            Layout.fillWidth: true
+            client: view.client
+            conversationId: view.conversationId
+            canSend: view.messages !== null && view.messages.canSend
+        }
+    }
+}

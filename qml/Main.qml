@@ -1,0 +1,279 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Parley
+
+// Parley's main window: the welcome and sign-in pages while logged out; the conversation
+// list, the open conversation and its members once logged in; and the dialogs that the
+// client asks for (changed certificate, missing keychain). Everything shown comes from
+// `client` (docs/client-api.md); every action is one of its invokables.
+ApplicationWindow {
+    id: window
+
+    required property Client client
+
+    // The conversation shown on the right (-1: none). A view choice, not client state.
+    property real currentConversationId: -1
+    readonly property bool loggedIn: client.state !== Client.LoggedOut
+    readonly property int totalUnread: client.conversations ? client.conversations.totalUnread : 0
+
+    function openConversation(conversationId) {
+        currentConversationId = conversationId
+        membersPanel.close()
+    }
+
+    function showError(message) {
+        errorToast.text = message
+        errorToast.open()
+    }
+
+    objectName: "mainWindow"
+    width: 1100
+    height: 720
+    minimumWidth: 760
+    minimumHeight: 500
+    visible: true
+    title: totalUnread > 0 ? qsTr("Parley (%1)").arg(totalUnread) : qsTr("Parley")
+    color: Theme.window
+    font.capitalization: Font.MixedCase
+
+    Material.accent: Theme.accent
+    Material.primary: Theme.accent
+    Material.background: Theme.window
+    Material.foreground: Theme.text
+
+    Binding {
+        target: Theme
+        property: "dark"
+        value: window.Material.theme === Material.Dark
+    }
+
+    // The client skips desktop notifications for the conversation in front of the user.
+    Binding {
+        target: window.client
+        property: "activeConversation"
+        value: window.currentConversationId >= 0 ? window.currentConversationId : 0
+    }
+
+    Connections {
+        target: window.client
+
+        function onConversationOpened(conversationId) {
+            window.openConversation(conversationId)
+        }
+
+        function onErrorOccurred(code, message) {
+            if (window.loggedIn && !newChatDialog.visible && !newGroupDialog.visible)
+                window.showError(message)
+        }
+
+        function onStateChanged() {
+            if (window.client.state === Client.LoggedOut) {
+                window.currentConversationId = -1
+                settingsDialog.close()
+            }
+        }
+
+        function onCertificateProblemChanged() {
+            if (window.client.certificateProblem.length > 0)
+                certificateDialog.open()
+            else
+                certificateDialog.close()
+        }
+
+        function onKeychainProblemChanged() {
+            if (window.client.keychainProblem.length > 0)
+                keychainDialog.open()
+            else
+                keychainDialog.close()
+        }
+    }
+
+    Component.onCompleted: {
+        if (client.certificateProblem.length > 0)
+            certificateDialog.open()
+        if (client.keychainProblem.length > 0)
+            keychainDialog.open()
+    }
+
+    Shortcut {
+        sequences: [StandardKey.New]
+        enabled: window.loggedIn
+        onActivated: newChatDialog.open()
+    }
+    Shortcut {
+        sequences: [StandardKey.Find]
+        enabled: window.loggedIn
+        onActivated: sidebar.focusSearch()
+    }
+    Shortcut {
+        sequences: [StandardKey.Preferences, "Ctrl+,"]
+        enabled: window.loggedIn
+        onActivated: settingsDialog.open()
+    }
+
+    StackLayout {
+        anchors.fill: parent
+        currentIndex: window.loggedIn ? 1 : 0
+
+        WelcomePage {
+            client: window.client
+        }
+
+        ColumnLayout {
+            spacing: 0
+
+            Banner {
+                objectName: "offlineBanner"
+                Layout.fillWidth: true
+                visible: window.client.state === Client.Offline
+                         && window.client.certificateProblem.length === 0
+                iconName: "cloud-off"
+                text: qsTr("You are offline. Parley keeps trying to reconnect; what you write is sent when the server is back.")
+            }
+
+            Banner {
+                objectName: "certificateBanner"
+                Layout.fillWidth: true
+                visible: window.client.certificateProblem.length > 0
+                iconName: "shield"
+                tone: "danger"
+                text: qsTr("Not connected: the server's certificate has changed.")
+                actionText: qsTr("Review…")
+                onActionTriggered: certificateDialog.open()
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: 0
+
+                Sidebar {
+                    id: sidebar
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: Theme.sidebarWidth
+                    client: window.client
+                    currentConversationId: window.currentConversationId
+                    onConversationActivated: conversationId => window.openConversation(conversationId)
+                    onNewChatRequested: newChatDialog.open()
+                    onNewGroupRequested: newGroupDialog.open()
+                    onSettingsRequested: settingsDialog.open()
+                }
+
+                Rectangle {
+                    Layout.fillHeight: true
+                    implicitWidth: 1
+                    color: Theme.divider
+                }
+
+                ConversationView {
+                    id: conversationView
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: window.currentConversationId >= 0
+                    client: window.client
+                    conversationId: window.currentConversationId
+                    membersOpen: membersPanel.visible
+                    onMembersRequested: membersPanel.visible ? membersPanel.close() : membersPanel.open()
+                    onLeaveRequested: leaveDialog.open()
+                }
+
+                EmptyConversation {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: window.currentConversationId < 0
+                    hasConversations: sidebar.conversationCount > 0
+                    onNewChatRequested: newChatDialog.open()
+                    onNewGroupRequested: newGroupDialog.open()
+                }
+
+                MembersPanel {
+                    id: membersPanel
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: 300
+                    client: window.client
+                    conversationId: window.currentConversationId
+                    onLeaveRequested: leaveDialog.open()
+                }
+            }
+        }
+    }
+
+    NewChatDialog {
+        id: newChatDialog
+        client: window.client
+    }
+
+    NewGroupDialog {
+        id: newGroupDialog
+        client: window.client
+    }
+
+    SettingsDialog {
+        id: settingsDialog
+        client: window.client
+    }
+
+    CertificateDialog {
+        id: certificateDialog
+        client: window.client
+    }
+
+    KeychainDialog {
+        id: keychainDialog
+        client: window.client
+    }
+
+    ModalDialog {
+        id: leaveDialog
+        objectName: "leaveDialog"
+        title: qsTr("Leave this group?")
+        width: 420
+
+        Label {
+            width: parent.width
+            wrapMode: Text.Wrap
+            text: qsTr("You will stop receiving its messages. A member who can manage the group has to add you again to come back.")
+            color: Theme.secondaryText
+        }
+
+        footer: DialogButtonBox {
+            Button {
+                objectName: "confirmLeaveButton"
+                text: qsTr("Leave group")
+                flat: true
+                Material.foreground: Theme.danger
+                Accessible.name: text
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                objectName: "cancelLeaveButton"
+                text: qsTr("Cancel")
+                flat: true
+                Accessible.name: text
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
+
+        onAccepted: {
+            window.client.leave(window.currentConversationId)
+            membersPanel.close()
+        }
+    }
+
+    ToolTip {
+        id: errorToast
+        objectName: "errorToast"
+        parent: Overlay.overlay
+        x: (parent.width - width) / 2
+        y: parent.height - height - Theme.spacingHuge * 2
+        timeout: 5000
+        font.pixelSize: Theme.fontSize
+    }
+
+    TrayIcon {
+        client: window.client
+        mainWindow: window
+    }
+}

@@ -1,0 +1,81 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Parley
+
+// One member of a group: avatar with presence, name, role, and (for owners and admins)
+// a menu of actions on that member.
+ItemDelegate {
+    id: row
+
+    required property real userId
+    required property string username
+    required property string role
+    required property bool online
+    required property bool isSelf
+    property bool canManage: false
+
+    signal menuRequested(Item item)
+
+    objectName: "member:" + username
+    height: 52
+    leftPadding: Theme.spacingLarge
+    rightPadding: Theme.spacing
+    focusPolicy: Qt.NoFocus
+    Accessible.name: role === "member" ? username : qsTr("%1, %2").arg(username).arg(roleLabel.text)
+
+    background: Rectangle {
+        color: row.hovered ? Theme.hover : "transparent"
+    }
+
+    contentItem: RowLayout {
+        spacing: Theme.spacingMedium
+
+        Avatar {
+            implicitWidth: Theme.smallAvatarSize
+            implicitHeight: Theme.smallAvatarSize
+            name: row.username
+            showPresence: true
+            online: row.online
+        }
+
+        Label {
+            Layout.fillWidth: true
+            text: row.isSelf ? qsTr("%1 (you)").arg(row.username) : row.username
+            elide: Text.ElideRight
+            font.pixelSize: Theme.fontSize
+            color: Theme.text
+        }
+
+        Rectangle {
+            visible: row.role !== "member"
+            implicitWidth: roleLabel.implicitWidth + Theme.spacing * 2
+            implicitHeight: roleLabel.implicitHeight + Theme.spacingSmall
+            radius: height / 2
+            color: Theme.selection
+
+            Label {
+                id: roleLabel
+                objectName: "memberRole"
+                anchors.centerIn: parent
+                text: row.role === "owner" ? qsTr("Owner") : (row.role === "admin" ? qsTr("Admin") : qsTr("Member"))
+                font.pixelSize: Theme.fontSizeSmall
+                font.weight: Font.DemiBold
+                color: Theme.accent
+            }
+        }
+
+        IconButton {
+            id: menuButton
+            objectName: "memberMenuButton"
+            // Kept in the layout when hidden, so the role chips line up.
+            enabled: row.canManage && !row.isSelf && row.role !== "owner"
+            opacity: enabled ? 1 : 0
+            implicitWidth: 32
+            implicitHeight: 32
+            iconName: "more"
+            toolTipText: qsTr("Actions for %1").arg(row.username)
+            onClicked: row.menuRequested(menuButton)
+        }
+    }
+}

@@ -1,0 +1,222 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Parley
+
+// The right-hand panel of a group: its name, its members with their roles, and what an
+// owner or admin can do (rename, add, remove, make admin). Everyone can leave.
+Rectangle {
+    id: panel
+
+    required property Client client
+    property real conversationId: -1
+    readonly property MessageListModel messages: conversationId >= 0 ? client.messages(conversationId) : null
+    readonly property MemberListModel members: conversationId >= 0 ? client.members(conversationId) : null
+    readonly property bool canManage: members !== null && members.canManage
+
+    signal leaveRequested()
+
+    function open() {
+        visible = true
+    }
+
+    function close() {
+        visible = false
+    }
+
+    visible: false
+    color: Theme.sidebar
+    Keys.onEscapePressed: close()
+
+    Rectangle {
+        anchors.left: parent.left
+        width: 1
+        height: parent.height
+        color: Theme.divider
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.leftMargin: 1
+        spacing: 0
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.headerHeight
+            Layout.leftMargin: Theme.spacingLarge
+            Layout.rightMargin: Theme.spacing
+
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Group info")
+                font.pixelSize: Theme.fontSizeLarge
+                font.weight: Font.DemiBold
+                color: Theme.text
+            }
+
+            IconButton {
+                objectName: "closeMembersButton"
+                iconName: "close"
+                toolTipText: qsTr("Close")
+                onClicked: panel.close()
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: 1
+            color: Theme.divider
+        }
+
+        // The group's name; editable by owners and admins.
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.margins: Theme.spacingLarge
+            spacing: Theme.spacing
+
+            Label {
+                text: qsTr("Name")
+                color: Theme.secondaryText
+                font.pixelSize: Theme.fontSizeSmall + 1
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacingSmall
+
+                TextField {
+                    id: titleField
+                    objectName: "groupTitleField"
+                    Layout.fillWidth: true
+                    text: panel.messages ? panel.messages.title : ""
+                    readOnly: !panel.canManage
+                    selectByMouse: true
+                    Accessible.name: qsTr("Group name")
+                    onAccepted: renameButton.clicked()
+                }
+
+                IconButton {
+                    id: renameButton
+                    objectName: "renameGroupButton"
+                    visible: panel.canManage
+                    enabled: titleField.text.trim().length > 0 && panel.messages !== null
+                             && titleField.text.trim() !== panel.messages.title
+                    iconName: "check"
+                    iconColor: Theme.accent
+                    toolTipText: qsTr("Rename group")
+                    onClicked: panel.client.rename(panel.conversationId, titleField.text.trim())
+                }
+            }
+
+            Label {
+                Layout.topMargin: Theme.spacing
+                visible: panel.canManage
+                text: qsTr("Add a member")
+                color: Theme.secondaryText
+                font.pixelSize: Theme.fontSizeSmall + 1
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                visible: panel.canManage
+                spacing: Theme.spacingSmall
+
+                TextField {
+                    id: addField
+                    objectName: "addMemberField"
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Username")
+                    selectByMouse: true
+                    inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
+                    Accessible.name: qsTr("Username to add")
+                    onAccepted: addButton.clicked()
+                }
+
+                IconButton {
+                    id: addButton
+                    objectName: "addMemberButton"
+                    enabled: addField.text.trim().length > 0
+                    iconName: "person-add"
+                    iconColor: Theme.accent
+                    toolTipText: qsTr("Add to group")
+                    onClicked: {
+                        panel.client.addMember(panel.conversationId, addField.text.trim())
+                        addField.clear()
+                    }
+                }
+            }
+        }
+
+        Label {
+            Layout.leftMargin: Theme.spacingLarge
+            Layout.bottomMargin: Theme.spacingSmall
+            text: qsTr("Members · %1").arg(memberList.count)
+            color: Theme.secondaryText
+            font.pixelSize: Theme.fontSizeSmall + 1
+            font.weight: Font.DemiBold
+        }
+
+        ListView {
+            id: memberList
+            objectName: "memberList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: panel.members
+            boundsBehavior: Flickable.StopAtBounds
+            activeFocusOnTab: true
+            Accessible.name: qsTr("Members")
+            Accessible.role: Accessible.List
+            ScrollBar.vertical: ScrollBar {}
+
+            delegate: MemberDelegate {
+                width: ListView.view.width
+                canManage: panel.canManage
+                onMenuRequested: (item) => {
+                    memberMenu.userId = userId
+                    memberMenu.username = username
+                    memberMenu.role = role
+                    memberMenu.popup(item, item.width - memberMenu.width, item.height)
+                }
+            }
+        }
+
+        Button {
+            objectName: "leaveGroupButton"
+            Layout.fillWidth: true
+            Layout.margins: Theme.spacingLarge
+            visible: panel.messages !== null && panel.messages.canSend
+            flat: true
+            text: qsTr("Leave group")
+            Material.foreground: Theme.danger
+            Accessible.name: text
+            onClicked: panel.leaveRequested()
+        }
+    }
+
+    PopupMenu {
+        id: memberMenu
+        objectName: "memberMenu"
+
+        property real userId: -1
+        property string username
+        property string role
+
+        MenuItem {
+            objectName: "makeAdminMenuItem"
+            text: memberMenu.role === "admin" ? qsTr("Remove admin rights") : qsTr("Make admin")
+            enabled: memberMenu.role !== "owner"
+            Accessible.name: text
+            onTriggered: panel.client.setRole(panel.conversationId, memberMenu.userId,
+                                              memberMenu.role === "admin" ? "member" : "admin")
+        }
+        MenuItem {
+            objectName: "removeMemberMenuItem"
+            text: qsTr("Remove %1 from the group").arg(memberMenu.username)
+            enabled: memberMenu.role !== "owner"
+            Accessible.name: text
+            onTriggered: panel.client.removeMember(panel.conversationId, memberMenu.userId)
+        }
+    }
+}

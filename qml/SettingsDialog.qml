@@ -1,0 +1,263 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Parley
+
+// Settings: the account (who, which server, this device, log out), the devices logged in
+// to the account (revoke any other), and notifications.
+ModalDialog {
+    id: dialog
+
+    required property Client client
+
+    objectName: "settingsDialog"
+    width: Math.min(560, Overlay.overlay ? Overlay.overlay.width - 48 : 560)
+    height: Math.min(520, Overlay.overlay ? Overlay.overlay.height - 48 : 520)
+    focus: true
+    padding: 0
+    topPadding: 0
+    title: qsTr("Settings")
+
+    onAboutToShow: {
+        tabs.currentIndex = 0
+        client.refreshDevices()
+    }
+
+    header: ColumnLayout {
+        spacing: 0
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.spacingHuge
+            Layout.rightMargin: Theme.spacing
+            Layout.topMargin: Theme.spacing
+
+            Label {
+                Layout.fillWidth: true
+                text: dialog.title
+                font.pixelSize: Theme.fontSizeTitle - 2
+                font.weight: Font.DemiBold
+                color: Theme.text
+            }
+
+            IconButton {
+                objectName: "closeSettingsButton"
+                iconName: "close"
+                toolTipText: qsTr("Close")
+                onClicked: dialog.close()
+            }
+        }
+
+        TabBar {
+            id: tabs
+            objectName: "settingsTabs"
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.spacingLarge
+            background: null
+
+            TabButton {
+                objectName: "accountTab"
+                text: qsTr("Account")
+                width: implicitWidth + Theme.spacingHuge
+                Accessible.name: text
+            }
+            TabButton {
+                objectName: "devicesTab"
+                text: qsTr("Devices")
+                width: implicitWidth + Theme.spacingHuge
+                Accessible.name: text
+            }
+            TabButton {
+                objectName: "notificationsTab"
+                text: qsTr("Notifications")
+                width: implicitWidth + Theme.spacingHuge
+                Accessible.name: text
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: 1
+            color: Theme.divider
+        }
+    }
+
+    StackLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacingHuge
+        currentIndex: tabs.currentIndex
+
+        // Account
+        ColumnLayout {
+            spacing: Theme.spacingLarge
+
+            RowLayout {
+                spacing: Theme.spacingLarge
+
+                Avatar {
+                    implicitWidth: 64
+                    implicitHeight: 64
+                    name: dialog.client.username
+                    ringColor: Theme.surface
+                }
+
+                ColumnLayout {
+                    spacing: Theme.spacingTiny
+
+                    Label {
+                        objectName: "settingsUsername"
+                        text: dialog.client.username
+                        font.pixelSize: Theme.fontSizeTitle
+                        font.weight: Font.DemiBold
+                        color: Theme.text
+                    }
+                    Label {
+                        text: dialog.client.state === Client.Online ? qsTr("Online") : qsTr("Not connected")
+                        color: dialog.client.state === Client.Online ? Theme.online : Theme.secondaryText
+                    }
+                }
+            }
+
+            GridLayout {
+                columns: 2
+                columnSpacing: Theme.spacingHuge
+                rowSpacing: Theme.spacing
+
+                Label {
+                    text: qsTr("Server")
+                    color: Theme.secondaryText
+                }
+                Label {
+                    objectName: "settingsServer"
+                    Layout.fillWidth: true
+                    text: dialog.client.serverUrl
+                    elide: Text.ElideMiddle
+                    color: Theme.text
+                }
+                Label {
+                    text: qsTr("This device")
+                    color: Theme.secondaryText
+                }
+                Label {
+                    text: qsTr("Device %1").arg(dialog.client.deviceId)
+                    color: Theme.text
+                }
+            }
+
+            Item {
+                Layout.fillHeight: true
+            }
+
+            Button {
+                objectName: "logoutButton"
+                text: qsTr("Log out")
+                Material.foreground: Theme.danger
+                flat: true
+                Accessible.name: text
+                onClicked: dialog.client.logout()
+            }
+        }
+
+        // Devices
+        ColumnLayout {
+            spacing: Theme.spacing
+
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("Every computer where you logged in to Parley. Revoke one you no longer use or do not recognise: it is logged out at once.")
+                color: Theme.secondaryText
+            }
+
+            ListView {
+                id: deviceList
+                objectName: "deviceList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                model: dialog.client.devices
+                spacing: Theme.spacingSmall
+                boundsBehavior: Flickable.StopAtBounds
+                activeFocusOnTab: true
+                Accessible.name: qsTr("Devices")
+                Accessible.role: Accessible.List
+                ScrollBar.vertical: ScrollBar {}
+
+                delegate: DeviceDelegate {
+                    width: ListView.view.width
+                    onRevokeRequested: {
+                        revokeDialog.deviceId = deviceId
+                        revokeDialog.deviceName = name
+                        revokeDialog.open()
+                    }
+                }
+            }
+        }
+
+        // Notifications
+        ColumnLayout {
+            spacing: Theme.spacingLarge
+
+            Switch {
+                objectName: "notificationsSwitch"
+                // A flat handle: Material's shadow is a shader effect (see AccentButton).
+                Material.elevation: 0
+                Layout.fillWidth: true
+                text: qsTr("Show a desktop notification for new messages")
+                checked: dialog.client.notificationsEnabled
+                Accessible.name: text
+                onToggled: dialog.client.notificationsEnabled = checked
+            }
+
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("Muted conversations never notify. Mute or unmute one from its menu or by right-clicking it in the list.")
+                color: Theme.secondaryText
+            }
+
+            Item {
+                Layout.fillHeight: true
+            }
+        }
+    }
+
+    ModalDialog {
+        id: revokeDialog
+        objectName: "revokeDialog"
+
+        property real deviceId: -1
+        property string deviceName
+
+        width: 400
+        title: qsTr("Revoke this device?")
+
+        Label {
+            width: parent.width
+            wrapMode: Text.Wrap
+            text: qsTr("“%1” will be logged out at once and can no longer read new messages.").arg(revokeDialog.deviceName)
+            color: Theme.secondaryText
+        }
+
+        footer: DialogButtonBox {
+            Button {
+                objectName: "cancelRevokeButton"
+                text: qsTr("Cancel")
+                flat: true
+                Accessible.name: text
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            Button {
+                objectName: "confirmRevokeButton"
+                text: qsTr("Revoke")
+                flat: true
+                Material.foreground: Theme.danger
+                Accessible.name: text
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+
+        onAccepted: dialog.client.revokeDevice(deviceId)
+    }
+}

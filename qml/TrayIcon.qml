@@ -1,0 +1,39 @@
+import QtQuick
+import Qt.labs.platform as Platform
+import Parley
+
+// The system tray icon: a dot on the icon and the count in its tooltip while there are
+// unread messages; clicking it brings the window back.
+Platform.SystemTrayIcon {
+    id: tray
+
+    required property Client client
+    required property var mainWindow
+    readonly property int unread: client.conversations ? client.conversations.totalUnread : 0
+
+    function showWindow() {
+        mainWindow.show()
+        mainWindow.raise()
+        mainWindow.requestActivate()
+    }
+
+    visible: available && client.state !== Client.LoggedOut
+    icon.source: unread > 0 ? "qrc:/Parley/icons/tray-unread.png" : "qrc:/Parley/icons/tray.png"
+    tooltip: unread > 0 ? qsTr("Parley: %n unread message(s)", "", unread) : qsTr("Parley")
+
+    onActivated: reason => {
+        if (reason === Platform.SystemTrayIcon.Trigger)
+            showWindow()
+    }
+
+    menu: Platform.Menu {
+        Platform.MenuItem {
+            text: qsTr("Open Parley")
+            onTriggered: tray.showWindow()
+        }
+        Platform.MenuItem {
+            text: qsTr("Quit")
+            onTriggered: Qt.quit()
+        }
+    }
+}
