@@ -1,0 +1,227 @@
+#include "AppWindow.h"
+
+#include "Client.h"
+#include "ClientOptions.h"
+#include "MainWindow.h"
+#include "net/Connection.h"
+
+#include <QtCore/QDir>
+#include <QtGui/QImage>
+#include <QtQml/QQmlApplicationEngine>
+#include <QtQuick/QQuickItem>
+#include <QtQuick/QQuickWindow>
+#include <QtTest/QTest>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Parley {
+
+namespace {
+
+// A Popup (Dialog, Menu) is not an item: its objectName is on the QQuickPopup, which owns
+// the item that is shown in the window's overlay while it is open.
+QString nameOf(const QQuickItem *item)
+{
+    if (!item->objectName().isEmpty())
+        return item->objectName();
+    const QObject *owner = item->parent();
+    return owner && owner->inherits("QQuickPopup") ? owner->objectName() : QString();
+}
+
+void collect(QQuickItem *root, const QString &objectName, QList<QQuickItem *> *found,
+             bool firstOnly)
+{
+    if (!root->isVisible())
+        return;
+    if (nameOf(root) == objectName) {
+        found->append(root);
+        if (firstOnly)
+            return;
+    }
+    for (QQuickItem *child : root->childItems()) {
+        collect(child, objectName, found, firstOnly);
+        if (firstOnly && !found->isEmpty())
+            return;
+    }
+}
+
+// Delegates of `list` (a ListView) named `objectName`, top to bottom.
+QList<QQuickItem *> delegates(QQuickItem *list, const QString &objectName)
+{
+    QList<QQuickItem *> rows;
+    if (!list)
+        return rows;
+    const auto content = list->property("contentItem").value<QQuickItem *>();
+    if (!content)
+        return rows;
+    for (QQuickItem *child : content->childItems()) {
+        if (child->isVisible() && child->objectName() == objectName)
+            rows.append(child);
+    }
+    std::sort(rows.begin(), rows.end(),
+              [](QQuickItem *a, QQuickItem *b) { return a->y() < b->y(); });
+    return rows;
+}
+
+} // namespace
+
+AppWindow::AppWindow(const QString &profile, const QString &dataDir, const QUrl &serverUrl)
+{
+    setApplicationMetadata();
+    ClientOptions options;
+    options.profile = profile;
+    options.dataDir = dataDir;
+    options.serverUrl = serverUrl.toString();
+    options.deviceName = u"UI test (%1)"_s.arg(profile);
+    options.notifications = false;
+    m_client = std::make_unique<Client>(options);
+    // Servers are stopped and restarted within a case: reconnect in seconds, not minutes.
+    m_client->connection()->setReconnectDelays(200, 2000);
+
+    m_engine = std::make_unique<QQmlApplicationEngine>();
+    if (loadMainWindow(*m_engine, m_client.get()))
+        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+    if (m_window) {
+        m_window->show();
+        if (!QTest::qWaitForWindowExposed(m_window))
+            qWarning("AppWindow: the window of %s was not exposed", qPrintable(profile));
+    }
+}
+
+AppWindow::~AppWindow()
+{
+    // The window's bindings reach into the client: the engine goes first.
+    m_engine.reset();
+    m_client.reset();
+}
+
+QQuickItem *AppWindow::item(const QString &objectName, QQuickItem *root) const
+{
+    if (!root && !m_window)
+        return nullptr;
+    QList<QQuickItem *> found;
+    collect(root ? root : m_window->contentItem(), objectName, &found, true);
+    return found.value(0);
+}
+
+QList<QQuickItem *> AppWindow::items(const QString &objectName, QQuickItem *root) const
+{
+    QList<QQuickItem *> found;
+    if (root || m_window)
+        collect(root ? root : m_window->contentItem(), objectName, &found, false);
+    return found;
+}
+
+QString AppWindow::text(const QString &objectName, QQuickItem *root) const
+{
+    QQuickItem *target = item(objectName, root);
+    return target ? target->property("text").toString() : QString();
+}
+
+QQuickItem *AppWindow::conversation(const QString &title) const
+{
+    return item(u"conversation:"_s + title);
+}
+
+QQuickItem *AppWindow::message(const QString &text) const
+{
+    const QList<QQuickItem *> rows = delegates(item(u"messageList"_s), u"message"_s);
+    for (auto it = rows.crbegin(); it != rows.crend(); ++it) {
+        if ((*it)->property("text").toString() == text)
+            return *it;
+    }
+    return nullptr;
+}
+
+QStringList AppWindow::messageTexts() const
+{
+    QStringList texts;
+    for (QQuickItem *row : delegates(item(u"messageList"_s), u"message"_s))
+        texts.append(row->property("text").toString());
+    return texts;
+}
+
+QString AppWindow::deliveryState(const QString &text) const
+{
+    QQuickItem *row = message(text);
+    QQuickItem *ticks = row ? item(u"deliveryTicks"_s, row) : nullptr;
+    return ticks ? ticks->property("deliveryState").toString() : QString();
+}
+
+bool AppWindow::activate()
+{
+    if (!m_window)
+        return false;
+    if (m_window->isActive())
+        return true;
+    m_window->requestActivate();
+    return QTest::qWaitForWindowActive(m_window);
+}
+
+bool AppWindow::click(QQuickItem *target)
+{
+    if (!target || !m_window) {
+        qWarning("AppWindow::click: no such item");
+        return false;
+    }
+    if (!target->isVisible() || !target->isEnabled()) {
+        qWarning("AppWindow::click: %s is hidden or disabled", qPrintable(target->objectName()));
+        return false;
+    }
+    if (!activate())
+        qWarning("AppWindow::click: the window did not become active");
+    const auto centre = [target] {
+        return target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+    };
+    // Something sliding or fading in (a page, a dialog) is clicked where it comes to rest.
+    const QRectF inside(QPointF(0, 0), m_window->size());
+    if (!QTest::qWaitFor([&] { return inside.contains(centre()); })) {
+        qWarning("AppWindow::click: %s is outside the window", qPrintable(target->objectName()));
+        return false;
+    }
+    QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre().toPoint());
+    return true;
+}
+
+bool AppWindow::typeInto(const QString &objectName, const QString &text)
+{
+    QQuickItem *field = item(objectName);
+    if (!click(field))
+        return false;
+    if (!field->hasActiveFocus()) {
+        qWarning("AppWindow::typeInto: %s did not take the focus", qPrintable(objectName));
+        return false;
+    }
+    QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
+    type(text);
+    return true;
+}
+
+void AppWindow::type(const QString &text)
+{
+    for (const QChar c : text)
+        QTest::keyClick(m_window, c.toLatin1());
+}
+
+void AppWindow::press(int key, Qt::KeyboardModifiers modifiers)
+{
+    QTest::keyClick(m_window, Qt::Key(key), modifiers);
+}
+
+QString AppWindow::screenshot(const QString &name) const
+{
+    if (!m_window)
+        return {};
+    QString dir = qEnvironmentVariable("PARLEY_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        dir = QDir::current().filePath(u"screenshots"_s);
+    if (!QDir().mkpath(dir))
+        return {};
+    const QString path = QDir(dir).filePath(name + u".png"_s);
+    const QImage image = m_window->grabWindow();
+    return !image.isNull() && image.save(path) ? path : QString();
+}
+
+} // namespace Parley

@@ -1,0 +1,90 @@
+#include "Steps.h"
+
+#include "AppWindow.h"
+#include "Client.h"
+#include "platform/TokenStore.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QFuture>
+
+#include <QtQuick/QQuickItem>
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace Parley::Steps {
+
+bool keychainAvailable()
+{
+    static const bool available = [] {
+        TokenStore store(u"ui-test-probe-"_s + QString::number(QCoreApplication::applicationPid()));
+        const QString key = u"probe.invalid:1"_s;
+        QFuture<Status> written = store.writeToken(key, QByteArrayLiteral("probe"));
+        if (!QTest::qWaitFor([&] { return written.isFinished(); }, NetworkTimeout))
+            return false;
+        const bool ok = bool(written.result());
+        if (ok) {
+            QFuture<Status> deleted = store.deleteToken(key);
+            (void)QTest::qWaitFor([&] { return deleted.isFinished(); }, NetworkTimeout);
+        }
+        return ok;
+    }();
+    return available;
+}
+
+void registerAccount(AppWindow &app, const QString &username, const QString &password)
+{
+    QVERIFY(app.window());
+    QTRY_VERIFY(app.isShown(u"welcomeRegisterButton"_s));
+    QVERIFY(app.click(u"welcomeRegisterButton"_s));
+    QTRY_VERIFY(app.isShown(u"confirmPasswordField"_s));
+    QTRY_VERIFY(!app.item(u"welcomeStack"_s)->property("busy").toBool());
+    // The server address comes from ClientOptions, like `parley --server`.
+    QTRY_VERIFY(!app.text(u"serverField"_s).isEmpty());
+    QVERIFY(app.typeInto(u"usernameField"_s, username));
+    QVERIFY(app.typeInto(u"passwordField"_s, password));
+    QVERIFY(app.typeInto(u"confirmPasswordField"_s, password));
+    QVERIFY(app.click(u"accountSubmitButton"_s));
+
+    QTRY_VERIFY_WITH_TIMEOUT(app.isShown(u"ownUsername"_s)
+                                     || !app.text(u"accountError"_s).isEmpty(),
+                             NetworkTimeout);
+    QCOMPARE(app.text(u"accountError"_s), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(app.text(u"ownUsername"_s), username, NetworkTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(app.text(u"connectionState"_s), u"Online"_s, NetworkTimeout);
+
+    // Without a keychain (plain ctest, no session bus) the app asks before going on.
+    if (!keychainAvailable()) {
+        QTRY_VERIFY_WITH_TIMEOUT(app.isShown(u"keychainDialog"_s), NetworkTimeout);
+        QVERIFY(app.click(u"continueWithoutKeychainButton"_s));
+        QTRY_VERIFY(!app.isShown(u"keychainDialog"_s));
+    }
+}
+
+void startChat(AppWindow &app, const QString &username)
+{
+    QVERIFY(app.click(u"newChatButton"_s));
+    QTRY_VERIFY(app.isShown(u"newChatUsername"_s));
+    QVERIFY(app.typeInto(u"newChatUsername"_s, username));
+    QVERIFY(app.click(u"startChatButton"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(!app.isShown(u"newChatDialog"_s), NetworkTimeout);
+    QTRY_COMPARE(app.text(u"conversationHeaderTitle"_s), username);
+    QTRY_VERIFY(app.conversation(username));
+}
+
+void openConversation(AppWindow &app, const QString &title)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(app.conversation(title), NetworkTimeout);
+    QVERIFY(app.click(app.conversation(title)));
+    QTRY_COMPARE(app.text(u"conversationHeaderTitle"_s), title);
+}
+
+void sendMessage(AppWindow &app, const QString &text)
+{
+    QVERIFY(app.typeInto(u"composerInput"_s, text));
+    app.press(Qt::Key_Return);
+    QTRY_VERIFY(app.message(text));
+    QTRY_COMPARE(app.text(u"composerInput"_s), QString());
+}
+
+} // namespace Parley::Steps

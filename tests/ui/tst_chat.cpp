@@ -1,0 +1,213 @@
+// UI automation: two people register, start a chat, talk, and see delivery, read and typing,
+// through the real QML app against a real parleyd.
+
+#include "AppWindow.h"
+#include "ParleydProcess.h"
+#include "Steps.h"
+
+#include <QtCore/QTemporaryDir>
+#include <QtQuick/QQuickItem>
+#include <QtTest/QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace Parley;
+
+class tst_Chat : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void registerTwoUsers();
+    void startChat();
+    void sendAndReceive();
+    void deliveryAndReadTicks();
+    void typingShown();
+
+private:
+    // alice and bob registered, each with a window; alice has a chat with bob open.
+    void setUpChat();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ParleydProcess> m_server;
+    std::unique_ptr<AppWindow> m_alice;
+    std::unique_ptr<AppWindow> m_bob;
+};
+
+void tst_Chat::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_server = std::make_unique<ParleydProcess>();
+    QVERIFY2(m_server->start(), m_server->log().constData());
+    // One profile per case, so keychain entries of parallel runs never meet.
+    const QString run = QString::number(QCoreApplication::applicationPid()) + u'-'
+            + QString::fromLatin1(QTest::currentTestFunction());
+    m_alice = std::make_unique<AppWindow>(u"alice-"_s + run, m_dir->filePath(u"alice"_s),
+                                          m_server->url());
+    m_bob = std::make_unique<AppWindow>(u"bob-"_s + run, m_dir->filePath(u"bob"_s),
+                                        m_server->url());
+}
+
+void tst_Chat::cleanup()
+{
+    // What the windows showed when a case failed, for whoever reads the report.
+    if (QTest::currentTestFailed()) {
+        const QString name = QString::fromLatin1(QTest::currentTestFunction()) + u"-FAILED-"_s;
+        if (m_alice)
+            m_alice->screenshot(name + u"alice"_s);
+        if (m_bob)
+            m_bob->screenshot(name + u"bob"_s);
+    }
+    m_alice.reset();
+    m_bob.reset();
+    m_server.reset();
+    m_dir.reset();
+}
+
+void tst_Chat::setUpChat()
+{
+    Steps::registerAccount(*m_alice, u"alice"_s, u"alice-password"_s);
+    if (QTest::currentTestFailed())
+        return;
+    Steps::registerAccount(*m_bob, u"bob"_s, u"bob-password"_s);
+    if (QTest::currentTestFailed())
+        return;
+    Steps::startChat(*m_alice, u"bob"_s);
+}
+
+void tst_Chat::registerTwoUsers()
+{
+    QTRY_VERIFY(m_alice->isShown(u"welcomeRegisterButton"_s));
+    m_alice->screenshot(u"registerTwoUsers-welcome"_s);
+
+    Steps::registerAccount(*m_alice, u"alice"_s, u"alice-password"_s);
+    if (QTest::currentTestFailed())
+        return;
+    Steps::registerAccount(*m_bob, u"bob"_s, u"bob-password"_s);
+    if (QTest::currentTestFailed())
+        return;
+
+    // Both see themselves, online, with nothing to read yet.
+    QCOMPARE(m_alice->text(u"ownUsername"_s), u"alice"_s);
+    QCOMPARE(m_bob->text(u"ownUsername"_s), u"bob"_s);
+    QVERIFY(m_alice->isShown(u"noConversationsLabel"_s));
+    QVERIFY(!m_alice->isShown(u"offlineBanner"_s));
+    m_bob->screenshot(u"registerTwoUsers"_s);
+}
+
+void tst_Chat::startChat()
+{
+    setUpChat();
+    if (QTest::currentTestFailed())
+        return;
+
+    // alice sees the chat in her list and open on the right, with only the note that it began.
+    QVERIFY(m_alice->conversation(u"bob"_s));
+    QTRY_COMPARE(m_alice->text(u"systemText"_s), u"alice started the conversation"_s);
+    QCOMPARE(m_alice->messageTexts(), QStringList());
+    QVERIFY(m_alice->isShown(u"composerInput"_s));
+    // bob is online: so says the header.
+    QTRY_COMPARE_WITH_TIMEOUT(m_alice->text(u"conversationHeaderSubtitle"_s), u"Online"_s,
+                              Steps::NetworkTimeout);
+    m_alice->screenshot(u"startChat"_s);
+}
+
+void tst_Chat::sendAndReceive()
+{
+    setUpChat();
+    if (QTest::currentTestFailed())
+        return;
+
+    Steps::sendMessage(*m_alice, u"Hi Bob! Lunch at noon?"_s);
+    if (QTest::currentTestFailed())
+        return;
+
+    // bob's list shows the new chat with a preview and one unread message.
+    QTRY_VERIFY_WITH_TIMEOUT(m_bob->conversation(u"alice"_s), Steps::NetworkTimeout);
+    QQuickItem *row = m_bob->conversation(u"alice"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(m_bob->text(u"conversationPreview"_s, row),
+                              u"Hi Bob! Lunch at noon?"_s, Steps::NetworkTimeout);
+    QTRY_COMPARE(m_bob->text(u"unreadCount"_s, row), u"1"_s);
+    m_bob->screenshot(u"sendAndReceive-unread"_s);
+
+    Steps::openConversation(*m_bob, u"alice"_s);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY(m_bob->message(u"Hi Bob! Lunch at noon?"_s));
+    QTRY_VERIFY(!m_bob->isShown(u"unreadBadge"_s));
+
+    // Enter sends; Shift+Enter is a new line within the message.
+    QVERIFY(m_bob->typeInto(u"composerInput"_s, u"Sure."_s));
+    m_bob->press(Qt::Key_Return, Qt::ShiftModifier);
+    m_bob->type(u"See you there"_s);
+    QCOMPARE(m_bob->text(u"composerInput"_s), u"Sure.\nSee you there"_s);
+    m_bob->press(Qt::Key_Return);
+    QTRY_VERIFY(m_bob->message(u"Sure.\nSee you there"_s));
+
+    QTRY_VERIFY_WITH_TIMEOUT(m_alice->message(u"Sure.\nSee you there"_s), Steps::NetworkTimeout);
+    QCOMPARE(m_alice->messageTexts(),
+             (QStringList{u"Hi Bob! Lunch at noon?"_s, u"Sure.\nSee you there"_s}));
+    m_alice->screenshot(u"sendAndReceive"_s);
+}
+
+void tst_Chat::deliveryAndReadTicks()
+{
+    setUpChat();
+    if (QTest::currentTestFailed())
+        return;
+
+    const QString text = u"Did you get the slides?"_s;
+    Steps::sendMessage(*m_alice, text);
+    if (QTest::currentTestFailed())
+        return;
+
+    // bob is online but has not opened the chat: delivered, not read.
+    QTRY_COMPARE_WITH_TIMEOUT(m_alice->deliveryState(text), u"delivered"_s, Steps::NetworkTimeout);
+    m_alice->screenshot(u"deliveryAndReadTicks-delivered"_s);
+
+    Steps::openConversation(*m_bob, u"alice"_s);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY(m_bob->message(text));
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_alice->deliveryState(text), u"read"_s, Steps::NetworkTimeout);
+    QQuickItem *ticks = m_alice->item(u"deliveryTicks"_s, m_alice->message(text));
+    QVERIFY(ticks);
+    QCOMPARE(ticks->property("name").toString(), u"check-double"_s);
+    m_alice->screenshot(u"deliveryAndReadTicks"_s);
+}
+
+void tst_Chat::typingShown()
+{
+    setUpChat();
+    if (QTest::currentTestFailed())
+        return;
+    Steps::sendMessage(*m_alice, u"Are you there?"_s);
+    if (QTest::currentTestFailed())
+        return;
+    Steps::openConversation(*m_bob, u"alice"_s);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(m_bob->text(u"typingIndicator"_s), QString());
+
+    // alice types without sending: bob sees it, in the chat and in his list.
+    QVERIFY(m_alice->typeInto(u"composerInput"_s, u"Yes, just a sec"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(m_bob->text(u"typingIndicator"_s), u"alice is typing…"_s,
+                              Steps::NetworkTimeout);
+    QTRY_COMPARE(m_bob->text(u"conversationPreview"_s, m_bob->conversation(u"alice"_s)),
+                 u"alice is typing…"_s);
+    m_bob->screenshot(u"typingShown"_s);
+
+    // Sending ends it.
+    m_alice->press(Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(m_bob->message(u"Yes, just a sec"_s), Steps::NetworkTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_bob->text(u"typingIndicator"_s), QString(), Steps::NetworkTimeout);
+}
+
+QTEST_MAIN(tst_Chat)
+#include "tst_chat.moc"
