@@ -2,7 +2,8 @@
 
 #include "Logging.h"
 #include "account/Account.h"
-#include "content/PlaintextCipher.h"
+#include "e2ee/EndToEndEncryption.h"
+#include "e2ee/SenderKeyContentCipher.h"
 #include "net/Connection.h"
 #include "net/ServerAddress.h"
 #include "outbox/Outbox.h"
@@ -24,7 +25,7 @@ using namespace Qt::StringLiterals;
 Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QObject *parent)
     : QObject(parent),
       m_options(std::move(options)),
-      m_cipher(cipher ? std::move(cipher) : std::make_unique<PlaintextCipher>()),
+      m_cipher(cipher ? std::move(cipher) : std::make_unique<SenderKeyContentCipher>()),
       m_store(new MessageStore(this)),
       m_connection(new Connection(this)),
       m_tokens(new TokenStore(m_options.profile, this)),
@@ -36,6 +37,21 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_devices(new DeviceListModel(this))
 {
     m_notificationsEnabled = m_options.notifications;
+
+    // End-to-end encryption: the sender-key cipher works through it (client/e2ee).
+    if (auto *senderKeys = dynamic_cast<SenderKeyContentCipher *>(m_cipher.get())) {
+        m_e2ee = new EndToEndEncryption(m_store, m_connection, m_tokens, m_sync, this);
+        senderKeys->attach(m_e2ee);
+        connect(m_e2ee, &EndToEndEncryption::errorOccurred, this, &Client::setError);
+        connect(m_e2ee, &EndToEndEncryption::messagesUpdated, this,
+                [this](qint64 conversationId, const QList<StoredMessage> &messages) {
+                    if (auto model = m_messageModels.value(conversationId)) {
+                        for (const StoredMessage &m : messages)
+                            model->updateContent(m);
+                    }
+                    refreshConversation(conversationId);
+                });
+    }
 
     // Account and connection.
     connect(m_account, &Account::restored, this, &Client::onRestored);
@@ -214,6 +230,8 @@ void Client::onLoggedIn()
     // without) any network.
     m_sync->setIdentity(m_account->userId(), m_account->deviceId());
     m_conversations->setSelfUserId(m_account->userId());
+    if (m_e2ee)
+        m_e2ee->start(m_account->userId(), m_account->deviceId());
     if (!m_outbox->isLoaded())
         m_outbox->load();
     m_sync->loadCursors();
@@ -223,6 +241,8 @@ void Client::onLoggedIn()
 
 void Client::onLoggedOut()
 {
+    if (m_e2ee)
+        m_e2ee->stop(true); // this device's keys go with its login
     m_sync->reset();
     m_outbox->reset();
     m_conversations->removeAll();
@@ -680,9 +700,11 @@ void Client::setMuted(qint64 conversationId, bool muted)
 void Client::revokeDevice(qint64 deviceId)
 {
     m_connection->request(RevokeDeviceFrame{deviceId})
-            .then(this, [this](const Result<RawFrame> &reply) {
+            .then(this, [this, deviceId](const Result<RawFrame> &reply) {
                 if (!reply)
                     setError(reply.error());
+                else if (m_e2ee)
+                    m_e2ee->deviceRevoked(deviceId); // the others rotate what it could read
                 refreshDevices();
             });
 }
@@ -697,6 +719,26 @@ void Client::refreshDevices()
             return;
         }
         m_devices->setDevices(list->devices);
+    });
+}
+
+ConversationSecurity *Client::security(qint64 conversationId)
+{
+    return m_e2ee ? m_e2ee->security(conversationId) : nullptr;
+}
+
+ContactSafetyNumber *Client::safetyNumber(qint64 userId)
+{
+    return m_e2ee ? m_e2ee->safetyNumber(userId) : nullptr;
+}
+
+void Client::acknowledgeKeyChange(qint64 userId)
+{
+    if (!m_e2ee)
+        return;
+    m_e2ee->acknowledgeKeyChange(userId).then(this, [this](const Status &status) {
+        if (!status)
+            setError(status.error());
     });
 }
 

@@ -10,6 +10,8 @@
 
 #include "ClientOptions.h"
 #include "content/ContentCipher.h"
+#include "e2ee/ContactSafetyNumber.h"
+#include "e2ee/ConversationSecurity.h"
 #include "models/ConversationListModel.h"
 #include "models/DeviceListModel.h"
 #include "models/MemberListModel.h"
@@ -30,6 +32,7 @@ namespace Parley {
 
 class Account;
 class Connection;
+class EndToEndEncryption;
 class MessageStore;
 class Notifier;
 class Outbox;
@@ -65,7 +68,7 @@ public:
     Q_ENUM(State)
 
     /// Opens the profile's cache and, if a login is remembered, resumes it (offline first).
-    /// `cipher` encrypts message content; null: PlaintextCipher.
+    /// `cipher` encrypts message content; null: SenderKeyContentCipher (end-to-end encryption).
     explicit Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher = {},
                     QObject *parent = nullptr);
     ~Client() override;
@@ -114,6 +117,14 @@ public:
     Q_INVOKABLE void revokeDevice(qint64 deviceId);
     Q_INVOKABLE void refreshDevices();
 
+    /// End-to-end encryption (docs/security.md): the conversation's key-change warning, and
+    /// the safety number with a contact (both owned by the Client, updated as keys change).
+    Q_INVOKABLE Parley::ConversationSecurity *security(qint64 conversationId);
+    Q_INVOKABLE Parley::ContactSafetyNumber *safetyNumber(qint64 userId);
+    /// Trusts the contact's changed identity key after the user compared safety numbers;
+    /// messages waiting for it are sent.
+    Q_INVOKABLE void acknowledgeKeyChange(qint64 userId);
+
     /// Searches the local cache (text messages); searchFinished() delivers up to 100 hits,
     /// newest first, as maps with conversationId, seq, senderName, text, timestamp.
     /// `conversationId` 0 searches every conversation.
@@ -125,6 +136,8 @@ public:
     Outbox *outbox() const { return m_outbox; }
     SyncEngine *syncEngine() const { return m_sync; }
     Notifier *notifier() const { return m_notifier; }
+    /// Null when the Client was given another cipher than the (default) sender-key one.
+    EndToEndEncryption *encryption() const { return m_e2ee; }
     const ClientOptions &options() const { return m_options; }
     /// True once start-up (cache opened, login restored or not) has finished.
     bool isStarted() const { return m_started; }
@@ -178,6 +191,7 @@ private:
     SyncEngine *m_sync;
     Outbox *m_outbox;
     Notifier *m_notifier;
+    EndToEndEncryption *m_e2ee = nullptr;
     ConversationListModel *m_conversations;
     DeviceListModel *m_devices;
     QHash<qint64, QPointer<MessageListModel>> m_messageModels;
