@@ -1,0 +1,539 @@
+#include "Client.h"
+#include "FrameRecorder.h"
+#include "ParleydProcess.h"
+#include "TestClient.h"
+#include "crypto/DeviceIdentity.h"
+#include "crypto/KeyStore.h"
+#include "crypto/PairwiseCipher.h"
+#include "crypto/RecordSealer.h"
+#include "crypto/SignalContext.h"
+#include "e2ee/DeviceKeyPublisher.h"
+#include "e2ee/DeviceMessage.h"
+#include "e2ee/EndToEndEncryption.h"
+#include "e2ee/PendingDecryptions.h"
+#include "e2ee/SenderKeyContentCipher.h"
+#include "e2ee/SenderKeyDistributor.h"
+#include "net/Connection.h"
+#include "net/ServerAddress.h"
+#include "outbox/Outbox.h"
+#include "platform/TokenStore.h"
+
+#include <QtCore/QDirIterator>
+#include <QtCore/QRandomGenerator>
+#include <QtCore/QTemporaryDir>
+#include <QtSql/QSqlDatabase>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+#include <memory>
+#include <optional>
+
+using namespace Parley;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int NetworkMs = 60000; // the test box is shared and busy: generous, never slept
+
+} // namespace
+
+/// End-to-end encryption through real Clients and one real parleyd (plain ws://, behind a
+/// FrameRecorder that keeps every frame either way).
+///
+/// Each scenario uses its own users on the same server; every text any client sends is noted,
+/// and the last function, serverSawNoPlaintext(), looks for each of them in the server's
+/// database files, its log and the recorded frames. Runs with the session bus and unlocked
+/// gnome-keyring that scripts/test provides: each device's storage key is in the keychain.
+class tst_E2ee : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void directChat();
+    void groupOfFiveWithTwoDevices();
+    void removedMemberCannotDecrypt();
+    void newDeviceReadsFromItsJoin();
+    void identityChangeRaisesWarning();
+    void serverSawNoPlaintext(); // keep last: it scans what the others sent
+
+private:
+    std::unique_ptr<Client> makeClient(const QString &user, const QString &device);
+    /// Registers (or logs in) and waits until Online with its keys published.
+    std::unique_ptr<Client> signIn(const QString &user, const QString &device, bool registerFirst);
+    qint64 openDirect(Client &from, const QString &to);
+    qint64 createGroup(Client &owner, const QString &title, const QStringList &members);
+    /// Sends a text with a random tag and notes it for serverSawNoPlaintext().
+    QString say(Client &from, qint64 conversationId, const QString &what);
+    static int rowWithText(MessageListModel *model, const QString &text);
+    static bool shows(Client &client, qint64 conversationId, const QString &text);
+    QString profileOf(const QString &user, const QString &device) const;
+
+    std::optional<QTemporaryDir> m_dir;
+    std::unique_ptr<ParleydProcess> m_server;
+    std::unique_ptr<FrameRecorder> m_recorder;
+    QString m_runTag;
+    QStringList m_plaintexts;
+    QStringList m_usernames;
+};
+
+void tst_E2ee::initTestCase()
+{
+    if (ParleydProcess::binary().isEmpty())
+        QFAIL("PARLEYD_BINARY is not set (parley_add_test sets it)");
+    const QString bus = qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS");
+    if (bus.isEmpty() || bus.contains(u"nonexistent"_s))
+        QSKIP("needs a session bus with an unlocked keychain (scripts/test provides one)");
+    m_runTag = QString::number(QCoreApplication::applicationPid());
+    m_dir.emplace();
+    QVERIFY(m_dir->isValid());
+    m_server = std::make_unique<ParleydProcess>();
+    m_server->setPlain(true);
+    m_server->setArguments({u"--rate-limit"_s, u"1000"_s, u"--rate-burst"_s, u"1000"_s});
+    // Everything the server logs, debug included, is scanned at the end.
+    qputenv("QT_LOGGING_RULES", "parley.*=true");
+    const bool started = m_server->start();
+    qunsetenv("QT_LOGGING_RULES");
+    QVERIFY2(started, m_server->log().constData());
+    m_recorder = std::make_unique<FrameRecorder>(m_server->port());
+    QVERIFY(m_recorder->listen());
+}
+
+void tst_E2ee::cleanupTestCase()
+{
+    m_recorder.reset();
+    m_server.reset();
+    m_dir.reset();
+}
+
+QString tst_E2ee::profileOf(const QString &user, const QString &device) const
+{
+    return user + u'-' + device + u'-' + m_runTag;
+}
+
+std::unique_ptr<Client> tst_E2ee::makeClient(const QString &user, const QString &device)
+{
+    ClientOptions options;
+    options.profile = profileOf(user, device);
+    options.dataDir = m_dir->filePath(user + u'-' + device);
+    options.serverUrl = m_recorder->url().toString();
+    options.deviceName = device;
+    options.notifications = false;
+    auto client = std::make_unique<Client>(options);
+    client->connection()->setReconnectDelays(100, 1000);
+    return client;
+}
+
+std::unique_ptr<Client> tst_E2ee::signIn(const QString &user, const QString &device,
+                                         bool registerFirst)
+{
+    auto client = makeClient(user, device);
+    [&] { QTRY_VERIFY(client->isStarted()); }();
+    const QString url = m_recorder->url().toString();
+    if (registerFirst)
+        client->registerAccount(url, user, u"password-"_s + user);
+    else
+        client->login(url, user, u"password-"_s + user);
+    [&] {
+        QTRY_COMPARE_WITH_TIMEOUT(client->state(), Client::State::Online, NetworkMs);
+        QVERIFY(client->encryption());
+        QTRY_VERIFY_WITH_TIMEOUT(client->encryption()->publisher()->isPublished(), NetworkMs);
+    }();
+    if (!m_usernames.contains(user))
+        m_usernames.append(user);
+    return QTest::currentTestFailed() ? nullptr : std::move(client);
+}
+
+qint64 tst_E2ee::openDirect(Client &from, const QString &to)
+{
+    QSignalSpy opened(&from, &Client::conversationOpened);
+    from.startDirectChat(to);
+    [&] { QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, NetworkMs); }();
+    return opened.isEmpty() ? 0 : opened.first().first().toLongLong();
+}
+
+qint64 tst_E2ee::createGroup(Client &owner, const QString &title, const QStringList &members)
+{
+    QSignalSpy opened(&owner, &Client::conversationOpened);
+    owner.createGroup(title, members);
+    [&] { QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, NetworkMs); }();
+    return opened.isEmpty() ? 0 : opened.first().first().toLongLong();
+}
+
+QString tst_E2ee::say(Client &from, qint64 conversationId, const QString &what)
+{
+    const QString text = what + u" #"_s
+            + QString::number(QRandomGenerator::global()->generate64(), 16);
+    m_plaintexts.append(text);
+    from.sendText(conversationId, text);
+    return text;
+}
+
+int tst_E2ee::rowWithText(MessageListModel *model, const QString &text)
+{
+    for (int i = 0; i < model->rowCount(); ++i) {
+        if (model->index(i, 0).data(MessageListModel::TextRole).toString() == text)
+            return i;
+    }
+    return -1;
+}
+
+bool tst_E2ee::shows(Client &client, qint64 conversationId, const QString &text)
+{
+    return rowWithText(client.messages(conversationId), text) >= 0;
+}
+
+void tst_E2ee::directChat()
+{
+    auto alice = signIn(u"dc-alice"_s, u"laptop"_s, true);
+    QVERIFY(alice);
+    auto bob = signIn(u"dc-bob"_s, u"laptop"_s, true);
+    QVERIFY(bob);
+    const qint64 id = openDirect(*alice, u"dc-bob"_s);
+    QVERIFY(id > 0);
+
+    const QString hello = say(*alice, id, u"hello bob"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*bob, id, hello), NetworkMs);
+    const QString answer = say(*bob, id, u"hi alice"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*alice, id, answer), NetworkMs);
+    QTRY_COMPARE_WITH_TIMEOUT(alice->conversations()->summary(id)->lastPreview, answer, NetworkMs);
+
+    // Both see the same safety number: 60 digits in 12 groups.
+    ContactSafetyNumber *seenByAlice = alice->safetyNumber(bob->userId());
+    ContactSafetyNumber *seenByBob = bob->safetyNumber(alice->userId());
+    QVERIFY(seenByAlice && seenByBob);
+    QTRY_VERIFY_WITH_TIMEOUT(seenByAlice->isReady() && seenByBob->isReady(), NetworkMs);
+    QCOMPARE(seenByAlice->displayText(), seenByBob->displayText());
+    QCOMPARE(seenByAlice->groups().size(), 12);
+    QCOMPARE(seenByAlice->displayText().size(), 60 + 11);
+    QCOMPARE(seenByAlice->deviceCount(), 1);
+    QVERIFY(!seenByAlice->keyChanged());
+    QVERIFY(!alice->security(id)->hasKeyChange());
+
+    // Bob restarts: his keys come back with the storage key from the keychain.
+    const qint64 bobId = bob->userId();
+    bob.reset();
+    bob = makeClient(u"dc-bob"_s, u"laptop"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(bob->state(), Client::State::Online, NetworkMs);
+    QCOMPARE(bob->userId(), bobId);
+    QTRY_VERIFY_WITH_TIMEOUT(bob->encryption()->isReady(), NetworkMs);
+    QVERIFY(!bob->encryption()->vault()->isNewDevice());
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*bob, id, hello), NetworkMs); // from the cache
+    const QString again = say(*alice, id, u"still there?"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*bob, id, again), NetworkMs);
+    const QString yes = say(*bob, id, u"yes, after a restart"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*alice, id, yes), NetworkMs);
+}
+
+void tst_E2ee::groupOfFiveWithTwoDevices()
+{
+    const QStringList names{u"g-ann"_s, u"g-ben"_s, u"g-cat"_s, u"g-dan"_s, u"g-eve"_s};
+    std::vector<std::unique_ptr<Client>> devices;
+    devices.push_back(signIn(names[0], u"desk"_s, true));
+    devices.push_back(signIn(names[0], u"phone"_s, false)); // ann's second device
+    for (int i = 1; i < names.size(); ++i)
+        devices.push_back(signIn(names[i], u"laptop"_s, true));
+    for (const auto &d : devices)
+        QVERIFY(d);
+    QVERIFY(devices[0]->deviceId() != devices[1]->deviceId());
+
+    const qint64 id = createGroup(*devices[0], u"five of us"_s, names.mid(1));
+    QVERIFY(id > 0);
+    for (const auto &d : devices)
+        QTRY_VERIFY_WITH_TIMEOUT(d->conversations()->summary(id) != nullptr, NetworkMs);
+
+    // Every device writes; every device (the writer's other device included) reads it all.
+    QStringList texts;
+    for (std::size_t i = 0; i < devices.size(); ++i)
+        texts.append(say(*devices[i], id, u"from device %1"_s.arg(i)));
+    for (const auto &d : devices) {
+        for (const QString &text : std::as_const(texts))
+            QTRY_VERIFY2_WITH_TIMEOUT(shows(*d, id, text),
+                                      qPrintable(d->username() + u" misses "_s + text), NetworkMs);
+    }
+}
+
+void tst_E2ee::removedMemberCannotDecrypt()
+{
+    auto owner = signIn(u"r-owner"_s, u"laptop"_s, true);
+    auto member = signIn(u"r-member"_s, u"laptop"_s, true);
+    auto gone = signIn(u"r-gone"_s, u"laptop"_s, true);
+    QVERIFY(owner && member && gone);
+    const qint64 id = createGroup(*owner, u"soon three"_s, {u"r-member"_s, u"r-gone"_s});
+    QVERIFY(id > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(member->conversations()->summary(id), NetworkMs);
+    QTRY_VERIFY_WITH_TIMEOUT(gone->conversations()->summary(id), NetworkMs);
+    const QString before = say(*member, id, u"before the removal"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*gone, id, before), NetworkMs);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*owner, id, before), NetworkMs);
+
+    const qint64 goneId = gone->userId();
+    owner->removeMember(id, goneId);
+    QTRY_VERIFY_WITH_TIMEOUT(!gone->messages(id)->canSend(), NetworkMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!member->conversations()->summary(id)->conversation.member(goneId),
+                             NetworkMs);
+
+    // The member's next message uses a new sender key that only the owner's device gets.
+    QSignalSpy distributed(member->encryption()->distributor(), &SenderKeyDistributor::distributed);
+    const QString after = say(*member, id, u"after the removal"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*owner, id, after), NetworkMs);
+    bool rotatedToOwnerOnly = false;
+    for (const QList<QVariant> &call : std::as_const(distributed)) {
+        const auto to = call.at(1).value<QList<DeviceAddress>>();
+        QVERIFY(std::none_of(to.cbegin(), to.cend(),
+                             [goneId](const DeviceAddress &d) { return d.userId == goneId; }));
+        rotatedToOwnerOnly |= call.at(0).toLongLong() == id && !to.isEmpty();
+    }
+    QVERIFY(rotatedToOwnerOnly);
+
+    // The removed member gets the entry's ciphertext anyway (as anyone reading the server
+    // could): its device cannot decrypt it, and asking the member for the key is refused.
+    MessageListModel *view = member->messages(id);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(view, after) >= 0, NetworkMs);
+    QTRY_VERIFY_WITH_TIMEOUT(view->index(rowWithText(view, after))
+                                             .data(MessageListModel::SeqRole)
+                                             .toLongLong()
+                                     > 0,
+                             NetworkMs);
+    const int row = rowWithText(view, after);
+    Envelope envelope;
+    envelope.conversationId = id;
+    envelope.seq = view->index(row).data(MessageListModel::SeqRole).toLongLong();
+    envelope.senderUserId = member->userId();
+    envelope.senderDeviceId = member->deviceId();
+    envelope.clientId = QByteArray::fromHex(
+            view->index(row).data(MessageListModel::ClientIdRole).toString().toLatin1());
+    envelope.kind = MessageKind::Content;
+    for (const QByteArray &bytes : m_recorder->clientMessages()) {
+        auto frame = FrameCodec::decode(bytes, FrameLimits::fromClient());
+        if (!frame || frame->type != FrameType::Send)
+            continue;
+        auto send = FrameCodec::read<SendFrame>(*frame);
+        if (send && send->clientId == envelope.clientId)
+            envelope.body = send->body;
+    }
+    QVERIFY(!envelope.body.isEmpty());
+    QVERIFY(!envelope.body.contains(after.toUtf8()));
+
+    QSignalSpy answered(member->encryption()->distributor(),
+                        &SenderKeyDistributor::requestAnswered);
+    SenderKeyContentCipher goneCipher;
+    goneCipher.attach(gone->encryption());
+    QFuture<Result<QByteArray>> attempt = goneCipher.decrypt(envelope);
+    QTRY_VERIFY_WITH_TIMEOUT(attempt.isFinished(), NetworkMs);
+    QVERIFY(!attempt.result());
+    QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), NetworkMs);
+    QCOMPARE(answered.first().at(0).value<DeviceAddress>().userId, goneId);
+    QCOMPARE(answered.first().at(2).toBool(), false);
+    QFuture<Result<QByteArray>> again = goneCipher.decrypt(envelope);
+    QTRY_VERIFY_WITH_TIMEOUT(again.isFinished(), NetworkMs);
+    QVERIFY(!again.result());
+    QVERIFY(!shows(*gone, id, after));
+}
+
+void tst_E2ee::newDeviceReadsFromItsJoin()
+{
+    auto amy = signIn(u"n-amy"_s, u"laptop"_s, true);
+    auto bo = signIn(u"n-bo"_s, u"laptop"_s, true);
+    QVERIFY(amy && bo);
+    const qint64 id = openDirect(*amy, u"n-bo"_s);
+    QVERIFY(id > 0);
+    const QString early = say(*amy, id, u"before the tablet"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*bo, id, early), NetworkMs);
+    MessageListModel *amyView = amy->messages(id);
+    auto seqOf = [amyView](const QString &text) {
+        const int row = rowWithText(amyView, text);
+        return row < 0 ? 0 : amyView->index(row).data(MessageListModel::SeqRole).toLongLong();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(seqOf(early) > 0, NetworkMs);
+    const qint64 earlySeq = seqOf(early);
+
+    // Bo logs in on a tablet. It introduces itself to every member device; they send it their
+    // sender keys from then on.
+    QSignalSpy amySent(amy->encryption()->distributor(), &SenderKeyDistributor::distributed);
+    QSignalSpy boSent(bo->encryption()->distributor(), &SenderKeyDistributor::distributed);
+    auto tablet = signIn(u"n-bo"_s, u"tablet"_s, false);
+    QVERIFY(tablet);
+    const DeviceAddress tabletAddress{tablet->userId(), qint32(tablet->deviceId())};
+    auto reached = [&tabletAddress](const QSignalSpy &spy) {
+        return std::any_of(spy.cbegin(), spy.cend(), [&tabletAddress](const QList<QVariant> &call) {
+            return call.at(1).value<QList<DeviceAddress>>().contains(tabletAddress);
+        });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(reached(amySent), NetworkMs);
+    QTRY_VERIFY_WITH_TIMEOUT(reached(boSent), NetworkMs);
+
+    const QString late = say(*amy, id, u"after the tablet joined"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*tablet, id, late), NetworkMs);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*bo, id, late), NetworkMs);
+    const QString fromTablet = say(*tablet, id, u"written on the tablet"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*amy, id, fromTablet), NetworkMs);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*bo, id, fromTablet), NetworkMs);
+    const QString fromLaptop = say(*bo, id, u"written on the laptop"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*tablet, id, fromLaptop), NetworkMs);
+
+    // What was said before it joined is not readable there: the row says why.
+    MessageListModel *tabletView = tablet->messages(id);
+    auto earlyText = [tabletView, earlySeq] {
+        for (int i = 0; i < tabletView->rowCount(); ++i) {
+            if (tabletView->index(i).data(MessageListModel::SeqRole).toLongLong() == earlySeq)
+                return tabletView->index(i).data(MessageListModel::TextRole).toString();
+        }
+        return QString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(earlyText(),
+                              PendingDecryptions::explanation(
+                                      PendingDecryptions::Outcome::BeforeKey),
+                              NetworkMs);
+}
+
+void tst_E2ee::identityChangeRaisesWarning()
+{
+    auto al = signIn(u"i-al"_s, u"laptop"_s, true);
+    auto bea = signIn(u"i-bea"_s, u"laptop"_s, true);
+    QVERIFY(al && bea);
+    const qint64 id = openDirect(*al, u"i-bea"_s);
+    QVERIFY(id > 0);
+    const QString first = say(*al, id, u"first"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*bea, id, first), NetworkMs);
+    ConversationSecurity *security = al->security(id);
+    QVERIFY(security);
+    QVERIFY(!security->hasKeyChange());
+
+    // Someone with bea's device token (a reinstalled device, or a thief) writes to al with
+    // another identity key.
+    TokenStore tokens(profileOf(u"i-bea"_s, u"laptop"_s));
+    QFuture<Result<QByteArray>> token = tokens.readToken(serverKey(m_recorder->url()));
+    QTRY_VERIFY(token.isFinished());
+    QVERIFY(token.result() && !token.result()->isEmpty());
+    TestClient impostor;
+    QVERIFY(impostor.open(m_recorder->url()));
+    PARLEY_VERIFY(impostor.hello());
+    PARLEY_VERIFY(impostor.resume(*token.result()));
+    QCOMPARE(impostor.account().deviceId, bea->deviceId());
+
+    QTemporaryDir keysDir;
+    const QString connection = u"impostor-keys"_s;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        db.setDatabaseName(keysDir.filePath(u"keys.sqlite"_s));
+        QVERIFY(db.open());
+    }
+    {
+        auto context = SignalContext::create();
+        QVERIFY(context);
+        auto keys = KeyStore::open(*context.value(), connection, RecordSealer::generateStorageKey());
+        QVERIFY(keys);
+        QVERIFY(DeviceIdentity(*keys.value()).create(5));
+        auto bundles = impostor.call<KeyBundlesFrame>(FetchKeysFrame{al->userId()});
+        PARLEY_VERIFY(bundles);
+        QCOMPARE(bundles->bundles.size(), 1);
+        const KeyBundle &b = bundles->bundles.first();
+        PreKeyBundle bundle{quint32(b.registrationId), b.identityKey,
+                            {quint32(b.signedPreKey.id), b.signedPreKey.publicKey,
+                             b.signedPreKey.signature},
+                            {}};
+        if (b.oneTimePreKey)
+            bundle.preKeys.append({quint32(b.oneTimePreKey->id), b.oneTimePreKey->publicKey});
+        const DeviceAddress alDevice{al->userId(), qint32(al->deviceId())};
+        PairwiseCipher pairwise(*keys.value());
+        QVERIFY(pairwise.buildSession(alDevice, bundle));
+        auto message = pairwise.encrypt(alDevice, DeviceMessage{}.encode());
+        QVERIFY(message);
+        PARLEY_VERIFY(impostor.callOk(InboxSendFrame{
+                {InboxDelivery{al->userId(), al->deviceId(), message.value().encode()}}}));
+    }
+    QSqlDatabase::removeDatabase(connection);
+    impostor.close();
+
+    // Al is warned in the conversation and on the safety-number screen...
+    QTRY_VERIFY_WITH_TIMEOUT(security->hasKeyChange(), NetworkMs);
+    QCOMPARE(security->changedUsernames(), QStringList{u"i-bea"_s});
+    QCOMPARE(security->changedUserIds(), QVariantList{bea->userId()});
+    QVERIFY(security->keyChangeWarning().contains(u"i-bea"_s));
+    QVERIFY(al->safetyNumber(bea->userId())->keyChanged());
+
+    // ...and what al writes to bea waits until al acknowledges the change.
+    QSignalSpy acknowledged(al->outbox(), &Outbox::entryAcknowledged);
+    MessageListModel *view = al->messages(id);
+    const QString held = say(*al, id, u"held until acknowledged"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(view, held) >= 0, NetworkMs);
+    QVERIFY(!acknowledged.wait(3000));
+    QCOMPARE(view->index(rowWithText(view, held)).data(MessageListModel::DeliveryStateRole).toString(),
+             u"queued"_s);
+    al->acknowledgeKeyChange(bea->userId());
+    QTRY_COMPARE_WITH_TIMEOUT(acknowledged.size(), 1, NetworkMs);
+}
+
+void tst_E2ee::serverSawNoPlaintext()
+{
+    if (m_plaintexts.size() < 15)
+        QSKIP("run the whole of tst_e2ee: this scans what the other functions sent");
+
+    // A canary: a client without end-to-end encryption sends a text as the body. The scan must
+    // find it in the database and the frames, as it would find any leaked plaintext.
+    const QByteArray canary = "canary sent in clear #"
+            + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+    {
+        TestClient plain;
+        PARLEY_VERIFY(plain.connectAndRegister(m_recorder->url(), {}, u"canary"_s,
+                                               u"password-canary"_s));
+        auto group = plain.call<ConversationInfoFrame>(CreateGroupFrame{u"canary's own"_s, {}});
+        PARLEY_VERIFY(group);
+        auto sent = plain.call<SentFrame>(
+                SendFrame{group->conversation.id, TestClient::newClientId(), canary});
+        PARLEY_VERIFY(sent);
+        plain.close();
+    }
+
+    QVERIFY(m_server->stop()); // its WAL is checkpointed into parley.db; both are scanned
+
+    // What the server holds and saw: every file in its data folder (database, WAL, journal),
+    // everything it logged (debug included), every frame either way.
+    QByteArray files;
+    QStringList names;
+    QDirIterator it(m_server->dataDir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        files += file.readAll();
+        names.append(file.fileName());
+    }
+    QVERIFY2(names.join(u' ').contains(u"parley.db"_s), qPrintable(names.join(u' ')));
+    const QByteArray log = m_server->log();
+    QByteArray frames = m_recorder->rawTraffic();
+    for (const QByteArray &m : m_recorder->clientMessages())
+        frames += m;
+    for (const QByteArray &m : m_recorder->serverMessages())
+        frames += m;
+    QVERIFY(!log.isEmpty());
+    QVERIFY(m_recorder->clientMessages().size() > 100);
+
+    // The scan can see: what the server is told in clear (user names, group titles) is found.
+    for (const QString &user : std::as_const(m_usernames)) {
+        QVERIFY2(files.contains(user.toUtf8()), qPrintable(user));
+        QVERIFY2(frames.contains(user.toUtf8()), qPrintable(user));
+    }
+    QVERIFY(files.contains("five of us"));
+    QVERIFY(files.contains(canary));
+    QVERIFY(frames.contains(canary));
+
+    // No text any client sent is anywhere, in UTF-8 or UTF-16, whole or its random tag alone.
+    for (const QString &text : std::as_const(m_plaintexts)) {
+        const QString tag = text.mid(text.lastIndexOf(u'#'));
+        for (const QString &needle : {text, tag}) {
+            for (const QByteArray &bytes :
+                 {needle.toUtf8(), QByteArray(reinterpret_cast<const char *>(needle.utf16()),
+                                              needle.size() * 2)}) {
+                QVERIFY2(!files.contains(bytes), qPrintable(u"database: "_s + needle));
+                QVERIFY2(!log.contains(bytes), qPrintable(u"log: "_s + needle));
+                QVERIFY2(!frames.contains(bytes), qPrintable(u"frames: "_s + needle));
+            }
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_E2ee)
+#include "tst_e2ee.moc"
