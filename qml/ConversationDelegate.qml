@@ -19,6 +19,8 @@ ItemDelegate {
     required property bool muted
 
     property bool selected: false
+    // Others' presence is only known while connected.
+    property bool presenceKnown: true
     property bool keyboardCurrent: false
 
     signal activated()
@@ -85,7 +87,7 @@ ItemDelegate {
             name: row.title
             isGroup: row.isGroup
             showPresence: !row.isGroup
-            online: row.online
+            online: row.online && row.presenceKnown
             ringColor: row.selected ? Theme.selection : Theme.sidebar
         }
 

@@ -13,6 +13,9 @@ Rectangle {
     property real conversationId: -1
     property bool membersOpen: false
     readonly property MessageListModel messages: conversationId >= 0 ? client.messages(conversationId) : null
+    // The other person's presence, known only while connected.
+    readonly property bool presenceKnown: client.state === Client.Online
+    readonly property bool peerOnline: messages !== null && messages.online && presenceKnown
 
     signal membersRequested()
     signal leaveRequested()
@@ -61,7 +64,7 @@ Rectangle {
                     name: view.messages ? view.messages.title : ""
                     isGroup: view.messages ? view.messages.isGroup : false
                     showPresence: view.messages ? !view.messages.isGroup : false
-                    online: view.messages ? view.messages.online : false
+                    online: view.peerOnline
                     ringColor: Theme.header
                 }
 
@@ -84,16 +87,20 @@ Rectangle {
                         Layout.fillWidth: true
                         elide: Text.ElideRight
                         font.pixelSize: Theme.fontSizeSmall + 1
-                        color: view.messages && view.messages.online ? Theme.online : Theme.secondaryText
+                        visible: text.length > 0
+                        color: view.peerOnline ? Theme.online : Theme.secondaryText
                         text: {
                             if (!view.messages)
                                 return ""
                             let status = view.messages.isGroup
                                 ? qsTr("Group")
-                                : (view.messages.online ? qsTr("Online") : qsTr("Offline"))
+                                : !view.presenceKnown ? "" : (view.peerOnline ? qsTr("Online") : qsTr("Offline"))
                             if (!view.messages.canSend)
                                 status = qsTr("You are no longer a member")
-                            return view.messages.muted ? qsTr("%1 · notifications muted").arg(status) : status
+                            if (!view.messages.muted)
+                                return status
+                            return status.length > 0 ? qsTr("%1 · notifications muted").arg(status)
+                                                     : qsTr("Notifications muted")
                         }
                     }
                 }

@@ -50,7 +50,7 @@ ModalDialog {
         }
     }
 
-    footer: DialogButtonBox {
+    footer: DialogButtons {
         Button {
             objectName: "keychainLogoutButton"
             text: qsTr("Log out")

@@ -238,7 +238,7 @@ ApplicationWindow {
             color: Theme.secondaryText
         }
 
-        footer: DialogButtonBox {
+        footer: DialogButtons {
             Button {
                 objectName: "confirmLeaveButton"
                 text: qsTr("Leave group")

@@ -14,6 +14,8 @@ ItemDelegate {
     required property bool online
     required property bool isSelf
     property bool canManage: false
+    // Others' presence is only known while connected.
+    property bool presenceKnown: true
 
     signal menuRequested(Item item)
 
@@ -36,7 +38,7 @@ ItemDelegate {
             implicitHeight: Theme.smallAvatarSize
             name: row.username
             showPresence: true
-            online: row.online
+            online: row.online && (row.isSelf || row.presenceKnown)
         }
 
         Label {

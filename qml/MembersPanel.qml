@@ -96,12 +96,14 @@ Rectangle {
                     onAccepted: renameButton.clicked()
                 }
 
+                // Hidden by opacity, not `visible`: Qt 6.4's RowLayout misplaces an item that
+                // becomes visible while the panel is hidden.
                 IconButton {
                     id: renameButton
                     objectName: "renameGroupButton"
-                    visible: panel.canManage
-                    enabled: titleField.text.trim().length > 0 && panel.messages !== null
-                             && titleField.text.trim() !== panel.messages.title
+                    opacity: panel.canManage ? 1 : 0
+                    enabled: panel.canManage && titleField.text.trim().length > 0
+                             && panel.messages !== null && titleField.text.trim() !== panel.messages.title
                     iconName: "check"
                     iconColor: Theme.accent
                     toolTipText: qsTr("Rename group")
@@ -173,6 +175,7 @@ Rectangle {
             delegate: MemberDelegate {
                 width: ListView.view.width
                 canManage: panel.canManage
+                presenceKnown: panel.client.state === Client.Online
                 onMenuRequested: (item) => {
                     memberMenu.userId = userId
                     memberMenu.username = username

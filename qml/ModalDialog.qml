@@ -15,6 +15,22 @@ Dialog {
     Material.background: Theme.surface
     Material.elevation: 0
 
+    header: Label {
+        visible: dialog.title.length > 0
+        text: dialog.title
+        elide: Text.ElideRight
+        padding: Theme.spacingHuge
+        bottomPadding: 0
+        font.pixelSize: Theme.fontSizeLarge + 2
+        font.weight: Font.DemiBold
+        color: Theme.text
+    }
+
+    // Dim what is behind the same way in light and dark (Material lightens it in dark).
+    Overlay.modal: Rectangle {
+        color: Theme.dark ? "#A6000000" : "#66101828"
+    }
+
     background: Rectangle {
         color: Theme.surface
         radius: 12

@@ -83,13 +83,13 @@ ModalDialog {
     }
 
     footer: Item {
-        implicitHeight: buttons.implicitHeight + Theme.spacingLarge * 2
+        implicitHeight: buttons.implicitHeight + Theme.spacingLarge
 
         RowLayout {
             id: buttons
             anchors.right: parent.right
             anchors.rightMargin: Theme.spacingHuge
-            anchors.verticalCenter: parent.verticalCenter
+            anchors.top: parent.top
             spacing: Theme.spacing
 
             Button {

@@ -145,17 +145,36 @@ ModalDialog {
                 }
             }
 
-            Item {
-                Layout.fillHeight: true
+            Rectangle {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacing
+                implicitHeight: 1
+                color: Theme.divider
             }
 
-            Button {
-                objectName: "logoutButton"
-                text: qsTr("Log out")
-                Material.foreground: Theme.danger
-                flat: true
-                Accessible.name: text
-                onClicked: dialog.client.logout()
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacingLarge
+
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: qsTr("Logging out removes this device from your account and deletes its copy of your messages.")
+                    color: Theme.secondaryText
+                }
+
+                Button {
+                    objectName: "logoutButton"
+                    text: qsTr("Log out")
+                    Material.foreground: Theme.danger
+                    flat: true
+                    Accessible.name: text
+                    onClicked: dialog.client.logout()
+                }
+            }
+
+            Item {
+                Layout.fillHeight: true
             }
         }
 
@@ -240,7 +259,7 @@ ModalDialog {
             color: Theme.secondaryText
         }
 
-        footer: DialogButtonBox {
+        footer: DialogButtons {
             Button {
                 objectName: "cancelRevokeButton"
                 text: qsTr("Cancel")

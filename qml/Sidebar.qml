@@ -176,6 +176,7 @@ Rectangle {
             delegate: ConversationDelegate {
                 width: ListView.view.width
                 selected: conversationId === sidebar.currentConversationId
+                presenceKnown: sidebar.client.state === Client.Online
                 keyboardCurrent: ListView.isCurrentItem && ListView.view.activeFocus
                 onActivated: sidebar.conversationActivated(conversationId)
                 onContextMenuRequested: (x, y) => {

@@ -47,6 +47,18 @@ void collect(QQuickItem *root, const QString &objectName, QList<QQuickItem *> *f
     }
 }
 
+// Whether a popup (dialog, menu) under `root` is still opening or closing.
+bool popupMoving(QQuickItem *root)
+{
+    if (!root->isVisible())
+        return false;
+    const QObject *owner = root->parent();
+    if (owner && owner->inherits("QQuickPopup") && !owner->property("opened").toBool())
+        return true;
+    const QList<QQuickItem *> children = root->childItems();
+    return std::any_of(children.cbegin(), children.cend(), popupMoving);
+}
+
 // Delegates of `list` (a ListView) named `objectName`, top to bottom.
 QList<QQuickItem *> delegates(QQuickItem *list, const QString &objectName)
 {
@@ -220,6 +232,9 @@ QString AppWindow::screenshot(const QString &name) const
     if (!QDir().mkpath(dir))
         return {};
     const QString path = QDir(dir).filePath(name + u".png"_s);
+    // The picture shows dialogs and menus where they come to rest, not half faded in or out.
+    if (!QTest::qWaitFor([this] { return !popupMoving(m_window->contentItem()); }))
+        qWarning("AppWindow::screenshot: a popup is still opening or closing");
     const QImage image = m_window->grabWindow();
     return !image.isNull() && image.save(path) ? path : QString();
 }

@@ -113,6 +113,8 @@ void tst_Groups::createGroupAndAddMember()
     if (QTest::currentTestFailed())
         return;
     QTRY_VERIFY_WITH_TIMEOUT(bob.message(u"I can bring one!"_s), Steps::NetworkTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(carol.deliveryState(u"I can bring one!"_s) != u"queued"_s,
+                             Steps::NetworkTimeout);
     // In a group, the sender's name is shown above their message.
     QTRY_COMPARE(bob.text(u"senderName"_s, bob.message(u"I can bring one!"_s)), u"carol"_s);
     carol.screenshot(u"createGroupAndAddMember-carol"_s);
