@@ -121,6 +121,12 @@ Status Database::open()
         qCWarning(lcStore) << "cannot open" << m_url.displayName() << ":" << message;
         return Error{ErrorCode::Unavailable, u"cannot open the database: %1"_s.arg(message)};
     }
+    if (m_url.kind == DatabaseUrl::Kind::Postgres) {
+        // Keep NOTICEs (e.g. "already exists, skipping") out of the admin commands' output.
+        QSqlQuery q(db);
+        if (!q.exec(u"SET client_min_messages = warning"_s))
+            return Error{ErrorCode::StorageError, q.lastError().text()};
+    }
     if (m_url.kind == DatabaseUrl::Kind::Sqlite) {
         QSqlQuery q(db);
         // WAL: readers never block the writer; FULL: an acknowledged commit survives power loss.
@@ -194,8 +200,33 @@ Error Database::storageError(const char *what) const
                  u"the server could not %1"_s.arg(QLatin1StringView(what))};
 }
 
+void Database::finishAll()
+{
+    for (QSqlQuery *q : std::as_const(m_statements))
+        q->finish();
+}
+
+bool Database::execRaw(const char *sql)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (q.exec(QString::fromLatin1(sql)))
+        return true;
+    m_lastError = q.lastError().text();
+    qCWarning(lcStore) << sql << "failed:" << m_lastError;
+    return false;
+}
+
 Status Database::begin()
 {
+    // An open statement would pin an old snapshot: SQLite then refuses to write ("locked").
+    finishAll();
+    if (m_url.kind == DatabaseUrl::Kind::Sqlite) {
+        // IMMEDIATE takes the write lock now (waiting out other writers, e.g. an admin
+        // command), instead of failing later when a read turns into a write.
+        if (!execRaw("BEGIN IMMEDIATE"))
+            return storageError("start a transaction");
+        return {};
+    }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction()) {
         m_lastError = db.lastError().text();
@@ -208,8 +239,14 @@ Status Database::begin()
 Status Database::commit()
 {
     // SQLite refuses to commit while a statement still has a result open.
-    for (QSqlQuery *q : std::as_const(m_statements))
-        q->finish();
+    finishAll();
+    if (m_url.kind == DatabaseUrl::Kind::Sqlite) {
+        if (!execRaw("COMMIT")) {
+            execRaw("ROLLBACK");
+            return storageError("commit");
+        }
+        return {};
+    }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.commit()) {
         m_lastError = db.lastError().text();
@@ -222,8 +259,11 @@ Status Database::commit()
 
 void Database::rollback()
 {
-    for (QSqlQuery *q : std::as_const(m_statements))
-        q->finish();
+    finishAll();
+    if (m_url.kind == DatabaseUrl::Kind::Sqlite) {
+        execRaw("ROLLBACK");
+        return;
+    }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     db.rollback();
 }

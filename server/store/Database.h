@@ -127,6 +127,9 @@ public:
     Status begin();
     Status commit();
     void rollback();
+    /// Ends every open statement (each job calls it when done: an open statement holds a
+    /// read snapshot, which keeps SQLite from writing and from seeing other processes' writes).
+    void finishAll();
 
     // --- accounts and devices
     Result<qint64> createUser(const QString &username, const QString &passwordHash, qint64 now);
@@ -183,6 +186,7 @@ public:
 private:
     QSqlQuery &prepared(const char *sql);
     bool exec(QSqlQuery &query, const char *what);
+    bool execRaw(const char *sql);
     Error storageError(const char *what) const;
     template<typename T>
     Result<T> inTransaction(const std::function<Result<T>()> &work);

@@ -31,8 +31,10 @@ public:
     void execute(const Store::Job &job)
     {
         flushBatch(); // keeps the order in which jobs were posted
-        if (m_db)
+        if (m_db) {
             job(*m_db);
+            m_db->finishAll();
+        }
     }
 
     void enqueue(Store::BatchedJob job)
@@ -72,6 +74,7 @@ private:
                 job.deliver();
             return;
         }
+        m_db->finishAll();
         if (batch.size() > 1)
             m_db->rollback();
         // A single job, or something in the batch failed: each on its own, so one bad job

@@ -224,7 +224,8 @@ int ParleydProcess::runAdmin(const QStringList &arguments, QByteArray *output,
         return -1;
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(binary(), arguments + commonArguments());
+    // The test's own options come last, so they win over the common ones.
+    p.start(binary(), commonArguments() + arguments);
     if (!p.waitForStarted(timeoutMs))
         return -1;
     if (!input.isNull())
