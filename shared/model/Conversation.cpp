@@ -1,6 +1,7 @@
 #include "Conversation.h"
 
 #include "protocol/FieldReader.h"
+#include "protocol/FrameValidator.h"
 #include "protocol/Limits.h"
 
 #include <QtCore/QCborArray>
@@ -136,10 +137,12 @@ QByteArray MembershipEvent::toBytes() const
 
 Result<MembershipEvent> MembershipEvent::fromBytes(const QByteArray &bytes)
 {
-    const QCborValue value = QCborValue::fromCbor(bytes);
-    if (!value.isMap())
-        return Error{ErrorCode::InvalidField, u"membership event is not a map"_s};
-    const QCborMap map = value.toMap();
+    // Through the validator, not QCborValue::fromCbor: on malformed input Qt 6.4 can return a
+    // half-built map whose lookups read out of bounds (found by fuzz_frames).
+    auto decoded = FrameValidator(FrameLimits::fromServer()).read(bytes);
+    if (!decoded)
+        return decoded.error();
+    const QCborMap map = std::move(decoded).value();
     MembershipEvent e;
     QString action, role;
     FieldReader r(map);
