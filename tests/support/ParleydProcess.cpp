@@ -83,15 +83,27 @@ bool adminStatement(const QString &sql)
 
 } // namespace
 
+QString ParleydProcess::createPostgresDatabase()
+{
+    const QString name = u"parley_test_%1"_s.arg(
+            qulonglong(QRandomGenerator::global()->generate64()), 16, 16, QChar(u'0'));
+    return adminStatement(u"CREATE DATABASE %1"_s.arg(name)) ? name : QString();
+}
+
+void ParleydProcess::dropPostgresDatabase(const QString &name)
+{
+    if (!name.isEmpty())
+        adminStatement(u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(name));
+}
+
 bool ParleydProcess::preparePostgres()
 {
     if (!m_database.isEmpty() || !usesPostgres())
         return true;
     if (!postgresUnavailableReason().isEmpty())
         return false;
-    const QString name = u"parley_test_%1"_s.arg(
-            qulonglong(QRandomGenerator::global()->generate64()), 16, 16, QChar(u'0'));
-    if (!adminStatement(u"CREATE DATABASE %1"_s.arg(name)))
+    const QString name = createPostgresDatabase();
+    if (name.isEmpty())
         return false;
     m_createdDatabase = name;
     m_database = postgresUrl(name);
@@ -102,7 +114,7 @@ void ParleydProcess::dropPostgres()
 {
     if (m_createdDatabase.isEmpty())
         return;
-    adminStatement(u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(m_createdDatabase));
+    dropPostgresDatabase(m_createdDatabase);
     m_createdDatabase.clear();
 }
 

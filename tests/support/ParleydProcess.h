@@ -31,6 +31,9 @@ public:
     static QString postgresUnavailableReason();
     /// postgresql://… for database `name` on the $PG* server.
     static QString postgresUrl(const QString &name);
+    /// Creates a fresh, uniquely named database on the $PG* server; empty name on failure.
+    static QString createPostgresDatabase();
+    static void dropPostgresDatabase(const QString &name);
 
     /// Extra options for every start (e.g. {"--registration", "closed"}).
     void setArguments(const QStringList &arguments) { m_arguments = arguments; }
