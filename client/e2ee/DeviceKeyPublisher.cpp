@@ -182,7 +182,8 @@ void DeviceKeyPublisher::replenish(int remaining)
             .then(this, [this, generation](const std::optional<Upload> &upload) {
                 if (generation != m_generation || !upload || !upload->needed)
                     return;
-                this->upload(*upload, [] {});
+                const int count = int(upload->frame.preKeys.size());
+                this->upload(*upload, [this, count] { Q_EMIT preKeysReplenished(count); });
             });
 }
 

@@ -44,6 +44,8 @@ Q_SIGNALS:
     void published();
     /// The signed pre-key was replaced and the new one uploaded.
     void signedPreKeyRotated();
+    /// More one-time pre-keys were uploaded after a keysLow.
+    void preKeysReplenished(int count);
 
 private:
     struct Upload;

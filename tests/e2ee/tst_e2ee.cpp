@@ -57,6 +57,7 @@ private Q_SLOTS:
     void removedMemberCannotDecrypt();
     void newDeviceReadsFromItsJoin();
     void identityChangeRaisesWarning();
+    void keysLowIsAnswered();
     void serverSawNoPlaintext(); // keep last: it scans what the others sent
 
 private:
@@ -465,6 +466,29 @@ void tst_E2ee::identityChangeRaisesWarning()
              u"queued"_s);
     al->acknowledgeKeyChange(bea->userId());
     QTRY_COMPARE_WITH_TIMEOUT(acknowledged.size(), 1, NetworkMs);
+}
+
+void tst_E2ee::keysLowIsAnswered()
+{
+    // A server that wants more than the 100 one-time pre-keys a device publishes at first says
+    // keysLow right after the upload; the device answers with DeviceKeyPublisher::PreKeyBatch.
+    ParleydProcess server;
+    server.setPlain(true);
+    server.setArguments({u"--keys-low"_s, u"150"_s});
+    QVERIFY2(server.start(), server.log().constData());
+    ClientOptions options;
+    options.profile = profileOf(u"k-kim"_s, u"laptop"_s);
+    options.dataDir = m_dir->filePath(u"k-kim"_s);
+    options.notifications = false;
+    Client kim(options);
+    QSignalSpy replenished(kim.encryption()->publisher(), &DeviceKeyPublisher::preKeysReplenished);
+    QTRY_VERIFY(kim.isStarted());
+    kim.registerAccount(server.url().toString(), u"k-kim"_s, u"password-k-kim"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(kim.state(), Client::State::Online, NetworkMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!replenished.isEmpty(), NetworkMs);
+    QCOMPARE(replenished.first().first().toInt(), DeviceKeyPublisher::PreKeyBatch);
+    // 200 now: no more keysLow, so no second batch.
+    QVERIFY(!replenished.wait(2000));
 }
 
 void tst_E2ee::serverSawNoPlaintext()
