@@ -1,6 +1,7 @@
 #include "Server.h"
 
 #include "Logging.h"
+#include "admin/Metrics.h"
 #include "net/HandshakeGate.h"
 #include "net/IoThread.h"
 #include "net/Listener.h"
@@ -120,6 +121,8 @@ void Server::routerReady()
     settings.maxQueuedBytes = m_config.maxQueuedBytes;
     settings.handshakeTimeoutMs = m_config.handshakeTimeoutSeconds * 1000;
     settings.tls = !m_config.plain;
+    m_metrics = std::make_unique<Metrics>();
+    settings.metrics = m_metrics.get();
     m_gate = std::make_unique<HandshakeGate>(m_config.maxPendingHandshakes,
                                              m_config.maxPendingHandshakesPerAddress);
     m_io = std::make_unique<IoThreadPool>(m_config.resolvedWorkers(), settings, m_router,
@@ -127,7 +130,11 @@ void Server::routerReady()
     if (!m_config.plain)
         m_io->setTlsConfiguration(tls.configuration());
     QMetaObject::invokeMethod(
-            m_router, [router = m_router, io = m_io.get()] { router->setDelivery(io); },
+            m_router,
+            [router = m_router, io = m_io.get(), metrics = m_metrics.get()] {
+                router->setDelivery(io);
+                router->setMetrics(metrics);
+            },
             Qt::QueuedConnection);
 
     m_listener = new Listener([io = m_io.get()](qintptr fd) { io->dispatch(fd); }, this);

@@ -19,6 +19,7 @@ class IoThreadPool;
 class Listener;
 class Router;
 class Store;
+struct Metrics;
 
 class Server : public QObject
 {
@@ -48,6 +49,7 @@ private:
     ServerConfig m_config;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<HandshakeGate> m_gate;
+    std::unique_ptr<Metrics> m_metrics;
     Router *m_router = nullptr;
     QThread *m_routerThread = nullptr;
     std::unique_ptr<IoThreadPool> m_io;

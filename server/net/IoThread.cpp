@@ -3,6 +3,7 @@
 #include "HandshakeGate.h"
 #include "Logging.h"
 #include "WebSocketConnection.h"
+#include "admin/Metrics.h"
 #include "protocol/FrameCodec.h"
 #include "protocol/Limits.h"
 #include "session/RequestSink.h"
@@ -56,6 +57,8 @@ void IoThread::setTlsConfiguration(const QSslConfiguration &configuration)
 
 void IoThread::accept(qintptr descriptor)
 {
+    if (m_settings.metrics)
+        m_settings.metrics->connectionsAccepted.ref();
     if (m_settings.tls) {
         acceptTls(descriptor);
         return;
@@ -66,7 +69,64 @@ void IoThread::accept(qintptr descriptor)
         delete socket;
         return;
     }
-    upgrade(socket);
+    sniff(socket);
+}
+
+void IoThread::sniff(QAbstractSocket *socket)
+{
+    static const QByteArray Probes[] = {"GET /healthz", "GET /metrics"};
+    auto decided = std::make_shared<bool>(false);
+    auto reading = std::make_shared<QMetaObject::Connection>();
+    const auto decide = [this, socket, decided, reading] {
+        if (*decided)
+            return;
+        const QByteArray head = socket->peek(Probes[0].size());
+        for (const QByteArray &probe : Probes) {
+            if (head.size() < probe.size() && probe.startsWith(head))
+                return; // could still be a probe: wait for more
+        }
+        *decided = true;
+        QObject::disconnect(*reading);
+        for (const QByteArray &probe : Probes) {
+            if (head == probe) {
+                answerHttp(socket, probe.mid(4));
+                return;
+            }
+        }
+        upgrade(socket);
+    };
+    connect(socket, &QAbstractSocket::disconnected, socket, [socket, decided] {
+        if (!*decided) {
+            *decided = true;
+            socket->deleteLater();
+        }
+    });
+    QTimer::singleShot(m_settings.handshakeTimeoutMs, socket, [socket, decided] {
+        if (!*decided) {
+            *decided = true;
+            socket->abort();
+            socket->deleteLater();
+        }
+    });
+    *reading = connect(socket, &QIODevice::readyRead, this, decide);
+    if (socket->bytesAvailable() > 0)
+        decide();
+}
+
+void IoThread::answerHttp(QAbstractSocket *socket, const QByteArray &path)
+{
+    QByteArray body = "ok\n";
+    QByteArray type = "text/plain; charset=utf-8";
+    if (path == "/metrics") {
+        body = m_settings.metrics
+                ? m_settings.metrics->render(m_liveSessions->loadRelaxed(), m_gate->inFlight())
+                : QByteArray();
+        type = "text/plain; version=0.0.4";
+    }
+    socket->write("HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nContent-Length: "
+                  + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    socket->disconnectFromHost();
 }
 
 void IoThread::upgrade(QAbstractSocket *socket)
@@ -111,7 +171,7 @@ void IoThread::acceptTls(qintptr descriptor)
     };
     connect(socket, &QSslSocket::encrypted, this, [this, socket, end] {
         if (end())
-            upgrade(socket);
+            sniff(socket);
     });
     connect(socket, &QAbstractSocket::disconnected, socket, [socket, end] {
         if (end())

@@ -26,6 +26,7 @@ namespace Parley {
 
 class HandshakeGate;
 class RequestSink;
+struct Metrics;
 
 struct IoSettings
 {
@@ -33,6 +34,7 @@ struct IoSettings
     qint64 maxQueuedBytes = 4 * 1024 * 1024;
     int handshakeTimeoutMs = 10000;
     bool tls = true;
+    Metrics *metrics = nullptr;
 };
 
 /// One I/O thread's state; lives on (and is used only from) that thread.
@@ -54,6 +56,10 @@ public:
 
 private:
     void acceptTls(qintptr descriptor);
+    /// Reads the first bytes: an HTTP probe (/healthz, /metrics) is answered here, anything
+    /// else goes to the WebSocket server.
+    void sniff(QAbstractSocket *socket);
+    void answerHttp(QAbstractSocket *socket, const QByteArray &path);
     void upgrade(QAbstractSocket *socket);
     void upgraded();
     void sweep();

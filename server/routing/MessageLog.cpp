@@ -1,6 +1,7 @@
 #include "MessageLog.h"
 
 #include "Logging.h"
+#include "admin/Metrics.h"
 #include "presence/PresenceTracker.h"
 #include "store/Store.h"
 
@@ -48,6 +49,8 @@ void MessageLog::send(const Request &r, const SendFrame &f)
         if (result->duplicate)
             return;
         m_ctx.directory.setLastSeq(e.conversationId, e.seq);
+        if (m_ctx.metrics)
+            m_ctx.metrics->messagesStored.ref();
         // Encoded once; the same bytes go to every member session but the sender's.
         m_ctx.push(m_ctx.directory.memberIds(e.conversationId), FrameCodec::encode(MessageFrame{e}),
                    r.from);

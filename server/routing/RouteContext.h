@@ -11,6 +11,7 @@
 
 namespace Parley {
 
+struct Metrics;
 class PresenceTracker;
 class Store;
 struct ServerConfig;
@@ -42,6 +43,7 @@ public:
     SessionRegistry sessions;
     ConversationDirectory directory;
     PresenceTracker *presence = nullptr;
+    Metrics *metrics = nullptr;
 
     template<typename F>
     void reply(const Request &r, const F &frame) const

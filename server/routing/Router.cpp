@@ -7,6 +7,7 @@
 #include "Logging.h"
 #include "MessageLog.h"
 #include "RouteContext.h"
+#include "admin/Metrics.h"
 #include "admin/ServerConfig.h"
 #include "presence/PresenceTracker.h"
 #include "presence/TypingRelay.h"
@@ -58,6 +59,11 @@ void Router::setDelivery(Delivery *delivery)
     m_ctx->delivery = delivery;
 }
 
+void Router::setMetrics(Metrics *metrics)
+{
+    m_ctx->metrics = metrics;
+}
+
 void Router::load(std::function<void(Status)> ready)
 {
     m_ctx->store.run<Snapshot>(
@@ -91,6 +97,8 @@ void Router::sessionOpened(SessionAddress session, const QHostAddress &peer)
 
 void Router::frameReceived(SessionAddress session, RawFrame frame)
 {
+    if (m_ctx->metrics)
+        m_ctx->metrics->framesReceived.ref();
     QMetaObject::invokeMethod(
             this,
             [this, session, frame = std::move(frame)] {

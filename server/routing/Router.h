@@ -19,6 +19,7 @@ class Conversations;
 class Delivery;
 class Inbox;
 class KeyDirectory;
+struct Metrics;
 class MessageLog;
 class PresenceTracker;
 class RouteContext;
@@ -37,6 +38,8 @@ public:
 
     /// Before any session opens.
     void setDelivery(Delivery *delivery);
+    /// Before any session opens; may stay unset.
+    void setMetrics(Metrics *metrics);
     /// Loads the directory from the store (on the router's thread); `ready` runs on that thread.
     void load(std::function<void(Status)> ready);
 

@@ -4,6 +4,7 @@
 #include <QtCore/QFile>
 #include <QtCore/QProcess>
 #include <QtCore/QTemporaryDir>
+#include <QtNetwork/QSslSocket>
 #include <QtTest/QTest>
 
 using namespace Parley;
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void badUsage();
     void configFile();
     void plainMode();
+    void healthAndMetrics();
     void terminateDrains();
     void hangupReloadsCertificates();
 };
@@ -154,6 +156,45 @@ void tst_Admin::plainMode()
     QCOMPARE(p.url().scheme(), u"ws"_s);
     TestClient c;
     PARLEY_VERIFY(c.connectAndRegister(p.url(), {}, u"plain"_s, u"plain-password"_s));
+    QVERIFY(p.stop());
+}
+
+namespace {
+
+/// One HTTP GET over TLS (any certificate) on the WebSocket port; the whole response.
+QByteArray httpGet(quint16 port, const QByteArray &path)
+{
+    QSslSocket socket;
+    socket.setPeerVerifyMode(QSslSocket::VerifyNone);
+    socket.connectToHostEncrypted(u"127.0.0.1"_s, port);
+    if (!socket.waitForEncrypted(10000))
+        return {};
+    socket.write("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    QByteArray response;
+    while (socket.waitForReadyRead(10000))
+        response += socket.readAll();
+    return response + socket.readAll();
+}
+
+} // namespace
+
+void tst_Admin::healthAndMetrics()
+{
+    ParleydProcess p;
+    QVERIFY2(p.start(), p.log().constData());
+    TestClient c;
+    PARLEY_VERIFY(
+            c.connectAndRegister(p.url(), p.fingerprint(), u"gauged"_s, u"gauged-password"_s));
+    const QByteArray health = httpGet(p.port(), "/healthz");
+    QVERIFY2(health.startsWith("HTTP/1.1 200 OK\r\n"), health.constData());
+    QVERIFY(health.endsWith("\r\n\r\nok\n"));
+    const QByteArray metrics = httpGet(p.port(), "/metrics");
+    QVERIFY2(metrics.startsWith("HTTP/1.1 200 OK\r\n"), metrics.constData());
+    QVERIFY2(metrics.contains("\nparley_connections 1\n"), metrics.constData());
+    QVERIFY(metrics.contains("\nparley_frames_received_total "));
+    // Anything else on the port is a WebSocket handshake (and fails as one); the server goes on.
+    QVERIFY(!httpGet(p.port(), "/other").contains("200 OK"));
+    PARLEY_VERIFY(c.call<PongFrame>(PingFrame{}));
     QVERIFY(p.stop());
 }
 
