@@ -16,12 +16,16 @@
 #include "net/Connection.h"
 #include "net/ServerAddress.h"
 #include "outbox/Outbox.h"
+#include "platform/ProfilePaths.h"
 #include "platform/TokenStore.h"
+#include "crypto/SenderKeyCipher.h"
+#include "e2ee/KeyVault.h"
 
 #include <QtCore/QDirIterator>
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QTemporaryDir>
 #include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlQuery>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -56,6 +60,7 @@ private Q_SLOTS:
     void groupOfFiveWithTwoDevices();
     void removedMemberCannotDecrypt();
     void newDeviceReadsFromItsJoin();
+    void revokedDeviceCannotDecrypt();
     void identityChangeRaisesWarning();
     void keysLowIsAnswered();
     void serverSawNoPlaintext(); // keep last: it scans what the others sent
@@ -71,6 +76,8 @@ private:
     static int rowWithText(MessageListModel *model, const QString &text);
     static bool shows(Client &client, qint64 conversationId, const QString &text);
     QString profileOf(const QString &user, const QString &device) const;
+    /// The body `from` sent for the message with this text, as the recorder saw it.
+    QByteArray sentBody(Client &from, qint64 conversationId, const QString &text);
 
     std::optional<QTemporaryDir> m_dir;
     std::unique_ptr<ParleydProcess> m_server;
@@ -184,6 +191,26 @@ int tst_E2ee::rowWithText(MessageListModel *model, const QString &text)
 bool tst_E2ee::shows(Client &client, qint64 conversationId, const QString &text)
 {
     return rowWithText(client.messages(conversationId), text) >= 0;
+}
+
+QByteArray tst_E2ee::sentBody(Client &from, qint64 conversationId, const QString &text)
+{
+    MessageListModel *view = from.messages(conversationId);
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(rowWithText(view, text) >= 0, NetworkMs); }();
+    const int row = rowWithText(view, text);
+    if (row < 0)
+        return {};
+    const QByteArray clientId = QByteArray::fromHex(
+            view->index(row).data(MessageListModel::ClientIdRole).toString().toLatin1());
+    for (const QByteArray &bytes : m_recorder->clientMessages()) {
+        auto frame = FrameCodec::decode(bytes, FrameLimits::fromClient());
+        if (!frame || frame->type != FrameType::Send)
+            continue;
+        auto send = FrameCodec::read<SendFrame>(*frame);
+        if (send && send->clientId == clientId)
+            return send->body;
+    }
+    return {};
 }
 
 void tst_E2ee::directChat()
@@ -388,6 +415,71 @@ void tst_E2ee::newDeviceReadsFromItsJoin()
                               PendingDecryptions::explanation(
                                       PendingDecryptions::Outcome::BeforeKey),
                               NetworkMs);
+}
+
+void tst_E2ee::revokedDeviceCannotDecrypt()
+{
+    auto laptop = signIn(u"p-pat"_s, u"laptop"_s, true);
+    auto phone = signIn(u"p-pat"_s, u"phone"_s, false);
+    auto quin = signIn(u"p-quin"_s, u"laptop"_s, true);
+    QVERIFY(laptop && phone && quin);
+    const qint64 id = openDirect(*quin, u"p-pat"_s);
+    QVERIFY(id > 0);
+    const QString before = say(*quin, id, u"before the revocation"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*phone, id, before), NetworkMs);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*laptop, id, before), NetworkMs);
+
+    // A thief keeps a copy of the phone's keys (and the storage key from its keychain).
+    TokenStore tokens(profileOf(u"p-pat"_s, u"phone"_s));
+    QFuture<Result<QByteArray>> storageKey = tokens.readSecret(KeyVault::storageKeyName());
+    QTRY_VERIFY(storageKey.isFinished());
+    QVERIFY(storageKey.result() && !storageKey.result()->isEmpty());
+    QTemporaryDir stolen;
+    const QString copy = stolen.filePath(u"phone.sqlite"_s);
+    {
+        QSqlDatabase live = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"phone-live"_s);
+        live.setDatabaseName(ProfilePaths::cacheFile(m_dir->filePath(u"p-pat-phone"_s)));
+        QVERIFY(live.open());
+        QSqlQuery vacuum(live);
+        QVERIFY(vacuum.exec(u"VACUUM INTO '%1'"_s.arg(copy)));
+    }
+    QSqlDatabase::removeDatabase(u"phone-live"_s);
+
+    // Pat revokes the phone from the laptop: the server ends its session, the laptop tells quin,
+    // and quin's next message goes out under a new key that only the laptop gets.
+    QSignalSpy quinSent(quin->encryption()->distributor(), &SenderKeyDistributor::distributed);
+    const DeviceAddress laptopAddress{laptop->userId(), qint32(laptop->deviceId())};
+    laptop->revokeDevice(phone->deviceId());
+    QTRY_COMPARE_WITH_TIMEOUT(phone->state(), Client::State::LoggedOut, NetworkMs);
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(quinSent.cbegin(), quinSent.cend(),
+                                         [&](const QList<QVariant> &call) {
+                                             return call.at(0).toLongLong() == id
+                                                     && call.at(1).value<QList<DeviceAddress>>()
+                                                     == QList<DeviceAddress>{laptopAddress};
+                                         }),
+                             NetworkMs);
+    const QString after = say(*quin, id, u"after the revocation"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*laptop, id, after), NetworkMs);
+
+    // The phone's keys cannot read it.
+    const auto ciphertext = SenderKeyContentCipher::ciphertextOf(sentBody(*quin, id, after));
+    QVERIFY(ciphertext);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"phone-stolen"_s);
+        db.setDatabaseName(copy);
+        QVERIFY(db.open());
+        auto context = SignalContext::create();
+        QVERIFY(context);
+        auto keys = KeyStore::open(*context.value(), u"phone-stolen"_s, *storageKey.result());
+        QVERIFY(keys);
+        const DeviceAddress quinAddress{quin->userId(), qint32(quin->deviceId())};
+        SenderKeyCipher stolenKeys(*keys.value());
+        QVERIFY(stolenKeys.hasSenderKey(id, quinAddress).value()); // it had quin's old key
+        auto decrypted = stolenKeys.decrypt(id, quinAddress, *ciphertext);
+        QVERIFY(!decrypted);
+        QCOMPARE(decrypted.error(), CryptoError::NoSenderKey);
+    }
+    QSqlDatabase::removeDatabase(u"phone-stolen"_s);
 }
 
 void tst_E2ee::identityChangeRaisesWarning()
