@@ -3,7 +3,7 @@
 #include "Logging.h"
 #include "admin/Metrics.h"
 #include "net/HandshakeGate.h"
-#include "net/IoThread.h"
+#include "net/IoThreadPool.h"
 #include "net/Listener.h"
 #include "net/TlsCredentials.h"
 #include "routing/PasswordHasher.h"

@@ -1,10 +1,8 @@
 #pragma once
 
-/// The I/O threads: each owns the sockets handed to it and their Sessions, with its own event
-/// loop (a socket never moves after hand-off). IoThreadPool starts them, spreads accepted
-/// descriptors round-robin, and implements Delivery by posting to the thread that owns a session.
+/// One I/O thread's sockets and Sessions, with its own event loop (a socket never moves after
+/// hand-off): TLS handshakes, the HTTP probes, the WebSocket upgrade, timeouts.
 
-#include "session/Delivery.h"
 #include "session/Session.h"
 
 #include <QtCore/QHash>
@@ -77,42 +75,6 @@ private:
     /// connection needs its socket to see how much output waits.
     QHash<QPair<QHostAddress, quint16>, QPointer<QAbstractSocket>> m_upgrading;
     quint64 m_nextId = 0;
-};
-
-class IoThreadPool : public QObject, public Delivery
-{
-    Q_OBJECT
-public:
-    IoThreadPool(int count, const IoSettings &settings, RequestSink *sink, HandshakeGate *gate,
-                 QObject *parent = nullptr);
-    ~IoThreadPool() override;
-
-    /// Hands an accepted descriptor to the next thread (thread-safe).
-    void dispatch(qintptr descriptor);
-    void setTlsConfiguration(const QSslConfiguration &configuration);
-    /// Asks every thread to close its sessions; `done` runs on context's thread after that.
-    void closeAll(QObject *context, std::function<void()> done);
-    /// Stops the threads (blocks: main thread at shutdown only).
-    void stop();
-    /// Sessions open on all threads (thread-safe).
-    int liveSessions() const { return m_liveSessions.loadRelaxed(); }
-
-    // Delivery
-    void send(SessionAddress to, const QByteArray &frame) override;
-    void send(const QList<SessionAddress> &to, const QByteArray &frame) override;
-    void authenticated(SessionAddress to, qint64 userId, qint64 deviceId,
-                       const QByteArray &frame) override;
-    void authenticationFailed(SessionAddress to, const QByteArray &frame) override;
-    void close(SessionAddress to, const QByteArray &lastFrame) override;
-
-private:
-    template<typename F>
-    void onSession(SessionAddress to, F &&f);
-
-    std::vector<QThread *> m_threads;
-    std::vector<IoThread *> m_io;
-    QAtomicInteger<quint32> m_next = 0;
-    QAtomicInt m_liveSessions = 0;
 };
 
 } // namespace Parley

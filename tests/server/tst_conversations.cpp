@@ -2,6 +2,11 @@
 // conversation pushes every change produces.
 #include "ServerFixture.h"
 
+#include <QtCore/QScopeGuard>
+#include <QtCore/QUrl>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlError>
+#include <QtSql/QSqlQuery>
 #include <QtTest/QTest>
 
 using namespace Parley;
@@ -23,6 +28,7 @@ private Q_SLOTS:
     void rolesAndRename();
     void ownerLeavingHandsOver();
     void ownerHandsOverToAMemberWithoutAdmins();
+    void groupFull();
 
 private:
     Conversation group(TestClient &owner, const QString &title, const QList<TestClient *> &members);
@@ -338,6 +344,62 @@ void tst_Conversations::ownerHandsOverToAMemberWithoutAdmins()
     auto last = ServerFixture::nextConversation(
             *second, c.id, [](const Conversation &s) { return s.members.isEmpty(); });
     QVERIFY(last);
+}
+
+void tst_Conversations::groupFull()
+{
+    // MaxGroupMembers users, written straight into the store (registering 500 users through
+    // argon2id would take minutes).
+    QSqlDatabase db;
+    {
+        const QString url = f.server.database();
+        if (url.isEmpty()) {
+            db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+            db.setDatabaseName(f.server.dataDir() + u"/parley.db"_s);
+            db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+        } else {
+            const QUrl u(url);
+            db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"raw"_s);
+            db.setHostName(u.host());
+            db.setPort(u.port(5432));
+            db.setUserName(u.userName());
+            db.setPassword(u.password());
+            db.setDatabaseName(u.path().mid(1));
+        }
+    }
+    const auto closeRaw = qScopeGuard([&db] {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"raw"_s);
+    });
+    QVERIFY(db.open());
+    QList<qint64> ids;
+    {
+        QSqlQuery q(db);
+        QVERIFY(db.transaction());
+        QVERIFY(q.prepare(
+                u"INSERT INTO users (username, password_hash, created_at) VALUES (?, 'x', 1) RETURNING id"_s));
+        for (int i = 0; i < MaxGroupMembers; ++i) {
+            q.addBindValue(u"crowd%1"_s.arg(i));
+            QVERIFY2(q.exec() && q.next(), qPrintable(q.lastError().text()));
+            ids.append(q.value(0).toLongLong());
+        }
+        q.finish();
+        QVERIFY(db.commit());
+    }
+    auto owner = f.newUser(u"owner"_s);
+    QVERIFY(owner);
+    // Too many at creation: the frame itself is refused.
+    QVERIFY(owner->call<ConversationInfoFrame>(CreateGroupFrame{u"crowd"_s, ids}).error().code
+            != ErrorCode::None);
+    auto full = owner->call<ConversationInfoFrame>(
+            CreateGroupFrame{u"crowd"_s, ids.mid(0, MaxGroupMembers - 1)});
+    PARLEY_VERIFY(full);
+    QCOMPARE(full->conversation.members.size(), MaxGroupMembers);
+    QCOMPARE(owner->callOk(AddMemberFrame{full->conversation.id, ids.last()}).error().code,
+             ErrorCode::GroupFull);
+    PARLEY_VERIFY(owner->callOk(RemoveMemberFrame{full->conversation.id, ids.first()}));
+    PARLEY_VERIFY(owner->callOk(AddMemberFrame{full->conversation.id, ids.last()}));
 }
 
 QTEST_GUILESS_MAIN(tst_Conversations)

@@ -61,6 +61,8 @@ public:
     /// wss://127.0.0.1:PORT (ws:// when plain).
     QUrl url() const;
     QString dataDir() const { return m_dataDir; }
+    /// The --database URL in use (PostgreSQL), or empty for SQLite in dataDir()/parley.db.
+    QString database() const { return m_database; }
     /// Everything it wrote to stdout and stderr so far, all runs.
     QByteArray log() const { return m_log; }
     qint64 pid() const;
