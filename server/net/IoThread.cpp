@@ -131,12 +131,21 @@ void IoThread::upgrade(QAbstractSocket *socket)
 {
     const auto peer = qMakePair(socket->peerAddress(), socket->peerPort());
     m_upgrading.insert(peer, socket);
+    // Until the upgrade completes the socket is this thread's to delete (when the WebSocket
+    // handshake fails or times out); afterwards its WebSocketConnection owns it.
+    connect(socket, &QAbstractSocket::disconnected, this, [this, peer, socket] {
+        auto it = m_upgrading.find(peer);
+        if (it != m_upgrading.end() && it->data() == socket) {
+            m_upgrading.erase(it);
+            socket->deleteLater();
+        }
+    });
     connect(socket, &QObject::destroyed, this, [this, peer] {
         auto it = m_upgrading.find(peer);
         if (it != m_upgrading.end() && it->isNull())
             m_upgrading.erase(it);
     });
-    m_server->handleConnection(static_cast<QTcpSocket *>(socket)); // owns it from here
+    m_server->handleConnection(static_cast<QTcpSocket *>(socket));
 }
 
 void IoThread::acceptTls(qintptr descriptor)

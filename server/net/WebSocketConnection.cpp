@@ -19,6 +19,10 @@ WebSocketConnection::WebSocketConnection(QWebSocket *socket, QAbstractSocket *tr
 {
     m_socket->setParent(this);
     m_transport = transport;
+    // The QWebSocket that QWebSocketServer builds does not own its socket: this does. Children
+    // go in order, so the QWebSocket (which still touches its socket) goes first.
+    if (transport)
+        transport->setParent(this);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Connection::frameReceived);
     connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &) {
         Q_EMIT messageRejected(ErrorCode::InvalidField, u"frames are binary WebSocket messages"_s);
