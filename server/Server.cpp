@@ -13,6 +13,7 @@
 #include <QtCore/QDeadlineTimer>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
+#include <QtCore/QSemaphore>
 #include <QtCore/QThread>
 #include <QtCore/QTimer>
 
@@ -28,16 +29,35 @@ Server::~Server()
 {
     if (m_listener)
         m_listener->close();
-    m_io.reset(); // sessions report their close to the router first
-    if (m_routerThread) {
+    if (m_router && m_io) {
+        // The router stops writing to the I/O threads before they go.
+        QSemaphore detached;
         QMetaObject::invokeMethod(
-                m_router, [router = m_router] { delete router; }, Qt::QueuedConnection);
-        m_routerThread->quit();
+                m_router,
+                [router = m_router, &detached] {
+                    router->setDelivery(nullptr);
+                    detached.release();
+                },
+                Qt::QueuedConnection);
+        detached.acquire();
+    }
+    m_io.reset(); // sessions report their close to the router first
+    // The store finishes its jobs while the router still runs: their callbacks are queued to
+    // the router before its deletion is.
+    if (m_store)
+        m_store->stop();
+    if (m_routerThread) {
+        // Behind everything already queued to it; then its thread ends.
+        QMetaObject::invokeMethod(
+                m_router,
+                [router = m_router, thread = m_routerThread] {
+                    delete router;
+                    thread->quit();
+                },
+                Qt::QueuedConnection);
         m_routerThread->wait();
         delete m_routerThread;
     }
-    if (m_store)
-        m_store->stop();
 }
 
 void Server::fail(const QString &message)

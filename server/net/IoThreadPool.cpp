@@ -34,10 +34,14 @@ void IoThreadPool::stop()
 {
     for (std::size_t i = 0; i < m_threads.size(); ++i) {
         IoThread *io = m_io[i];
-        // Deleted on its own thread, then the thread ends.
+        // Deleted on its own thread behind what is queued to it, then the thread ends.
         QMetaObject::invokeMethod(
-                io, [io] { delete io; }, Qt::QueuedConnection);
-        m_threads[i]->quit();
+                io,
+                [io, thread = m_threads[i]] {
+                    delete io;
+                    thread->quit();
+                },
+                Qt::QueuedConnection);
     }
     for (QThread *t : m_threads) {
         t->wait();

@@ -21,6 +21,19 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+/// Where replies go when there are no sessions any more (shutdown): nowhere.
+class NoDelivery : public Delivery
+{
+public:
+    void send(SessionAddress, const QByteArray &) override { }
+    void send(const QList<SessionAddress> &, const QByteArray &) override { }
+    void authenticated(SessionAddress, qint64, qint64, const QByteArray &) override { }
+    void authenticationFailed(SessionAddress, const QByteArray &) override { }
+    void close(SessionAddress, const QByteArray &) override { }
+};
+
+NoDelivery s_noDelivery;
+
 /// Reads the typed frame and calls the handler, or answers the field error.
 template<typename T, typename Handler, typename OnError>
 void read(const RawFrame &raw, Handler &&handler, OnError &&onError)
@@ -46,6 +59,7 @@ Router::Router(const ServerConfig &config, Store &store, QObject *parent)
       m_typing(new TypingRelay(*m_ctx, config.typingExpirySeconds, this))
 {
     m_ctx->presence = m_presence;
+    m_ctx->delivery = &s_noDelivery;
     connect(m_presence, &PresenceTracker::lastSeenChanged, this, [this](qint64 user, qint64 when) {
         m_ctx->store.runDetached(
                 [user, when](Database &db) { return db.setUserLastSeen(user, when); });
@@ -56,7 +70,7 @@ Router::~Router() = default;
 
 void Router::setDelivery(Delivery *delivery)
 {
-    m_ctx->delivery = delivery;
+    m_ctx->delivery = delivery ? delivery : &s_noDelivery;
 }
 
 void Router::setMetrics(Metrics *metrics)

@@ -36,7 +36,7 @@ public:
     Router(const ServerConfig &config, Store &store, QObject *parent = nullptr);
     ~Router() override;
 
-    /// Before any session opens.
+    /// Before any session opens; null (before the I/O threads go) drops all output.
     void setDelivery(Delivery *delivery);
     /// Before any session opens; may stay unset.
     void setMetrics(Metrics *metrics);

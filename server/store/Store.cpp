@@ -118,16 +118,22 @@ void Store::stop()
 {
     if (!m_thread.isRunning())
         return;
+    StoreWorker *worker = nullptr;
+    {
+        // From here on jobs posted (from any thread) are dropped.
+        QMutexLocker lock(&m_workerMutex);
+        worker = std::exchange(m_worker, nullptr);
+    }
     QMetaObject::invokeMethod(
-            m_worker, [worker = m_worker] { worker->close(); }, Qt::QueuedConnection);
+            worker, [worker] { worker->close(); }, Qt::QueuedConnection);
     m_thread.quit();
     m_thread.wait();
-    delete m_worker; // its thread has finished: safe from here
-    m_worker = nullptr;
+    delete worker; // its thread has finished: safe from here
 }
 
 void Store::post(Job job)
 {
+    QMutexLocker lock(&m_workerMutex);
     if (!m_worker)
         return;
     QMetaObject::invokeMethod(
@@ -157,6 +163,7 @@ void Store::append(AppendRequest request, QObject *context,
 
 void Store::postBatched(BatchedJob job)
 {
+    QMutexLocker lock(&m_workerMutex);
     if (!m_worker)
         return;
     QMetaObject::invokeMethod(

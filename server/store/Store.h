@@ -13,6 +13,7 @@
 
 #include "Database.h"
 
+#include <QtCore/QMutex>
 #include <QtCore/QObject>
 #include <QtCore/QThread>
 
@@ -36,7 +37,8 @@ public:
     /// Starts the thread, opens the database and migrates it; `done` runs on context's thread.
     void start(QObject *context, std::function<void(Status)> done);
     /// Runs what is queued, closes the database and stops the thread (blocks the caller: main
-    /// thread at shutdown only).
+    /// thread at shutdown only). Callbacks of the jobs that ran are already queued to their
+    /// contexts; jobs posted afterwards are dropped.
     void stop();
 
     /// Runs `work` on the store thread and hands its result to `done` on context's thread.
@@ -125,6 +127,7 @@ private:
 
     DatabaseUrl m_url;
     QThread m_thread;
+    QMutex m_workerMutex; ///< guards m_worker: jobs are posted from several threads
     StoreWorker *m_worker = nullptr;
 };
 
