@@ -40,7 +40,7 @@ Rectangle {
             text: banner.text
             wrapMode: Text.Wrap
             color: banner.tone === "danger" ? Theme.danger : Theme.warning
-            font.weight: Font.DemiBold
+            font.weight: Font.Medium
         }
 
         Button {

@@ -8,6 +8,8 @@
 /// struct per type does the same; the names QML sees are those of the contract.
 
 #include "Client.h"
+#include "e2ee/ContactSafetyNumber.h"
+#include "e2ee/ConversationSecurity.h"
 #include "models/ConversationListModel.h"
 #include "models/DeviceListModel.h"
 #include "models/MemberListModel.h"
@@ -55,6 +57,22 @@ struct DeviceListModelForeign
     QML_FOREIGN(Parley::DeviceListModel)
     QML_NAMED_ELEMENT(DeviceListModel)
     QML_UNCREATABLE("DeviceListModel comes from Client.devices")
+};
+
+struct ConversationSecurityForeign
+{
+    Q_GADGET
+    QML_FOREIGN(Parley::ConversationSecurity)
+    QML_NAMED_ELEMENT(ConversationSecurity)
+    QML_UNCREATABLE("ConversationSecurity comes from Client.security(conversationId)")
+};
+
+struct ContactSafetyNumberForeign
+{
+    Q_GADGET
+    QML_FOREIGN(Parley::ContactSafetyNumber)
+    QML_NAMED_ELEMENT(ContactSafetyNumber)
+    QML_UNCREATABLE("ContactSafetyNumber comes from Client.safetyNumber(userId)")
 };
 
 } // namespace Parley

@@ -13,12 +13,14 @@ Rectangle {
     property real conversationId: -1
     property bool membersOpen: false
     readonly property MessageListModel messages: conversationId >= 0 ? client.messages(conversationId) : null
+    readonly property ConversationSecurity security: conversationId >= 0 ? client.security(conversationId) : null
     // The other person's presence, known only while connected.
     readonly property bool presenceKnown: client.state === Client.Online
     readonly property bool peerOnline: messages !== null && messages.online && presenceKnown
 
     signal membersRequested()
     signal leaveRequested()
+    signal safetyNumberRequested(real userId, string username)
 
     // Everything on screen is read once the window is in front.
     function markShownAsRead() {
@@ -107,10 +109,10 @@ Rectangle {
 
                 IconButton {
                     objectName: "membersButton"
-                    visible: view.messages !== null && view.messages.isGroup
-                    iconName: "people"
+                    visible: view.messages !== null
+                    iconName: view.messages && view.messages.isGroup ? "people" : "shield"
                     iconColor: view.membersOpen ? Theme.accent : Theme.secondaryText
-                    toolTipText: qsTr("Members")
+                    toolTipText: view.messages && view.messages.isGroup ? qsTr("Group info") : qsTr("Chat info and safety number")
                     onClicked: view.membersRequested()
                 }
 
@@ -134,9 +136,7 @@ Rectangle {
                         }
                         MenuItem {
                             objectName: "headerMembersMenuItem"
-                            visible: view.messages !== null && view.messages.isGroup
-                            height: visible ? implicitHeight : 0
-                            text: qsTr("Members…")
+                            text: view.messages && view.messages.isGroup ? qsTr("Members and safety numbers…") : qsTr("Verify safety number…")
                             Accessible.name: text
                             onTriggered: view.membersRequested()
                         }
@@ -158,6 +158,19 @@ Rectangle {
                 height: 1
                 color: Theme.divider
             }
+        }
+
+        // Someone's security keys changed: sending here waits until the user has looked.
+        Banner {
+            objectName: "keyChangeBanner"
+            Layout.fillWidth: true
+            visible: view.security !== null && view.security.hasKeyChange
+            iconName: "shield"
+            tone: "danger"
+            text: view.security ? view.security.keyChangeWarning : ""
+            actionText: qsTr("Compare safety numbers…")
+            onActionTriggered: view.safetyNumberRequested(view.security.changedUserIds[0],
+                                                          view.security.changedUsernames[0])
         }
 
         // The messages.

@@ -23,6 +23,15 @@ ApplicationWindow {
         membersPanel.close()
     }
 
+    // The safety number with one contact, in its own dialog (made per contact, gone on close).
+    function showSafetyNumber(userId, username) {
+        const dialog = safetyNumberDialog.createObject(window.contentItem, {
+            client: window.client, userId: userId, username: username
+        })
+        dialog.closed.connect(dialog.destroy)
+        dialog.open()
+    }
+
     function showError(message) {
         errorToast.text = message
         errorToast.open()
@@ -177,6 +186,7 @@ ApplicationWindow {
                     membersOpen: membersPanel.visible
                     onMembersRequested: membersPanel.visible ? membersPanel.close() : membersPanel.open()
                     onLeaveRequested: leaveDialog.open()
+                    onSafetyNumberRequested: (userId, username) => window.showSafetyNumber(userId, username)
                 }
 
                 EmptyConversation {
@@ -191,10 +201,11 @@ ApplicationWindow {
                 MembersPanel {
                     id: membersPanel
                     Layout.fillHeight: true
-                    Layout.preferredWidth: 300
+                    Layout.preferredWidth: 320
                     client: window.client
                     conversationId: window.currentConversationId
                     onLeaveRequested: leaveDialog.open()
+                    onSafetyNumberRequested: (userId, username) => window.showSafetyNumber(userId, username)
                 }
             }
         }
@@ -223,6 +234,12 @@ ApplicationWindow {
     KeychainDialog {
         id: keychainDialog
         client: window.client
+    }
+
+    Component {
+        id: safetyNumberDialog
+
+        SafetyNumberDialog {}
     }
 
     ModalDialog {

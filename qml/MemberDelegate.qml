@@ -18,6 +18,7 @@ ItemDelegate {
     property bool presenceKnown: true
 
     signal menuRequested(Item item)
+    signal safetyNumberRequested()
 
     objectName: "member:" + username
     height: 52
@@ -31,7 +32,7 @@ ItemDelegate {
     }
 
     contentItem: RowLayout {
-        spacing: Theme.spacingMedium
+        spacing: Theme.spacing
 
         Avatar {
             implicitWidth: Theme.smallAvatarSize
@@ -65,6 +66,17 @@ ItemDelegate {
                 font.weight: Font.DemiBold
                 color: Theme.accent
             }
+        }
+
+        IconButton {
+            objectName: "safetyNumberButton"
+            enabled: !row.isSelf
+            opacity: enabled ? 1 : 0
+            implicitWidth: 32
+            implicitHeight: 32
+            iconName: "shield"
+            toolTipText: qsTr("Safety number with %1").arg(row.username)
+            onClicked: row.safetyNumberRequested()
         }
 
         IconButton {

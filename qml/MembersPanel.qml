@@ -13,9 +13,12 @@ Rectangle {
     property real conversationId: -1
     readonly property MessageListModel messages: conversationId >= 0 ? client.messages(conversationId) : null
     readonly property MemberListModel members: conversationId >= 0 ? client.members(conversationId) : null
-    readonly property bool canManage: members !== null && members.canManage
+    readonly property bool isGroup: messages !== null && messages.isGroup
+    // Direct chats have no group to manage: the panel only lists the two people.
+    readonly property bool canManage: isGroup && members !== null && members.canManage
 
     signal leaveRequested()
+    signal safetyNumberRequested(real userId, string username)
 
     function open() {
         visible = true
@@ -49,7 +52,7 @@ Rectangle {
 
             Label {
                 Layout.fillWidth: true
-                text: qsTr("Group info")
+                text: panel.isGroup ? qsTr("Group info") : qsTr("Chat info")
                 font.pixelSize: Theme.fontSizeLarge
                 font.weight: Font.DemiBold
                 color: Theme.text
@@ -71,6 +74,7 @@ Rectangle {
 
         // The group's name; editable by owners and admins.
         ColumnLayout {
+            visible: panel.isGroup
             Layout.fillWidth: true
             Layout.margins: Theme.spacingLarge
             spacing: Theme.spacing
@@ -153,6 +157,7 @@ Rectangle {
         Label {
             Layout.leftMargin: Theme.spacingLarge
             Layout.bottomMargin: Theme.spacingSmall
+            Layout.topMargin: panel.isGroup ? 0 : Theme.spacingLarge
             text: qsTr("Members · %1").arg(memberList.count)
             color: Theme.secondaryText
             font.pixelSize: Theme.fontSizeSmall + 1
@@ -176,6 +181,7 @@ Rectangle {
                 width: ListView.view.width
                 canManage: panel.canManage
                 presenceKnown: panel.client.state === Client.Online
+                onSafetyNumberRequested: panel.safetyNumberRequested(userId, username)
                 onMenuRequested: (item) => {
                     memberMenu.userId = userId
                     memberMenu.username = username
@@ -189,7 +195,7 @@ Rectangle {
             objectName: "leaveGroupButton"
             Layout.fillWidth: true
             Layout.margins: Theme.spacingLarge
-            visible: panel.messages !== null && panel.messages.canSend
+            visible: panel.isGroup && panel.messages.canSend
             flat: true
             text: qsTr("Leave group")
             Material.foreground: Theme.danger

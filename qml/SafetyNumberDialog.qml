@@ -104,7 +104,7 @@ ModalDialog {
         }
     }
 
-    footer: DialogButtonBox {
+    footer: DialogButtons {
         Button {
             objectName: "refreshSafetyNumberButton"
             text: qsTr("Check again")

@@ -33,7 +33,8 @@ QString nameOf(const QQuickItem *item)
 void collect(QQuickItem *root, const QString &objectName, QList<QQuickItem *> *found,
              bool firstOnly)
 {
-    if (!root->isVisible())
+    // Hidden, or fully transparent (how the UI hides an item that keeps its place).
+    if (!root->isVisible() || qFuzzyIsNull(root->opacity()))
         return;
     if (nameOf(root) == objectName) {
         found->append(root);
@@ -184,6 +185,9 @@ bool AppWindow::click(QQuickItem *target)
     }
     if (!activate())
         qWarning("AppWindow::click: the window did not become active");
+    // A dialog or menu on its way in or out still catches clicks: click once it has settled.
+    if (!QTest::qWaitFor([this] { return !popupMoving(m_window->contentItem()); }))
+        qWarning("AppWindow::click: a popup is still opening or closing");
     const auto centre = [target] {
         return target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
     };
@@ -202,7 +206,7 @@ bool AppWindow::typeInto(const QString &objectName, const QString &text)
     QQuickItem *field = item(objectName);
     if (!click(field))
         return false;
-    if (!field->hasActiveFocus()) {
+    if (!QTest::qWaitFor([field] { return field->hasActiveFocus(); })) {
         qWarning("AppWindow::typeInto: %s did not take the focus", qPrintable(objectName));
         return false;
     }
