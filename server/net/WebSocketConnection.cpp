@@ -48,13 +48,20 @@ void WebSocketConnection::send(const QByteArray &frame)
 {
     if (m_closed)
         return;
-    m_socket->sendBinaryMessage(frame);
-    if (queuedBytes() > m_maxQueuedBytes) {
-        qCInfo(lcNet) << "dropping a slow reader at" << m_peer.toString() << "with" << queuedBytes()
+    // What the peer has not read yet, not counting this frame: one large reply is fine, a peer
+    // that stopped reading is not.
+    const qint64 queued = queuedBytes();
+    if (queued > m_maxQueuedBytes) {
+        qCInfo(lcNet) << "dropping a slow reader at" << m_peer.toString() << "with" << queued
                       << "bytes queued";
+        // Best effort: it sits behind everything the peer did not read.
+        m_socket->sendBinaryMessage(FrameCodec::encodeError(
+                -1, ErrorCode::SlowReader, u"too much output waits for you; reconnect"_s));
         m_socket->abort();
         finish();
+        return;
     }
+    m_socket->sendBinaryMessage(frame);
 }
 
 void WebSocketConnection::close(CloseReason reason)

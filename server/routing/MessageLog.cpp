@@ -99,9 +99,10 @@ void MessageLog::sync(const Request &r, const SyncFrame &f)
             m_ctx.thread,
             [cursors, limit = f.limit](Database &db) -> Result<Page> {
                 Page out{{}, false};
+                qsizetype bytes = 0;
                 for (const SyncCursor &cursor : cursors) {
                     const int room = MaxSyncMessages - int(out.first.size());
-                    if (room <= 0) {
+                    if (room <= 0 || bytes >= MaxReplyBodyBytes) {
                         out.second = true;
                         break;
                     }
@@ -109,8 +110,16 @@ void MessageLog::sync(const Request &r, const SyncFrame &f)
                             db.history(cursor.conversationId, 0, cursor.seq, std::min(limit, room));
                     if (!page)
                         return page.error();
-                    out.first.append(page->messages);
                     out.second = out.second || page->more;
+                    for (const Envelope &e : page->messages) {
+                        // Whole entries only, in order: what is left out comes with the next sync.
+                        if (bytes + e.body.size() > MaxReplyBodyBytes) {
+                            out.second = true;
+                            break;
+                        }
+                        bytes += e.body.size();
+                        out.first.append(e);
+                    }
                 }
                 return out;
             },

@@ -875,13 +875,19 @@ Result<HistoryPage> Database::history(qint64 conversationId, qint64 beforeSeq, q
     q.bindValue(2, limit + 1);
     if (!exec(q, "history"))
         return storageError("read the history");
-    while (q.next())
-        page.messages.append(envelopeFrom(q));
-    q.finish();
-    if (page.messages.size() > limit) {
-        page.more = true;
-        page.messages.removeLast();
+    qsizetype bytes = 0;
+    while (q.next()) {
+        Envelope e = envelopeFrom(q);
+        // Whole entries, nearest to the cursor first, until the page is full.
+        if (page.messages.size() == limit
+            || (!page.messages.isEmpty() && bytes + e.body.size() > MaxReplyBodyBytes)) {
+            page.more = true;
+            break;
+        }
+        bytes += e.body.size();
+        page.messages.append(std::move(e));
     }
+    q.finish();
     if (beforeSeq > 0)
         std::reverse(page.messages.begin(), page.messages.end());
     return page;
@@ -1061,6 +1067,8 @@ Result<QPair<QList<InboxItem>, bool>> Database::inboxFetch(qint64 deviceId, int 
     if (!exec(q, "inbox fetch"))
         return storageError("read the inbox");
     QList<InboxItem> items;
+    bool more = false;
+    qsizetype bytes = 0;
     while (q.next()) {
         InboxItem item;
         item.itemId = q.value(0).toLongLong();
@@ -1068,12 +1076,15 @@ Result<QPair<QList<InboxItem>, bool>> Database::inboxFetch(qint64 deviceId, int 
         item.fromDeviceId = q.value(2).toLongLong();
         item.serverTime = q.value(3).toLongLong();
         item.body = q.value(4).toByteArray();
+        if (items.size() == limit
+            || (!items.isEmpty() && bytes + item.body.size() > MaxReplyBodyBytes)) {
+            more = true;
+            break;
+        }
+        bytes += item.body.size();
         items.append(item);
     }
     q.finish();
-    const bool more = items.size() > limit;
-    if (more)
-        items.removeLast();
     return QPair<QList<InboxItem>, bool>{items, more};
 }
 

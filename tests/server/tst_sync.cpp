@@ -16,6 +16,7 @@ private Q_SLOTS:
     void cleanup();
 
     void syncAfterBeingAway();
+    void syncStaysWithinTheFrameLimit();
     void receipts();
     void typing();
     void typingExpires();
@@ -111,6 +112,34 @@ void tst_Sync::syncAfterBeingAway()
     PARLEY_VERIFY(none);
     QVERIFY(none->messages.isEmpty());
     QCOMPARE(none->conversations.size(), 2);
+}
+
+void tst_Sync::syncStaysWithinTheFrameLimit()
+{
+    auto a = f.newUser();
+    auto b = f.newUser();
+    QVERIFY(a && b);
+    const qint64 id = direct(*a, *b);
+    QVERIFY(id);
+    // 70 bodies of 64 KiB: more than one synced reply carries (4 MiB of bodies).
+    const QByteArray big(MaxBodyBytes, 'b');
+    for (int i = 0; i < 70; ++i)
+        QVERIFY(!send(*a, id, big).isEmpty());
+    qint64 cursor = 1;
+    int rounds = 0;
+    qint64 received = 0;
+    for (bool more = true; more; ++rounds) {
+        auto synced =
+                b->call<SyncedFrame>(SyncFrame{{SyncCursor{id, cursor}}, MaxPageMessages}, 30000);
+        PARLEY_VERIFY(synced);
+        QVERIFY(!synced->messages.isEmpty());
+        for (const Envelope &e : synced->messages)
+            QCOMPARE(e.seq, ++cursor); // gapless across replies
+        received += synced->messages.size();
+        more = synced->more;
+    }
+    QCOMPARE(received, 70);
+    QVERIFY(rounds >= 2);
 }
 
 void tst_Sync::receipts()
