@@ -91,7 +91,8 @@ ModalDialog {
             Layout.fillWidth: true
             text: dialog.usernames.length === 0
                   ? qsTr("You can add people later too.")
-                  : qsTr("%n people will be added.", "", dialog.usernames.length)
+                  : dialog.usernames.length === 1 ? qsTr("1 person will be added.")
+                  : qsTr("%1 people will be added.").arg(dialog.usernames.length)
             color: Theme.secondaryText
             font.pixelSize: Theme.fontSizeSmall + 1
         }

@@ -19,7 +19,9 @@ Platform.SystemTrayIcon {
 
     visible: available && client.state !== Client.LoggedOut
     icon.source: unread > 0 ? "qrc:/Parley/icons/tray-unread.png" : "qrc:/Parley/icons/tray.png"
-    tooltip: unread > 0 ? qsTr("Parley: %n unread message(s)", "", unread) : qsTr("Parley")
+    tooltip: unread === 0 ? qsTr("Parley")
+           : unread === 1 ? qsTr("Parley: 1 unread message")
+           : qsTr("Parley: %1 unread messages").arg(unread)
 
     onActivated: reason => {
         if (reason === Platform.SystemTrayIcon.Trigger)

@@ -173,7 +173,7 @@ bool AppWindow::activate()
     return QTest::qWaitForWindowActive(m_window);
 }
 
-bool AppWindow::click(QQuickItem *target)
+bool AppWindow::click(QQuickItem *target, Qt::MouseButton button)
 {
     if (!target || !m_window) {
         qWarning("AppWindow::click: no such item");
@@ -197,7 +197,7 @@ bool AppWindow::click(QQuickItem *target)
         qWarning("AppWindow::click: %s is outside the window", qPrintable(target->objectName()));
         return false;
     }
-    QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre().toPoint());
+    QTest::mouseClick(m_window, button, Qt::NoModifier, centre().toPoint());
     return true;
 }
 
@@ -223,6 +223,10 @@ void AppWindow::type(const QString &text)
 
 void AppWindow::press(int key, Qt::KeyboardModifiers modifiers)
 {
+    // A closing dialog is still modal and takes the window's shortcuts: press once it is gone,
+    // as a person would.
+    if (!QTest::qWaitFor([this] { return !popupMoving(m_window->contentItem()); }))
+        qWarning("AppWindow::press: a popup is still opening or closing");
     QTest::keyClick(m_window, Qt::Key(key), modifiers);
 }
 
@@ -239,6 +243,8 @@ QString AppWindow::screenshot(const QString &name) const
     // The picture shows dialogs and menus where they come to rest, not half faded in or out.
     if (!QTest::qWaitFor([this] { return !popupMoving(m_window->contentItem()); }))
         qWarning("AppWindow::screenshot: a popup is still opening or closing");
+    // Canvas items (the icons) paint on the frame after they were asked to: render one first.
+    (void)m_window->grabWindow();
     const QImage image = m_window->grabWindow();
     return !image.isNull() && image.save(path) ? path : QString();
 }

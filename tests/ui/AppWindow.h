@@ -57,8 +57,9 @@ public:
     /// Brings the window to the front, as a person does by clicking into it (an app marks
     /// what it shows as read only while its window is active). false if that did not happen.
     bool activate();
-    /// Activates the window and clicks the centre of `target`. false (and a warning) if it is null, hidden or disabled.
-    bool click(QQuickItem *target);
+    /// Activates the window and clicks the centre of `target` with `button`. false (and a
+    /// warning) if it is null, hidden, disabled or outside the window.
+    bool click(QQuickItem *target, Qt::MouseButton button = Qt::LeftButton);
     bool click(const QString &objectName) { return click(item(objectName)); }
     /// Clicks the field `objectName` (to focus it), selects what it holds and types `text`.
     bool typeInto(const QString &objectName, const QString &text);

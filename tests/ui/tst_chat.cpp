@@ -27,6 +27,8 @@ private Q_SLOTS:
     void sendAndReceive();
     void deliveryAndReadTicks();
     void typingShown();
+    void searchAndKeyboard();
+    void muteFromTheList();
 
 private:
     // alice and bob registered, each with a window; alice has a chat with bob open.
@@ -204,6 +206,93 @@ void tst_Chat::typingShown()
     m_alice->press(Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(m_bob->message(u"Yes, just a sec"_s), Steps::NetworkTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(m_bob->text(u"typingIndicator"_s), QString(), Steps::NetworkTimeout);
+}
+
+void tst_Chat::searchAndKeyboard()
+{
+    setUpChat();
+    if (QTest::currentTestFailed())
+        return;
+    // A second conversation: a group with bob.
+    QVERIFY(m_alice->click(u"mainMenuButton"_s));
+    QTRY_VERIFY(m_alice->isShown(u"newGroupMenuItem"_s));
+    QVERIFY(m_alice->click(u"newGroupMenuItem"_s));
+    QTRY_VERIFY(m_alice->isShown(u"groupTitleInput"_s));
+    QVERIFY(m_alice->typeInto(u"groupTitleInput"_s, u"Book club"_s));
+    QVERIFY(m_alice->typeInto(u"groupMembersInput"_s, u"bob"_s));
+    m_alice->press(Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(m_alice->text(u"conversationHeaderTitle"_s), u"Book club"_s,
+                              Steps::NetworkTimeout);
+    QTRY_VERIFY(m_alice->conversation(u"bob"_s));
+    QTRY_VERIFY(!m_alice->isShown(u"newGroupDialog"_s));
+
+    // From here on, only the keyboard: find the chat with bob by name, open it, write.
+    QVERIFY(m_alice->activate());
+    m_alice->press(Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(m_alice->item(u"searchField"_s)->hasActiveFocus());
+    m_alice->type(u"bo"_s);
+    QTRY_VERIFY(m_alice->conversation(u"bob"_s));
+    QTRY_VERIFY(m_alice->conversation(u"Book club"_s)); // "bo" matches both
+    m_alice->type(u"b"_s);
+    QTRY_VERIFY(!m_alice->conversation(u"Book club"_s));
+    QVERIFY(m_alice->conversation(u"bob"_s));
+    m_alice->screenshot(u"searchAndKeyboard-search"_s);
+
+    m_alice->press(Qt::Key_Down);
+    QTRY_VERIFY(m_alice->item(u"conversationList"_s)->hasActiveFocus());
+    m_alice->press(Qt::Key_Return);
+    QTRY_COMPARE(m_alice->text(u"conversationHeaderTitle"_s), u"bob"_s);
+    QTRY_VERIFY(m_alice->item(u"composerInput"_s)->hasActiveFocus());
+    m_alice->type(u"Typed without a mouse"_s);
+    m_alice->press(Qt::Key_Return);
+    QTRY_VERIFY(m_alice->message(u"Typed without a mouse"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_bob->conversation(u"alice"_s), Steps::NetworkTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(
+            m_bob->text(u"conversationPreview"_s, m_bob->conversation(u"alice"_s)),
+            u"Typed without a mouse"_s, Steps::NetworkTimeout);
+
+    // Escape empties the search: both conversations are back.
+    QVERIFY(m_alice->click(u"searchField"_s));
+    m_alice->press(Qt::Key_Escape);
+    QTRY_VERIFY(m_alice->conversation(u"Book club"_s));
+    QVERIFY(m_alice->conversation(u"bob"_s));
+}
+
+void tst_Chat::muteFromTheList()
+{
+    setUpChat();
+    if (QTest::currentTestFailed())
+        return;
+    QQuickItem *row = m_alice->conversation(u"bob"_s);
+    QVERIFY(!m_alice->item(u"mutedIcon"_s, row));
+
+    // Right-click the conversation, "Mute notifications": the list shows the muted mark.
+    QVERIFY(m_alice->click(row, Qt::RightButton));
+    QTRY_VERIFY(m_alice->isShown(u"muteMenuItem"_s));
+    QCOMPARE(m_alice->text(u"muteMenuItem"_s), u"Mute notifications"_s);
+    QVERIFY(m_alice->click(u"muteMenuItem"_s));
+    QTRY_VERIFY(m_alice->item(u"mutedIcon"_s, m_alice->conversation(u"bob"_s)));
+    QTRY_VERIFY(m_alice->text(u"conversationHeaderSubtitle"_s).contains(u"muted"_s));
+
+    // bob's message still arrives and counts as unread while alice's window is in the back
+    // (sending from bob's window brings that one to the front).
+    Steps::openConversation(*m_bob, u"alice"_s);
+    if (QTest::currentTestFailed())
+        return;
+    Steps::sendMessage(*m_bob, u"Are you muting me?"_s);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_COMPARE_WITH_TIMEOUT(
+            m_alice->text(u"conversationPreview"_s, m_alice->conversation(u"bob"_s)),
+            u"Are you muting me?"_s, Steps::NetworkTimeout);
+    QTRY_COMPARE(m_alice->text(u"unreadCount"_s, m_alice->conversation(u"bob"_s)), u"1"_s);
+    m_alice->screenshot(u"muteFromTheList"_s);
+
+    // And unmuting from the same menu takes the mark away.
+    QVERIFY(m_alice->click(m_alice->conversation(u"bob"_s), Qt::RightButton));
+    QTRY_COMPARE(m_alice->text(u"muteMenuItem"_s), u"Unmute notifications"_s);
+    QVERIFY(m_alice->click(u"muteMenuItem"_s));
+    QTRY_VERIFY(!m_alice->item(u"mutedIcon"_s, m_alice->conversation(u"bob"_s)));
 }
 
 QTEST_MAIN(tst_Chat)
