@@ -17,6 +17,7 @@
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QLoggingCategory>
 #include <QtCore/QTemporaryDir>
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlQuery>
@@ -116,12 +117,15 @@ void row(const char *what, const Stats &s)
     std::printf("%-44s %10.1f %10.1f %10.1f\n", what, s.median(), s.mean(), s.p99());
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+struct Options
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(u"parley-e2ee-bench"_s);
+    int messages = 2000;
+    int newDevices = 200;
+    QByteArray content;
+};
+
+Options parseOptions(const QCoreApplication &app)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Client-side cost of Parley's end-to-end encryption."_s);
     parser.addHelpOption();
@@ -129,115 +133,176 @@ int main(int argc, char *argv[])
                       u"2000"_s});
     parser.addOption({u"devices"_s, u"New devices to send a first message to (default 200)."_s,
                       u"n"_s, u"200"_s});
-    parser.addOption({u"size"_s, u"Content bytes per message (default 200)."_s, u"bytes"_s,
-                      u"200"_s});
+    parser.addOption(
+            {u"size"_s, u"Content bytes per message (default 200)."_s, u"bytes"_s, u"200"_s});
     parser.process(app);
-    const int messages = std::max(1, parser.value(u"messages"_s).toInt());
-    const int newDevices = std::max(1, parser.value(u"devices"_s).toInt());
-    const QByteArray content(std::max(1, parser.value(u"size"_s).toInt()), 'x');
+    Options o;
+    o.messages = std::max(1, parser.value(u"messages"_s).toInt());
+    o.newDevices = std::max(1, parser.value(u"devices"_s).toInt());
+    o.content = QByteArray(std::max(1, parser.value(u"size"_s).toInt()), 'x');
+    return o;
+}
 
-    QTemporaryDir dir;
-    if (!dir.isValid())
-        die("no temporary folder");
-    QElapsedTimer clock;
-    auto alice = makeDevice(dir, 1, 1, 1);
-    auto bob = makeDevice(dir, 2, 1, newDevices + 1);
-
-    // Bob gets Alice's sender key once, as in a running conversation.
-    if (auto built = PairwiseCipher(*alice->keys).buildSession(bob->address, handOut(*bob)); !built)
+// Bob gets Alice's sender key once, as in a running conversation.
+void shareSenderKey(Device &alice, Device &bob)
+{
+    if (auto built = PairwiseCipher(*alice.keys).buildSession(bob.address, handOut(bob)); !built)
         die("no session", built.error());
-    const auto distribution = SenderKeyCipher(*alice->keys).distributionMessage(Conversation,
-                                                                               alice->address);
+    const auto distribution =
+            SenderKeyCipher(*alice.keys).distributionMessage(Conversation, alice.address);
     if (!distribution)
         die("no sender key", distribution.error());
-    if (auto stored = SenderKeyCipher(*bob->keys).processDistributionMessage(
-                Conversation, alice->address, distribution.value());
+    if (auto stored = SenderKeyCipher(*bob.keys).processDistributionMessage(
+                Conversation, alice.address, distribution.value());
         !stored)
         die("sender key not stored", stored.error());
+}
 
+struct MessageCost
+{
     Stats encrypt, decrypt, both;
     qsizetype ciphertextBytes = 0;
-    SenderKeyCipher aliceGroup(*alice->keys), bobGroup(*bob->keys);
-    for (int i = 0; i < messages; ++i) {
+};
+
+MessageCost measureMessages(Device &alice, Device &bob, const Options &o)
+{
+    MessageCost cost;
+    QElapsedTimer clock;
+    SenderKeyCipher aliceGroup(*alice.keys), bobGroup(*bob.keys);
+    for (int i = 0; i < o.messages; ++i) {
         clock.start();
-        auto ciphertext = aliceGroup.encrypt(Conversation, alice->address, content);
+        auto ciphertext = aliceGroup.encrypt(Conversation, alice.address, o.content);
         const qint64 e = clock.nsecsElapsed();
         if (!ciphertext)
             die("encrypt failed", ciphertext.error());
         clock.start();
-        auto plaintext = bobGroup.decrypt(Conversation, alice->address, ciphertext.value());
+        auto plaintext = bobGroup.decrypt(Conversation, alice.address, ciphertext.value());
         const qint64 d = clock.nsecsElapsed();
-        if (!plaintext || plaintext.value() != content)
+        if (!plaintext || plaintext.value() != o.content)
             die("decrypt failed", plaintext ? CryptoError::InvalidMessage : plaintext.error());
-        encrypt.add(e);
-        decrypt.add(d);
-        both.add(e + d);
-        ciphertextBytes = ciphertext.value().size();
+        cost.encrypt.add(e);
+        cost.decrypt.add(d);
+        cost.both.add(e + d);
+        cost.ciphertextBytes = ciphertext.value().size();
     }
+    return cost;
+}
 
-    // First messages to new devices: each is a new device of Carol.
-    Stats senderSide, receiverSide, firstMessage;
+struct FirstMessageCost
+{
+    Stats senderSide, receiverSide, total;
     qsizetype preKeyMessageBytes = 0;
-    for (int i = 0; i < newDevices; ++i) {
-        auto device = makeDevice(dir, 3, qint32(i + 1), 1);
-        const PreKeyBundle bundle = handOut(*device);
-        clock.start();
-        PairwiseCipher alicePairwise(*alice->keys);
-        if (auto built = alicePairwise.buildSession(device->address, bundle); !built)
-            die("no session", built.error());
-        const auto current = SenderKeyCipher(*alice->keys).distributionMessage(Conversation,
-                                                                              alice->address);
-        if (!current)
-            die("no distribution", current.error());
-        const auto sealed = alicePairwise.encrypt(device->address, current.value());
-        if (!sealed)
-            die("pairwise encrypt failed", sealed.error());
-        const QByteArray wire = sealed.value().encode();
-        const auto group = aliceGroup.encrypt(Conversation, alice->address, content);
-        if (!group)
-            die("encrypt failed", group.error());
-        const qint64 sender = clock.nsecsElapsed();
+};
 
-        clock.start();
-        const auto received = PairwiseMessage::decode(wire);
-        if (!received)
-            die("undecodable", received.error());
-        const auto opened = PairwiseCipher(*device->keys).decrypt(alice->address, received.value());
-        if (!opened)
-            die("pairwise decrypt failed", opened.error());
-        if (auto stored = SenderKeyCipher(*device->keys).processDistributionMessage(
-                    Conversation, alice->address, opened.value());
-            !stored)
-            die("sender key not stored", stored.error());
-        const auto first = SenderKeyCipher(*device->keys).decrypt(Conversation, alice->address,
-                                                                  group.value());
-        if (!first || first.value() != content)
-            die("first decrypt failed", first ? CryptoError::InvalidMessage : first.error());
-        const qint64 receiver = clock.nsecsElapsed();
-        senderSide.add(sender);
-        receiverSide.add(receiver);
-        firstMessage.add(sender + receiver);
-        preKeyMessageBytes = wire.size();
+// The sender's half: X3DH from the bundle, the sender key sealed for the device, one message.
+qint64 sendFirst(Device &alice, Device &device, const QByteArray &content, QByteArray *wire,
+                 QByteArray *group)
+{
+    QElapsedTimer clock;
+    const PreKeyBundle bundle = handOut(device);
+    clock.start();
+    PairwiseCipher alicePairwise(*alice.keys);
+    if (auto built = alicePairwise.buildSession(device.address, bundle); !built)
+        die("no session", built.error());
+    const auto current =
+            SenderKeyCipher(*alice.keys).distributionMessage(Conversation, alice.address);
+    if (!current)
+        die("no distribution", current.error());
+    const auto sealed = alicePairwise.encrypt(device.address, current.value());
+    if (!sealed)
+        die("pairwise encrypt failed", sealed.error());
+    *wire = sealed.value().encode();
+    const auto encrypted =
+            SenderKeyCipher(*alice.keys).encrypt(Conversation, alice.address, content);
+    if (!encrypted)
+        die("encrypt failed", encrypted.error());
+    *group = encrypted.value();
+    return clock.nsecsElapsed();
+}
+
+// The new device's half: open the pre-key message, store the sender key, read the message.
+qint64 receiveFirst(Device &alice, Device &device, const QByteArray &content,
+                    const QByteArray &wire, const QByteArray &group)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const auto received = PairwiseMessage::decode(wire);
+    if (!received)
+        die("undecodable", received.error());
+    const auto opened = PairwiseCipher(*device.keys).decrypt(alice.address, received.value());
+    if (!opened)
+        die("pairwise decrypt failed", opened.error());
+    if (auto stored =
+                SenderKeyCipher(*device.keys)
+                        .processDistributionMessage(Conversation, alice.address, opened.value());
+        !stored)
+        die("sender key not stored", stored.error());
+    const auto first = SenderKeyCipher(*device.keys).decrypt(Conversation, alice.address, group);
+    if (!first || first.value() != content)
+        die("first decrypt failed", first ? CryptoError::InvalidMessage : first.error());
+    return clock.nsecsElapsed();
+}
+
+// First messages to new devices: each is a new device of Carol.
+FirstMessageCost measureNewDevices(const QTemporaryDir &dir, Device &alice, Device &bob,
+                                   const Options &o)
+{
+    FirstMessageCost cost;
+    SenderKeyCipher bobGroup(*bob.keys);
+    for (int i = 0; i < o.newDevices; ++i) {
+        auto device = makeDevice(dir, 3, qint32(i + 1), 1);
+        QByteArray wire, group;
+        const qint64 sender = sendFirst(alice, *device, o.content, &wire, &group);
+        const qint64 receiver = receiveFirst(alice, *device, o.content, wire, group);
+        cost.senderSide.add(sender);
+        cost.receiverSide.add(receiver);
+        cost.total.add(sender + receiver);
+        cost.preKeyMessageBytes = wire.size();
         // bob keeps decrypting alice's messages too (same chain)
-        if (!bobGroup.decrypt(Conversation, alice->address, group.value()))
+        if (!bobGroup.decrypt(Conversation, alice.address, group))
             die("bob fell behind");
         device->keys.reset();
         QSqlDatabase::removeDatabase(device->connection);
     }
+    return cost;
+}
 
-    std::printf("parley-e2ee-bench: %d messages of %lld bytes, %d new devices\n", messages,
-                static_cast<long long>(content.size()), newDevices);
+void report(const Options &o, const MessageCost &m, const FirstMessageCost &f)
+{
+    std::printf("parley-e2ee-bench: %d messages of %lld bytes, %d new devices\n", o.messages,
+                static_cast<long long>(o.content.size()), o.newDevices);
     std::printf("%-44s %10s %10s %10s\n", "microseconds per operation", "median", "mean", "p99");
-    row("sender-key encrypt (one message)", encrypt);
-    row("sender-key decrypt (one message)", decrypt);
-    row("encrypt + decrypt (one message)", both);
-    row("first message to a new device: sender", senderSide);
-    row("first message to a new device: receiver", receiverSide);
-    row("first message to a new device: total", firstMessage);
+    row("sender-key encrypt (one message)", m.encrypt);
+    row("sender-key decrypt (one message)", m.decrypt);
+    row("encrypt + decrypt (one message)", m.both);
+    row("first message to a new device: sender", f.senderSide);
+    row("first message to a new device: receiver", f.receiverSide);
+    row("first message to a new device: total", f.total);
     std::printf("sizes: group message body %lld bytes for %lld content bytes (+1 type byte on "
                 "the wire); sender key in a pre-key message %lld bytes\n",
-                static_cast<long long>(ciphertextBytes), static_cast<long long>(content.size()),
-                static_cast<long long>(preKeyMessageBytes));
+                static_cast<long long>(m.ciphertextBytes), static_cast<long long>(o.content.size()),
+                static_cast<long long>(f.preKeyMessageBytes));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"parley-e2ee-bench"_s);
+    const Options options = parseOptions(app);
+    // The key stores log each session and sender key: noise next to the table.
+    QLoggingCategory::setFilterRules(u"parley.*.info=false"_s);
+
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        die("no temporary folder");
+    auto alice = makeDevice(dir, 1, 1, 1);
+    auto bob = makeDevice(dir, 2, 1, options.newDevices + 1);
+    shareSenderKey(*alice, *bob);
+    const MessageCost messages = measureMessages(*alice, *bob, options);
+    const FirstMessageCost firsts = measureNewDevices(dir, *alice, *bob, options);
+    report(options, messages, firsts);
     alice->keys.reset();
     bob->keys.reset();
     return 0;
