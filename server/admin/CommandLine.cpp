@@ -147,6 +147,25 @@ QList<Key> keys()
             {u"max-inbox-items"_s, u"n"_s,
              u"Waiting device-inbox items per device (default 10000)."_s,
              intKey(&ServerConfig::maxInboxItems, 1, 10000000)},
+            {u"max-attachment-bytes"_s, u"bytes"_s,
+             u"Largest attachment a client may upload (default 104857600)."_s,
+             [](ServerConfig &c, const QString &v) {
+                 bool ok = false;
+                 const qint64 n = v.toLongLong(&ok);
+                 if (!ok || n < 1 || n > (qint64(1) << 40))
+                     return false;
+                 c.maxAttachmentBytes = n;
+                 return true;
+             }},
+            {u"max-pending-uploads"_s, u"n"_s,
+             u"Unfinished attachment uploads per user (default 10)."_s,
+             intKey(&ServerConfig::maxPendingUploads, 1, 100000)},
+            {u"upload-expiry"_s, u"seconds"_s,
+             u"Unfinished uploads are deleted this long after they started (default 86400)."_s,
+             intKey(&ServerConfig::uploadExpirySeconds, 1, 365 * 86400)},
+            {u"upload-rate"_s, u"per-minute"_s,
+             u"Uploads a user may start per minute (default 30)."_s,
+             intKey(&ServerConfig::uploadsPerMinute, 1, 1000000)},
             {u"keys-low"_s, u"n"_s,
              u"Push keysLow below this many one-time pre-keys (default 20)."_s,
              intKey(&ServerConfig::keysLowThreshold, 0, 100000)},

@@ -45,6 +45,13 @@ struct ServerConfig
     int maxInboxItems = 10000; ///< waiting items per device
     int keysLowThreshold = 20; ///< keysLow is pushed below this many one-time pre-keys
 
+    // Attachments.
+    qint64 maxAttachmentBytes = 100 * 1024 * 1024; ///< declared size of one upload
+    int maxPendingUploads = 10; ///< unfinished uploads per user
+    int uploadExpirySeconds =
+            24 * 3600; ///< an unfinished upload is deleted this long after it started
+    int uploadsPerMinute = 30; ///< uploadStart per user (token bucket, burst of the same size)
+
     /// The data folder, resolved (the default when dataDir is empty).
     QString resolvedDataDir() const;
     bool usesPostgres() const { return !database.isEmpty(); }

@@ -46,8 +46,11 @@ QList<Presence> PresenceTracker::presenceFor(qint64 viewerUserId) const
     QList<Presence> list;
     const QSet<qint64> contacts = m_ctx.directory.contactsOf(viewerUserId);
     list.reserve(contacts.size());
-    for (qint64 user : contacts)
-        list.append(presenceOf(user));
+    for (qint64 user : contacts) {
+        // A user who blocked the viewer is left out: the viewer never learns when they are on.
+        if (!m_ctx.directory.hasBlocked(user, viewerUserId))
+            list.append(presenceOf(user));
+    }
     std::sort(list.begin(), list.end(),
               [](const Presence &a, const Presence &b) { return a.userId < b.userId; });
     return list;
@@ -73,12 +76,15 @@ void PresenceTracker::flush()
             m_published.insert(user, true);
         else
             m_published.remove(user); // offline is the default: keeps the map to online users
-        const QSet<qint64> contacts = m_ctx.directory.contactsOf(user);
-        if (contacts.isEmpty())
+        QList<qint64> viewers;
+        for (qint64 contact : m_ctx.directory.contactsOf(user)) {
+            if (!m_ctx.directory.hasBlocked(user, contact))
+                viewers.append(contact);
+        }
+        if (viewers.isEmpty())
             continue;
         qCDebug(lcPresence) << "user" << user << (p.online ? "online" : "offline");
-        m_ctx.push(QList<qint64>(contacts.begin(), contacts.end()),
-                   FrameCodec::encode(PresenceFrame{p}));
+        m_ctx.push(viewers, FrameCodec::encode(PresenceFrame{p}));
     }
 }
 

@@ -37,7 +37,11 @@ void TypingRelay::typing(const Request &r, const TypingFrame &f)
 void TypingRelay::relay(qint64 conversationId, qint64 userId, bool typing)
 {
     QList<qint64> others = m_ctx.directory.memberIds(conversationId);
-    others.removeAll(userId);
+    // Not to oneself, and not across a block in either direction: a blocked user does not see
+    // the blocker type, and the blocker's groups are not filled with the blocked user's typing.
+    others.removeIf([this, userId](qint64 other) {
+        return other == userId || m_ctx.directory.isBlockedBetween(userId, other);
+    });
     m_ctx.push(others, FrameCodec::encode(TypingFrame{Typing{conversationId, userId, typing}}));
 }
 

@@ -4,6 +4,7 @@
 #include "PasswordHasher.h"
 #include "admin/ServerConfig.h"
 #include "presence/PresenceTracker.h"
+#include "protocol/Limits.h"
 #include "store/Store.h"
 
 #include <QtCore/QCryptographicHash>
@@ -348,6 +349,12 @@ void Accounts::block(const Request &r, const BlockFrame &f)
         m_ctx.fail(r, ErrorCode::InvalidArgument, u"you cannot block yourself"_s);
         return;
     }
+    if (f.blocked && !m_ctx.directory.hasBlocked(r.userId, f.userId)
+        && m_ctx.directory.blockedBy(r.userId).size() >= MaxBlockedUsers) {
+        m_ctx.fail(r, ErrorCode::TooManyItems,
+                   u"you can block at most %1 users"_s.arg(MaxBlockedUsers));
+        return;
+    }
     m_ctx.store.run<bool>(
             m_ctx.thread,
             [user = r.userId, f](Database &db) -> Result<bool> {
@@ -363,9 +370,30 @@ void Accounts::block(const Request &r, const BlockFrame &f)
                     m_ctx.fail(r, done.error());
                     return;
                 }
+                const bool changed = m_ctx.directory.hasBlocked(r.userId, f.userId) != f.blocked;
                 m_ctx.directory.setBlocked(r.userId, f.userId, f.blocked);
                 m_ctx.ok(r);
+                if (!changed)
+                    return;
+                // The user's other devices keep their list in step (docs/protocol.md, "block").
+                m_ctx.push({r.userId},
+                           FrameCodec::encode(BlockListFrame{m_ctx.directory.blockedBy(r.userId)}),
+                           r.from);
+                // The blocked user stops seeing the blocker's presence at once; after an
+                // unblock they see it again if they share a conversation.
+                if (f.blocked)
+                    m_ctx.push({f.userId},
+                               FrameCodec::encode(PresenceFrame{Presence{r.userId, false, 0}}));
+                else if (m_ctx.directory.contactsOf(f.userId).contains(r.userId))
+                    m_ctx.push({f.userId},
+                               FrameCodec::encode(
+                                       PresenceFrame{m_ctx.presence->presenceOf(r.userId)}));
             });
+}
+
+void Accounts::listBlocked(const Request &r)
+{
+    m_ctx.reply(r, BlockListFrame{m_ctx.directory.blockedBy(r.userId)});
 }
 
 } // namespace Parley

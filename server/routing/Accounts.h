@@ -24,6 +24,7 @@ public:
     void changePassword(const Request &r, const ChangePasswordFrame &f);
     void findUser(const Request &r, const FindUserFrame &f);
     void block(const Request &r, const BlockFrame &f);
+    void listBlocked(const Request &r);
 
     /// Refuses an authentication request (the session may try again).
     void refuse(const Request &r, const Error &error);

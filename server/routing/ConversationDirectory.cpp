@@ -2,6 +2,8 @@
 
 #include "store/Database.h"
 
+#include <algorithm>
+
 namespace Parley {
 
 namespace {
@@ -19,11 +21,12 @@ void ConversationDirectory::load(const Snapshot &snapshot)
     m_byUser.clear();
     m_direct.clear();
     m_blocks.clear();
+    m_blockedBy.clear();
     m_roleSince.clear();
     for (const Conversation &c : snapshot.conversations)
         put(c);
     for (const auto &[user, blocked] : snapshot.blocks)
-        m_blocks.insert({user, blocked});
+        setBlocked(user, blocked, true);
     m_roleSince = snapshot.roleSince;
 }
 
@@ -116,10 +119,26 @@ bool ConversationDirectory::hasBlocked(qint64 userId, qint64 otherUserId) const
 
 void ConversationDirectory::setBlocked(qint64 userId, qint64 otherUserId, bool blocked)
 {
-    if (blocked)
+    if (blocked) {
         m_blocks.insert({userId, otherUserId});
-    else
+        m_blockedBy[userId].insert(otherUserId);
+    } else {
         m_blocks.remove({userId, otherUserId});
+        auto it = m_blockedBy.find(userId);
+        if (it != m_blockedBy.end()) {
+            it->remove(otherUserId);
+            if (it->isEmpty())
+                m_blockedBy.erase(it);
+        }
+    }
+}
+
+QList<qint64> ConversationDirectory::blockedBy(qint64 userId) const
+{
+    const QSet<qint64> set = m_blockedBy.value(userId);
+    QList<qint64> list(set.begin(), set.end());
+    std::sort(list.begin(), list.end());
+    return list;
 }
 
 } // namespace Parley

@@ -52,12 +52,15 @@ public:
     /// Either of the two blocked the other.
     bool isBlockedBetween(qint64 a, qint64 b) const { return hasBlocked(a, b) || hasBlocked(b, a); }
     void setBlocked(qint64 userId, qint64 otherUserId, bool blocked);
+    /// Everyone the user blocks, ascending.
+    QList<qint64> blockedBy(qint64 userId) const;
 
 private:
     QHash<qint64, Conversation> m_conversations;
     QHash<qint64, QSet<qint64>> m_byUser;
     QHash<QPair<qint64, qint64>, qint64> m_direct;
     QSet<QPair<qint64, qint64>> m_blocks;
+    QHash<qint64, QSet<qint64>> m_blockedBy; ///< user → the users they block
     QHash<QPair<qint64, qint64>, qint64> m_roleSince;
 };
 

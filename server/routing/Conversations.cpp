@@ -82,6 +82,12 @@ void Conversations::createGroup(const Request &r, const CreateGroupFrame &f)
                    u"a group has at most %1 members"_s.arg(MaxGroupMembers));
         return;
     }
+    for (qint64 user : std::as_const(others)) {
+        if (m_ctx.directory.hasBlocked(user, r.userId)) {
+            m_ctx.fail(r, ErrorCode::Blocked, u"user %1 blocked you"_s.arg(user));
+            return;
+        }
+    }
     using Created = QPair<Conversation, std::optional<Envelope>>;
     m_ctx.store.run<Created>(
             m_ctx.thread,
@@ -145,6 +151,10 @@ void Conversations::addMember(const Request &r, const AddMemberFrame &f)
     }
     if (c->member(f.userId)) {
         m_ctx.fail(r, ErrorCode::AlreadyMember, u"already a member"_s);
+        return;
+    }
+    if (m_ctx.directory.hasBlocked(f.userId, r.userId)) {
+        m_ctx.fail(r, ErrorCode::Blocked, u"that user blocked you"_s);
         return;
     }
     if (c->members.size() >= MaxGroupMembers) {

@@ -1,6 +1,7 @@
 #include "Router.h"
 
 #include "Accounts.h"
+#include "Attachments.h"
 #include "Conversations.h"
 #include "Inbox.h"
 #include "KeyDirectory.h"
@@ -9,6 +10,7 @@
 #include "RouteContext.h"
 #include "admin/Metrics.h"
 #include "admin/ServerConfig.h"
+#include "attachments/BlobStore.h"
 #include "presence/PresenceTracker.h"
 #include "presence/TypingRelay.h"
 #include "store/Store.h"
@@ -55,6 +57,8 @@ Router::Router(const ServerConfig &config, Store &store, QObject *parent)
       m_log(std::make_unique<MessageLog>(*m_ctx)),
       m_inbox(std::make_unique<Inbox>(*m_ctx)),
       m_keys(std::make_unique<KeyDirectory>(*m_ctx)),
+      m_blobs(std::make_unique<BlobStore>(config.resolvedDataDir() + u"/attachments"_s)),
+      m_attachments(new Attachments(*m_ctx, *m_blobs, this)),
       m_presence(new PresenceTracker(*m_ctx, config.presenceDelayMs, this)),
       m_typing(new TypingRelay(*m_ctx, config.typingExpirySeconds, this))
 {
@@ -66,7 +70,11 @@ Router::Router(const ServerConfig &config, Store &store, QObject *parent)
     });
 }
 
-Router::~Router() = default;
+Router::~Router()
+{
+    // Before the members go: no blob callback may be queued to a half-destroyed router.
+    m_blobs->stop();
+}
 
 void Router::setDelivery(Delivery *delivery)
 {
@@ -87,8 +95,13 @@ void Router::load(std::function<void(Status)> ready)
                     ready(snapshot.error());
                     return;
                 }
+                if (Status s = m_blobs->start(); !s) {
+                    ready(s);
+                    return;
+                }
                 m_ctx->directory.load(*snapshot);
                 m_presence->load(snapshot->lastSeen);
+                m_attachments->load(snapshot->uploads);
                 qCInfo(lcRouting) << "loaded" << snapshot->conversations.size() << "conversations";
                 ready(Status{});
             });
@@ -175,6 +188,8 @@ void Router::dispatch(const Request &r, const RawFrame &raw)
     case FrameType::Block:
         return read<BlockFrame>(
                 raw, [&](const auto &f) { m_accounts->block(r, f); }, fail);
+    case FrameType::ListBlocked:
+        return m_accounts->listBlocked(r);
     // conversations
     case FrameType::CreateDirect:
         return read<CreateDirectFrame>(
@@ -229,6 +244,22 @@ void Router::dispatch(const Request &r, const RawFrame &raw)
     case FrameType::FetchKeys:
         return read<FetchKeysFrame>(
                 raw, [&](const auto &f) { m_keys->fetch(r, f); }, fail);
+    // attachments
+    case FrameType::UploadStart:
+        return read<UploadStartFrame>(
+                raw, [&](const auto &f) { m_attachments->start(r, f); }, fail);
+    case FrameType::UploadChunk:
+        return read<UploadChunkFrame>(
+                raw, [&](const auto &f) { m_attachments->chunk(r, f); }, fail);
+    case FrameType::UploadStatus:
+        return read<UploadStatusFrame>(
+                raw, [&](const auto &f) { m_attachments->status(r, f); }, fail);
+    case FrameType::UploadFinish:
+        return read<UploadFinishFrame>(
+                raw, [&](const auto &f) { m_attachments->finish(r, f); }, fail);
+    case FrameType::Download:
+        return read<DownloadFrame>(
+                raw, [&](const auto &f) { m_attachments->download(r, f); }, fail);
     default:
         // Sessions only pass client requests on; anything else is a bug to report, not crash on.
         m_ctx->fail(r, ErrorCode::UnexpectedFrame, u"not a request"_s);

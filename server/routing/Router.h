@@ -15,6 +15,8 @@
 namespace Parley {
 
 class Accounts;
+class Attachments;
+class BlobStore;
 class Conversations;
 class Delivery;
 class Inbox;
@@ -40,7 +42,8 @@ public:
     void setDelivery(Delivery *delivery);
     /// Before any session opens; may stay unset.
     void setMetrics(Metrics *metrics);
-    /// Loads the directory from the store (on the router's thread); `ready` runs on that thread.
+    /// Loads the directory from the store and starts the attachment files' thread (on the
+    /// router's thread); `ready` runs on that thread.
     void load(std::function<void(Status)> ready);
 
     /// Calls `done` (on the router's thread) once every request received so far has been
@@ -62,6 +65,8 @@ private:
     std::unique_ptr<MessageLog> m_log;
     std::unique_ptr<Inbox> m_inbox;
     std::unique_ptr<KeyDirectory> m_keys;
+    std::unique_ptr<BlobStore> m_blobs;
+    Attachments *m_attachments;
     PresenceTracker *m_presence;
     TypingRelay *m_typing;
 };

@@ -41,6 +41,12 @@ bool isClientRequest(FrameType type)
     case FrameType::InboxAck:
     case FrameType::UploadKeys:
     case FrameType::FetchKeys:
+    case FrameType::ListBlocked:
+    case FrameType::UploadStart:
+    case FrameType::UploadChunk:
+    case FrameType::UploadStatus:
+    case FrameType::UploadFinish:
+    case FrameType::Download:
         return true;
     default:
         return false;
@@ -197,6 +203,13 @@ void Session::receive(const QByteArray &bytes)
         }
         return;
     }
+    if (frameTypeSince(raw.type) > m_version) {
+        // What this session's version would have answered: it does not know the type.
+        reject(-1, ErrorCode::UnknownFrameType,
+               u"\"%1\" needs protocol version %2"_s.arg(frameTypeName(raw.type))
+                       .arg(frameTypeSince(raw.type)));
+        return;
+    }
     if (!isClientRequest(raw.type)) {
         reject(raw.id, ErrorCode::UnexpectedFrame,
                u"\"%1\" is not a request a client sends"_s.arg(frameTypeName(raw.type)));
@@ -227,6 +240,7 @@ void Session::receiveHello(const RawFrame &raw)
     }
     WelcomeFrame welcome;
     welcome.version = high;
+    m_version = high;
     welcome.server = u"parleyd/" PARLEY_VERSION ""_s;
     welcome.heartbeatSeconds = m_limits.heartbeatSeconds;
     welcome.registrationOpen = m_limits.registrationOpen;

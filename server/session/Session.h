@@ -66,6 +66,7 @@ private:
     SessionLimits m_limits;
     TokenBucket m_bucket;
     State m_state = State::AwaitHello;
+    int m_version = 1; ///< negotiated in hello
     qint64 m_openedMs;
     qint64 m_lastReceivedMs;
     qint64 m_userId = 0;

@@ -991,6 +991,12 @@ Result<Snapshot> Database::loadSnapshot()
         q.finish();
     }
     {
+        auto uploads = pendingUploads();
+        if (!uploads)
+            return uploads.error();
+        s.uploads = std::move(uploads).value();
+    }
+    {
         QSqlQuery &q = prepared("SELECT id, last_seen_at FROM users "
                                 "WHERE id IN (SELECT user_id FROM members)");
         if (!exec(q, "snapshot"))

@@ -84,6 +84,24 @@ struct MembershipChange
     std::optional<QPair<qint64, MembershipEvent>> handOver; ///< (heir, its roleChanged event)
 };
 
+/// An upload that is not finished yet (its bytes are in a partial file).
+struct PendingUpload
+{
+    QByteArray uploadId;
+    qint64 userId = 0;
+    qint64 conversationId = 0;
+    qint64 size = 0;
+    qint64 createdAt = 0; ///< ms since the epoch
+};
+
+/// A finished attachment: who may read it is decided by its conversation.
+struct AttachmentRecord
+{
+    QByteArray attachmentId;
+    qint64 conversationId = 0;
+    qint64 size = 0;
+};
+
 /// What the router keeps in memory, loaded once at start.
 struct Snapshot
 {
@@ -92,6 +110,7 @@ struct Snapshot
     QHash<qint64, qint64> lastSeen; ///< user → ms since the epoch
     /// (conversation, user) → when the member got their current role (for hand-overs).
     QHash<QPair<qint64, qint64>, qint64> roleSince;
+    QList<PendingUpload> uploads; ///< unfinished uploads
 };
 
 struct InboxStored
@@ -187,6 +206,18 @@ public:
     /// One bundle per active device of the user with keys (not excludeDeviceId), each with one
     /// one-time pre-key removed from the stock.
     Result<FetchedKeys> fetchKeys(qint64 userId, qint64 excludeDeviceId);
+
+    // --- attachments (AttachmentQueries.cpp)
+    Status insertUpload(const PendingUpload &upload);
+    Result<QList<PendingUpload>> pendingUploads();
+    /// Marks an unfinished upload finished under `attachmentId` (NoSuchAttachment if it is not
+    /// an unfinished upload any more).
+    Status finishUpload(const QByteArray &uploadId, const QByteArray &attachmentId, qint64 now);
+    /// The attachment an upload of this user became, for a repeated uploadFinish.
+    Result<AttachmentRecord> finishedUpload(const QByteArray &uploadId, qint64 userId);
+    Result<AttachmentRecord> attachment(const QByteArray &attachmentId);
+    /// Forgets unfinished uploads (expired); finished ones are never deleted here.
+    Status deleteUploads(const QList<QByteArray> &uploadIds);
 
 private:
     QSqlQuery &prepared(const char *sql);

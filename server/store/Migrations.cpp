@@ -94,6 +94,20 @@ const char *const Version3[] = {
         "UPDATE members SET role_since = joined_at",
 };
 
+// Attachments: one row per upload; `attachment_id` and `finished_at` are set when it is
+// finished. The blobs themselves are files in the data folder (docs/server.md, "Attachments").
+const char *const Version4[] = {
+        R"(CREATE TABLE attachments (
+        upload_id {blob} NOT NULL PRIMARY KEY,
+        attachment_id {blob} UNIQUE,
+        user_id BIGINT NOT NULL REFERENCES users(id),
+        conversation_id BIGINT NOT NULL REFERENCES conversations(id),
+        size BIGINT NOT NULL,
+        created_at BIGINT NOT NULL,
+        finished_at BIGINT))",
+        "CREATE INDEX attachments_unfinished ON attachments(created_at) WHERE finished_at IS NULL",
+};
+
 template<std::size_t N>
 QStringList render(const char *const (&statements)[N], DatabaseUrl::Kind dialect)
 {
@@ -114,7 +128,7 @@ QStringList render(const char *const (&statements)[N], DatabaseUrl::Kind dialect
 
 int Migrations::latestVersion()
 {
-    return 3;
+    return 4;
 }
 
 QStringList Migrations::step(int version, DatabaseUrl::Kind dialect)
@@ -126,6 +140,8 @@ QStringList Migrations::step(int version, DatabaseUrl::Kind dialect)
         return render(Version2, dialect);
     case 3:
         return render(Version3, dialect);
+    case 4:
+        return render(Version4, dialect);
     default:
         return {};
     }

@@ -46,12 +46,17 @@ enum class ErrorCode : quint16 {
     AlreadyMember = 306,
     Blocked = 307,
     InvalidArgument = 308,
+    NoSuchAttachment = 309,
 
     // 4xx: rates and sizes
     RateLimited = 400,
     BodyTooLarge = 401,
     TooManyItems = 402,
     SlowReader = 403,
+    AttachmentTooLarge = 404,
+    UploadQuotaExceeded = 405,
+    WrongOffset = 406,
+    UploadIncomplete = 407,
 
     // 5xx: the server could not do it
     InternalError = 500,

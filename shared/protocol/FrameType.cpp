@@ -54,9 +54,24 @@ constexpr std::pair<FrameType, QLatin1StringView> Names[] = {
     {FrameType::FetchKeys, "fetchKeys"_L1},
     {FrameType::KeyBundles, "keyBundles"_L1},
     {FrameType::KeysLow, "keysLow"_L1},
+    {FrameType::ListBlocked, "listBlocked"_L1},
+    {FrameType::BlockList, "blockList"_L1},
+    {FrameType::UploadStart, "uploadStart"_L1},
+    {FrameType::UploadChunk, "uploadChunk"_L1},
+    {FrameType::UploadStatus, "uploadStatus"_L1},
+    {FrameType::UploadFinish, "uploadFinish"_L1},
+    {FrameType::UploadProgress, "uploadProgress"_L1},
+    {FrameType::UploadFinished, "uploadFinished"_L1},
+    {FrameType::Download, "download"_L1},
+    {FrameType::DownloadChunk, "downloadChunk"_L1},
 };
 
 } // namespace
+
+int frameTypeSince(FrameType type)
+{
+    return type >= FrameType::ListBlocked ? 2 : 1;
+}
 
 QLatin1StringView frameTypeName(FrameType type)
 {

@@ -22,7 +22,19 @@ enum class FrameType : quint8 {
     // device inbox and keys
     InboxSend, InboxFetch, InboxItems, InboxAck, InboxPushed, UploadKeys, FetchKeys, KeyBundles,
     KeysLow,
+    // blocking (added after the first release: kept last so older numbers stay)
+    ListBlocked, BlockList,
+    // attachments
+    UploadStart, UploadChunk, UploadStatus, UploadFinish, UploadProgress, UploadFinished, Download,
+    DownloadChunk,
 };
+
+/// The last frame type: for loops over every type.
+inline constexpr FrameType LastFrameType = FrameType::DownloadChunk;
+
+/// The protocol version that introduced the frame type (1 or 2): a session that negotiated an
+/// older version treats it as unknown.
+int frameTypeSince(FrameType type);
 
 /// The name used in a frame's "t" field, e.g. "send".
 QLatin1StringView frameTypeName(FrameType type);

@@ -5,6 +5,8 @@
 
 #include <QtCore/QCborArray>
 
+#include <limits>
+
 namespace Parley {
 
 using namespace Qt::StringLiterals;
@@ -670,6 +672,158 @@ Result<KeysLowFrame> KeysLowFrame::fromCbor(const QCborMap &map)
     KeysLowFrame f;
     FieldReader r(map);
     r.integer("remaining"_L1, f.remaining, 0, 1000000);
+    return r.finish(f);
+}
+
+// --- blocking --------------------------------------------------------------------------------
+
+QCborMap BlockListFrame::toCbor() const
+{
+    return {{"users"_L1, toArray(userIds)}};
+}
+
+Result<BlockListFrame> BlockListFrame::fromCbor(const QCborMap &map)
+{
+    BlockListFrame f;
+    FieldReader r(map);
+    r.idList("users"_L1, f.userIds, MaxBlockedUsers);
+    return r.finish(f);
+}
+
+// --- attachments -----------------------------------------------------------------------------
+
+namespace {
+
+/// An upload or attachment id: exactly AttachmentIdBytes (longer → limit_exceeded).
+void readAttachmentId(FieldReader &r, QLatin1StringView key, QByteArray &out)
+{
+    r.bytes(key, out, AttachmentIdBytes);
+    if (!r.hasFailed() && out.size() != AttachmentIdBytes)
+        r.fail(ErrorCode::InvalidField, u"%1 is %2 bytes"_s.arg(key).arg(AttachmentIdBytes));
+}
+
+constexpr qint64 MaxOffset = std::numeric_limits<qint64>::max();
+
+} // namespace
+
+QCborMap UploadStartFrame::toCbor() const
+{
+    return {{"conv"_L1, conversationId}, {"size"_L1, size}};
+}
+
+Result<UploadStartFrame> UploadStartFrame::fromCbor(const QCborMap &map)
+{
+    UploadStartFrame f;
+    FieldReader r(map);
+    r.id("conv"_L1, f.conversationId).integer("size"_L1, f.size, 1, MaxOffset);
+    return r.finish(f);
+}
+
+QCborMap UploadChunkFrame::toCbor() const
+{
+    return {{"upload"_L1, uploadId}, {"offset"_L1, offset}, {"data"_L1, data}};
+}
+
+Result<UploadChunkFrame> UploadChunkFrame::fromCbor(const QCborMap &map)
+{
+    UploadChunkFrame f;
+    FieldReader r(map);
+    readAttachmentId(r, "upload"_L1, f.uploadId);
+    r.id("offset"_L1, f.offset).bytes("data"_L1, f.data, MaxAttachmentChunkBytes);
+    if (!r.hasFailed() && f.data.isEmpty())
+        r.fail(ErrorCode::InvalidField, u"data is empty"_s);
+    return r.finish(f);
+}
+
+QCborMap UploadStatusFrame::toCbor() const
+{
+    return {{"upload"_L1, uploadId}};
+}
+
+Result<UploadStatusFrame> UploadStatusFrame::fromCbor(const QCborMap &map)
+{
+    UploadStatusFrame f;
+    FieldReader r(map);
+    readAttachmentId(r, "upload"_L1, f.uploadId);
+    return r.finish(f);
+}
+
+QCborMap UploadFinishFrame::toCbor() const
+{
+    return {{"upload"_L1, uploadId}};
+}
+
+Result<UploadFinishFrame> UploadFinishFrame::fromCbor(const QCborMap &map)
+{
+    UploadFinishFrame f;
+    FieldReader r(map);
+    readAttachmentId(r, "upload"_L1, f.uploadId);
+    return r.finish(f);
+}
+
+QCborMap UploadProgressFrame::toCbor() const
+{
+    return {{"upload"_L1, uploadId}, {"size"_L1, size}, {"received"_L1, received}};
+}
+
+Result<UploadProgressFrame> UploadProgressFrame::fromCbor(const QCborMap &map)
+{
+    UploadProgressFrame f;
+    FieldReader r(map);
+    readAttachmentId(r, "upload"_L1, f.uploadId);
+    r.integer("size"_L1, f.size, 1, MaxOffset).id("received"_L1, f.received);
+    if (!r.hasFailed() && f.received > f.size)
+        r.fail(ErrorCode::InvalidField, u"received is more than size"_s);
+    return r.finish(f);
+}
+
+QCborMap UploadFinishedFrame::toCbor() const
+{
+    return {{"upload"_L1, uploadId}, {"attachment"_L1, attachmentId}, {"size"_L1, size}};
+}
+
+Result<UploadFinishedFrame> UploadFinishedFrame::fromCbor(const QCborMap &map)
+{
+    UploadFinishedFrame f;
+    FieldReader r(map);
+    readAttachmentId(r, "upload"_L1, f.uploadId);
+    readAttachmentId(r, "attachment"_L1, f.attachmentId);
+    r.integer("size"_L1, f.size, 1, MaxOffset);
+    return r.finish(f);
+}
+
+QCborMap DownloadFrame::toCbor() const
+{
+    return {{"attachment"_L1, attachmentId}, {"offset"_L1, offset}};
+}
+
+Result<DownloadFrame> DownloadFrame::fromCbor(const QCborMap &map)
+{
+    DownloadFrame f;
+    FieldReader r(map);
+    readAttachmentId(r, "attachment"_L1, f.attachmentId);
+    r.id("offset"_L1, f.offset);
+    return r.finish(f);
+}
+
+QCborMap DownloadChunkFrame::toCbor() const
+{
+    return {{"attachment"_L1, attachmentId},
+            {"offset"_L1, offset},
+            {"size"_L1, size},
+            {"data"_L1, data}};
+}
+
+Result<DownloadChunkFrame> DownloadChunkFrame::fromCbor(const QCborMap &map)
+{
+    DownloadChunkFrame f;
+    FieldReader r(map);
+    readAttachmentId(r, "attachment"_L1, f.attachmentId);
+    r.id("offset"_L1, f.offset)
+            .integer("size"_L1, f.size, 1, MaxOffset)
+            .bytes("data"_L1, f.data, MaxAttachmentChunkBytes);
+    if (!r.hasFailed() && (f.offset > f.size || f.data.size() > f.size - f.offset))
+        r.fail(ErrorCode::InvalidField, u"data goes beyond size"_s);
     return r.finish(f);
 }
 

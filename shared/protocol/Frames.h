@@ -357,6 +357,87 @@ struct KeysLowFrame
     PARLEY_FRAME(KeysLow)
 };
 
+// --- blocking --------------------------------------------------------------------------------
+
+using ListBlockedFrame = EmptyFrame<FrameType::ListBlocked>;
+
+/// Server → client: everyone the user blocks; the reply to listBlocked, and pushed to the user's
+/// other devices after a block or unblock.
+struct BlockListFrame
+{
+    QList<qint64> userIds; ///< ascending
+    PARLEY_FRAME(BlockList)
+};
+
+// --- attachments -----------------------------------------------------------------------------
+
+/// Begins an upload of `size` bytes of (client-encrypted) attachment for a conversation.
+struct UploadStartFrame
+{
+    qint64 conversationId = 0;
+    qint64 size = 0;
+    PARLEY_FRAME(UploadStart)
+};
+
+/// The next piece of an upload: `data` goes at `offset`, which must be what the server holds.
+struct UploadChunkFrame
+{
+    QByteArray uploadId;
+    qint64 offset = 0;
+    QByteArray data;
+    PARLEY_FRAME(UploadChunk)
+};
+
+/// How much of an upload the server holds (to resume after a reconnect).
+struct UploadStatusFrame
+{
+    QByteArray uploadId;
+    PARLEY_FRAME(UploadStatus)
+};
+
+/// Every byte is sent: make the upload an attachment.
+struct UploadFinishFrame
+{
+    QByteArray uploadId;
+    PARLEY_FRAME(UploadFinish)
+};
+
+/// Server → client: the reply to uploadStart, uploadChunk and uploadStatus.
+struct UploadProgressFrame
+{
+    QByteArray uploadId;
+    qint64 size = 0; ///< as declared in uploadStart
+    qint64 received = 0; ///< bytes the server holds; the next chunk's offset
+    PARLEY_FRAME(UploadProgress)
+};
+
+/// Server → client: the upload is stored for good under `attachmentId`.
+struct UploadFinishedFrame
+{
+    QByteArray uploadId;
+    QByteArray attachmentId;
+    qint64 size = 0;
+    PARLEY_FRAME(UploadFinished)
+};
+
+/// Asks for the piece of an attachment that starts at `offset`.
+struct DownloadFrame
+{
+    QByteArray attachmentId;
+    qint64 offset = 0;
+    PARLEY_FRAME(Download)
+};
+
+/// Server → client: up to MaxAttachmentChunkBytes of an attachment, from `offset`.
+struct DownloadChunkFrame
+{
+    QByteArray attachmentId;
+    qint64 offset = 0;
+    qint64 size = 0; ///< of the whole attachment
+    QByteArray data;
+    PARLEY_FRAME(DownloadChunk)
+};
+
 #undef PARLEY_FRAME
 
 } // namespace Parley

@@ -6,7 +6,8 @@
 
 namespace Parley {
 
-inline constexpr int ProtocolVersion = 1;
+/// Version 2 added blocking lists and attachments (docs/protocol.md, section 3).
+inline constexpr int ProtocolVersion = 2;
 inline constexpr int MinProtocolVersion = 1;
 
 /// Limits on what one side accepts from the other; checked before any handler sees a frame.
@@ -44,5 +45,10 @@ inline constexpr int MaxGroupMembers = 500;
 inline constexpr int MaxPageMessages = 200;               ///< messages in one history page
 inline constexpr int MaxPreKeysPerUpload = 200;
 inline constexpr int MaxInboxItemsPerSend = 1000;
+inline constexpr int MaxBlockedUsers = 1000; ///< users one user may block
+/// Attachment and upload ids: 128 random bits, unguessable (docs/protocol.md, "Attachments").
+inline constexpr qsizetype AttachmentIdBytes = 16;
+/// Data in one uploadChunk or downloadChunk: well under both sides' byte-string limit.
+inline constexpr qsizetype MaxAttachmentChunkBytes = 64 * 1024;
 
 } // namespace Parley

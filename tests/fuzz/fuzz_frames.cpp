@@ -33,10 +33,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 FindUserFrame, UserFoundFrame, BlockFrame, CreateDirectFrame, CreateGroupFrame,
                 ConversationInfoFrame, AddMemberFrame, RemoveMemberFrame, LeaveFrame, SetRoleFrame,
                 RenameFrame, SendFrame, SentFrame, HistoryFrame, MessagesFrame, SyncFrame,
-                SyncedFrame, MessageFrame, ReceiptFrame, TypingFrame, PresenceFrame,
-                InboxSendFrame, InboxFetchFrame, InboxItemsFrame, InboxAckFrame,
-                InboxPushedFrame, UploadKeysFrame, FetchKeysFrame, KeyBundlesFrame,
-                KeysLowFrame>(*raw);
+                SyncedFrame, MessageFrame, ReceiptFrame, TypingFrame, PresenceFrame, InboxSendFrame,
+                InboxFetchFrame, InboxItemsFrame, InboxAckFrame, InboxPushedFrame, UploadKeysFrame,
+                FetchKeysFrame, KeyBundlesFrame, KeysLowFrame, BlockListFrame, UploadStartFrame,
+                UploadChunkFrame, UploadStatusFrame, UploadFinishFrame, UploadProgressFrame,
+                UploadFinishedFrame, DownloadFrame, DownloadChunkFrame>(*raw);
         (void)MembershipEvent::fromBytes(raw->fields.value(QLatin1StringView("body")).toByteArray());
     }
     return 0;

@@ -80,6 +80,8 @@ void tst_Authorization::matrix_data()
             {"rename", ErrorCode::NotMember, ErrorCode::NotAllowed, Ok, Ok},
             {"leave", ErrorCode::NotMember, Ok, Ok, Ok},
             {"syncCursor", Ok, Ok, Ok, Ok}, // allowed, but an outsider gets no messages (checked)
+            {"uploadStart", ErrorCode::NotMember, Ok, Ok, Ok},
+            {"download", ErrorCode::NotMember, Ok, Ok, Ok},
     };
     for (const Row &row : rows) {
         const std::pair<const char *, ErrorCode> cells[] = {{"outsider", row.outsider},
@@ -135,6 +137,22 @@ void tst_Authorization::matrix()
         reply = who->awaitReply(who->send(LeaveFrame{conv}));
     else if (request == "syncCursor"_L1)
         reply = who->awaitReply(who->send(SyncFrame{{SyncCursor{conv, 0}}, 10}));
+    else if (request == "uploadStart"_L1)
+        reply = who->awaitReply(who->send(UploadStartFrame{conv, 10}));
+    else if (request == "download"_L1) {
+        // The owner shares an attachment in the group first.
+        auto started = m_owner->call<UploadProgressFrame>(UploadStartFrame{conv, 3});
+        PARLEY_VERIFY(started);
+        PARLEY_VERIFY(m_owner->call<UploadProgressFrame>(
+                UploadChunkFrame{started->uploadId, 0, "abc"_ba}));
+        auto finished = m_owner->call<UploadFinishedFrame>(UploadFinishFrame{started->uploadId});
+        PARLEY_VERIFY(finished);
+        reply = who->awaitReply(who->send(DownloadFrame{finished->attachmentId, 0}));
+        if (expected == ErrorCode::None) {
+            QVERIFY(reply);
+            QCOMPARE(FrameCodec::read<DownloadChunkFrame>(*reply)->data, "abc"_ba);
+        }
+    }
     QVERIFY(reply);
     QCOMPARE(ServerFixture::errorOf(reply), expected);
 

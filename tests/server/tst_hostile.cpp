@@ -3,6 +3,8 @@
 // duplicate.
 #include "ServerFixture.h"
 
+#include "protocol/Limits.h"
+
 #include <QtCore/QCborArray>
 #include <QtCore/QScopeGuard>
 #include <QtCore/QSemaphore>
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void silentConnectionDropped();
     void unfinishedHandshakesAreBounded();
     void slowReaderDropped();
+    void hostileAttachmentRequests();
 
 private:
     /// A connection that said hello and is still answered: ping gets pong.
@@ -75,6 +78,64 @@ bool tst_Hostile::stillServes(TestClient &client)
 std::optional<RawFrame> tst_Hostile::nextError(TestClient &client, int timeoutMs)
 {
     return client.await([](const RawFrame &f) { return f.type == FrameType::Error; }, timeoutMs);
+}
+
+void tst_Hostile::hostileAttachmentRequests()
+{
+    auto c = f.newUser();
+    QVERIFY(c);
+    auto conv = c->call<ConversationInfoFrame>(CreateGroupFrame{u"files"_s, {}});
+    PARLEY_VERIFY(conv);
+    const qint64 id = conv->conversation.id;
+    constexpr qint64 Max = std::numeric_limits<qint64>::max();
+    QCOMPARE(ServerFixture::errorOf(c->awaitReply(c->send(UploadStartFrame{id, Max}))),
+             ErrorCode::AttachmentTooLarge);
+    auto started = c->call<UploadProgressFrame>(UploadStartFrame{id, 100});
+    PARLEY_VERIFY(started);
+    // Offsets near the integer limit must not overflow into "fits".
+    QCOMPARE(ServerFixture::errorOf(
+                     c->awaitReply(c->send(UploadChunkFrame{started->uploadId, Max, "x"_ba}))),
+             ErrorCode::AttachmentTooLarge);
+    QCOMPARE(ServerFixture::errorOf(
+                     c->awaitReply(c->send(UploadChunkFrame{started->uploadId, 99, "xy"_ba}))),
+             ErrorCode::AttachmentTooLarge);
+    QCOMPARE(ServerFixture::errorOf(c->awaitReply(
+                     c->send(DownloadFrame{QByteArray(AttachmentIdBytes, '\0'), Max}))),
+             ErrorCode::NoSuchAttachment);
+    // Frames only the server sends.
+    QCOMPARE(ServerFixture::errorOf(
+                     c->awaitReply(c->send(UploadProgressFrame{started->uploadId, 100, 0}))),
+             ErrorCode::UnexpectedFrame);
+    QCOMPARE(ServerFixture::errorOf(c->awaitReply(c->send(
+                     DownloadChunkFrame{QByteArray(AttachmentIdBytes, 'a'), 0, 1, "x"_ba}))),
+             ErrorCode::UnexpectedFrame);
+    QCOMPARE(ServerFixture::errorOf(c->awaitReply(c->send(BlockListFrame{{1}}))),
+             ErrorCode::UnexpectedFrame);
+    // Not before authentication.
+    auto anonymous = f.newConnection();
+    QVERIFY(anonymous);
+    QCOMPARE(
+            ServerFixture::errorOf(anonymous->awaitReply(anonymous->send(UploadStartFrame{id, 1}))),
+            ErrorCode::AuthRequired);
+    QCOMPARE(ServerFixture::errorOf(anonymous->awaitReply(anonymous->send(ListBlockedFrame{}))),
+             ErrorCode::AuthRequired);
+    // A session that negotiated version 1 does not know the version-2 types.
+    TestClient old;
+    QVERIFY(old.open(f.server.url(), f.server.fingerprint()));
+    auto welcome = old.call<WelcomeFrame>(HelloFrame{1, 1, u"old"_s});
+    PARLEY_VERIFY(welcome);
+    QCOMPARE(welcome->version, 1);
+    PARLEY_VERIFY(old.registerUser(f.uniqueName(u"old"_s), u"old-password"_s));
+    old.send(UploadStartFrame{id, 1});
+    auto unknown = old.awaitPush(FrameType::Error);
+    QVERIFY(unknown);
+    QCOMPARE(FrameCodec::read<ErrorFrame>(*unknown)->code, ErrorCode::UnknownFrameType);
+    QVERIFY(stillServes(old));
+    // Nothing was written, and the connection still serves.
+    auto status = c->call<UploadProgressFrame>(UploadStatusFrame{started->uploadId});
+    PARLEY_VERIFY(status);
+    QCOMPARE(status->received, 0);
+    QVERIFY(stillServes(*c));
 }
 
 void tst_Hostile::malformedFrames_data()

@@ -2,6 +2,7 @@
 
 #include "protocol/FrameCodec.h"
 #include "protocol/Frames.h"
+#include "protocol/Limits.h"
 
 #include <QtTest/QTest>
 
@@ -38,7 +39,7 @@ void tst_FrameCodec::roundTrip(const T &frame, qint64 id)
 
 void tst_FrameCodec::everyTypeHasAName()
 {
-    for (int t = int(FrameType::Hello); t <= int(FrameType::KeysLow); ++t) {
+    for (int t = int(FrameType::Hello); t <= int(LastFrameType); ++t) {
         const auto name = frameTypeName(FrameType(t));
         QVERIFY2(name != "unknown"_L1, qPrintable(QString::number(t)));
         QCOMPARE(frameTypeFromName(QString(name)), FrameType(t));
@@ -104,6 +105,27 @@ void tst_FrameCodec::roundTrips()
                                   KeyBundle{2, 13, 99, QByteArray(33, 'j'), spk, std::nullopt}}},
               10);
     roundTrip(KeysLowFrame{7}, -1);
+
+    roundTrip(ListBlockedFrame{}, 11);
+    roundTrip(BlockListFrame{{2, 3, 99}}, 11);
+    roundTrip(BlockListFrame{{2}}, -1);
+    roundTrip(BlockListFrame{}, -1);
+    const QByteArray upload(16, 'u');
+    const QByteArray attachment(16, 'a');
+    const QByteArray data("\x00\x01\xff encrypted", 13);
+    roundTrip(UploadStartFrame{9, 5 * 1024 * 1024}, 12);
+    roundTrip(UploadChunkFrame{upload, 65536, data}, 12);
+    roundTrip(UploadChunkFrame{upload, 0, QByteArray(MaxAttachmentChunkBytes, 'c')}, 12);
+    roundTrip(UploadStatusFrame{upload}, 12);
+    roundTrip(UploadFinishFrame{upload}, 12);
+    roundTrip(UploadProgressFrame{upload, 5 * 1024 * 1024, 65536}, 12);
+    roundTrip(UploadProgressFrame{upload, 1, 0}, 12);
+    roundTrip(UploadFinishedFrame{upload, attachment, 5 * 1024 * 1024}, 12);
+    roundTrip(DownloadFrame{attachment, 0}, 13);
+    roundTrip(DownloadFrame{attachment, 131072}, 13);
+    roundTrip(DownloadChunkFrame{attachment, 131072, 131072 + 13, data}, 13);
+    roundTrip(DownloadChunkFrame{attachment, 0, 1ll << 40, QByteArray(MaxAttachmentChunkBytes, 'd')},
+              13);
 }
 
 void tst_FrameCodec::errorFrameCarriesCodeAndName()

@@ -2,6 +2,7 @@
 
 #include "protocol/FrameCodec.h"
 #include "protocol/Frames.h"
+#include "protocol/Limits.h"
 
 #include <QtCore/QCborArray>
 #include <QtCore/QCborStreamWriter>
@@ -179,6 +180,49 @@ void tst_FrameValidator::typedFieldErrors_data()
                                             << int(ErrorCode::InvalidField);
     QTest::newRow("hello: versions reversed") << QCborMap{{"t"_L1, "hello"_L1}, {"minVersion"_L1, 3}, {"maxVersion"_L1, 1}}
                                               << int(ErrorCode::InvalidField);
+
+    // blocking
+    QTest::newRow("block: user is text") << QCborMap{{"t"_L1, "block"_L1}, {"user"_L1, "bob"_L1}, {"blocked"_L1, true}}
+                                         << int(ErrorCode::InvalidField);
+    QTest::newRow("block: blocked missing") << QCborMap{{"t"_L1, "block"_L1}, {"user"_L1, 2}}
+                                            << int(ErrorCode::InvalidField);
+    QTest::newRow("blockList: users not ids") << QCborMap{{"t"_L1, "blockList"_L1}, {"users"_L1, QCborArray{-1}}}
+                                              << int(ErrorCode::InvalidField);
+    QTest::newRow("blockList: users not an array") << QCborMap{{"t"_L1, "blockList"_L1}, {"users"_L1, 2}}
+                                                   << int(ErrorCode::InvalidField);
+
+    // attachments
+    const QByteArray aid(AttachmentIdBytes, 'a');
+    QTest::newRow("uploadStart: size 0") << QCborMap{{"t"_L1, "uploadStart"_L1}, {"conv"_L1, 1}, {"size"_L1, 0}}
+                                         << int(ErrorCode::InvalidField);
+    QTest::newRow("uploadStart: negative size") << QCborMap{{"t"_L1, "uploadStart"_L1}, {"conv"_L1, 1}, {"size"_L1, -5}}
+                                                << int(ErrorCode::InvalidField);
+    QTest::newRow("uploadStart: missing conv") << QCborMap{{"t"_L1, "uploadStart"_L1}, {"size"_L1, 5}}
+                                               << int(ErrorCode::InvalidField);
+    QTest::newRow("uploadChunk: chunk too long") << QCborMap{{"t"_L1, "uploadChunk"_L1}, {"upload"_L1, aid}, {"offset"_L1, 0}, {"data"_L1, QByteArray(MaxAttachmentChunkBytes + 1, 'd')}}
+                                                 << int(ErrorCode::LimitExceeded);
+    QTest::newRow("uploadChunk: empty data") << QCborMap{{"t"_L1, "uploadChunk"_L1}, {"upload"_L1, aid}, {"offset"_L1, 0}, {"data"_L1, QByteArray()}}
+                                             << int(ErrorCode::InvalidField);
+    QTest::newRow("uploadChunk: data is text") << QCborMap{{"t"_L1, "uploadChunk"_L1}, {"upload"_L1, aid}, {"offset"_L1, 0}, {"data"_L1, "abc"_L1}}
+                                               << int(ErrorCode::InvalidField);
+    QTest::newRow("uploadChunk: negative offset") << QCborMap{{"t"_L1, "uploadChunk"_L1}, {"upload"_L1, aid}, {"offset"_L1, -1}, {"data"_L1, QByteArray("x")}}
+                                                  << int(ErrorCode::InvalidField);
+    QTest::newRow("uploadChunk: short id") << QCborMap{{"t"_L1, "uploadChunk"_L1}, {"upload"_L1, QByteArray(15, 'a')}, {"offset"_L1, 0}, {"data"_L1, QByteArray("x")}}
+                                           << int(ErrorCode::InvalidField);
+    QTest::newRow("uploadStatus: long id") << QCborMap{{"t"_L1, "uploadStatus"_L1}, {"upload"_L1, QByteArray(17, 'a')}}
+                                           << int(ErrorCode::LimitExceeded);
+    QTest::newRow("uploadFinish: id is text") << QCborMap{{"t"_L1, "uploadFinish"_L1}, {"upload"_L1, "0123456789abcdef"_L1}}
+                                              << int(ErrorCode::InvalidField);
+    QTest::newRow("download: missing offset") << QCborMap{{"t"_L1, "download"_L1}, {"attachment"_L1, aid}}
+                                              << int(ErrorCode::InvalidField);
+    QTest::newRow("download: empty id") << QCborMap{{"t"_L1, "download"_L1}, {"attachment"_L1, QByteArray()}, {"offset"_L1, 0}}
+                                        << int(ErrorCode::InvalidField);
+    QTest::newRow("uploadProgress: received beyond size") << QCborMap{{"t"_L1, "uploadProgress"_L1}, {"upload"_L1, aid}, {"size"_L1, 10}, {"received"_L1, 11}}
+                                                          << int(ErrorCode::InvalidField);
+    QTest::newRow("downloadChunk: data beyond size") << QCborMap{{"t"_L1, "downloadChunk"_L1}, {"attachment"_L1, aid}, {"offset"_L1, 8}, {"size"_L1, 10}, {"data"_L1, QByteArray("xyz")}}
+                                                     << int(ErrorCode::InvalidField);
+    QTest::newRow("uploadFinished: short attachment id") << QCborMap{{"t"_L1, "uploadFinished"_L1}, {"upload"_L1, aid}, {"attachment"_L1, QByteArray(8, 'a')}, {"size"_L1, 10}}
+                                                         << int(ErrorCode::InvalidField);
 }
 
 template<typename T>
@@ -213,6 +257,36 @@ void tst_FrameValidator::typedFieldErrors()
         break;
     case FrameType::Hello:
         error = readError<HelloFrame>(*raw);
+        break;
+    case FrameType::Block:
+        error = readError<BlockFrame>(*raw);
+        break;
+    case FrameType::BlockList:
+        error = readError<BlockListFrame>(*raw);
+        break;
+    case FrameType::UploadStart:
+        error = readError<UploadStartFrame>(*raw);
+        break;
+    case FrameType::UploadChunk:
+        error = readError<UploadChunkFrame>(*raw);
+        break;
+    case FrameType::UploadStatus:
+        error = readError<UploadStatusFrame>(*raw);
+        break;
+    case FrameType::UploadFinish:
+        error = readError<UploadFinishFrame>(*raw);
+        break;
+    case FrameType::UploadProgress:
+        error = readError<UploadProgressFrame>(*raw);
+        break;
+    case FrameType::UploadFinished:
+        error = readError<UploadFinishedFrame>(*raw);
+        break;
+    case FrameType::Download:
+        error = readError<DownloadFrame>(*raw);
+        break;
+    case FrameType::DownloadChunk:
+        error = readError<DownloadChunkFrame>(*raw);
         break;
     default:
         QFAIL("frame type not covered by this test");

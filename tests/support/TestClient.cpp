@@ -1,5 +1,7 @@
 #include "TestClient.h"
 
+#include "protocol/Limits.h"
+
 #include <QtCore/QDeadlineTimer>
 #include <QtCore/QRandomGenerator>
 #include <QtNetwork/QSslConfiguration>
@@ -144,7 +146,7 @@ Result<WelcomeFrame> TestClient::hello()
 {
     HelloFrame hello;
     hello.minVersion = 1;
-    hello.maxVersion = 1;
+    hello.maxVersion = ProtocolVersion;
     hello.client = u"parley-tests"_s;
     return call<WelcomeFrame>(hello);
 }
