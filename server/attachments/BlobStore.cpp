@@ -70,7 +70,9 @@ void BlobStore::stop()
         QMutexLocker lock(&m_mutex);
         worker = std::exchange(m_worker, nullptr);
     }
-    m_thread.quit(); // after the jobs already queued
+    // Quit from a job queued behind the others, so every job already posted still runs.
+    QMetaObject::invokeMethod(
+            worker, [thread = &m_thread] { thread->quit(); }, Qt::QueuedConnection);
     m_thread.wait();
     delete worker;
 }
