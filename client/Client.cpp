@@ -43,13 +43,17 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
         m_e2ee = new EndToEndEncryption(m_store, m_connection, m_tokens, m_sync, this);
         senderKeys->attach(m_e2ee);
         connect(m_e2ee, &EndToEndEncryption::errorOccurred, this, &Client::setError);
+        // A late decryption goes the way of a stored entry: a reply, reaction, edit or delete
+        // means what it says whenever it becomes readable.
         connect(m_e2ee, &EndToEndEncryption::messagesUpdated, this,
                 [this](qint64 conversationId, const QList<StoredMessage> &messages) {
-                    if (auto model = m_messageModels.value(conversationId)) {
-                        for (const StoredMessage &m : messages)
-                            model->updateContent(m);
-                    }
-                    refreshConversation(conversationId);
+                    QList<qint64> seqs;
+                    for (const StoredMessage &m : messages)
+                        seqs.append(m.seq);
+                    m_store->reconcile(conversationId, seqs)
+                            .then(this, [this, conversationId](const QList<StoredMessage> &rows) {
+                                onMessagesChanged(conversationId, rows);
+                            });
                 });
     }
 
@@ -124,6 +128,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
         }
     });
     connect(m_sync, &SyncEngine::conversationChanged, this, &Client::refreshConversation);
+    connect(m_store, &MessageStore::messagesChanged, this, &Client::onMessagesChanged);
     connect(m_sync, &SyncEngine::messagesStored, this, &Client::onMessagesStored);
     connect(m_sync, &SyncEngine::olderMessagesStored, this,
             [this](qint64 id, const QList<StoredMessage> &messages, bool more) {
@@ -493,7 +498,7 @@ void Client::onMessagesStored(qint64 conversationId, const QList<StoredMessage> 
     // One notification per batch: the newest message from someone else.
     const StoredMessage *newest = nullptr;
     for (const StoredMessage &m : messages) {
-        if (m.kind == MessageKind::Content && m.senderId != m_account->userId())
+        if (m.kind == MessageKind::Content && !m.hidden && m.senderId != m_account->userId())
             newest = &m;
     }
     if (!newest || !m_notificationsEnabled)
@@ -510,6 +515,13 @@ void Client::onMessagesStored(qint64 conversationId, const QList<StoredMessage> 
     if (summary && summary->conversation.kind == ConversationKind::Group)
         title = tr("%1 in %2").arg(sender, m_conversations->titleOf(*summary));
     m_notifier->notify(conversationId, title, newest->text);
+}
+
+void Client::onMessagesChanged(qint64 conversationId, const QList<StoredMessage> &rows)
+{
+    if (auto model = m_messageModels.value(conversationId))
+        model->updateMessages(rows);
+    refreshConversation(conversationId);
 }
 
 void Client::onPresenceChanged(qint64 userId)
@@ -673,6 +685,84 @@ void Client::sendText(qint64 conversationId, const QString &text)
         return;
     m_outbox->sendText(conversationId, trimmed);
     m_sync->setTyping(conversationId, false);
+}
+
+void Client::sendReply(qint64 conversationId, qint64 replyToSeq, const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty() || !m_account->isLoggedIn())
+        return;
+    m_outbox->send(conversationId, MessageContent::text(trimmed, replyToSeq));
+    m_sync->setTyping(conversationId, false);
+}
+
+void Client::annotate(qint64 conversationId, qint64 seq, Annotating who,
+                      std::function<MessageContent(const StoredMessage &)> make)
+{
+    if (seq <= 0 || !m_account->isLoggedIn())
+        return;
+    m_store->message(conversationId, seq)
+            .then(this, [this, conversationId, who, make](const std::optional<StoredMessage> &m) {
+                const bool usable = m && m->kind == MessageKind::Content && !m->hidden
+                        && !m->deleted && !m->undecryptable;
+                if (!usable) {
+                    setError(Error{ErrorCode::InvalidArgument,
+                                   tr("That message cannot be changed any more.")});
+                    return;
+                }
+                if (who == Annotating::OwnMessage && m->senderId != m_account->userId()) {
+                    setError(Error{ErrorCode::NotAllowed,
+                                   tr("Only your own messages can be edited or deleted.")});
+                    return;
+                }
+                // What other readers would refuse is not sent (e.g. an emoji that is too long).
+                const MessageContent content = make(*m);
+                if (!MessageContent::fromBytes(content.toBytes())) {
+                    setError(Error{ErrorCode::InvalidArgument, tr("That cannot be sent.")});
+                    return;
+                }
+                m_outbox->send(conversationId, content);
+            });
+}
+
+void Client::react(qint64 conversationId, qint64 seq, const QString &emoji)
+{
+    annotate(conversationId, seq, Annotating::AnyMessage,
+             [seq, emoji](const StoredMessage &) { return MessageContent::reaction(seq, emoji); });
+}
+
+void Client::unreact(qint64 conversationId, qint64 seq, const QString &emoji)
+{
+    annotate(conversationId, seq, Annotating::AnyMessage, [seq, emoji](const StoredMessage &) {
+        return MessageContent::reaction(seq, emoji, true);
+    });
+}
+
+void Client::toggleReaction(qint64 conversationId, qint64 seq, const QString &emoji)
+{
+    const qint64 self = m_account->userId();
+    annotate(conversationId, seq, Annotating::AnyMessage,
+             [seq, emoji, self](const StoredMessage &target) {
+                 const bool mine = std::any_of(
+                         target.reactions.cbegin(), target.reactions.cend(),
+                         [&](const Reaction &r) { return r.userId == self && r.emoji == emoji; });
+                 return MessageContent::reaction(seq, emoji, mine);
+             });
+}
+
+void Client::editMessage(qint64 conversationId, qint64 seq, const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return;
+    annotate(conversationId, seq, Annotating::OwnMessage,
+             [seq, trimmed](const StoredMessage &) { return MessageContent::edit(seq, trimmed); });
+}
+
+void Client::deleteMessage(qint64 conversationId, qint64 seq)
+{
+    annotate(conversationId, seq, Annotating::OwnMessage,
+             [seq](const StoredMessage &) { return MessageContent::deletion(seq); });
 }
 
 void Client::retry(qint64, const QString &clientIdHex)

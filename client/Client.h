@@ -10,6 +10,7 @@
 
 #include "ClientOptions.h"
 #include "content/ContentCipher.h"
+#include "content/MessageContent.h"
 #include "e2ee/ContactSafetyNumber.h"
 #include "e2ee/ConversationSecurity.h"
 #include "models/ConversationListModel.h"
@@ -109,6 +110,19 @@ public:
     Q_INVOKABLE void leave(qint64 conversationId);
 
     Q_INVOKABLE void sendText(qint64 conversationId, const QString &text);
+    /// A text message quoting entry `replyToSeq` of the same conversation.
+    Q_INVOKABLE void sendReply(qint64 conversationId, qint64 replyToSeq, const QString &text);
+    /// Puts (react) or takes back (unreact) my `emoji` on entry `seq`; toggleReaction does
+    /// whichever undoes the current state. Refused (errorOccurred) for entries that are not
+    /// readable messages, or are deleted.
+    Q_INVOKABLE void react(qint64 conversationId, qint64 seq, const QString &emoji);
+    Q_INVOKABLE void unreact(qint64 conversationId, qint64 seq, const QString &emoji);
+    Q_INVOKABLE void toggleReaction(qint64 conversationId, qint64 seq, const QString &emoji);
+    /// Replaces the text of my own message `seq` for everyone; refused for anyone else's.
+    Q_INVOKABLE void editMessage(qint64 conversationId, qint64 seq, const QString &text);
+    /// Deletes my own message `seq` for everyone (its text leaves every cache that applies it);
+    /// refused for anyone else's.
+    Q_INVOKABLE void deleteMessage(qint64 conversationId, qint64 seq);
     Q_INVOKABLE void retry(qint64 conversationId, const QString &clientIdHex);
     Q_INVOKABLE void setTyping(qint64 conversationId, bool typing);
     Q_INVOKABLE void markRead(qint64 conversationId);
@@ -180,6 +194,11 @@ private:
     void findUser(const QString &username, std::function<void(qint64 userId)> then);
     /// Sends a request whose reply is `ok` (or whatever); failures go to setError.
     void simpleRequest(FrameType type, const QCborMap &fields);
+    enum class Annotating { AnyMessage, OwnMessage };
+    /// Checks entry `seq` against the cache, then queues what `make` builds from it.
+    void annotate(qint64 conversationId, qint64 seq, Annotating who,
+                  std::function<MessageContent(const StoredMessage &target)> make);
+    void onMessagesChanged(qint64 conversationId, const QList<StoredMessage> &rows);
 
     ClientOptions m_options;
     QString m_dataDir;

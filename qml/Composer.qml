@@ -4,23 +4,68 @@ import QtQuick.Layouts
 import Parley
 
 // Where a message is written: Enter sends, Shift+Enter starts a new line. Typing is
-// reported to the client, which rate-limits and expires it.
+// reported to the client, which rate-limits and expires it. A bar above the field shows a
+// reply being written ("Replying to …") or a message being edited; Escape cancels either,
+// and Up in an empty field edits my last message.
 Rectangle {
     id: composer
 
     required property Client client
+    property MessageListModel messages: null
     property real conversationId: -1
     property bool canSend: true
+
+    // What Enter does: a new message, a reply to replyToSeq, or an edit of editSeq.
+    property real replyToSeq: 0
+    property string replySender
+    property string replySnippet
+    property real editSeq: 0
 
     function send() {
         const text = input.text.trim()
         if (text.length === 0 || !canSend)
             return
-        client.sendText(conversationId, text)
+        if (editSeq > 0)
+            client.editMessage(conversationId, editSeq, text)
+        else if (replyToSeq > 0)
+            client.sendReply(conversationId, replyToSeq, text)
+        else
+            client.sendText(conversationId, text)
+        cancelMode()
         input.clear()
     }
 
+    function startReply(seq, sender, snippet) {
+        if (editSeq > 0)
+            input.clear()
+        editSeq = 0
+        replyToSeq = seq
+        replySender = sender
+        replySnippet = snippet
+        focusInput()
+    }
+
+    function startEdit(seq, text) {
+        replyToSeq = 0
+        editSeq = seq
+        input.text = text
+        input.cursorPosition = input.length
+        focusInput()
+    }
+
+    // Leaves reply or edit mode; true if there was one to leave.
+    function cancelMode() {
+        const had = replyToSeq > 0 || editSeq > 0
+        if (editSeq > 0)
+            input.clear()
+        replyToSeq = 0
+        editSeq = 0
+        return had
+    }
+
     function reset() {
+        replyToSeq = 0
+        editSeq = 0
         input.clear()
     }
 
@@ -28,7 +73,8 @@ Rectangle {
         input.forceActiveFocus()
     }
 
-    implicitHeight: canSend ? Math.min(inputScroll.implicitHeight, 180) + Theme.spacingMedium * 2 : notMember.implicitHeight + Theme.spacingLarge * 2
+    implicitHeight: canSend ? Math.min(inputScroll.implicitHeight, 180) + Theme.spacingMedium * 2 + (modeBar.visible ? modeBar.height : 0)
+                            : notMember.implicitHeight + Theme.spacingLarge * 2
     color: Theme.header
 
     Rectangle {
@@ -46,12 +92,77 @@ Rectangle {
         color: Theme.secondaryText
     }
 
+    // Replying to … / Editing message, with a way out.
+    Item {
+        id: modeBar
+        objectName: composer.editSeq > 0 ? "editBar" : "replyBar"
+        visible: composer.canSend && (composer.replyToSeq > 0 || composer.editSeq > 0)
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.leftMargin: Theme.spacingLarge
+        anchors.rightMargin: Theme.spacingMedium
+        height: visible ? 44 : 0
+
+        Rectangle {
+            x: 0
+            anchors.verticalCenter: parent.verticalCenter
+            width: 3
+            height: parent.height - Theme.spacingMedium
+            radius: 1.5
+            color: Theme.accent
+        }
+
+        ColumnLayout {
+            anchors.left: parent.left
+            anchors.right: cancelModeButton.left
+            anchors.verticalCenter: parent.verticalCenter
+            anchors.leftMargin: Theme.spacingMedium
+            spacing: 0
+
+            Label {
+                objectName: "modeBarTitle"
+                Layout.fillWidth: true
+                text: composer.editSeq > 0 ? qsTr("Editing message")
+                                           : qsTr("Replying to %1").arg(composer.replySender)
+                elide: Text.ElideRight
+                font.pixelSize: Theme.fontSizeSmall + 1
+                font.weight: Font.DemiBold
+                color: Theme.accent
+            }
+            Label {
+                objectName: "modeBarText"
+                Layout.fillWidth: true
+                visible: composer.replyToSeq > 0
+                text: composer.replySnippet
+                textFormat: Text.PlainText
+                elide: Text.ElideRight
+                maximumLineCount: 1
+                font.pixelSize: Theme.fontSizeSmall + 1
+                color: Theme.secondaryText
+            }
+        }
+
+        IconButton {
+            id: cancelModeButton
+            objectName: composer.editSeq > 0 ? "cancelEditButton" : "cancelReplyButton"
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            iconName: "close"
+            toolTipText: composer.editSeq > 0 ? qsTr("Cancel editing (Escape)") : qsTr("Cancel reply (Escape)")
+            onClicked: {
+                composer.cancelMode()
+                composer.focusInput()
+            }
+        }
+    }
+
     RowLayout {
         visible: composer.canSend
         anchors.fill: parent
+        anchors.topMargin: Theme.spacingMedium + modeBar.height
         anchors.leftMargin: Theme.spacingLarge
         anchors.rightMargin: Theme.spacingMedium
-        anchors.topMargin: Theme.spacingMedium
         anchors.bottomMargin: Theme.spacingMedium
         spacing: Theme.spacing
 
@@ -102,6 +213,19 @@ Rectangle {
                             event.accepted = true
                         }
                     }
+                    Keys.onEscapePressed: event => {
+                        event.accepted = composer.cancelMode()
+                    }
+                    Keys.onUpPressed: event => {
+                        // Like Slack and Telegram: Up in an empty field edits my last message.
+                        const last = text.length === 0 && composer.messages ? composer.messages.lastEditable() : null
+                        if (last && last.seq !== undefined) {
+                            composer.startEdit(last.seq, last.text)
+                            event.accepted = true
+                        } else {
+                            event.accepted = false
+                        }
+                    }
                     onTextChanged: {
                         if (composer.conversationId >= 0)
                             composer.client.setTyping(composer.conversationId, text.length > 0)
@@ -125,10 +249,10 @@ Rectangle {
                 border.width: parent.visualFocus ? 2 : 0
                 border.color: Theme.text
             }
-            Accessible.name: qsTr("Send")
+            Accessible.name: composer.editSeq > 0 ? qsTr("Save edit") : qsTr("Send")
             ToolTip.visible: hovered
             ToolTip.delay: 600
-            ToolTip.text: qsTr("Send (Enter)")
+            ToolTip.text: composer.editSeq > 0 ? qsTr("Save (Enter)") : qsTr("Send (Enter)")
             onClicked: composer.send()
 
             Icon {

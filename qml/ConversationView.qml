@@ -1,11 +1,12 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Parley
 
 // One open conversation: its header, the messages (a virtualised ListView that loads older
 // pages as it nears the top and follows new messages while at the bottom), who is typing,
-// and the composer.
+// and the composer. The message menu (reply, react, edit, delete) is shared by all rows.
 Rectangle {
     id: view
 
@@ -21,6 +22,16 @@ Rectangle {
     signal membersRequested()
     signal leaveRequested()
     signal safetyNumberRequested(real userId, string username)
+
+    // Shows the entry a reply quotes, if it is loaded.
+    function showMessage(seq) {
+        const row = messages ? messages.rowOfSeq(seq) : -1
+        if (row < 0)
+            return
+        messageList.stickToBottom = false
+        messageList.positionViewAtIndex(row, ListView.Center)
+        messageList.currentIndex = row
+    }
 
     // Everything on screen is read once the window is in front.
     function markShownAsRead() {
@@ -235,10 +246,25 @@ Rectangle {
                 id: verticalScrollBar
             }
 
+            highlightFollowsCurrentItem: false
+            currentIndex: -1
+
             delegate: MessageDelegate {
+                id: delegate
                 width: ListView.view.width
                 onRetryRequested: messageClientId => view.client.retry(view.conversationId, messageClientId)
+                onQuoteClicked: quotedSeq => view.showMessage(quotedSeq)
+                onReactionClicked: emoji => view.client.toggleReaction(view.conversationId, delegate.seq, emoji)
+                onMenuRequested: (anchor, x, y) => {
+                    messageMenu.seq = delegate.seq
+                    messageMenu.messageText = delegate.text
+                    messageMenu.senderName = delegate.isOwn ? qsTr("You") : delegate.senderName
+                    messageMenu.snippet = delegate.text
+                    messageMenu.canEdit = delegate.canEdit
+                    messageMenu.popup(anchor, x, y)
+                }
             }
+
 
             RoundButton {
                 objectName: "jumpToLatestButton"
@@ -296,8 +322,56 @@ Rectangle {
             id: composer
             Layout.fillWidth: true
             client: view.client
+            messages: view.messages
             conversationId: view.conversationId
             canSend: view.messages !== null && view.messages.canSend
         }
+    }
+
+    MessageMenu {
+        id: messageMenu
+        onReactChosen: emoji => view.client.toggleReaction(view.conversationId, seq, emoji)
+        onReplyChosen: composer.startReply(seq, senderName, snippet)
+        onEditChosen: composer.startEdit(seq, messageText)
+        onDeleteChosen: {
+            deleteDialog.seq = seq
+            deleteDialog.open()
+        }
+    }
+
+    ModalDialog {
+        id: deleteDialog
+        objectName: "deleteMessageDialog"
+        property real seq: 0
+        title: qsTr("Delete for everyone?")
+        width: 420
+
+        Label {
+            width: parent.width
+            wrapMode: Text.Wrap
+            text: qsTr("The message is replaced by \u201cThis message was deleted\u201d for everyone in this conversation, and its text is erased from their devices once they receive the deletion.")
+            color: Theme.secondaryText
+        }
+
+        footer: DialogButtons {
+            Button {
+                objectName: "confirmDeleteButton"
+                text: qsTr("Delete")
+                flat: true
+                Material.foreground: Theme.danger
+                Accessible.name: qsTr("Delete for everyone")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                objectName: "cancelDeleteButton"
+                text: qsTr("Cancel")
+                flat: true
+                Accessible.name: text
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
+
+        onAccepted: view.client.deleteMessage(view.conversationId, seq)
+        onClosed: composer.focusInput()
     }
 }

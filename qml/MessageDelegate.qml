@@ -6,7 +6,10 @@ import Parley
 // One entry of a conversation: an optional day separator, then either a membership note
 // ("alice added bob") or a message bubble (own on the right) with the sender's name in
 // groups, the time and, on own messages, the delivery ticks; a failed message says why
-// and offers to retry.
+// and offers to retry. A reply shows a quote of what it answers (clicking it jumps there),
+// reactions show as chips under the bubble (clicking one toggles mine), an edited message
+// says so, a deleted one says only that. Right-click or the hover button asks for the
+// message menu (ConversationView owns it).
 Item {
     id: entry
 
@@ -23,8 +26,23 @@ Item {
     required property string failureReason
     required property bool isSystem
     required property string systemText
+    required property real replyToSeq
+    required property string replySenderName
+    required property string replySnippet
+    required property var reactions
+    required property bool edited
+    required property bool deleted
+    required property bool canReply
+    required property bool canEdit
 
     signal retryRequested(string messageClientId)
+    signal menuRequested(Item anchor, real x, real y)
+    signal quoteClicked(real quotedSeq)
+    signal reactionClicked(string emoji)
+
+    function openMenu() {
+        entry.menuRequested(menuButton, 0, menuButton.height)
+    }
 
     readonly property real bubbleMaxWidth: Math.min(width * 0.72, 560)
 
@@ -82,9 +100,37 @@ Item {
 
         // The bubble.
         Item {
+            id: bubbleRow
             visible: !entry.isSystem
             width: parent.width
             height: visible ? bubble.height : 0
+
+            HoverHandler {
+                id: bubbleHover
+            }
+
+            TapHandler {
+                acceptedButtons: Qt.RightButton
+                enabled: entry.canReply
+                onTapped: eventPoint => entry.menuRequested(bubbleRow, eventPoint.position.x,
+                                                            eventPoint.position.y)
+            }
+
+            // The message's actions, next to the bubble while the pointer is over it.
+            IconButton {
+                id: menuButton
+                objectName: "messageMenuButton"
+                visible: entry.canReply && (bubbleHover.hovered || hovered || activeFocus)
+                anchors.verticalCenter: bubble.verticalCenter
+                anchors.right: entry.isOwn ? bubble.left : undefined
+                anchors.left: entry.isOwn ? undefined : bubble.right
+                anchors.margins: Theme.spacingSmall
+                implicitWidth: 30
+                implicitHeight: 30
+                iconName: "more"
+                toolTipText: qsTr("Message actions")
+                onClicked: entry.openMenu()
+            }
 
             Rectangle {
                 id: bubble
@@ -131,6 +177,67 @@ Item {
                         color: Theme.avatarColor(entry.senderName)
                     }
 
+                    // What this replies to: who wrote it and its first line.
+                    Rectangle {
+                        id: quote
+                        objectName: "replyQuote"
+                        visible: entry.replyToSeq > 0
+                        Layout.fillWidth: true
+                        Layout.maximumWidth: entry.bubbleMaxWidth - Theme.spacingMedium * 2
+                        implicitWidth: quoteColumn.implicitWidth + Theme.spacingMedium
+                        implicitHeight: quoteColumn.implicitHeight + Theme.spacingSmall * 2
+                        radius: 4
+                        color: quoteMouse.containsMouse ? Qt.darker(bubble.color, 1.12) : Qt.darker(bubble.color, 1.06)
+                        Accessible.role: Accessible.Button
+                        Accessible.name: qsTr("Reply to %1: %2").arg(entry.replySenderName).arg(entry.replySnippet)
+
+                        Rectangle {
+                            width: 3
+                            height: parent.height
+                            radius: 1.5
+                            color: Theme.accent
+                        }
+
+                        ColumnLayout {
+                            id: quoteColumn
+                            anchors.left: parent.left
+                            anchors.right: parent.right
+                            anchors.verticalCenter: parent.verticalCenter
+                            anchors.leftMargin: Theme.spacing + 3
+                            anchors.rightMargin: Theme.spacingSmall
+                            spacing: 0
+
+                            Label {
+                                objectName: "replyQuoteSender"
+                                Layout.fillWidth: true
+                                visible: text.length > 0
+                                text: entry.replySenderName
+                                elide: Text.ElideRight
+                                font.pixelSize: Theme.fontSizeSmall + 1
+                                font.weight: Font.DemiBold
+                                color: Theme.accent
+                            }
+                            Label {
+                                objectName: "replyQuoteText"
+                                Layout.fillWidth: true
+                                text: entry.replySnippet
+                                textFormat: Text.PlainText
+                                elide: Text.ElideRight
+                                maximumLineCount: 1
+                                font.pixelSize: Theme.fontSizeSmall + 1
+                                color: Theme.bubbleMeta
+                            }
+                        }
+
+                        MouseArea {
+                            id: quoteMouse
+                            anchors.fill: parent
+                            hoverEnabled: true
+                            cursorShape: Qt.PointingHandCursor
+                            onClicked: entry.quoteClicked(entry.replyToSeq)
+                        }
+                    }
+
                     Label {
                         objectName: "messageText"
                         Layout.fillWidth: true
@@ -139,13 +246,24 @@ Item {
                         textFormat: Text.PlainText
                         wrapMode: Text.Wrap
                         font.pixelSize: Theme.fontSize
-                        color: entry.isOwn ? Theme.ownBubbleText : Theme.otherBubbleText
+                        font.italic: entry.deleted
+                        color: entry.deleted ? Theme.bubbleMeta
+                                             : entry.isOwn ? Theme.ownBubbleText : Theme.otherBubbleText
                     }
 
                     RowLayout {
                         id: metaRow
                         Layout.alignment: Qt.AlignRight
                         spacing: Theme.spacingSmall
+
+                        Label {
+                            objectName: "editedLabel"
+                            visible: entry.edited
+                            text: qsTr("edited")
+                            font.pixelSize: Theme.fontSizeSmall
+                            font.italic: true
+                            color: Theme.bubbleMeta
+                        }
 
                         Label {
                             objectName: "messageTime"
@@ -158,6 +276,54 @@ Item {
                             visible: entry.isOwn
                             deliveryState: entry.deliveryState
                         }
+                    }
+                }
+            }
+        }
+
+        // Reactions: one chip per emoji with its count, highlighted when one of them is mine.
+        Row {
+            objectName: "reactionChips"
+            visible: !entry.isSystem && entry.reactions.length > 0
+            anchors.right: entry.isOwn ? parent.right : undefined
+            anchors.left: entry.isOwn ? undefined : parent.left
+            anchors.rightMargin: Theme.spacingHuge + Theme.spacing
+            anchors.leftMargin: Theme.spacingHuge + Theme.spacing
+            spacing: Theme.spacingSmall
+
+            // A handful of chips at most: a Repeater over the row's own list.
+            Repeater {
+                model: entry.reactions
+
+                delegate: Rectangle {
+                    id: chip
+
+                    required property var modelData
+
+                    objectName: "reactionChip"
+                    readonly property string text: modelData.emoji + " " + modelData.count
+                    implicitWidth: chipLabel.implicitWidth + Theme.spacing * 2
+                    implicitHeight: chipLabel.implicitHeight + Theme.spacingSmall * 2
+                    radius: height / 2
+                    color: modelData.mine ? Theme.selection : Theme.surface
+                    border.color: modelData.mine ? Theme.accent : Theme.divider
+                    Accessible.role: Accessible.Button
+                    Accessible.name: modelData.mine
+                                     ? qsTr("%1, %2 reactions, including yours").arg(modelData.emoji).arg(modelData.count)
+                                     : qsTr("%1, %2 reactions").arg(modelData.emoji).arg(modelData.count)
+
+                    Label {
+                        id: chipLabel
+                        anchors.centerIn: parent
+                        text: chip.text
+                        font.pixelSize: Theme.fontSizeSmall + 1
+                        color: chip.modelData.mine ? Theme.accent : Theme.text
+                    }
+
+                    MouseArea {
+                        anchors.fill: parent
+                        cursorShape: Qt.PointingHandCursor
+                        onClicked: entry.reactionClicked(chip.modelData.emoji)
                     }
                 }
             }

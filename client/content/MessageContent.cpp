@@ -1,7 +1,5 @@
 #include "MessageContent.h"
 
-#include "protocol/Limits.h"
-
 #include <QtCore/QCborMap>
 #include <QtCore/QCborValue>
 #include <QtCore/QCoreApplication>
@@ -10,17 +8,72 @@ namespace Parley {
 
 using namespace Qt::StringLiterals;
 
-MessageContent MessageContent::text(QString text)
+namespace {
+
+/// A seq field: a positive integer, or 0 when absent or anything else.
+qint64 seqField(const QCborMap &map, QLatin1StringView key)
+{
+    const QCborValue value = map.value(key);
+    return value.isInteger() && value.toInteger() > 0 ? value.toInteger() : 0;
+}
+
+bool isValidEmoji(const QString &emoji)
+{
+    if (emoji.isEmpty() || emoji.toUtf8().size() > MessageContent::MaxEmojiBytes)
+        return false;
+    for (const QChar c : emoji) {
+        if (c.category() == QChar::Other_Control || c.isSpace())
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+MessageContent MessageContent::text(QString text, qint64 replyTo)
 {
     MessageContent c;
     c.m_type = Type::Text;
     c.m_typeName = u"text"_s;
     c.m_text = std::move(text);
+    c.m_target = std::max<qint64>(0, replyTo);
+    return c;
+}
+
+MessageContent MessageContent::reaction(qint64 target, QString emoji, bool removed)
+{
+    MessageContent c;
+    c.m_type = Type::Reaction;
+    c.m_typeName = u"reaction"_s;
+    c.m_target = target;
+    c.m_emoji = std::move(emoji);
+    c.m_removed = removed;
+    return c;
+}
+
+MessageContent MessageContent::edit(qint64 target, QString text)
+{
+    MessageContent c;
+    c.m_type = Type::Edit;
+    c.m_typeName = u"edit"_s;
+    c.m_target = target;
+    c.m_text = std::move(text);
+    return c;
+}
+
+MessageContent MessageContent::deletion(qint64 target)
+{
+    MessageContent c;
+    c.m_type = Type::Delete;
+    c.m_typeName = u"delete"_s;
+    c.m_target = target;
     return c;
 }
 
 Result<MessageContent> MessageContent::fromBytes(const QByteArray &bytes)
 {
+    if (bytes.size() > MaxBytes)
+        return Error{ErrorCode::BodyTooLarge, u"message content is too large"_s};
     QCborParserError error;
     const QCborValue value = QCborValue::fromCbor(bytes, &error);
     if (error.error != QCborError::NoError || !value.isMap())
@@ -37,6 +90,33 @@ Result<MessageContent> MessageContent::fromBytes(const QByteArray &bytes)
             return Error{ErrorCode::InvalidField, u"text content without text"_s};
         c.m_type = Type::Text;
         c.m_text = text.toString();
+        // A damaged quote must not hide the text: the reply shows without it.
+        c.m_target = seqField(map, "replyTo"_L1);
+        return c;
+    }
+    if (c.m_typeName != "reaction"_L1 && c.m_typeName != "edit"_L1 && c.m_typeName != "delete"_L1)
+        return c; // Unknown: kept, shown as a placeholder
+    c.m_target = seqField(map, "target"_L1);
+    if (c.m_target == 0)
+        return Error{ErrorCode::InvalidField, u"%1 content without a target"_s.arg(c.m_typeName)};
+    if (c.m_typeName == "reaction"_L1) {
+        const QCborValue emoji = map.value("emoji"_L1);
+        if (!emoji.isString() || !isValidEmoji(emoji.toString()))
+            return Error{ErrorCode::InvalidField, u"reaction content without a valid emoji"_s};
+        const QCborValue removed = map.value("removed"_L1);
+        if (!removed.isUndefined() && !removed.isBool())
+            return Error{ErrorCode::InvalidField, u"reaction content with a bad removed flag"_s};
+        c.m_type = Type::Reaction;
+        c.m_emoji = emoji.toString();
+        c.m_removed = removed.isTrue();
+    } else if (c.m_typeName == "edit"_L1) {
+        const QCborValue text = map.value("text"_L1);
+        if (!text.isString() || text.toString().trimmed().isEmpty())
+            return Error{ErrorCode::InvalidField, u"edit content without text"_s};
+        c.m_type = Type::Edit;
+        c.m_text = text.toString();
+    } else {
+        c.m_type = Type::Delete;
     }
     return c;
 }
@@ -44,8 +124,28 @@ Result<MessageContent> MessageContent::fromBytes(const QByteArray &bytes)
 QByteArray MessageContent::toBytes() const
 {
     QCborMap map{{"type"_L1, m_typeName}};
-    if (m_type == Type::Text)
+    switch (m_type) {
+    case Type::Text:
         map.insert("text"_L1, m_text);
+        if (m_target > 0)
+            map.insert("replyTo"_L1, m_target);
+        break;
+    case Type::Reaction:
+        map.insert("target"_L1, m_target);
+        map.insert("emoji"_L1, m_emoji);
+        if (m_removed)
+            map.insert("removed"_L1, true);
+        break;
+    case Type::Edit:
+        map.insert("target"_L1, m_target);
+        map.insert("text"_L1, m_text);
+        break;
+    case Type::Delete:
+        map.insert("target"_L1, m_target);
+        break;
+    case Type::Unknown:
+        break;
+    }
     return map.toCborValue().toCbor();
 }
 
@@ -53,6 +153,8 @@ QString MessageContent::previewText() const
 {
     if (m_type == Type::Text)
         return m_text;
+    if (isAnnotation())
+        return {};
     return QCoreApplication::translate("Parley::MessageContent",
                                        "(a message this version cannot show)");
 }

@@ -1,10 +1,14 @@
 #pragma once
 
-/// What a message says, before encryption: a CBOR map `{"type": "text", "text": …}`.
+/// What a message says, before encryption: one CBOR map with a `type` (docs/client-api.md,
+/// "Message content").
 ///
-/// The content travels inside the (later end-to-end encrypted) body, so everything the server
-/// must not see goes here: replies, reactions, edits, deletes and attachment keys are future
-/// `type`s or optional fields; readers ignore fields they do not know.
+/// The content travels inside the end-to-end encrypted body, so everything the server must not
+/// see is here: `text` (with an optional `replyTo` seq), and the annotations `reaction`, `edit`
+/// and `delete`, which change an earlier entry of the same conversation (`target` seq) instead
+/// of showing as a row. Readers ignore fields they do not know and keep types they do not know
+/// as Unknown; a new type (e.g. `file`) is one more Type, factory, reader branch and writer
+/// branch here.
 
 #include "protocol/Result.h"
 
@@ -16,17 +20,44 @@ namespace Parley {
 class MessageContent
 {
 public:
-    enum class Type { Text, Unknown };
+    enum class Type { Text, Reaction, Edit, Delete, Unknown };
 
-    static MessageContent text(QString text);
+    /// Content larger than this is refused before it is parsed (the body limit is 64 KiB).
+    static constexpr qsizetype MaxBytes = 60 * 1024;
+    /// A reaction is one emoji (possibly several code points: flags, skin tones, ZWJ).
+    static constexpr qsizetype MaxEmojiBytes = 32;
+
+    /// A text message; `replyTo` > 0 quotes an earlier entry of the conversation.
+    static MessageContent text(QString text, qint64 replyTo = 0);
+    /// Adds (or with `removed`, takes back) the sender's `emoji` on entry `target`.
+    static MessageContent reaction(qint64 target, QString emoji, bool removed = false);
+    /// Replaces the text of the sender's own entry `target`.
+    static MessageContent edit(qint64 target, QString text);
+    /// Deletes the sender's own entry `target` for everyone.
+    static MessageContent deletion(qint64 target);
 
     /// Reads content; unknown types give Type::Unknown (shown as "unsupported message").
+    /// Refuses what is not a map, oversized input, and annotations without a valid target.
     static Result<MessageContent> fromBytes(const QByteArray &bytes);
     QByteArray toBytes() const;
 
     Type type() const { return m_type; }
+    /// Text of a text message, or the new text of an edit.
     QString text() const { return m_text; }
-    /// What a list shows for it: the text, or a placeholder for types this version lacks.
+    /// The entry a text message replies to (0: none).
+    qint64 replyTo() const { return m_type == Type::Text ? m_target : 0; }
+    /// The entry a reaction, edit or delete applies to (0 for other types).
+    qint64 target() const { return isAnnotation() ? m_target : 0; }
+    QString emoji() const { return m_emoji; }
+    /// A reaction taken back.
+    bool isRemoved() const { return m_removed; }
+    /// Reactions, edits and deletes change another entry and are not shown as rows.
+    bool isAnnotation() const
+    {
+        return m_type == Type::Reaction || m_type == Type::Edit || m_type == Type::Delete;
+    }
+    /// What a list shows for it: the text, or a placeholder for types this version lacks
+    /// (empty for annotations: they are never shown on their own).
     QString previewText() const;
 
     friend bool operator==(const MessageContent &, const MessageContent &) = default;
@@ -35,6 +66,9 @@ private:
     Type m_type = Type::Unknown;
     QString m_typeName;
     QString m_text;
+    QString m_emoji;
+    qint64 m_target = 0; ///< replyTo of a text, target of an annotation
+    bool m_removed = false;
 };
 
 } // namespace Parley

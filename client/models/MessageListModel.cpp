@@ -1,6 +1,7 @@
 #include "MessageListModel.h"
 
 #include "Logging.h"
+#include "content/MessageContent.h"
 #include "content/SystemText.h"
 #include "outbox/Outbox.h"
 #include "store/MessageStore.h"
@@ -34,7 +35,36 @@ const QList<int> AllRowRoles = {
         MessageListModel::FailureReasonRole,
         MessageListModel::IsSystemRole,
         MessageListModel::SystemTextRole,
+        MessageListModel::ReplyToSeqRole,
+        MessageListModel::ReplySenderNameRole,
+        MessageListModel::ReplySnippetRole,
+        MessageListModel::ReactionsRole,
+        MessageListModel::EditedRole,
+        MessageListModel::DeletedRole,
+        MessageListModel::CanReplyRole,
+        MessageListModel::CanEditRole,
 };
+
+const QList<int> ReplyRoles = {MessageListModel::ReplySenderNameRole,
+                               MessageListModel::ReplySnippetRole};
+
+QString deletedText()
+{
+    return MessageListModel::tr("This message was deleted");
+}
+
+/// What an outbox entry's content means for its row (the outbox gives body and text only).
+bool isAnnotation(const StoredMessage &m, qint64 *replyTo = nullptr)
+{
+    if (m.kind != MessageKind::Content)
+        return false;
+    const auto content = MessageContent::fromBytes(m.body);
+    if (!content)
+        return false;
+    if (replyTo)
+        *replyTo = content->replyTo();
+    return content->isAnnotation();
+}
 
 } // namespace
 
@@ -90,7 +120,15 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {DeliveryStateRole, "deliveryState"},
             {FailureReasonRole, "failureReason"},
             {IsSystemRole, "isSystem"},
-            {SystemTextRole, "systemText"}};
+            {SystemTextRole, "systemText"},
+            {ReplyToSeqRole, "replyToSeq"},
+            {ReplySenderNameRole, "replySenderName"},
+            {ReplySnippetRole, "replySnippet"},
+            {ReactionsRole, "reactions"},
+            {EditedRole, "edited"},
+            {DeletedRole, "deleted"},
+            {CanReplyRole, "canReply"},
+            {CanEditRole, "canEdit"}};
 }
 
 bool MessageListModel::sameDay(int a, int b) const
@@ -123,6 +161,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             return r.systemText;
         if (m.undecryptable) // text: why it cannot be read, or empty while its key is on its way
             return m.text.isEmpty() ? tr("Waiting for this message…") : m.text;
+        if (m.deleted)
+            return deletedText();
         return m.text;
     case TimestampRole:
         return QDateTime::fromMSecsSinceEpoch(m.timestamp);
@@ -147,9 +187,95 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return system;
     case SystemTextRole:
         return r.systemText;
+    case ReplyToSeqRole:
+        return m.replyTo;
+    case ReplySenderNameRole:
+        return m.replySenderName;
+    case ReplySnippetRole:
+        return replySnippet(m);
+    case ReactionsRole:
+        return reactions(m);
+    case EditedRole:
+        return m.edited && !m.deleted;
+    case DeletedRole:
+        return m.deleted;
+    case CanReplyRole:
+        return canReply(m);
+    case CanEditRole:
+        return canReply(m) && m.senderId == m_selfUserId;
     default:
         return {};
     }
+}
+
+bool MessageListModel::canReply(const StoredMessage &m) const
+{
+    return m.kind == MessageKind::Content && m.seq > 0 && !m.pending && !m.undecryptable
+            && !m.deleted;
+}
+
+QString MessageListModel::replySnippet(const StoredMessage &m) const
+{
+    if (m.replyTo == 0)
+        return {};
+    if (!m.replyKnown)
+        return tr("An earlier message");
+    if (m.replyDeleted)
+        return deletedText();
+    const QString firstLine = m.replyText.section(u'\n', 0, 0, QString::SectionSkipEmpty);
+    constexpr qsizetype MaxSnippetChars = 120;
+    if (firstLine.size() > MaxSnippetChars)
+        return firstLine.left(MaxSnippetChars - 1) + u'…';
+    return firstLine.isEmpty() ? tr("A message") : firstLine;
+}
+
+QVariantList MessageListModel::reactions(const StoredMessage &m) const
+{
+    struct Chip
+    {
+        QString emoji;
+        int count = 0;
+        bool mine = false;
+    };
+    QList<Chip> chips;
+    for (const Reaction &reaction : m.reactions) {
+        auto it = std::find_if(chips.begin(), chips.end(),
+                               [&](const Chip &c) { return c.emoji == reaction.emoji; });
+        if (it == chips.end())
+            it = chips.insert(chips.end(), Chip{reaction.emoji});
+        ++it->count;
+        it->mine = it->mine || reaction.userId == m_selfUserId;
+    }
+    QVariantList list;
+    for (const Chip &c : std::as_const(chips))
+        list.append(QVariantMap{{u"emoji"_s, c.emoji}, {u"count"_s, c.count}, {u"mine"_s, c.mine}});
+    return list;
+}
+
+int MessageListModel::rowOfSeq(qint64 seq) const
+{
+    return seq > 0 ? indexOfSeq(seq) : -1;
+}
+
+QVariantMap MessageListModel::lastEditable() const
+{
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
+        const StoredMessage &m = m_rows.at(i).message;
+        if (m.senderId == m_selfUserId && canReply(m))
+            return {{u"seq"_s, m.seq}, {u"text"_s, m.text}};
+    }
+    return {};
+}
+
+bool MessageListModel::hasOwnReaction(qint64 seq, const QString &emoji) const
+{
+    const int row = indexOfSeq(seq);
+    if (row < 0)
+        return false;
+    const auto &list = m_rows.at(row).message.reactions;
+    return std::any_of(list.cbegin(), list.cend(), [&](const Reaction &r) {
+        return r.userId == m_selfUserId && r.emoji == emoji;
+    });
 }
 
 QString MessageListModel::dayLabel(const QDateTime &time, const QDate &today)
@@ -306,6 +432,19 @@ void MessageListModel::setTypingText(const QString &text)
 MessageListModel::Row MessageListModel::makeRow(const StoredMessage &message) const
 {
     Row row{message, {}};
+    if (message.pending && message.replyTo == 0) {
+        // The outbox gives content only: the quote comes from the row it answers, if loaded.
+        isAnnotation(message, &row.message.replyTo);
+        const int quoted = row.message.replyTo > 0 ? indexOfSeq(row.message.replyTo) : -1;
+        if (quoted >= 0) {
+            const StoredMessage &q = m_rows.at(quoted).message;
+            row.message.replyKnown = true;
+            row.message.replySenderName =
+                    q.senderName.isEmpty() ? m_names.value(q.senderId) : q.senderName;
+            row.message.replyText = q.text;
+            row.message.replyDeleted = q.deleted;
+        }
+    }
     if (message.kind == MessageKind::Membership) {
         if (auto event = MembershipEvent::fromBytes(message.body)) {
             QString actor = m_names.value(event->actorUserId);
@@ -413,8 +552,10 @@ void MessageListModel::insertLogRows(QList<Row> incoming)
 void MessageListModel::addMessages(const QList<StoredMessage> &messages)
 {
     QList<Row> rows;
-    for (const StoredMessage &m : messages)
-        rows.append(makeRow(m));
+    for (const StoredMessage &m : messages) {
+        if (!m.hidden)
+            rows.append(makeRow(m));
+    }
     insertLogRows(rows);
 }
 
@@ -427,7 +568,8 @@ void MessageListModel::addOlderMessages(const QList<StoredMessage> &messages, bo
 
 void MessageListModel::addPending(const StoredMessage &message)
 {
-    if (indexOfClientId(message.clientId) >= 0)
+    // A queued reaction, edit or delete shows once the server has it (on its target's row).
+    if (indexOfClientId(message.clientId) >= 0 || isAnnotation(message))
         return;
     const int row = int(m_rows.size());
     beginInsertRows({}, row, row);
@@ -453,7 +595,44 @@ void MessageListModel::updateContent(const StoredMessage &message)
     m.body = message.body;
     m.text = message.text;
     m.undecryptable = message.undecryptable;
-    Q_EMIT dataChanged(index(row), index(row), {Qt::DisplayRole, TextRole});
+    Q_EMIT dataChanged(index(row), index(row), AllRowRoles);
+}
+
+void MessageListModel::updateMessages(const QList<StoredMessage> &messages)
+{
+    for (const StoredMessage &message : messages) {
+        const int row = indexOfSeq(message.seq);
+        if (row < 0)
+            continue;
+        if (message.hidden) {
+            beginRemoveRows({}, row, row);
+            m_rows.removeAt(row);
+            endRemoveRows();
+            if (row < int(m_rows.size()))
+                Q_EMIT dataChanged(index(row), index(row), {ShowDaySeparatorRole, ShowSenderRole});
+            continue;
+        }
+        StoredMessage merged = message;
+        if (merged.senderName.isEmpty())
+            merged.senderName = m_rows.at(row).message.senderName;
+        m_rows[row] = makeRow(merged);
+        Q_EMIT dataChanged(index(row), index(row), AllRowRoles);
+        quotedChanged(merged);
+    }
+}
+
+void MessageListModel::quotedChanged(const StoredMessage &quoted)
+{
+    for (int i = 0; i < int(m_rows.size()); ++i) {
+        StoredMessage &m = m_rows[i].message;
+        if (m.replyTo != quoted.seq || quoted.seq <= 0)
+            continue;
+        m.replyKnown = true;
+        m.replyText = quoted.text;
+        m.replyDeleted = quoted.deleted;
+        m.replySenderName = quoted.senderName;
+        Q_EMIT dataChanged(index(i), index(i), ReplyRoles);
+    }
 }
 
 void MessageListModel::setServerReachable()

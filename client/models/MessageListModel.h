@@ -6,12 +6,15 @@
 /// and fetchMore() prepends older pages (from the cache, then from the server). Pending
 /// outbox messages follow the log entries; when one is acknowledged its row becomes the log
 /// entry with the same client id (moved if needed, never shown twice). Delivery states follow
-/// the other members' receipt pointers. Owned by Client (Client::messages()).
+/// the other members' receipt pointers. Reactions, edits and deletes are not rows: they show
+/// on the row they change (reactions as chips, "edited", "This message was deleted"), and a
+/// reply carries a quote of the entry it answers. Owned by Client (Client::messages()).
 
 #include "store/StoreTypes.h"
 
 #include <QtCore/QAbstractListModel>
 #include <QtCore/QDateTime>
+#include <QtCore/QVariant>
 #include <QtQmlIntegration/qqmlintegration.h>
 
 namespace Parley {
@@ -50,6 +53,14 @@ public:
         FailureReasonRole,
         IsSystemRole,
         SystemTextRole,
+        ReplyToSeqRole, ///< the entry this one replies to (0: not a reply)
+        ReplySenderNameRole,
+        ReplySnippetRole, ///< the quoted entry's first line, or why it cannot be shown
+        ReactionsRole, ///< a list of {emoji, count, mine}, in the order first used
+        EditedRole,
+        DeletedRole,
+        CanReplyRole, ///< reply and react are offered (a readable, sent, not deleted message)
+        CanEditRole, ///< edit and delete are offered (the same, and my own)
     };
     Q_ENUM(Role)
 
@@ -77,6 +88,13 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
+    /// The row showing log entry `seq`, or -1 if it is not loaded.
+    Q_INVOKABLE int rowOfSeq(qint64 seq) const;
+    /// My newest message that can be edited, as {seq, text}; empty if there is none loaded.
+    Q_INVOKABLE QVariantMap lastEditable() const;
+    /// Whether I have put `emoji` on entry `seq` (false if it is not loaded).
+    bool hasOwnReaction(qint64 seq, const QString &emoji) const;
+
     // --- fed by Client ---
     void setConversation(const ConversationSummary &summary);
     void setTypingText(const QString &text);
@@ -88,6 +106,9 @@ public:
     /// A log entry already shown got its content later (its sender key arrived) or a line
     /// saying why it cannot be read: replaces its body, text and undecryptable flag.
     void updateContent(const StoredMessage &message);
+    /// Rows whose shown state changed in the cache (MessageStore::messagesChanged, reconcile):
+    /// replaced as they are now; a row that turned out to be a reaction, edit or delete goes.
+    void updateMessages(const QList<StoredMessage> &messages);
     /// The server may have older entries again (after a reconnect).
     void setServerReachable();
 
@@ -118,6 +139,11 @@ private:
     int indexOfSeq(qint64 seq) const;
     Row makeRow(const StoredMessage &message) const;
     QString deliveryState(const StoredMessage &message) const;
+    QString replySnippet(const StoredMessage &message) const;
+    QVariantList reactions(const StoredMessage &message) const;
+    bool canReply(const StoredMessage &message) const;
+    /// Rows quoting entry `seq` show its current text.
+    void quotedChanged(const StoredMessage &quoted);
     void neighboursChanged(int first, int last);
     void receiptsChanged(qint64 oldDelivered, qint64 oldRead);
     bool sameDay(int a, int b) const;

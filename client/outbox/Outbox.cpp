@@ -95,10 +95,15 @@ void Outbox::reset()
 
 QByteArray Outbox::sendText(qint64 conversationId, const QString &text)
 {
+    return send(conversationId, MessageContent::text(text));
+}
+
+QByteArray Outbox::send(qint64 conversationId, const MessageContent &content)
+{
     OutboxEntry entry;
     entry.conversationId = conversationId;
     entry.clientId = newClientId();
-    entry.content = MessageContent::text(text).toBytes();
+    entry.content = content.toBytes();
     entry.createdAt = QDateTime::currentMSecsSinceEpoch();
     entry.state = OutboxState::Queued;
     m_entries.append(entry);

@@ -23,6 +23,7 @@ namespace Parley {
 
 class Connection;
 class ContentCipher;
+class MessageContent;
 class MessageStore;
 class SyncEngine;
 
@@ -43,6 +44,8 @@ public:
     /// Stores a text message (queued) and sends it when possible; returns its client id.
     /// entryQueued() follows once the entry is committed.
     QByteArray sendText(qint64 conversationId, const QString &text);
+    /// The same for any content (a reply, reaction, edit or delete: MessageContent).
+    QByteArray send(qint64 conversationId, const MessageContent &content);
     /// Queues a failed entry again.
     bool retry(const QByteArray &clientId);
     /// Sends every queued entry not in flight (called when the connection becomes ready).

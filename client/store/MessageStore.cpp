@@ -1,10 +1,12 @@
 #include "MessageStore.h"
 
+#include "Annotations.h"
 #include "Logging.h"
 #include "Migrations.h"
 #include "content/MessageContent.h"
 #include "content/SystemText.h"
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QPromise>
 #include <QtCore/QThread>
 #include <QtSql/QSqlDatabase>
@@ -85,7 +87,7 @@ bool exec(QSqlQuery &query)
 
 StoredMessage readMessage(const QSqlQuery &q)
 {
-    // conv, seq, client_id, sender, sender_device, ts, kind, body, text, state, username
+    // MessageColumns, in order.
     StoredMessage m;
     m.conversationId = q.value(0).toLongLong();
     m.seq = q.value(1).toLongLong();
@@ -98,12 +100,82 @@ StoredMessage readMessage(const QSqlQuery &q)
     m.text = q.value(8).toString();
     m.undecryptable = q.value(9).toInt() != 0;
     m.senderName = q.value(10).toString();
+    m.replyTo = q.value(11).toLongLong();
+    m.edited = q.value(12).toLongLong() != 0;
+    m.deleted = q.value(13).toBool();
+    m.hidden = q.value(14).toBool();
+    m.replyKnown = m.replyTo != 0 && !q.value(15).isNull();
+    if (m.replyKnown) {
+        m.replySenderName = q.value(15).toString();
+        m.replyText = q.value(16).toInt() == 0 ? q.value(17).toString() : QString();
+        m.replyDeleted = q.value(18).toBool();
+    }
     return m;
 }
 
+// The quoted entry (r) of a reply comes with each row: its sender's name, whether it is
+// readable, its shown text and whether it was deleted.
 const QString MessageColumns =
         u"m.conv, m.seq, m.client_id, m.sender, m.sender_device, m.ts, m.kind, m.body, m.text,"
-        " m.state, (SELECT username FROM members u WHERE u.conv = m.conv AND u.user_id = m.sender)"_s;
+        " m.state, (SELECT username FROM members u WHERE u.conv = m.conv AND u.user_id = m.sender),"
+        " m.reply_to, m.edited_seq, m.deleted, m.hidden,"
+        " CASE WHEN r.seq IS NULL THEN NULL ELSE coalesce((SELECT username FROM members u"
+        "   WHERE u.conv = r.conv AND u.user_id = r.sender), '') END,"
+        " r.state, r.text, r.deleted"_s;
+const QString MessageTables = u" FROM messages m LEFT JOIN messages r ON m.reply_to != 0"
+                              " AND r.conv = m.conv AND r.seq = m.reply_to"_s;
+
+/// Fills in the reactions of rows of one conversation (one query over their seq range).
+void attachReactions(QSqlDatabase &db, QList<StoredMessage> &rows)
+{
+    if (rows.isEmpty())
+        return;
+    qint64 low = rows.first().seq, high = low;
+    for (const StoredMessage &m : std::as_const(rows)) {
+        low = std::min(low, m.seq);
+        high = std::max(high, m.seq);
+    }
+    QSqlQuery q(db);
+    q.prepare(u"SELECT target, user_id, emoji FROM reactions WHERE conv = ? AND target >= ?"
+              " AND target <= ? AND removed = 0 ORDER BY seq"_s);
+    q.addBindValue(rows.first().conversationId);
+    q.addBindValue(low);
+    q.addBindValue(high);
+    if (!exec(q))
+        return;
+    QHash<qint64, qsizetype> index;
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        index.insert(rows.at(i).seq, i);
+    while (q.next()) {
+        const auto it = index.constFind(q.value(0).toLongLong());
+        if (it != index.cend())
+            rows[*it].reactions.append(Reaction{q.value(2).toString(), q.value(1).toLongLong()});
+    }
+}
+
+std::optional<StoredMessage> loadMessage(QSqlDatabase &db, qint64 conversationId, qint64 seq)
+{
+    QSqlQuery q(db);
+    q.prepare(u"SELECT "_s + MessageColumns + MessageTables + u" WHERE m.conv = ? AND m.seq = ?"_s);
+    q.addBindValue(conversationId);
+    q.addBindValue(seq);
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    QList<StoredMessage> one{readMessage(q)};
+    attachReactions(db, one);
+    return one.first();
+}
+
+/// Loads rows (conv, seq) as they are now, grouped in the order given.
+QList<StoredMessage> loadMessages(QSqlDatabase &db, const QList<QPair<qint64, qint64>> &keys)
+{
+    QList<StoredMessage> rows;
+    for (const auto &[conversationId, seq] : keys) {
+        if (auto m = loadMessage(db, conversationId, seq))
+            rows.append(std::move(*m));
+    }
+    return rows;
+}
 
 QList<Member> loadMembers(QSqlDatabase &db, qint64 conversationId)
 {
@@ -133,6 +205,11 @@ QString memberName(QSqlDatabase &db, qint64 conversationId, qint64 userId)
     q.addBindValue(conversationId);
     q.addBindValue(userId);
     return exec(q) && q.next() ? q.value(0).toString() : QString();
+}
+
+QString deletedText()
+{
+    return QCoreApplication::translate("Parley::MessageStore", "This message was deleted");
 }
 
 QString previewOf(QSqlDatabase &db, qint64 conversationId, MessageKind kind, const QByteArray &body,
@@ -167,21 +244,32 @@ std::optional<ConversationSummary> loadSummary(QSqlDatabase &db, qint64 conversa
     s.conversation.members = loadMembers(db, conversationId);
     s.lastActivity = s.conversation.createdAt;
 
-    q.prepare(
-            u"SELECT kind, body, text, ts FROM messages WHERE conv = ? ORDER BY seq DESC LIMIT 1"_s);
+    // Like other apps, the list shows the last message itself: reactions, edits and deletes
+    // change what it says (an edit's text, "deleted") but are not messages of their own.
+    q.prepare(u"SELECT kind, body, text, ts, deleted FROM messages WHERE conv = ? AND hidden = 0"
+              " ORDER BY seq DESC LIMIT 1"_s);
     q.addBindValue(conversationId);
     if (exec(q) && q.next()) {
-        s.lastPreview = previewOf(db, conversationId, MessageKind(q.value(0).toInt()),
-                                  q.value(1).toByteArray(), q.value(2).toString());
+        s.lastPreview = q.value(4).toBool()
+                ? deletedText()
+                : previewOf(db, conversationId, MessageKind(q.value(0).toInt()),
+                            q.value(1).toByteArray(), q.value(2).toString());
         s.lastActivity = std::max(s.lastActivity, q.value(3).toLongLong());
     }
-    q.prepare(
-            u"SELECT content, created_at FROM outbox WHERE conv = ? ORDER BY created_at DESC LIMIT 1"_s);
+    q.prepare(u"SELECT content, created_at FROM outbox WHERE conv = ? AND created_at >= ?"
+              " ORDER BY created_at DESC"_s);
     q.addBindValue(conversationId);
-    if (exec(q) && q.next() && q.value(1).toLongLong() >= s.lastActivity) {
-        s.lastActivity = q.value(1).toLongLong();
-        if (auto content = MessageContent::fromBytes(q.value(0).toByteArray()))
-            s.lastPreview = content->previewText();
+    q.addBindValue(s.lastActivity);
+    if (exec(q)) {
+        while (q.next()) {
+            const auto content = MessageContent::fromBytes(q.value(0).toByteArray());
+            if (content && content->isAnnotation())
+                continue;
+            s.lastActivity = q.value(1).toLongLong();
+            if (content)
+                s.lastPreview = content->previewText();
+            break;
+        }
     }
 
     qint64 readUpTo = 0;
@@ -190,7 +278,8 @@ std::optional<ConversationSummary> loadSummary(QSqlDatabase &db, qint64 conversa
             readUpTo = m.readUpTo;
     }
     q.prepare(
-            u"SELECT COUNT(*) FROM messages WHERE conv = ? AND seq > ? AND sender != ? AND kind = 0"_s);
+            u"SELECT COUNT(*) FROM messages WHERE conv = ? AND seq > ? AND sender != ? AND kind = 0"
+            " AND hidden = 0"_s);
     q.addBindValue(conversationId);
     q.addBindValue(readUpTo);
     q.addBindValue(selfUserId);
@@ -241,7 +330,9 @@ QFuture<Status> MessageStore::open(const QString &path)
         // WAL keeps readers and the writer apart; NORMAL is durable across an application
         // crash in WAL mode, which is what "never lose what was shown as queued" needs.
         for (const auto &pragma : {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s,
-                                   u"PRAGMA foreign_keys = ON"_s}) {
+                                   u"PRAGMA foreign_keys = ON"_s,
+                                   // A deleted message's text is overwritten, not just unlinked.
+                                   u"PRAGMA secure_delete = ON"_s}) {
             if (!q.exec(pragma))
                 return Error{ErrorCode::StorageError, q.lastError().text()};
         }
@@ -306,7 +397,7 @@ QFuture<void> MessageStore::wipeAccountData()
         QSqlQuery q(db);
         for (const auto &statement :
              {u"DELETE FROM conversations"_s, u"DELETE FROM members"_s, u"DELETE FROM messages"_s,
-              u"DELETE FROM cursors"_s, u"DELETE FROM outbox"_s,
+              u"DELETE FROM reactions"_s, u"DELETE FROM cursors"_s, u"DELETE FROM outbox"_s,
               u"DELETE FROM settings WHERE key NOT LIKE 'pin/%'"_s}) {
             if (!q.exec(statement))
                 logFailure(q);
@@ -501,9 +592,11 @@ QFuture<void> MessageStore::setCursor(const LogCursor &cursor)
 QFuture<StoredBatch> MessageStore::storeMessages(const QList<StoredMessage> &messages,
                                                  qint64 ownDeviceId)
 {
-    return run([messages, ownDeviceId](QSqlDatabase &db) {
+    return run([this, messages, ownDeviceId](QSqlDatabase &db) {
         StoredBatch batch;
         db.transaction();
+        Annotations annotations(db);
+        QList<QPair<qint64, qint64>> inserted;
         QSqlQuery insert(db);
         insert.prepare(
                 u"INSERT OR IGNORE INTO messages (conv, seq, client_id, sender, sender_device,"
@@ -542,11 +635,65 @@ QFuture<StoredBatch> MessageStore::storeMessages(const QList<StoredMessage> &mes
             insert.addBindValue(m.undecryptable ? 1 : 0);
             if (!exec(insert) || insert.numRowsAffected() == 0)
                 continue;
-            m.senderName = memberName(db, m.conversationId, m.senderId);
-            batch.inserted.append(m);
+            annotations.entryStored(m.conversationId, m.seq);
+            inserted.append({m.conversationId, m.seq});
         }
+        // Read back: replies, waiting edits and reactions are applied to the new rows too.
+        batch.inserted = loadMessages(db, inserted);
+        QList<QPair<qint64, qint64>> changed;
+        for (const auto &key : annotations.changed()) {
+            if (!inserted.contains(key))
+                changed.append(key);
+        }
+        batch.changed = loadMessages(db, changed);
         db.commit();
+        emitChanged(batch.changed);
         return batch;
+    });
+}
+
+void MessageStore::emitChanged(const QList<StoredMessage> &rows)
+{
+    QList<qint64> order;
+    QHash<qint64, QList<StoredMessage>> byConversation;
+    for (const StoredMessage &m : rows) {
+        if (!byConversation.contains(m.conversationId))
+            order.append(m.conversationId);
+        byConversation[m.conversationId].append(m);
+    }
+    for (qint64 conversationId : std::as_const(order))
+        Q_EMIT messagesChanged(conversationId, byConversation.value(conversationId));
+}
+
+QFuture<QList<StoredMessage>> MessageStore::reconcile(qint64 conversationId,
+                                                      const QList<qint64> &seqs)
+{
+    return run([this, conversationId, seqs](QSqlDatabase &db) {
+        db.transaction();
+        Annotations annotations(db);
+        QList<QPair<qint64, qint64>> keys;
+        for (qint64 seq : seqs) {
+            annotations.entryStored(conversationId, seq);
+            keys.append({conversationId, seq});
+        }
+        QList<QPair<qint64, qint64>> others;
+        for (const auto &key : annotations.changed()) {
+            if (!keys.contains(key))
+                others.append(key);
+        }
+        QList<StoredMessage> rows = loadMessages(db, keys);
+        const QList<StoredMessage> changed = loadMessages(db, others);
+        db.commit();
+        // The late entries go to the caller, the rows they changed to everyone.
+        emitChanged(changed);
+        return rows;
+    });
+}
+
+QFuture<std::optional<StoredMessage>> MessageStore::message(qint64 conversationId, qint64 seq)
+{
+    return run([conversationId, seq](QSqlDatabase &db) {
+        return loadMessage(db, conversationId, seq);
     });
 }
 
@@ -556,9 +703,9 @@ QFuture<QList<StoredMessage>> MessageStore::messagesBefore(qint64 conversationId
     return run([conversationId, beforeSeq, limit](QSqlDatabase &db) {
         QList<StoredMessage> list;
         QSqlQuery q(db);
-        q.prepare(
-                u"SELECT "_s + MessageColumns
-                + u" FROM messages m WHERE m.conv = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?"_s);
+        q.prepare(u"SELECT "_s + MessageColumns + MessageTables
+                  + u" WHERE m.conv = ? AND m.seq < ? AND m.hidden = 0"
+                    " ORDER BY m.seq DESC LIMIT ?"_s);
         q.addBindValue(conversationId);
         q.addBindValue(beforeSeq);
         q.addBindValue(limit);
@@ -566,6 +713,7 @@ QFuture<QList<StoredMessage>> MessageStore::messagesBefore(qint64 conversationId
             return list;
         while (q.next())
             list.prepend(readMessage(q));
+        attachReactions(db, list);
         return list;
     });
 }
@@ -578,8 +726,9 @@ QFuture<QList<StoredMessage>> MessageStore::search(const QString &text, qint64 c
         QString pattern = text;
         pattern.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
         QSqlQuery q(db);
-        q.prepare(u"SELECT "_s + MessageColumns
-                  + u" FROM messages m WHERE m.kind = 0 AND m.text LIKE ? ESCAPE '\\'"
+        q.prepare(u"SELECT "_s + MessageColumns + MessageTables
+                  + u" WHERE m.kind = 0 AND m.hidden = 0 AND m.deleted = 0 AND m.state = 0"
+                    " AND m.text LIKE ? ESCAPE '\\'"
                     " AND (? = 0 OR m.conv = ?) ORDER BY m.ts DESC LIMIT ?"_s);
         q.addBindValue(QString(u'%' + pattern + u'%'));
         q.addBindValue(conversationId);

@@ -64,16 +64,27 @@ public:
     QFuture<QList<LogCursor>> cursors();
     QFuture<void> setCursor(const LogCursor &cursor);
     /// Inserts log entries (existing seqs are kept as they are) and deletes the outbox entries
-    /// they acknowledge (same client id from `ownDeviceId`).
+    /// they acknowledge (same client id from `ownDeviceId`). Replies, reactions, edits and
+    /// deletes among them are applied (Annotations.h); the rows they changed are in
+    /// StoredBatch::changed and messagesChanged() is emitted for them after the commit.
     QFuture<StoredBatch> storeMessages(const QList<StoredMessage> &messages, qint64 ownDeviceId);
-    /// Up to `limit` messages with seq < beforeSeq, ascending.
+    /// Entries whose content arrived after they were stored (a late decryption wrote their body
+    /// and text): applies what they mean as storeMessages() does. The future holds these rows
+    /// as they are now (a reaction, edit or delete comes back hidden); other rows they changed
+    /// go to messagesChanged().
+    QFuture<QList<StoredMessage>> reconcile(qint64 conversationId, const QList<qint64> &seqs);
+    /// One row as the UI shows it, or nullopt.
+    QFuture<std::optional<StoredMessage>> message(qint64 conversationId, qint64 seq);
+    /// Up to `limit` shown messages (not reactions, edits, deletes) with seq < beforeSeq,
+    /// ascending.
     QFuture<QList<StoredMessage>> messagesBefore(qint64 conversationId, qint64 beforeSeq,
                                                  int limit);
     QFuture<QList<StoredMessage>> latestMessages(qint64 conversationId, int limit)
     {
         return messagesBefore(conversationId, std::numeric_limits<qint64>::max(), limit);
     }
-    /// Messages whose text contains `text` (case-insensitive), newest first; 0: every conversation.
+    /// Shown messages whose text contains `text` (case-insensitive), newest first; 0: every
+    /// conversation. Deleted messages have no text left to find.
     QFuture<QList<StoredMessage>> search(const QString &text, qint64 conversationId, int limit);
 
     // --- the outbox ---
@@ -92,8 +103,15 @@ public:
     /// Runs in order with every other call here, like them.
     QFuture<bool> runInTransaction(std::function<bool(const QString &connectionName)> work);
 
+Q_SIGNALS:
+    /// Rows stored earlier whose shown state changed (edited, deleted, reactions): emitted on
+    /// the store thread after the commit, so receivers on other threads get it queued, before
+    /// the future of the call that caused it finishes.
+    void messagesChanged(qint64 conversationId, const QList<Parley::StoredMessage> &rows);
+
 private:
     class Worker;
+    void emitChanged(const QList<StoredMessage> &rows);
     template<typename F>
     auto run(F function);
 

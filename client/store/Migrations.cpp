@@ -45,6 +45,25 @@ const QList<QStringList> &migrations()
                     "  failure TEXT NOT NULL DEFAULT '')"_s,
                     u"CREATE INDEX outbox_conv ON outbox (conv)"_s,
             },
+            // 2: replies, reactions, edits and deletes (content types, docs/client-api.md).
+            // An annotation entry (reaction, edit, delete) stays a row, hidden, with the seq it
+            // annotates, so one that arrives before its target is applied when the target does.
+            {
+                    u"ALTER TABLE messages ADD COLUMN reply_to INTEGER NOT NULL DEFAULT 0"_s,
+                    u"ALTER TABLE messages ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0"_s,
+                    u"ALTER TABLE messages ADD COLUMN annotates INTEGER NOT NULL DEFAULT 0"_s,
+                    // The seq of the edit whose text the row shows: a late older edit loses.
+                    u"ALTER TABLE messages ADD COLUMN edited_seq INTEGER NOT NULL DEFAULT 0"_s,
+                    u"ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0"_s,
+                    u"CREATE INDEX messages_annotates ON messages (conv, annotates)"
+                    " WHERE annotates != 0"_s,
+                    // The latest state of each (user, emoji) on an entry; removed ones stay
+                    // (with their seq) so an older reaction arriving late cannot revive them.
+                    u"CREATE TABLE reactions ("
+                    "  conv INTEGER NOT NULL, target INTEGER NOT NULL, user_id INTEGER NOT NULL,"
+                    "  emoji TEXT NOT NULL, seq INTEGER NOT NULL, removed INTEGER NOT NULL,"
+                    "  PRIMARY KEY (conv, target, user_id, emoji)) WITHOUT ROWID"_s,
+            },
     };
     return steps;
 }

@@ -17,6 +17,15 @@ enum class OutboxState : quint8 {
     Failed = 1, ///< the server refused it for good (see failureReason); retry() re-queues it
 };
 
+/// One emoji that one user put on an entry.
+struct Reaction
+{
+    QString emoji;
+    qint64 userId = 0;
+
+    friend bool operator==(const Reaction &, const Reaction &) = default;
+};
+
 /// One row of a conversation as the UI shows it: a log entry (seq > 0) or a pending outbox
 /// message (seq == 0, clientId set).
 struct StoredMessage
@@ -30,8 +39,17 @@ struct StoredMessage
     qint64 timestamp = 0; ///< ms since the epoch: server time, or creation time while pending
     MessageKind kind = MessageKind::Content;
     QByteArray body; ///< content bytes (MessageContent) or a MembershipEvent
-    QString text; ///< the text of a text message (for display and search)
+    QString text; ///< the shown text: the latest edit's, empty once deleted (also searched)
     bool undecryptable = false;
+    bool hidden = false; ///< a reaction, edit or delete: it changes another row, never shown
+    bool edited = false; ///< text is an edit's
+    bool deleted = false; ///< deleted for everyone: body and text are erased
+    QList<Reaction> reactions; ///< in the order they were made
+    qint64 replyTo = 0; ///< the entry this one replies to (0: none)
+    bool replyKnown = false; ///< the cache holds replyTo (the fields below are set)
+    QString replySenderName;
+    QString replyText; ///< the quoted entry's shown text (empty if deleted)
+    bool replyDeleted = false;
     bool pending = false; ///< in the outbox
     OutboxState outboxState = OutboxState::Queued;
     QString failureReason;
@@ -83,6 +101,9 @@ struct StoredBatch
 {
     QList<StoredMessage> inserted; ///< new rows, ascending seq per conversation
     QList<QByteArray> ownAcknowledged; ///< outbox client ids that these entries acknowledged
+    /// Rows stored before whose shown state these entries changed (edited, deleted, reacted
+    /// to; replies quoting them are not listed). MessageStore::messagesChanged carries them.
+    QList<StoredMessage> changed;
 };
 
 } // namespace Parley

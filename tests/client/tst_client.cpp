@@ -34,6 +34,7 @@ private Q_SLOTS:
     void registerChatDeliverRead();
     void offlineSendIsDeliveredOnceAfterReconnect();
     void restartShowsHistoryFromCache();
+    void replyReactEditDelete();
     void groupMembershipAndTyping();
     void historyPagesFromServer();
     void notifications();
@@ -309,6 +310,109 @@ void tst_Client::restartShowsHistoryFromCache()
     QVERIFY(m_server->start());
     QTRY_COMPARE_WITH_TIMEOUT(alice->state(), Client::State::Online, 20000);
     QCOMPARE(view->rowCount(), 3);
+}
+
+void tst_Client::replyReactEditDelete()
+{
+    if (!m_hasKeychain)
+        QSKIP("bob going offline and back needs the token from the keychain");
+    auto alice = registered(u"alice"_s);
+    auto bob = registered(u"bob"_s);
+    const qint64 id = openDirect(*alice, u"bob"_s);
+    MessageListModel *aliceView = alice->messages(id);
+    QAbstractItemModelTester aliceTester(aliceView,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->summary(id) != nullptr, 10000);
+    MessageListModel *bobView = bob->messages(id);
+
+    alice->sendText(id, u"Dinner tonight?\nMy treat"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(bobView, u"Dinner tonight?\nMy treat"_s) >= 0, 10000);
+    const qint64 question = bobView->index(rowWithText(bobView, u"Dinner tonight?\nMy treat"_s))
+                                    .data(MessageListModel::SeqRole)
+                                    .toLongLong();
+
+    // bob replies, quoting it; alice sees the quote.
+    bob->sendReply(id, question, u"Gladly"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(aliceView, u"Gladly"_s) >= 0, 10000);
+    QModelIndex reply = aliceView->index(rowWithText(aliceView, u"Gladly"_s));
+    QCOMPARE(reply.data(MessageListModel::ReplyToSeqRole).toLongLong(), question);
+    QCOMPARE(reply.data(MessageListModel::ReplySenderNameRole).toString(), u"alice"_s);
+    QCOMPARE(reply.data(MessageListModel::ReplySnippetRole).toString(), u"Dinner tonight?"_s);
+
+    // bob reacts; the chip shows on alice's message, and no row or preview for the reaction.
+    const int rowsBefore = aliceView->rowCount();
+    bob->toggleReaction(id, question, u"❤️"_s);
+    auto chips = [](MessageListModel *view, qint64 seq) {
+        const int row = view->rowOfSeq(seq);
+        return row < 0 ? QVariantList()
+                       : view->index(row).data(MessageListModel::ReactionsRole).toList();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(chips(aliceView, question).size(), 1, 10000);
+    QCOMPARE(chips(aliceView, question).first().toMap().value(u"emoji"_s).toString(), u"❤️"_s);
+    QVERIFY(!chips(aliceView, question).first().toMap().value(u"mine"_s).toBool());
+    QTRY_VERIFY(chips(bobView, question).size() == 1
+                && chips(bobView, question).first().toMap().value(u"mine"_s).toBool());
+    QCOMPARE(aliceView->rowCount(), rowsBefore);
+    QTRY_COMPARE(alice->conversations()->summary(id)->lastPreview, u"Gladly"_s);
+    // Toggling again takes it back, on both sides.
+    bob->toggleReaction(id, question, u"❤️"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(chips(aliceView, question).isEmpty(), 10000);
+    QTRY_VERIFY(chips(bobView, question).isEmpty());
+
+    // Nobody edits or deletes someone else's message: the library refuses.
+    QSignalSpy bobErrors(bob.get(), &Client::errorOccurred);
+    bob->editMessage(id, question, u"forged"_s);
+    QTRY_COMPARE(bobErrors.size(), 1);
+    QCOMPARE(bobErrors.first().first().toInt(), int(ErrorCode::NotAllowed));
+    bob->deleteMessage(id, question);
+    QTRY_COMPARE(bobErrors.size(), 2);
+
+    // bob goes offline; alice edits; bob sees the edit when he is back (a restart: the same
+    // profile, from its cache, then synced).
+    bob.reset();
+    alice->editMessage(id, question, u"Dinner tomorrow?"_s);
+    const int row = aliceView->rowOfSeq(question);
+    QTRY_VERIFY_WITH_TIMEOUT(aliceView->index(aliceView->rowOfSeq(question))
+                                     .data(MessageListModel::EditedRole)
+                                     .toBool(),
+                             10000);
+    QCOMPARE(aliceView->index(row).data(MessageListModel::TextRole).toString(),
+             u"Dinner tomorrow?"_s);
+    QTRY_COMPARE(aliceView->index(rowWithText(aliceView, u"Gladly"_s))
+                         .data(MessageListModel::ReplySnippetRole)
+                         .toString(),
+                 u"Dinner tomorrow?"_s);
+    bob = makeClient(u"bob"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(bob->state(), Client::State::Online, 20000);
+    bobView = bob->messages(id);
+    QAbstractItemModelTester bobTester(bobView,
+                                       QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(bobView, u"Dinner tomorrow?"_s) >= 0, 20000);
+    QVERIFY(bobView->index(rowWithText(bobView, u"Dinner tomorrow?"_s))
+                    .data(MessageListModel::EditedRole)
+                    .toBool());
+    QCOMPARE(rowWithText(bobView, u"Dinner tonight?\nMy treat"_s), -1);
+
+    // alice deletes it for everyone: both show the placeholder, the text is gone from search.
+    alice->deleteMessage(id, question);
+    QTRY_VERIFY_WITH_TIMEOUT(bobView->index(bobView->rowOfSeq(question))
+                                     .data(MessageListModel::DeletedRole)
+                                     .toBool(),
+                             10000);
+    QCOMPARE(
+            bobView->index(bobView->rowOfSeq(question)).data(MessageListModel::TextRole).toString(),
+            u"This message was deleted"_s);
+    QTRY_VERIFY(aliceView->index(aliceView->rowOfSeq(question))
+                        .data(MessageListModel::DeletedRole)
+                        .toBool());
+    QSignalSpy found(bob.get(), &Client::searchFinished);
+    bob->search(u"Dinner"_s);
+    QTRY_COMPARE(found.size(), 1);
+    QVERIFY(found.first().at(1).toList().isEmpty());
+    // And it can no longer be edited.
+    QSignalSpy aliceErrors(alice.get(), &Client::errorOccurred);
+    alice->editMessage(id, question, u"back"_s);
+    QTRY_COMPARE(aliceErrors.size(), 1);
 }
 
 void tst_Client::groupMembershipAndTyping()

@@ -1,9 +1,11 @@
+#include "content/MessageContent.h"
 #include "store/MessageStore.h"
 #include "store/Migrations.h"
 
 #include <QtCore/QTemporaryDir>
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlQuery>
+#include <QtSql/QSqlRecord>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -27,6 +29,15 @@ private Q_SLOTS:
     void receipts();
     void search();
     void wipeKeepsPins();
+
+    void replyQuotesItsTarget();
+    void annotationsBeforeTheirTarget();
+    void editBySomeoneElseIgnored();
+    void newestEditWins();
+    void deleteErasesTextAndReactions();
+    void reactionsToggle();
+    void lateDecryptionIsApplied();
+    void migrationFromStepOneKeepsData();
 
 private:
     std::optional<QTemporaryDir> m_dir;
@@ -273,6 +284,269 @@ void tst_MessageStore::wipeKeepsPins()
     QCOMPARE(AWAIT(store.setting(u"pin/example:7443"_s)).result().toString(), u"AB:CD"_s);
     QVERIFY(!AWAIT(store.setting(u"account/userId"_s)).result().isValid());
     QVERIFY(AWAIT(store.conversationSummaries(1)).result().isEmpty());
+}
+
+/// A log entry carrying real content bytes, as the sync engine stores it after decryption.
+static StoredMessage content(qint64 conv, qint64 seq, qint64 sender, const MessageContent &c)
+{
+    StoredMessage m = text(conv, seq, sender, c.previewText());
+    m.body = c.toBytes();
+    return m;
+}
+
+/// The texts of the shown rows of conversation 7, ascending.
+static QStringList shownTexts(MessageStore &store)
+{
+    QStringList texts;
+    for (const StoredMessage &m : AWAIT(store.latestMessages(7, 50)).result())
+        texts << m.text;
+    return texts;
+}
+
+/// Every row of a table, as text, to look for what must be gone.
+static QString dump(const QString &path, const QString &table)
+{
+    QString all;
+    {
+        auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"dump"_s);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return {};
+        QSqlQuery q(u"SELECT * FROM "_s + table, db);
+        while (q.next()) {
+            for (int i = 0; i < q.record().count(); ++i)
+                all += q.value(i).toString() + u' ' + QString::fromUtf8(q.value(i).toByteArray())
+                        + u'|';
+            all += u'\n';
+        }
+    }
+    QSqlDatabase::removeDatabase(u"dump"_s);
+    return all;
+}
+
+void tst_MessageStore::replyQuotesItsTarget()
+{
+    MessageStore store;
+    QVERIFY(AWAIT(store.open(path())).result().isOk());
+    AWAIT(store.upsertConversations({direct(7, 1, 2)}, 1));
+    auto batch =
+            AWAIT(store.storeMessages({content(7, 1, 2, MessageContent::text(u"Lunch?\nAt noon"_s)),
+                                       content(7, 2, 1, MessageContent::text(u"yes"_s, 1)),
+                                       content(7, 12, 1, MessageContent::text(u"who?"_s, 9)),
+                                       content(7, 13, 1, MessageContent::text(u"hm?"_s, 99))},
+                                      10))
+                    .result();
+    QCOMPARE(batch.inserted.size(), 4);
+    const StoredMessage &reply = batch.inserted.at(1);
+    QCOMPARE(reply.replyTo, 1);
+    QVERIFY(reply.replyKnown);
+    QCOMPARE(reply.replySenderName, u"bob"_s);
+    QCOMPARE(reply.replyText, u"Lunch?\nAt noon"_s);
+    // A quote of an entry the cache does not hold (yet) says so; one of a later entry (which
+    // its sender cannot have seen) is dropped.
+    QCOMPARE(batch.inserted.at(2).replyTo, 9);
+    QVERIFY(!batch.inserted.at(2).replyKnown);
+    QCOMPARE(batch.inserted.at(3).replyTo, 0);
+    const auto page = AWAIT(store.latestMessages(7, 10)).result();
+    QCOMPARE(page.at(1).replyText, u"Lunch?\nAt noon"_s);
+}
+
+void tst_MessageStore::annotationsBeforeTheirTarget()
+{
+    MessageStore store;
+    QVERIFY(AWAIT(store.open(path())).result().isOk());
+    AWAIT(store.upsertConversations({direct(7, 1, 2)}, 1));
+    // History paging stores newer entries first: the edit and reactions wait for seq 3.
+    auto batch =
+            AWAIT(store.storeMessages({content(7, 5, 2, MessageContent::edit(3, u"see you at 1"_s)),
+                                       content(7, 6, 1, MessageContent::reaction(3, u"👍"_s)),
+                                       content(7, 7, 2, MessageContent::reaction(3, u"👍"_s)),
+                                       content(7, 8, 2, MessageContent::text(u"ok"_s))},
+                                      10))
+                    .result();
+    QCOMPARE(batch.inserted.size(), 4);
+    QVERIFY(batch.inserted.at(0).hidden);
+    QVERIFY(!batch.inserted.at(3).hidden);
+    QVERIFY(batch.changed.isEmpty());
+    QCOMPARE(shownTexts(store), QStringList{u"ok"_s});
+    QCOMPARE(AWAIT(store.conversationSummary(7, 1)).result()->unreadCount, 1);
+
+    batch = AWAIT(store.storeMessages({content(7, 3, 2, MessageContent::text(u"see you at 12"_s))},
+                                      10))
+                    .result();
+    QCOMPARE(batch.inserted.size(), 1);
+    const StoredMessage &target = batch.inserted.first();
+    QCOMPARE(target.text, u"see you at 1"_s);
+    QVERIFY(target.edited);
+    QCOMPARE(target.reactions.size(), 2);
+    QCOMPARE(target.reactions.at(0), (Reaction{u"👍"_s, 1}));
+    QCOMPARE(target.reactions.at(1), (Reaction{u"👍"_s, 2}));
+    QCOMPARE(shownTexts(store), (QStringList{u"see you at 1"_s, u"ok"_s}));
+    // The last real message is the preview, never a reaction.
+    QCOMPARE(AWAIT(store.conversationSummary(7, 1)).result()->lastPreview, u"ok"_s);
+}
+
+void tst_MessageStore::editBySomeoneElseIgnored()
+{
+    MessageStore store;
+    QVERIFY(AWAIT(store.open(path())).result().isOk());
+    AWAIT(store.upsertConversations({direct(7, 1, 2)}, 1));
+    AWAIT(store.storeMessages({content(7, 1, 2, MessageContent::text(u"original"_s))}, 10));
+    // user 1 tries to edit and delete user 2's message: ignored, on arrival and later.
+    auto batch = AWAIT(store.storeMessages({content(7, 2, 1, MessageContent::edit(1, u"forged"_s)),
+                                            content(7, 3, 1, MessageContent::deletion(1))},
+                                           10))
+                         .result();
+    QVERIFY(batch.changed.isEmpty());
+    const auto row = AWAIT(store.message(7, 1)).result();
+    QVERIFY(row.has_value());
+    QCOMPARE(row->text, u"original"_s);
+    QVERIFY(!row->edited);
+    QVERIFY(!row->deleted);
+    QCOMPARE(shownTexts(store), QStringList{u"original"_s});
+    // Annotations never apply to annotations.
+    AWAIT(store.storeMessages({content(7, 4, 2, MessageContent::edit(2, u"again"_s))}, 10));
+    QCOMPARE(shownTexts(store), QStringList{u"original"_s});
+}
+
+void tst_MessageStore::newestEditWins()
+{
+    MessageStore store;
+    QVERIFY(AWAIT(store.open(path())).result().isOk());
+    AWAIT(store.upsertConversations({direct(7, 1, 2)}, 1));
+    AWAIT(store.storeMessages({content(7, 1, 2, MessageContent::text(u"v1"_s))}, 10));
+    QSignalSpy changed(&store, &MessageStore::messagesChanged);
+    auto batch =
+            AWAIT(store.storeMessages({content(7, 3, 2, MessageContent::edit(1, u"v3"_s))}, 10))
+                    .result();
+    QCOMPARE(batch.changed.size(), 1);
+    QCOMPARE(batch.changed.first().text, u"v3"_s);
+    QTRY_COMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toLongLong(), 7);
+    // An older edit that arrives late loses.
+    batch = AWAIT(store.storeMessages({content(7, 2, 2, MessageContent::edit(1, u"v2"_s))}, 10))
+                    .result();
+    QVERIFY(batch.changed.isEmpty());
+    QCOMPARE(AWAIT(store.message(7, 1)).result()->text, u"v3"_s);
+}
+
+void tst_MessageStore::deleteErasesTextAndReactions()
+{
+    MessageStore store;
+    QVERIFY(AWAIT(store.open(path())).result().isOk());
+    AWAIT(store.upsertConversations({direct(7, 1, 2)}, 1));
+    AWAIT(store.storeMessages({content(7, 1, 2, MessageContent::text(u"secret plans"_s)),
+                               content(7, 2, 2, MessageContent::edit(1, u"secret plans v2"_s)),
+                               content(7, 3, 1, MessageContent::reaction(1, u"😮"_s)),
+                               content(7, 4, 1, MessageContent::text(u"quoting"_s, 1))},
+                              10));
+    QCOMPARE(AWAIT(store.search(u"secret"_s, 7, 10)).result().size(), 1);
+    auto batch = AWAIT(store.storeMessages({content(7, 5, 2, MessageContent::deletion(1))}, 10))
+                         .result();
+    QCOMPARE(batch.changed.size(), 1);
+    QVERIFY(batch.changed.first().deleted);
+    QVERIFY(batch.changed.first().text.isEmpty());
+    QVERIFY(batch.changed.first().reactions.isEmpty());
+    // Reactions and edits that come after the delete do nothing.
+    AWAIT(store.storeMessages({content(7, 6, 1, MessageContent::reaction(1, u"👍"_s)),
+                               content(7, 7, 2, MessageContent::edit(1, u"secret again"_s))},
+                              10));
+    const auto row = AWAIT(store.message(7, 1)).result();
+    QVERIFY(row->deleted);
+    QVERIFY(row->reactions.isEmpty());
+    QVERIFY(row->body.isEmpty());
+    QVERIFY(AWAIT(store.search(u"secret"_s, 7, 10)).result().isEmpty());
+    // The reply quoting it says it was deleted.
+    const auto page = AWAIT(store.latestMessages(7, 10)).result();
+    QCOMPARE(page.size(), 2);
+    QVERIFY(page.last().replyDeleted);
+    QVERIFY(page.last().replyText.isEmpty());
+    QCOMPARE(AWAIT(store.conversationSummary(7, 1)).result()->lastPreview, u"quoting"_s);
+
+    // Not hidden: erased from the file, late edits of it included.
+    const QString messages = dump(path(), u"messages"_s);
+    QVERIFY(!messages.contains(u"secret"_s));
+    QVERIFY(!dump(path(), u"reactions"_s).contains(u"😮"_s));
+}
+
+void tst_MessageStore::reactionsToggle()
+{
+    MessageStore store;
+    QVERIFY(AWAIT(store.open(path())).result().isOk());
+    AWAIT(store.upsertConversations({direct(7, 1, 2)}, 1));
+    AWAIT(store.storeMessages({content(7, 1, 2, MessageContent::text(u"party?"_s)),
+                               content(7, 2, 1, MessageContent::reaction(1, u"🎉"_s)),
+                               content(7, 3, 1, MessageContent::reaction(1, u"👍"_s)),
+                               content(7, 4, 1, MessageContent::reaction(1, u"🎉"_s, true))},
+                              10));
+    QCOMPARE(AWAIT(store.message(7, 1)).result()->reactions,
+             QList<Reaction>{(Reaction{u"👍"_s, 1})});
+    // A late copy of the older "add" does not bring it back.
+    AWAIT(store.storeMessages({content(7, 5, 2, MessageContent::reaction(1, u"👍"_s))}, 10));
+    const auto reactions = AWAIT(store.message(7, 1)).result()->reactions;
+    QCOMPARE(reactions.size(), 2);
+    QVERIFY(!reactions.contains(Reaction{u"🎉"_s, 1}));
+}
+
+void tst_MessageStore::lateDecryptionIsApplied()
+{
+    MessageStore store;
+    QVERIFY(AWAIT(store.open(path())).result().isOk());
+    AWAIT(store.upsertConversations({direct(7, 1, 2)}, 1));
+    AWAIT(store.storeMessages({content(7, 1, 2, MessageContent::text(u"hello"_s))}, 10));
+    // Seq 2 waits for its sender key: stored undecryptable, shown as a row.
+    StoredMessage waiting = text(7, 2, 2, QString());
+    waiting.body = QByteArray("ciphertext");
+    waiting.undecryptable = true;
+    AWAIT(store.storeMessages({waiting}, 10));
+    QCOMPARE(AWAIT(store.latestMessages(7, 10)).result().size(), 2);
+
+    // The key arrives: client/e2ee writes the plaintext into the row, as it does.
+    const QByteArray edit = MessageContent::edit(1, u"hello there"_s).toBytes();
+    QVERIFY(AWAIT(store.runInTransaction([edit](const QString &name) {
+                QSqlQuery q(QSqlDatabase::database(name, false));
+                q.prepare(u"UPDATE messages SET body = ?, text = '', state = 0"
+                          " WHERE conv = 7 AND seq = 2"_s);
+                q.addBindValue(edit);
+                return q.exec();
+            })).result());
+    QSignalSpy changed(&store, &MessageStore::messagesChanged);
+    const auto rows = AWAIT(store.reconcile(7, {2})).result();
+    QCOMPARE(rows.size(), 1);
+    QVERIFY(rows.first().hidden); // the row goes from the view
+    QTRY_COMPARE(changed.size(), 1);
+    const auto target = changed.first().at(1).value<QList<StoredMessage>>();
+    QCOMPARE(target.size(), 1);
+    QCOMPARE(target.first().text, u"hello there"_s);
+    QCOMPARE(shownTexts(store), QStringList{u"hello there"_s});
+}
+
+void tst_MessageStore::migrationFromStepOneKeepsData()
+{
+    {
+        auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"old"_s);
+        db.setDatabaseName(path());
+        QVERIFY(db.open());
+        QVERIFY(migrate(db, 1).isOk());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"INSERT INTO conversations (id, kind) VALUES (7, 0)"_s));
+        QVERIFY(q.exec(u"INSERT INTO members (conv, user_id, username) VALUES (7, 2, 'bob')"_s));
+        q.prepare(u"INSERT INTO messages (conv, seq, sender, ts, kind, body, text)"
+                  " VALUES (7, 1, 2, 1000, 0, ?, 'from step one')"_s);
+        q.addBindValue(MessageContent::text(u"from step one"_s).toBytes());
+        QVERIFY(q.exec());
+    }
+    QSqlDatabase::removeDatabase(u"old"_s);
+    MessageStore store;
+    QVERIFY(AWAIT(store.open(path())).result().isOk());
+    const auto page = AWAIT(store.latestMessages(7, 10)).result();
+    QCOMPARE(page.size(), 1);
+    QCOMPARE(page.first().text, u"from step one"_s);
+    QCOMPARE(page.first().senderName, u"bob"_s);
+    QVERIFY(!page.first().hidden && !page.first().edited && !page.first().deleted);
+    // And the new schema works on it.
+    AWAIT(store.storeMessages({content(7, 2, 2, MessageContent::edit(1, u"edited later"_s))}, 10));
+    QCOMPARE(shownTexts(store), QStringList{u"edited later"_s});
 }
 
 QTEST_GUILESS_MAIN(tst_MessageStore)

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void pendingBecomesLogEntry();
     void deliveryStatesFollowReceipts();
     void membershipEntriesAreSystemRows();
+    void repliesReactionsEditsDeletes();
 
     void conversationsSortedAndFiltered();
     void conversationsPresenceAndTyping();
@@ -295,6 +296,89 @@ void tst_Models::deliveryStatesFollowReceipts()
     c.members[2].deliveredUpTo = 4;
     model.setConversation(summaryOf(c, 0));
     QCOMPARE(states(), (QStringList{u"read"_s, u"delivered"_s, u"delivered"_s, u"delivered"_s}));
+}
+
+void tst_Models::repliesReactionsEditsDeletes()
+{
+    AWAIT(m_store->upsertConversations({group()}, Alice));
+    auto annotation = [](qint64 seq, qint64 sender, const MessageContent &c) {
+        StoredMessage m = entry(seq, sender, 1000 * seq);
+        m.body = c.toBytes();
+        m.text = c.previewText();
+        return m;
+    };
+    AWAIT(m_store->storeMessages({entry(1, Bob, 1000, u"Pizza or sushi?\nI am hungry"_s),
+                                  entry(2, Alice, 2000, u"sushi"_s),
+                                  annotation(3, Alice, MessageContent::text(u"definitely"_s, 1)),
+                                  annotation(4, Carol, MessageContent::reaction(1, u"👍"_s)),
+                                  annotation(5, Alice, MessageContent::reaction(1, u"👍"_s)),
+                                  annotation(6, Alice, MessageContent::reaction(1, u"🍣"_s))},
+                                 AliceDevice));
+    MessageListModel model(Group, Alice, m_store, m_outbox, m_sync);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connect(m_store, &MessageStore::messagesChanged, &model,
+            [&model](qint64, const QList<StoredMessage> &rows) { model.updateMessages(rows); });
+    connect(m_outbox, &Outbox::entryQueued, &model, &MessageListModel::addPending);
+    model.setConversation(summaryOf(group(), 0));
+    QTRY_VERIFY(model.isLoaded());
+    // Reactions are not rows.
+    QCOMPARE(model.rowCount(), 3);
+
+    const QModelIndex question = model.index(0);
+    const QVariantList chips = question.data(MessageListModel::ReactionsRole).toList();
+    QCOMPARE(chips.size(), 2);
+    QCOMPARE(chips.at(0).toMap().value(u"emoji"_s).toString(), u"👍"_s);
+    QCOMPARE(chips.at(0).toMap().value(u"count"_s).toInt(), 2);
+    QVERIFY(chips.at(0).toMap().value(u"mine"_s).toBool());
+    QCOMPARE(chips.at(1).toMap().value(u"count"_s).toInt(), 1);
+    QVERIFY(model.hasOwnReaction(1, u"🍣"_s));
+    QVERIFY(!model.hasOwnReaction(2, u"🍣"_s));
+    QVERIFY(question.data(MessageListModel::CanReplyRole).toBool());
+    QVERIFY(!question.data(MessageListModel::CanEditRole).toBool()); // bob's
+
+    const QModelIndex reply = model.index(2);
+    QCOMPARE(reply.data(MessageListModel::ReplyToSeqRole).toLongLong(), 1);
+    QCOMPARE(reply.data(MessageListModel::ReplySenderNameRole).toString(), u"bob"_s);
+    QCOMPARE(reply.data(MessageListModel::ReplySnippetRole).toString(), u"Pizza or sushi?"_s);
+    QVERIFY(reply.data(MessageListModel::CanEditRole).toBool());
+    QCOMPARE(model.rowOfSeq(1), 0);
+    QCOMPARE(model.rowOfSeq(4), -1);
+    QCOMPARE(model.lastEditable().value(u"seq"_s).toLongLong(), 3);
+
+    // bob edits his question: the row and the quote follow.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    AWAIT(m_store->storeMessages({annotation(7, Bob, MessageContent::edit(1, u"Ramen?"_s))},
+                                 AliceDevice));
+    QTRY_VERIFY(model.index(0).data(MessageListModel::EditedRole).toBool());
+    QCOMPARE(model.index(0).data(MessageListModel::TextRole).toString(), u"Ramen?"_s);
+    QCOMPARE(model.index(2).data(MessageListModel::ReplySnippetRole).toString(), u"Ramen?"_s);
+    QCOMPARE(model.rowCount(), 3);
+
+    // Then deletes it: erased, no chips, not offered for replies.
+    AWAIT(m_store->storeMessages({annotation(8, Bob, MessageContent::deletion(1))}, AliceDevice));
+    QTRY_VERIFY(model.index(0).data(MessageListModel::DeletedRole).toBool());
+    QCOMPARE(model.index(0).data(MessageListModel::TextRole).toString(),
+             u"This message was deleted"_s);
+    QVERIFY(!model.index(0).data(MessageListModel::EditedRole).toBool());
+    QVERIFY(model.index(0).data(MessageListModel::ReactionsRole).toList().isEmpty());
+    QVERIFY(!model.index(0).data(MessageListModel::CanReplyRole).toBool());
+    QCOMPARE(model.index(2).data(MessageListModel::ReplySnippetRole).toString(),
+             u"This message was deleted"_s);
+
+    // A queued reaction is not a row; a queued reply shows its quote at once.
+    QSignalSpy queued(m_outbox, &Outbox::entryQueued);
+    m_outbox->send(Group, MessageContent::reaction(2, u"🎉"_s));
+    m_outbox->send(Group, MessageContent::text(u"or udon"_s, 2));
+    QTRY_COMPARE(queued.size(), 2);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.index(3).data(MessageListModel::ReplySnippetRole).toString(), u"sushi"_s);
+    QCOMPARE(model.index(3).data(MessageListModel::DeliveryStateRole).toString(), u"queued"_s);
+    QVERIFY(!model.index(3).data(MessageListModel::CanEditRole).toBool());
+
+    const auto names = model.roleNames();
+    for (const char *role : {"replyToSeq", "replySenderName", "replySnippet", "reactions", "edited",
+                             "deleted", "canReply", "canEdit"})
+        QVERIFY2(names.values().contains(QByteArray(role)), role);
 }
 
 void tst_Models::membershipEntriesAreSystemRows()

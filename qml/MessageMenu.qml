@@ -1,0 +1,84 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Parley
+
+// The actions on one message: a row of common reactions, then Reply, Edit and Delete (the
+// last two only on my own messages). It only says what the user chose; ConversationView acts.
+PopupMenu {
+    id: menu
+
+    property real seq: 0
+    property string messageText
+    property string senderName
+    property string snippet
+    property bool canEdit: false
+
+    signal reactChosen(string emoji)
+    signal replyChosen()
+    signal editChosen()
+    signal deleteChosen()
+
+    objectName: "messageMenu"
+
+    // The usual quick reactions of chat apps.
+    readonly property var quickEmoji: ["👍", "❤️", "😂", "😮", "😢", "🎉"]
+
+    Item {
+        implicitWidth: emojiRow.implicitWidth + Theme.spacing * 2
+        implicitHeight: emojiRow.implicitHeight + Theme.spacing * 2
+
+        RowLayout {
+            id: emojiRow
+            anchors.centerIn: parent
+            spacing: Theme.spacingTiny
+
+            Repeater {
+                model: menu.quickEmoji
+
+                delegate: ToolButton {
+                    required property string modelData
+
+                    objectName: "reactEmoji"
+                    text: modelData
+                    font.pixelSize: Theme.fontSizeLarge + 2
+                    implicitWidth: 36
+                    implicitHeight: 36
+                    padding: 0
+                    Accessible.name: qsTr("React with %1").arg(modelData)
+                    onClicked: {
+                        menu.reactChosen(modelData)
+                        menu.close()
+                    }
+                }
+            }
+        }
+    }
+
+    MenuSeparator {}
+
+    MenuItem {
+        objectName: "menuReply"
+        text: qsTr("Reply")
+        Accessible.name: text
+        onTriggered: menu.replyChosen()
+    }
+    MenuItem {
+        objectName: "menuEdit"
+        visible: menu.canEdit
+        height: visible ? implicitHeight : 0
+        text: qsTr("Edit")
+        Accessible.name: text
+        onTriggered: menu.editChosen()
+    }
+    MenuItem {
+        objectName: "menuDelete"
+        visible: menu.canEdit
+        height: visible ? implicitHeight : 0
+        text: qsTr("Delete for everyone…")
+        Accessible.name: text
+        Material.foreground: Theme.danger
+        onTriggered: menu.deleteChosen()
+    }
+}
