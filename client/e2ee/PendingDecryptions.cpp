@@ -3,6 +3,7 @@
 #include "Logging.h"
 #include "SenderKeyContentCipher.h"
 #include "content/MessageContent.h"
+#include "crypto/MessagePadding.h"
 #include "crypto/SenderKeyCipher.h"
 
 #include <QtCore/QCryptographicHash>
@@ -103,13 +104,14 @@ void retrySelected(VaultTransaction &tx, QSqlQuery &select, Updates &updates)
     };
     QList<Row> rows;
     while (select.next())
-        rows.append({select.value(0).toLongLong(), select.value(1).toLongLong(),
-                     DeviceAddress{select.value(2).toLongLong(), qint32(select.value(3).toLongLong())},
-                     select.value(4).toByteArray()});
+        rows.append(
+                {select.value(0).toLongLong(), select.value(1).toLongLong(),
+                 DeviceAddress{select.value(2).toLongLong(), qint32(select.value(3).toLongLong())},
+                 select.value(4).toByteArray()});
     qCDebug(lcE2ee) << "trying" << rows.size() << "waiting entries";
     for (const Row &row : std::as_const(rows)) {
-        const auto attempt =
-                PendingDecryptions::decryptEntry(tx, row.conversationId, row.seq, row.sender, row.body);
+        const auto attempt = PendingDecryptions::decryptEntry(tx, row.conversationId, row.seq,
+                                                              row.sender, row.body);
         StoredMessage m;
         switch (attempt.outcome) {
         case PendingDecryptions::Outcome::Decrypted:
@@ -168,22 +170,27 @@ PendingDecryptions::Attempt PendingDecryptions::decryptEntry(VaultTransaction &t
     if (!ciphertext)
         return {Outcome::Invalid, {}};
     const QByteArray digest = QCryptographicHash::hash(*ciphertext, QCryptographicHash::Sha256);
-    const CryptoResult<QByteArray> plain =
+    const CryptoResult<QByteArray> padded =
             SenderKeyCipher(tx.keys).decrypt(conversationId, sender, *ciphertext);
-    if (plain) {
+    if (padded) {
+        const std::optional<QByteArray> plain = MessagePadding::unpad(padded.value());
+        if (!plain) {
+            qCWarning(lcE2ee) << "entry" << seq << "of" << conversationId << "is badly padded";
+            return {Outcome::Invalid, {}};
+        }
         q.prepare(u"INSERT OR REPLACE INTO e2ee_received (conv, seq, digest, plaintext)"
                   " VALUES (?, ?, ?, ?)"_s);
         q.addBindValue(conversationId);
         q.addBindValue(seq);
         q.addBindValue(digest);
-        q.addBindValue(tx.sealer.seal(plaintextBinding(conversationId, seq), plain.value()));
+        q.addBindValue(tx.sealer.seal(plaintextBinding(conversationId, seq), *plain));
         if (!q.exec()) {
             tx.rollback = true; // the ratchet must not move past what is not kept
             return {Outcome::Waiting, {}};
         }
-        return {Outcome::Decrypted, plain.value()};
+        return {Outcome::Decrypted, *plain};
     }
-    switch (plain.error()) {
+    switch (padded.error()) {
     case CryptoError::NoSenderKey:
         return {Outcome::Waiting, {}};
     case CryptoError::DuplicateMessage:
@@ -311,9 +318,10 @@ void PendingDecryptions::retryWhere(const QString &condition, const QVariantList
     m_vault->run<Updates>([condition, values](VaultTransaction &tx) {
                Updates updates;
                QSqlQuery select = query(tx);
-               select.prepare(u"SELECT seq, conv, sender, device, body FROM e2ee_pending WHERE "_s
-                              + condition + u" AND reason = %1 ORDER BY conv, seq"_s.arg(
-                                      int(Outcome::Waiting)));
+               select.prepare(
+                       u"SELECT seq, conv, sender, device, body FROM e2ee_pending WHERE "_s
+                       + condition
+                       + u" AND reason = %1 ORDER BY conv, seq"_s.arg(int(Outcome::Waiting)));
                for (const QVariant &value : values)
                    select.addBindValue(value);
                if (select.exec())

@@ -6,6 +6,7 @@
 #include "Logging.h"
 #include "PendingDecryptions.h"
 #include "SenderKeyDistributor.h"
+#include "crypto/MessagePadding.h"
 #include "crypto/SenderKeyCipher.h"
 
 #include <QtCore/QCoreApplication>
@@ -41,14 +42,14 @@ Result<QByteArray> resultOf(const PendingDecryptions::Attempt &attempt)
 
 /// One decrypt in one transaction; `keepWaiting`: keep it for later if the key is missing.
 QFuture<std::optional<PendingDecryptions::Attempt>> attempt(EndToEndEncryption *e2ee,
-                                                           const Envelope &envelope,
-                                                           const DeviceAddress &sender,
-                                                           bool keepWaiting)
+                                                            const Envelope &envelope,
+                                                            const DeviceAddress &sender,
+                                                            bool keepWaiting)
 {
     return e2ee->vault()->run<PendingDecryptions::Attempt>(
             [envelope, sender, keepWaiting](VaultTransaction &tx) {
-                auto result = PendingDecryptions::decryptEntry(
-                        tx, envelope.conversationId, envelope.seq, sender, envelope.body);
+                auto result = PendingDecryptions::decryptEntry(tx, envelope.conversationId,
+                                                               envelope.seq, sender, envelope.body);
                 if (result.outcome != PendingDecryptions::Outcome::Waiting || keepWaiting)
                     PendingDecryptions::keep(tx, envelope.conversationId, envelope.seq, sender,
                                              envelope.body, result.outcome);
@@ -108,24 +109,24 @@ QFuture<Result<QByteArray>> SenderKeyContentCipher::encrypt(qint64 conversationI
                                         distributed.error().message);
                       }
                       return e2ee->vault()
-                              ->run<CryptoResult<QByteArray>>(
-                                      [conversationId, plaintext](VaultTransaction &tx) {
-                                          SenderKeyCipher cipher(tx.keys);
-                                          const auto has =
-                                                  cipher.hasSenderKey(conversationId, tx.self);
-                                          if (has && !has.value()) {
-                                              // Nobody else to send it to yet; still ours.
-                                              const auto created = cipher.distributionMessage(
-                                                      conversationId, tx.self);
-                                              if (!created)
-                                                  return CryptoResult<QByteArray>(created.error());
-                                          }
-                                          return cipher.encrypt(conversationId, tx.self, plaintext);
-                                      })
+                              ->run<CryptoResult<QByteArray>>([conversationId,
+                                                               plaintext](VaultTransaction &tx) {
+                                  SenderKeyCipher cipher(tx.keys);
+                                  const auto has = cipher.hasSenderKey(conversationId, tx.self);
+                                  if (has && !has.value()) {
+                                      // Nobody else to send it to yet; still ours.
+                                      const auto created =
+                                              cipher.distributionMessage(conversationId, tx.self);
+                                      if (!created)
+                                          return CryptoResult<QByteArray>(created.error());
+                                  }
+                                  return cipher.encrypt(conversationId, tx.self,
+                                                        MessagePadding::pad(plaintext));
+                              })
                               .then([](const std::optional<CryptoResult<QByteArray>> &ciphertext) {
                                   if (!ciphertext)
-                                      return Result<QByteArray>(Error{
-                                              ErrorCode::Unavailable, u"key store not open"_s});
+                                      return Result<QByteArray>(Error{ErrorCode::Unavailable,
+                                                                      u"key store not open"_s});
                                   if (!*ciphertext)
                                       return Result<QByteArray>(
                                               Error{ErrorCode::InternalError,
@@ -174,10 +175,10 @@ QFuture<Result<QByteArray>> SenderKeyContentCipher::decrypt(const Envelope &enve
                                                       })
                                                 .unwrap()
                                                 .then(e2ee,
-                                                      [e2ee, envelope, sender](
-                                                              const std::optional<
-                                                                      PendingDecryptions::Attempt>
-                                                                      &second) {
+                                                      [e2ee, envelope,
+                                                       sender](const std::optional<
+                                                               PendingDecryptions::Attempt>
+                                                                       &second) {
                                                           if (!second)
                                                               return Result<QByteArray>(Error{
                                                                       ErrorCode::Unavailable,

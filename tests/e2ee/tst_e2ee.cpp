@@ -636,6 +636,20 @@ void tst_E2ee::serverSawNoPlaintext()
     QVERIFY(files.contains(canary));
     QVERIFY(frames.contains(canary));
 
+    // Lengths are padded: every text sent here is under 50 characters, so every message body
+    // the clients sent (the canary aside) has the same size, whatever the text's length.
+    QSet<qsizetype> bodySizes;
+    for (const QByteArray &m : m_recorder->clientMessages()) {
+        const auto raw = FrameCodec::decode(m, FrameLimits::fromClient());
+        if (!raw || raw->type != FrameType::Send)
+            continue;
+        const auto send = FrameCodec::read<SendFrame>(*raw);
+        QVERIFY(send);
+        if (send->body != canary)
+            bodySizes.insert(send->body.size());
+    }
+    QCOMPARE(bodySizes.size(), 1);
+
     // No text any client sent is anywhere, in UTF-8 or UTF-16, whole or its random tag alone.
     for (const QString &text : std::as_const(m_plaintexts)) {
         const QString tag = text.mid(text.lastIndexOf(u'#'));
