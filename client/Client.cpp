@@ -34,7 +34,8 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_outbox(new Outbox(m_connection, m_store, m_cipher.get(), m_sync, this)),
       m_notifier(new Notifier(this)),
       m_conversations(new ConversationListModel(this)),
-      m_devices(new DeviceListModel(this))
+      m_devices(new DeviceListModel(this)),
+      m_searchResults(new SearchResultModel(m_store, m_conversations, this))
 {
     m_notificationsEnabled = m_options.notifications;
 
@@ -830,6 +831,11 @@ void Client::acknowledgeKeyChange(qint64 userId)
         if (!status)
             setError(status.error());
     });
+}
+
+void Client::searchMessages(const QString &query)
+{
+    m_searchResults->setQuery(query);
 }
 
 void Client::search(const QString &text, qint64 conversationId)

@@ -19,6 +19,7 @@
 #include "models/MessageListModel.h"
 #include "protocol/ErrorCode.h"
 #include "protocol/FrameType.h"
+#include "search/SearchResultModel.h"
 
 #include <QtCore/QCborMap>
 #include <QtCore/QHash>
@@ -58,6 +59,7 @@ class Client : public QObject
     Q_PROPERTY(QString keychainProblem READ keychainProblem NOTIFY keychainProblemChanged)
     Q_PROPERTY(Parley::ConversationListModel *conversations READ conversations CONSTANT)
     Q_PROPERTY(Parley::DeviceListModel *devices READ devices CONSTANT)
+    Q_PROPERTY(Parley::SearchResultModel *searchResults READ searchResults CONSTANT)
     Q_PROPERTY(bool registrationOpen READ isRegistrationOpen NOTIFY registrationOpenChanged)
     Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled
                        NOTIFY notificationsEnabledChanged)
@@ -85,6 +87,7 @@ public:
     QString keychainProblem() const;
     ConversationListModel *conversations() const { return m_conversations; }
     DeviceListModel *devices() const { return m_devices; }
+    SearchResultModel *searchResults() const { return m_searchResults; }
     bool isRegistrationOpen() const { return m_registrationOpen; }
     bool notificationsEnabled() const { return m_notificationsEnabled; }
     Q_INVOKABLE void setNotificationsEnabled(bool enabled);
@@ -143,6 +146,10 @@ public:
     /// newest first, as maps with conversationId, seq, senderName, text, timestamp.
     /// `conversationId` 0 searches every conversation.
     Q_INVOKABLE void search(const QString &text, qint64 conversationId = 0);
+    /// Full-text search of every conversation in the local cache (words match by prefix, case
+    /// and accents ignored); the hits fill `searchResults`, newest first, a page at a time.
+    /// An empty query empties it.
+    Q_INVOKABLE void searchMessages(const QString &query);
 
     // --- C++ only: the pieces, for tests and the bench ---
     Connection *connection() const { return m_connection; }
@@ -213,6 +220,7 @@ private:
     EndToEndEncryption *m_e2ee = nullptr;
     ConversationListModel *m_conversations;
     DeviceListModel *m_devices;
+    SearchResultModel *m_searchResults;
     QHash<qint64, QPointer<MessageListModel>> m_messageModels;
     QHash<qint64, QPointer<MemberListModel>> m_memberModels;
 

@@ -14,6 +14,7 @@
 #include "models/DeviceListModel.h"
 #include "models/MemberListModel.h"
 #include "models/MessageListModel.h"
+#include "search/SearchResultModel.h"
 
 #include <QtQml/qqml.h>
 
@@ -41,6 +42,14 @@ struct MessageListModelForeign
     QML_FOREIGN(Parley::MessageListModel)
     QML_NAMED_ELEMENT(MessageListModel)
     QML_UNCREATABLE("MessageListModel comes from Client.messages(conversationId)")
+};
+
+struct SearchResultModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(Parley::SearchResultModel)
+    QML_NAMED_ELEMENT(SearchResultModel)
+    QML_UNCREATABLE("SearchResultModel comes from Client.searchResults")
 };
 
 struct MemberListModelForeign

@@ -23,14 +23,20 @@ Rectangle {
     signal leaveRequested()
     signal safetyNumberRequested(real userId, string username)
 
-    // Shows the entry a reply quotes, if it is loaded.
+    // Shows an entry (a reply's quote, a search hit): the model loads it from the cache if it
+    // is older than what is shown, then says where it is.
     function showMessage(seq) {
-        const row = messages ? messages.rowOfSeq(seq) : -1
-        if (row < 0)
-            return
-        messageList.stickToBottom = false
-        messageList.positionViewAtIndex(row, ListView.Center)
-        messageList.currentIndex = row
+        if (messages)
+            messages.reveal(seq)
+    }
+
+    Connections {
+        target: view.messages
+        function onRevealed(row) {
+            messageList.stickToBottom = false
+            messageList.positionViewAtIndex(row, ListView.Center)
+            messageList.currentIndex = row
+        }
     }
 
     // Everything on screen is read once the window is in front.

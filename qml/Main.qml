@@ -117,6 +117,11 @@ ApplicationWindow {
         onActivated: sidebar.focusSearch()
     }
     Shortcut {
+        sequences: ["Ctrl+Shift+F"]
+        enabled: window.loggedIn
+        onActivated: sidebar.searchMessages()
+    }
+    Shortcut {
         sequences: [StandardKey.Preferences, "Ctrl+,"]
         enabled: window.loggedIn
         onActivated: settingsDialog.open()
@@ -168,6 +173,10 @@ ApplicationWindow {
                     onNewChatRequested: newChatDialog.open()
                     onNewGroupRequested: newGroupDialog.open()
                     onSettingsRequested: settingsDialog.open()
+                    onSearchResultActivated: (conversationId, seq) => {
+                        window.openConversation(conversationId)
+                        conversationView.showMessage(seq)
+                    }
                 }
 
                 Rectangle {

@@ -144,8 +144,10 @@ Item {
                 height: bubbleContent.implicitHeight + Theme.spacing * 2
                 radius: Theme.bubbleRadius
                 color: entry.isOwn ? Theme.ownBubble : Theme.otherBubble
-                border.width: entry.deliveryState === "failed" ? 1 : 0
-                border.color: Theme.danger
+                // A failed message has a red edge; the one just shown (a quote's or a search
+                // hit's target) an accent one.
+                border.width: entry.deliveryState === "failed" ? 1 : entry.ListView.isCurrentItem ? 2 : 0
+                border.color: entry.deliveryState === "failed" ? Theme.danger : Theme.accent
 
                 // A flatter corner on the sender's side, where the bubble points.
                 Rectangle {

@@ -5,18 +5,29 @@ import QtQuick.Layouts
 import Parley
 
 // The left column: who is logged in and the connection state, the search box that
-// filters conversations by name, and the conversation list.
+// filters conversations by name, and the conversation list. The search button switches the
+// box to searching the text of messages (the local cache): the list then shows the hits,
+// and choosing one opens its conversation at that message.
 Rectangle {
     id: sidebar
 
     required property Client client
     property real currentConversationId: -1
     readonly property int conversationCount: conversationList.count
+    property bool searchingMessages: false
 
     signal conversationActivated(real conversationId)
     signal newChatRequested()
     signal newGroupRequested()
     signal settingsRequested()
+    signal searchResultActivated(real conversationId, real seq)
+
+    function searchMessages() {
+        searchingMessages = true
+        focusSearch()
+    }
+
+    onSearchingMessagesChanged: client.searchMessages(searchingMessages ? searchField.text : "")
 
     function focusSearch() {
         searchField.forceActiveFocus()
@@ -75,6 +86,19 @@ Rectangle {
             }
 
             IconButton {
+                objectName: "searchMessagesButton"
+                iconName: "search"
+                iconColor: sidebar.searchingMessages ? Theme.accent : Theme.secondaryText
+                toolTipText: sidebar.searchingMessages ? qsTr("Back to conversations") : qsTr("Search messages (Ctrl+Shift+F)")
+                onClicked: {
+                    if (sidebar.searchingMessages)
+                        sidebar.searchingMessages = false
+                    else
+                        sidebar.searchMessages()
+                }
+            }
+
+            IconButton {
                 objectName: "newChatButton"
                 iconName: "chat-plus"
                 toolTipText: qsTr("New chat (Ctrl+N)")
@@ -123,14 +147,23 @@ Rectangle {
             Layout.leftMargin: Theme.spacingMedium
             Layout.rightMargin: Theme.spacingMedium
             Layout.bottomMargin: Theme.spacing
-            placeholderText: qsTr("Search conversations")
+            placeholderText: sidebar.searchingMessages ? qsTr("Search messages") : qsTr("Search conversations")
             leftPadding: 36
             selectByMouse: true
-            Accessible.name: qsTr("Search conversations")
-            Keys.onEscapePressed: text = ""
+            Accessible.name: placeholderText
+            Keys.onEscapePressed: {
+                if (text.length === 0)
+                    sidebar.searchingMessages = false
+                text = ""
+            }
             Keys.onDownPressed: {
-                conversationList.forceActiveFocus()
-                conversationList.currentIndex = 0
+                const list = sidebar.searchingMessages ? searchResultList : conversationList
+                list.forceActiveFocus()
+                list.currentIndex = 0
+            }
+            onTextChanged: {
+                if (sidebar.searchingMessages)
+                    sidebar.client.searchMessages(text)
             }
 
             Icon {
@@ -147,7 +180,7 @@ Rectangle {
         Binding {
             target: sidebar.client.conversations
             property: "filter"
-            value: searchField.text
+            value: sidebar.searchingMessages ? "" : searchField.text
         }
 
         Rectangle {
@@ -156,9 +189,92 @@ Rectangle {
             color: Theme.divider
         }
 
+        // Message search hits: where, who, and the words around the match.
+        ListView {
+            id: searchResultList
+            objectName: "searchResultList"
+            visible: sidebar.searchingMessages
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: sidebar.client.searchResults
+            activeFocusOnTab: true
+            keyNavigationEnabled: true
+            currentIndex: -1
+            boundsBehavior: Flickable.StopAtBounds
+            Accessible.name: qsTr("Messages found")
+            Accessible.role: Accessible.List
+
+            ScrollBar.vertical: ScrollBar {}
+
+            delegate: ItemDelegate {
+                id: hit
+
+                required property real conversationId
+                required property real seq
+                required property string conversationTitle
+                required property string senderName
+                required property string snippet
+                required property string snippetHtml
+                required property var timestamp
+
+                objectName: "searchResult"
+                width: ListView.view.width
+                highlighted: ListView.isCurrentItem && ListView.view.activeFocus
+                Accessible.name: qsTr("%1, %2: %3").arg(conversationTitle).arg(senderName).arg(snippet)
+                onClicked: sidebar.searchResultActivated(conversationId, seq)
+                Keys.onReturnPressed: clicked()
+
+                contentItem: ColumnLayout {
+                    spacing: Theme.spacingTiny
+
+                    RowLayout {
+                        Layout.fillWidth: true
+                        Label {
+                            Layout.fillWidth: true
+                            text: hit.conversationTitle
+                            elide: Text.ElideRight
+                            font.weight: Font.DemiBold
+                            color: Theme.text
+                        }
+                        Label {
+                            text: Theme.formatTime(hit.timestamp)
+                            font.pixelSize: Theme.fontSizeSmall
+                            color: Theme.secondaryText
+                        }
+                    }
+                    Label {
+                        objectName: "searchResultSnippet"
+                        Layout.fillWidth: true
+                        text: hit.senderName.length > 0 ? hit.senderName + ": " + hit.snippetHtml : hit.snippetHtml
+                        textFormat: Text.StyledText
+                        elide: Text.ElideRight
+                        maximumLineCount: 2
+                        wrapMode: Text.Wrap
+                        font.pixelSize: Theme.fontSizeSmall + 1
+                        color: Theme.secondaryText
+                    }
+                }
+            }
+
+            Label {
+                objectName: "noSearchResultsLabel"
+                anchors.centerIn: parent
+                width: parent.width - 2 * Theme.spacingHuge
+                visible: searchResultList.count === 0 && !sidebar.client.searchResults.busy
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                color: Theme.secondaryText
+                text: searchField.text.trim().length > 0
+                      ? qsTr("No message matches “%1”.").arg(searchField.text.trim())
+                      : qsTr("Type to search the messages on this device.")
+            }
+        }
+
         ListView {
             id: conversationList
             objectName: "conversationList"
+            visible: !sidebar.searchingMessages
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true

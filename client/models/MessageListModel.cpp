@@ -94,6 +94,8 @@ void MessageListModel::loadFirstPage()
                     addPending(pending);
                 m_loaded = true;
                 m_fetching = false;
+                if (const qint64 seq = std::exchange(m_revealAfterLoad, 0))
+                    reveal(seq);
                 qCDebug(lcModels) << "conversation" << m_conversationId << "shows" << m_rows.size()
                                   << "rows";
                 Q_EMIT loaded();
@@ -255,6 +257,39 @@ QVariantList MessageListModel::reactions(const StoredMessage &m) const
 int MessageListModel::rowOfSeq(qint64 seq) const
 {
     return seq > 0 ? indexOfSeq(seq) : -1;
+}
+
+void MessageListModel::reveal(qint64 seq)
+{
+    if (seq <= 0)
+        return;
+    if (!m_loaded) {
+        m_revealAfterLoad = seq;
+        return;
+    }
+    if (const int row = indexOfSeq(seq); row >= 0) {
+        Q_EMIT revealed(row);
+        return;
+    }
+    const int logCount = logRowCount();
+    const qint64 oldest = logCount > 0 ? m_rows.first().message.seq : 0;
+    if (oldest == 0 || seq > oldest || m_fetching)
+        return;
+    // Everything between the entry and the loaded rows, plus a little context above it.
+    const int limit = int(std::min<qint64>(oldest - seq + 10, MaxRevealRows));
+    m_fetching = true;
+    m_store->messagesBefore(m_conversationId, oldest, limit)
+            .then(this, [this, seq, limit](const QList<StoredMessage> &page) {
+                if (page.size() < limit)
+                    m_cacheExhausted = true;
+                QList<Row> rows;
+                for (const StoredMessage &m : page)
+                    rows.append(makeRow(m));
+                insertLogRows(rows);
+                m_fetching = false;
+                if (const int row = indexOfSeq(seq); row >= 0)
+                    Q_EMIT revealed(row);
+            });
 }
 
 QVariantMap MessageListModel::lastEditable() const

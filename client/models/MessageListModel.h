@@ -90,6 +90,11 @@ public:
 
     /// The row showing log entry `seq`, or -1 if it is not loaded.
     Q_INVOKABLE int rowOfSeq(qint64 seq) const;
+    /// Loads entry `seq` from the cache if it is older than the loaded rows (up to
+    /// MaxRevealRows rows at once), then emits revealed() with its row; nothing if the cache
+    /// does not hold it.
+    Q_INVOKABLE void reveal(qint64 seq);
+    static constexpr int MaxRevealRows = 2000;
     /// My newest message that can be edited, as {seq, text}; empty if there is none loaded.
     Q_INVOKABLE QVariantMap lastEditable() const;
     /// Whether I have put `emoji` on entry `seq` (false if it is not loaded).
@@ -124,6 +129,8 @@ Q_SIGNALS:
     void mutedChanged();
     /// The first page is shown.
     void loaded();
+    /// reveal() found the entry: it is at `row` now.
+    void revealed(int row);
 
 private:
     struct Row
@@ -169,6 +176,7 @@ private:
     bool m_fetching = false;
     bool m_cacheExhausted = false; ///< the cache has nothing older than the first row
     bool m_serverHasOlder = true;
+    qint64 m_revealAfterLoad = 0; ///< reveal() asked before the first page was shown
 };
 
 } // namespace Parley

@@ -742,6 +742,58 @@ QFuture<QList<StoredMessage>> MessageStore::search(const QString &text, qint64 c
     });
 }
 
+namespace {
+
+/// The user's words as an FTS5 query: each one a quoted prefix ("lun"* finds "lunch"), all of
+/// them required. Quoting keeps FTS5's operators (AND, NEAR, *, :) literal.
+QString ftsQuery(const QString &text)
+{
+    QStringList terms;
+    for (QString word : text.split(u' ', Qt::SkipEmptyParts)) {
+        word = word.trimmed();
+        if (word.isEmpty())
+            continue;
+        word.replace(u'"', u"\"\""_s);
+        terms.append(u'"' + word + u"\"*"_s);
+    }
+    return terms.join(u' ');
+}
+
+} // namespace
+
+QFuture<QList<SearchHit>> MessageStore::searchMessages(const QString &query, qint64 conversationId,
+                                                       const SearchCursor &after, int limit)
+{
+    return run([query, conversationId, after, limit](QSqlDatabase &db) {
+        QList<SearchHit> hits;
+        const QString match = ftsQuery(query.simplified());
+        if (match.isEmpty())
+            return hits;
+        QSqlQuery q(db);
+        q.prepare(u"SELECT "_s + MessageColumns
+                  + u", snippet(message_search, 0, char(2), char(3), '…', 12)"
+                    " FROM message_search JOIN search_rows k ON k.id = message_search.rowid"
+                    " JOIN messages m ON m.conv = k.conv AND m.seq = k.seq"
+                    " LEFT JOIN messages r ON m.reply_to != 0 AND r.conv = m.conv"
+                    "  AND r.seq = m.reply_to"
+                    " WHERE message_search MATCH ? AND (? = 0 OR m.conv = ?)"
+                    " AND (m.ts, m.conv, m.seq) < (?, ?, ?)"
+                    " ORDER BY m.ts DESC, m.conv DESC, m.seq DESC LIMIT ?"_s);
+        q.addBindValue(match);
+        q.addBindValue(conversationId);
+        q.addBindValue(conversationId);
+        q.addBindValue(after.timestamp);
+        q.addBindValue(after.conversationId);
+        q.addBindValue(after.seq);
+        q.addBindValue(limit);
+        if (!exec(q))
+            return hits;
+        while (q.next())
+            hits.append(SearchHit{readMessage(q), q.value(19).toString()});
+        return hits;
+    });
+}
+
 QFuture<void> MessageStore::enqueue(const OutboxEntry &entry)
 {
     return run([entry](QSqlDatabase &db) {

@@ -87,6 +87,12 @@ public:
     /// conversation. Deleted messages have no text left to find.
     QFuture<QList<StoredMessage>> search(const QString &text, qint64 conversationId, int limit);
 
+    /// Full-text search (FTS5) of shown, readable messages: every word of `query` must match
+    /// the start of a word (case and accents ignored). Newest first, up to `limit` hits after
+    /// `after`; 0: every conversation. Deleted messages and replaced edits are not in the index.
+    QFuture<QList<SearchHit>> searchMessages(const QString &query, qint64 conversationId,
+                                             const SearchCursor &after, int limit);
+
     // --- the outbox ---
     QFuture<void> enqueue(const OutboxEntry &entry);
     /// Every outbox entry, oldest first.

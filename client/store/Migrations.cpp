@@ -64,6 +64,47 @@ const QList<QStringList> &migrations()
                     "  emoji TEXT NOT NULL, seq INTEGER NOT NULL, removed INTEGER NOT NULL,"
                     "  PRIMARY KEY (conv, target, user_id, emoji)) WITHOUT ROWID"_s,
             },
+            // 3: full-text search (FTS5) over the shown text of readable messages. Triggers
+            // keep it in step with every write, the end-to-end layer's late decryptions
+            // included: an edit replaces the indexed text, a delete or a hidden annotation
+            // takes it out. search_rows gives each indexed (conv, seq) the integer id FTS5
+            // needs (messages has no rowid).
+            {
+                    u"CREATE TABLE search_rows (id INTEGER PRIMARY KEY, conv INTEGER NOT NULL,"
+                    " seq INTEGER NOT NULL, UNIQUE (conv, seq))"_s,
+                    u"CREATE VIRTUAL TABLE message_search USING fts5(text,"
+                    " tokenize = 'unicode61 remove_diacritics 2')"_s,
+                    u"CREATE TRIGGER messages_search_insert AFTER INSERT ON messages"
+                    " WHEN NEW.kind = 0 AND NEW.state = 0 AND NEW.hidden = 0 AND NEW.deleted = 0"
+                    " AND NEW.text != '' BEGIN"
+                    "  INSERT INTO search_rows (conv, seq) VALUES (NEW.conv, NEW.seq);"
+                    "  INSERT INTO message_search (rowid, text) SELECT id, NEW.text FROM "
+                    "search_rows"
+                    "   WHERE conv = NEW.conv AND seq = NEW.seq;"
+                    " END"_s,
+                    u"CREATE TRIGGER messages_search_update AFTER UPDATE OF text, state, hidden,"
+                    " deleted ON messages BEGIN"
+                    "  DELETE FROM message_search WHERE rowid = (SELECT id FROM search_rows"
+                    "   WHERE conv = OLD.conv AND seq = OLD.seq);"
+                    "  DELETE FROM search_rows WHERE conv = OLD.conv AND seq = OLD.seq;"
+                    "  INSERT INTO search_rows (conv, seq) SELECT NEW.conv, NEW.seq"
+                    "   WHERE NEW.kind = 0 AND NEW.state = 0 AND NEW.hidden = 0 AND NEW.deleted = 0"
+                    "   AND NEW.text != '';"
+                    "  INSERT INTO message_search (rowid, text) SELECT id, NEW.text FROM "
+                    "search_rows"
+                    "   WHERE conv = NEW.conv AND seq = NEW.seq;"
+                    " END"_s,
+                    u"CREATE TRIGGER messages_search_delete AFTER DELETE ON messages BEGIN"
+                    "  DELETE FROM message_search WHERE rowid = (SELECT id FROM search_rows"
+                    "   WHERE conv = OLD.conv AND seq = OLD.seq);"
+                    "  DELETE FROM search_rows WHERE conv = OLD.conv AND seq = OLD.seq;"
+                    " END"_s,
+                    u"INSERT INTO search_rows (conv, seq) SELECT conv, seq FROM messages"
+                    " WHERE kind = 0 AND state = 0 AND hidden = 0 AND deleted = 0 AND text != ''"_s,
+                    u"INSERT INTO message_search (rowid, text) SELECT k.id, m.text FROM "
+                    u"search_rows k"
+                    " JOIN messages m ON m.conv = k.conv AND m.seq = k.seq"_s,
+            },
     };
     return steps;
 }

@@ -9,6 +9,8 @@
 #include <QtCore/QList>
 #include <QtCore/QString>
 
+#include <limits>
+
 namespace Parley {
 
 /// Where an outgoing message is; log entries from others are always Sent-or-later.
@@ -94,6 +96,27 @@ struct OutboxEntry
     QString failureReason; ///< an error name, e.g. "not_member"
 
     friend bool operator==(const OutboxEntry &, const OutboxEntry &) = default;
+};
+
+/// One hit of a full-text search, with the text around the match.
+struct SearchHit
+{
+    /// Marks around each matched word in `snippet` (control characters never typed in text).
+    static constexpr QChar MatchStart = QChar(0x02);
+    static constexpr QChar MatchEnd = QChar(0x03);
+
+    StoredMessage message;
+    QString snippet; ///< a few words around the match, matched words between the marks
+
+    friend bool operator==(const SearchHit &, const SearchHit &) = default;
+};
+
+/// Where the next page of search hits starts: after this hit (newest first).
+struct SearchCursor
+{
+    qint64 timestamp = std::numeric_limits<qint64>::max();
+    qint64 conversationId = 0;
+    qint64 seq = 0;
 };
 
 /// What storing a batch of log entries did.

@@ -38,6 +38,8 @@ private Q_SLOTS:
     void reactionsToggle();
     void lateDecryptionIsApplied();
     void migrationFromStepOneKeepsData();
+    void fullTextSearch();
+    void fullTextSearchPages();
 
 private:
     std::optional<QTemporaryDir> m_dir;
@@ -547,6 +549,76 @@ void tst_MessageStore::migrationFromStepOneKeepsData()
     // And the new schema works on it.
     AWAIT(store.storeMessages({content(7, 2, 2, MessageContent::edit(1, u"edited later"_s))}, 10));
     QCOMPARE(shownTexts(store), QStringList{u"edited later"_s});
+}
+
+static QList<qint64> seqsOf(const QList<SearchHit> &hits)
+{
+    QList<qint64> seqs;
+    for (const SearchHit &hit : hits)
+        seqs << hit.message.seq;
+    return seqs;
+}
+
+void tst_MessageStore::fullTextSearch()
+{
+    MessageStore store;
+    QVERIFY(AWAIT(store.open(path())).result().isOk());
+    AWAIT(store.upsertConversations({direct(7, 1, 2), direct(8, 1, 3)}, 1));
+    AWAIT(store.storeMessages(
+            {content(7, 1, 2, MessageContent::text(u"Let us meet at the Café tomorrow"_s)),
+             content(7, 2, 1, MessageContent::text(u"lunch or dinner?"_s)),
+             content(7, 3, 2, MessageContent::reaction(2, u"👍"_s)),
+             content(8, 1, 3, MessageContent::text(u"Lunchtime concert AND more"_s))},
+            10));
+    const SearchCursor first;
+    // Prefixes, any case, accents ignored, every conversation, newest first.
+    auto hits = AWAIT(store.searchMessages(u"LUNCH"_s, 0, first, 10)).result();
+    QCOMPARE(hits.size(), 2);
+    QCOMPARE(hits.at(0).message.conversationId, 7); // seq 2 of 7 (ts 1002) is newer than 8's
+    QCOMPARE(hits.at(1).message.conversationId, 8);
+    hits = AWAIT(store.searchMessages(u"cafe tomor"_s, 0, first, 10)).result();
+    QCOMPARE(seqsOf(hits), QList<qint64>{1});
+    QVERIFY(hits.first().snippet.contains(SearchHit::MatchStart + u"Café"_s + SearchHit::MatchEnd));
+    QCOMPARE(hits.first().message.senderName, u"bob"_s);
+    // One conversation only; FTS5 syntax in what the user typed is taken literally.
+    QCOMPARE(AWAIT(store.searchMessages(u"lunch"_s, 8, first, 10)).result().size(), 1);
+    QCOMPARE(AWAIT(store.searchMessages(u"AND"_s, 0, first, 10)).result().size(), 1);
+    QVERIFY(AWAIT(store.searchMessages(u"\"*"_s, 0, first, 10)).result().isEmpty());
+    QVERIFY(AWAIT(store.searchMessages(u"  "_s, 0, first, 10)).result().isEmpty());
+
+    // An edit replaces the indexed text; a delete takes it out.
+    AWAIT(store.storeMessages({content(7, 4, 1, MessageContent::edit(2, u"brunch then"_s))}, 10));
+    QCOMPARE(AWAIT(store.searchMessages(u"lunch"_s, 7, first, 10)).result().size(), 0);
+    QCOMPARE(seqsOf(AWAIT(store.searchMessages(u"brunch"_s, 7, first, 10)).result()),
+             QList<qint64>{2});
+    AWAIT(store.storeMessages({content(7, 5, 1, MessageContent::deletion(2))}, 10));
+    QVERIFY(AWAIT(store.searchMessages(u"brunch"_s, 0, first, 10)).result().isEmpty());
+    QVERIFY(!dump(path(), u"message_search"_s).contains(u"brunch"_s));
+    QVERIFY(!dump(path(), u"message_search_content"_s).contains(u"brunch"_s));
+}
+
+void tst_MessageStore::fullTextSearchPages()
+{
+    MessageStore store;
+    QVERIFY(AWAIT(store.open(path())).result().isOk());
+    AWAIT(store.upsertConversations({direct(7, 1, 2)}, 1));
+    QList<StoredMessage> many;
+    for (int seq = 1; seq <= 25; ++seq)
+        many.append(content(7, seq, 2, MessageContent::text(u"note %1"_s.arg(seq))));
+    AWAIT(store.storeMessages(many, 10));
+    QList<qint64> all;
+    SearchCursor after;
+    for (;;) {
+        const auto page = AWAIT(store.searchMessages(u"note"_s, 0, after, 10)).result();
+        all += seqsOf(page);
+        if (page.size() < 10)
+            break;
+        const StoredMessage &last = page.last().message;
+        after = SearchCursor{last.timestamp, last.conversationId, last.seq};
+    }
+    QCOMPARE(all.size(), 25);
+    QCOMPARE(all.first(), 25);
+    QCOMPARE(all.last(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_MessageStore)

@@ -6,6 +6,7 @@
 #include "models/MessageListModel.h"
 #include "net/Connection.h"
 #include "outbox/Outbox.h"
+#include "search/SearchResultModel.h"
 #include "store/MessageStore.h"
 #include "sync/SyncEngine.h"
 
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void deliveryStatesFollowReceipts();
     void membershipEntriesAreSystemRows();
     void repliesReactionsEditsDeletes();
+    void searchResults();
 
     void conversationsSortedAndFiltered();
     void conversationsPresenceAndTyping();
@@ -378,6 +380,47 @@ void tst_Models::repliesReactionsEditsDeletes()
     const auto names = model.roleNames();
     for (const char *role : {"replyToSeq", "replySenderName", "replySnippet", "reactions", "edited",
                              "deleted", "canReply", "canEdit"})
+        QVERIFY2(names.values().contains(QByteArray(role)), role);
+}
+
+void tst_Models::searchResults()
+{
+    seed(120, 1000000, 1000); // "message 1" … "message 120"
+    ConversationListModel conversations;
+    conversations.setSummaries({summaryOf(group(), 0)});
+    SearchResultModel model(m_store, &conversations);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy pages(&model, &SearchResultModel::pageLoaded);
+    model.setQuery(u"messag"_s);
+    QTRY_COMPARE(pages.size(), 1);
+    QCOMPARE(model.rowCount(), SearchResultModel::PageSize);
+    const QModelIndex newest = model.index(0);
+    QCOMPARE(newest.data(SearchResultModel::SeqRole).toLongLong(), 120);
+    QCOMPARE(newest.data(SearchResultModel::ConversationIdRole).toLongLong(), Group);
+    QCOMPARE(newest.data(SearchResultModel::ConversationTitleRole).toString(), u"Lunch"_s);
+    QCOMPARE(newest.data(SearchResultModel::SenderNameRole).toString(), u"carol"_s);
+    QCOMPARE(newest.data(SearchResultModel::SnippetRole).toString(), u"message 120"_s);
+    QCOMPARE(newest.data(SearchResultModel::SnippetHtmlRole).toString(), u"<b>message</b> 120"_s);
+    // Later pages by keyset, until there is no more.
+    for (int page = 2; page <= 3; ++page) {
+        QTRY_VERIFY(!model.isBusy());
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QTRY_COMPARE(pages.size(), page);
+    }
+    QCOMPARE(model.rowCount(), 120);
+    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(model.index(119).data(SearchResultModel::SeqRole).toLongLong(), 1);
+
+    // A new query replaces the hits; an empty one clears them.
+    model.setQuery(u"message 120"_s);
+    QTRY_VERIFY(!model.isBusy());
+    QCOMPARE(model.rowCount(), 1);
+    model.setQuery(QString());
+    QCOMPARE(model.rowCount(), 0);
+    const auto names = model.roleNames();
+    for (const char *role : {"conversationId", "conversationTitle", "seq", "senderName", "snippet",
+                             "snippetHtml", "timestamp"})
         QVERIFY2(names.values().contains(QByteArray(role)), role);
 }
 

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void reactAndSeeTheChip();
     void editMyLastMessage();
     void deleteForEveryone();
+    void searchMessages();
 
 private:
     /// alice and bob registered; alice wrote `Question` to bob; both have the chat open.
@@ -248,6 +249,40 @@ void tst_Messages::deleteForEveryone()
     QVERIFY(m_bob->click(bubble, Qt::RightButton));
     QVERIFY(!m_bob->isShown(u"menuReply"_s));
     m_bob->screenshot(u"deleteForEveryone-bob"_s);
+}
+
+void tst_Messages::searchMessages()
+{
+    setUpChat();
+    if (QTest::currentTestFailed())
+        return;
+    Steps::sendMessage(*m_bob, u"Noon works, the usual place"_s);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY_WITH_TIMEOUT(m_alice->message(u"Noon works, the usual place"_s),
+                             Steps::NetworkTimeout);
+
+    // alice searches her messages from the sidebar: both messages with "noon" are found.
+    QVERIFY(m_alice->click(u"searchMessagesButton"_s));
+    QTRY_VERIFY(m_alice->item(u"searchField"_s)->hasActiveFocus());
+    m_alice->type(u"noon"_s);
+    QTRY_COMPARE(m_alice->items(u"searchResult"_s).size(), 2);
+    QTRY_VERIFY(m_alice->text(u"searchResultSnippet"_s).contains(u"<b>"_s));
+    m_alice->screenshot(u"searchMessages-results"_s);
+    m_alice->type(u" usual"_s);
+    QTRY_COMPARE(m_alice->items(u"searchResult"_s).size(), 1);
+
+    // Choosing the hit opens the conversation at that message.
+    QVERIFY(m_alice->click(m_alice->item(u"searchResult"_s)));
+    QTRY_COMPARE(m_alice->text(u"conversationHeaderTitle"_s), u"bob"_s);
+    QTRY_VERIFY(m_alice->message(u"Noon works, the usual place"_s));
+    // Escape twice: the box empties, then the conversation list is back.
+    QVERIFY(m_alice->click(u"searchField"_s));
+    m_alice->press(Qt::Key_Escape);
+    m_alice->press(Qt::Key_Escape);
+    QTRY_VERIFY(m_alice->conversation(u"bob"_s));
+    QVERIFY(!m_alice->isShown(u"searchResultList"_s));
+    m_alice->screenshot(u"searchMessages-opened"_s);
 }
 
 QTEST_MAIN(tst_Messages)
