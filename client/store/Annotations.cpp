@@ -186,6 +186,10 @@ void Annotations::erase(qint64 conversationId, qint64 target)
     q.addBindValue(conversationId);
     q.addBindValue(target);
     exec(q);
+    // The search index's trigger removed the text, but FTS5 only marks its words deleted until
+    // its segments are merged: merge now so they leave the file too (deletes are rare).
+    q.prepare(u"INSERT INTO message_search (message_search) VALUES ('optimize')"_s);
+    exec(q);
 }
 
 } // namespace Parley

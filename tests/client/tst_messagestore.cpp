@@ -595,6 +595,20 @@ void tst_MessageStore::fullTextSearch()
     QVERIFY(AWAIT(store.searchMessages(u"brunch"_s, 0, first, 10)).result().isEmpty());
     QVERIFY(!dump(path(), u"message_search"_s).contains(u"brunch"_s));
     QVERIFY(!dump(path(), u"message_search_content"_s).contains(u"brunch"_s));
+    // Nor in the index's own pages: its words are merged away, not only marked deleted.
+    {
+        auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+        db.setDatabaseName(path());
+        QVERIFY(db.open());
+        QSqlQuery q(u"SELECT block FROM message_search_data"_s, db);
+        int blocks = 0;
+        while (q.next()) {
+            ++blocks;
+            QVERIFY(!q.value(0).toByteArray().contains("brunch"));
+        }
+        QVERIFY(blocks > 0);
+    }
+    QSqlDatabase::removeDatabase(u"raw"_s);
 }
 
 void tst_MessageStore::fullTextSearchPages()
