@@ -603,13 +603,59 @@ void MessageListModel::addOlderMessages(const QList<StoredMessage> &messages, bo
 
 void MessageListModel::addPending(const StoredMessage &message)
 {
-    // A queued reaction, edit or delete shows once the server has it (on its target's row).
-    if (indexOfClientId(message.clientId) >= 0 || isAnnotation(message))
+    if (indexOfClientId(message.clientId) >= 0)
         return;
+    if (isAnnotation(message)) {
+        // A queued reaction, edit or delete is not a row: it shows on its target at once, as
+        // the cache will apply it once the server has it (messagesChanged then replaces the
+        // row with what the cache says).
+        if (const auto content = MessageContent::fromBytes(message.body))
+            applyPendingAnnotation(*content);
+        return;
+    }
     const int row = int(m_rows.size());
     beginInsertRows({}, row, row);
     m_rows.append(makeRow(message));
     endInsertRows();
+}
+
+void MessageListModel::applyPendingAnnotation(const MessageContent &content)
+{
+    const int row = indexOfSeq(content.target());
+    if (row < 0)
+        return;
+    StoredMessage &m = m_rows[row].message;
+    if (m.deleted
+        || (content.type() != MessageContent::Type::Reaction && m.senderId != m_selfUserId))
+        return;
+    switch (content.type()) {
+    case MessageContent::Type::Reaction: {
+        const auto mine = [&](const Reaction &r) {
+            return r.userId == m_selfUserId && r.emoji == content.emoji();
+        };
+        if (content.isRemoved())
+            m.reactions.removeIf(mine);
+        else if (std::none_of(m.reactions.cbegin(), m.reactions.cend(), mine))
+            m.reactions.append(Reaction{content.emoji(), m_selfUserId});
+        break;
+    }
+    case MessageContent::Type::Edit:
+        m.text = content.text();
+        m.edited = true;
+        break;
+    case MessageContent::Type::Delete:
+        m.deleted = true;
+        m.edited = false;
+        m.text.clear();
+        m.body.clear();
+        m.reactions.clear();
+        break;
+    case MessageContent::Type::Text:
+    case MessageContent::Type::Unknown:
+        return;
+    }
+    Q_EMIT dataChanged(index(row), index(row), AllRowRoles);
+    quotedChanged(m);
 }
 
 void MessageListModel::updatePending(const StoredMessage &message)

@@ -19,6 +19,7 @@
 
 namespace Parley {
 
+class MessageContent;
 class MessageStore;
 class Outbox;
 class SyncEngine;
@@ -149,6 +150,8 @@ private:
     QString replySnippet(const StoredMessage &message) const;
     QVariantList reactions(const StoredMessage &message) const;
     bool canReply(const StoredMessage &message) const;
+    /// Shows a queued reaction, edit or delete of mine on its target row.
+    void applyPendingAnnotation(const MessageContent &content);
     /// Rows quoting entry `seq` show its current text.
     void quotedChanged(const StoredMessage &quoted);
     void neighboursChanged(int first, int last);

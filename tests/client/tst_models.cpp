@@ -367,12 +367,19 @@ void tst_Models::repliesReactionsEditsDeletes()
     QCOMPARE(model.index(2).data(MessageListModel::ReplySnippetRole).toString(),
              u"This message was deleted"_s);
 
-    // A queued reaction is not a row; a queued reply shows its quote at once.
+    // A queued reaction or edit is not a row: it shows on its target at once (offline too);
+    // a queued reply shows its quote at once.
     QSignalSpy queued(m_outbox, &Outbox::entryQueued);
     m_outbox->send(Group, MessageContent::reaction(2, u"🎉"_s));
+    m_outbox->send(Group, MessageContent::edit(3, u"definitely!"_s));
     m_outbox->send(Group, MessageContent::text(u"or udon"_s, 2));
-    QTRY_COMPARE(queued.size(), 2);
+    QTRY_COMPARE(queued.size(), 3);
     QCOMPARE(model.rowCount(), 4);
+    const QVariantList queuedChips = model.index(1).data(MessageListModel::ReactionsRole).toList();
+    QCOMPARE(queuedChips.size(), 1);
+    QVERIFY(queuedChips.first().toMap().value(u"mine"_s).toBool());
+    QCOMPARE(model.index(2).data(MessageListModel::TextRole).toString(), u"definitely!"_s);
+    QVERIFY(model.index(2).data(MessageListModel::EditedRole).toBool());
     QCOMPARE(model.index(3).data(MessageListModel::ReplySnippetRole).toString(), u"sushi"_s);
     QCOMPARE(model.index(3).data(MessageListModel::DeliveryStateRole).toString(), u"queued"_s);
     QVERIFY(!model.index(3).data(MessageListModel::CanEditRole).toBool());
