@@ -56,6 +56,30 @@ QList<Presence> PresenceTracker::presenceFor(qint64 viewerUserId) const
     return list;
 }
 
+void PresenceTracker::introduce(const QList<qint64> &newcomers, const QList<qint64> &members)
+{
+    const auto tell = [this](qint64 user, const QList<qint64> &candidates) {
+        const Presence p = presenceOf(user);
+        if (!p.online && p.lastSeen == 0)
+            return; // never seen: what a client assumes anyway
+        QList<qint64> viewers;
+        for (qint64 viewer : candidates) {
+            if (viewer != user && !m_ctx.directory.hasBlocked(user, viewer))
+                viewers.append(viewer);
+        }
+        if (!viewers.isEmpty())
+            m_ctx.push(viewers, FrameCodec::encode(PresenceFrame{p}));
+    };
+    // One frame per person, encoded once: a newcomer is shown to every member, a member to the
+    // newcomers.
+    for (qint64 user : newcomers)
+        tell(user, members);
+    for (qint64 user : members) {
+        if (!newcomers.contains(user))
+            tell(user, newcomers);
+    }
+}
+
 void PresenceTracker::changed(qint64 userId)
 {
     m_changed.insert(userId);

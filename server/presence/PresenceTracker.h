@@ -32,6 +32,10 @@ public:
     Presence presenceOf(qint64 userId) const;
     /// The presence of everyone who shares a conversation with the user.
     QList<Presence> presenceFor(qint64 viewerUserId) const;
+    /// `newcomers` joined a conversation of `members` (a new conversation: both are all of
+    /// them). People who did not share one before learn each other's presence now, not at their
+    /// next sync or the other's next change. Blocks are respected as in flush().
+    void introduce(const QList<qint64> &newcomers, const QList<qint64> &members);
 
 Q_SIGNALS:
     /// The user's last device went away at `when` (to be stored).

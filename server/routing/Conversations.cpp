@@ -1,6 +1,7 @@
 #include "Conversations.h"
 
 #include "Logging.h"
+#include "presence/PresenceTracker.h"
 #include "protocol/Limits.h"
 #include "store/Store.h"
 
@@ -120,6 +121,8 @@ void Conversations::created(const Request &r, const Conversation &c,
     m_ctx.pushConversation(c.id, {}, r.from);
     if (entry)
         publishEntry(*entry, {});
+    const QList<qint64> members = m_ctx.directory.memberIds(c.id);
+    m_ctx.presence->introduce(members, members);
 }
 
 Conversation *Conversations::groupFor(const Request &r, qint64 conversationId)
@@ -351,7 +354,7 @@ void Conversations::commit(const Request &r, MembershipChange change, Conversati
 {
     m_ctx.store.run<QList<Envelope>>(
             m_ctx.thread, [change](Database &db) { return db.applyMembership(change, nowMs()); },
-            [this, r, before, alsoNotify](Result<QList<Envelope>> entries) {
+            [this, r, change, before, alsoNotify](Result<QList<Envelope>> entries) {
                 if (!entries) {
                     // Put the members back as they were; the log did not move.
                     if (Conversation *c = m_ctx.directory.findMutable(before.id)) {
@@ -368,6 +371,9 @@ void Conversations::commit(const Request &r, MembershipChange change, Conversati
                 for (const Envelope &e : *entries)
                     publishEntry(e, alsoNotify);
                 m_ctx.pushConversation(before.id, alsoNotify);
+                if (change.op == MembershipChange::Op::AddMember)
+                    m_ctx.presence->introduce({change.userId},
+                                              m_ctx.directory.memberIds(before.id));
             });
 }
 
