@@ -117,6 +117,8 @@ void tst_Block::presenceHidden()
     const qint64 aUser = a->account().userId;
     PARLEY_VERIFY(a->call<ConversationInfoFrame>(
             CreateGroupFrame{u"all"_s, {b->account().userId, c->account().userId}}));
+    // Starting the group told b that a is online (drained here); the block takes it back.
+    QVERIFY(hasPresenceOf(drained(*b), aUser));
     PARLEY_VERIFY(a->callOk(BlockFrame{b->account().userId, true}));
     // At once: the blocked user is told the blocker is offline, never seen.
     auto cleared = b->await([aUser](const RawFrame &fr) {
