@@ -2,6 +2,7 @@
 
 #include "Logging.h"
 #include "account/Account.h"
+#include "contacts/BlockList.h"
 #include "e2ee/EndToEndEncryption.h"
 #include "e2ee/SenderKeyContentCipher.h"
 #include "net/Connection.h"
@@ -33,6 +34,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_sync(new SyncEngine(m_connection, m_store, m_cipher.get(), this)),
       m_outbox(new Outbox(m_connection, m_store, m_cipher.get(), m_sync, this)),
       m_notifier(new Notifier(this)),
+      m_blockList(new BlockList(m_connection, this)),
       m_conversations(new ConversationListModel(this)),
       m_devices(new DeviceListModel(this)),
       m_searchResults(new SearchResultModel(m_store, m_conversations, this))
@@ -57,6 +59,10 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
                             });
                 });
     }
+
+    // The block list fetches itself on every authentication.
+    connect(m_blockList, &BlockList::changed, this, &Client::blockedUsersChanged);
+    connect(m_blockList, &BlockList::errorOccurred, this, &Client::setError);
 
     // Account and connection.
     connect(m_account, &Account::restored, this, &Client::onRestored);
@@ -265,6 +271,7 @@ void Client::onLoggedOut()
     m_memberModels.clear();
     m_connectFailed = false;
     setCertificateProblem({});
+    Q_EMIT blockedUsersChanged(); // blockedUsers() is empty while logged out
     updateState();
 }
 
@@ -786,6 +793,38 @@ void Client::setMuted(qint64 conversationId, bool muted)
 {
     m_store->setMuted(conversationId, muted);
     refreshConversation(conversationId);
+}
+
+QVariantList Client::blockedUsers() const
+{
+    QVariantList users;
+    if (!m_account->isLoggedIn())
+        return users;
+    const QList<qint64> ids = m_blockList->users();
+    for (qint64 id : ids)
+        users.append(id);
+    return users;
+}
+
+bool Client::isBlocked(qint64 userId) const
+{
+    return m_account->isLoggedIn() && m_blockList->isBlocked(userId);
+}
+
+void Client::blockUser(qint64 userId)
+{
+    m_blockList->block(userId).then(this, [this](const Status &status) {
+        if (!status)
+            setError(status.error());
+    });
+}
+
+void Client::unblockUser(qint64 userId)
+{
+    m_blockList->unblock(userId).then(this, [this](const Status &status) {
+        if (!status)
+            setError(status.error());
+    });
 }
 
 void Client::revokeDevice(qint64 deviceId)

@@ -33,6 +33,7 @@
 namespace Parley {
 
 class Account;
+class BlockList;
 class Connection;
 class EndToEndEncryption;
 class MessageStore;
@@ -63,6 +64,7 @@ class Client : public QObject
     Q_PROPERTY(bool registrationOpen READ isRegistrationOpen NOTIFY registrationOpenChanged)
     Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled
                        NOTIFY notificationsEnabledChanged)
+    Q_PROPERTY(QVariantList blockedUsers READ blockedUsers NOTIFY blockedUsersChanged)
     Q_PROPERTY(qint64 activeConversation READ activeConversation WRITE setActiveConversation NOTIFY
                        activeConversationChanged)
 
@@ -131,6 +133,14 @@ public:
     Q_INVOKABLE void markRead(qint64 conversationId);
     Q_INVOKABLE void setMuted(qint64 conversationId, bool muted);
 
+    /// The users I block (docs/protocol.md, `block`), ascending; empty while logged out.
+    QVariantList blockedUsers() const;
+    Q_INVOKABLE bool isBlocked(qint64 userId) const;
+    /// Blocks or unblocks `userId`; blockedUsersChanged() once the server agreed, errors go to
+    /// errorOccurred.
+    Q_INVOKABLE void blockUser(qint64 userId);
+    Q_INVOKABLE void unblockUser(qint64 userId);
+
     Q_INVOKABLE void revokeDevice(qint64 deviceId);
     Q_INVOKABLE void refreshDevices();
 
@@ -157,6 +167,7 @@ public:
     Outbox *outbox() const { return m_outbox; }
     SyncEngine *syncEngine() const { return m_sync; }
     Notifier *notifier() const { return m_notifier; }
+    BlockList *blockList() const { return m_blockList; }
     /// Null when the Client was given another cipher than the (default) sender-key one.
     EndToEndEncryption *encryption() const { return m_e2ee; }
     const ClientOptions &options() const { return m_options; }
@@ -174,6 +185,7 @@ Q_SIGNALS:
     void registrationOpenChanged();
     void notificationsEnabledChanged();
     void activeConversationChanged();
+    void blockedUsersChanged();
 
     void errorOccurred(int code, const QString &message);
     void conversationOpened(qint64 id);
@@ -217,6 +229,7 @@ private:
     SyncEngine *m_sync;
     Outbox *m_outbox;
     Notifier *m_notifier;
+    BlockList *m_blockList;
     EndToEndEncryption *m_e2ee = nullptr;
     ConversationListModel *m_conversations;
     DeviceListModel *m_devices;

@@ -14,6 +14,9 @@ Rectangle {
     property MessageListModel messages: null
     property real conversationId: -1
     property bool canSend: true
+    // The other person of a direct chat when I block them: a notice replaces the input.
+    property string blockedName
+    readonly property bool inputShown: canSend && blockedName.length === 0
 
     // What Enter does: a new message, a reply to replyToSeq, or an edit of editSeq.
     property real replyToSeq: 0
@@ -23,7 +26,7 @@ Rectangle {
 
     function send() {
         const text = input.text.trim()
-        if (text.length === 0 || !canSend)
+        if (text.length === 0 || !inputShown)
             return
         if (editSeq > 0)
             client.editMessage(conversationId, editSeq, text)
@@ -73,8 +76,8 @@ Rectangle {
         input.forceActiveFocus()
     }
 
-    implicitHeight: canSend ? Math.min(inputScroll.implicitHeight, 180) + Theme.spacingMedium * 2 + (modeBar.visible ? modeBar.height : 0)
-                            : notMember.implicitHeight + Theme.spacingLarge * 2
+    implicitHeight: inputShown ? Math.min(inputScroll.implicitHeight, 180) + Theme.spacingMedium * 2 + (modeBar.visible ? modeBar.height : 0)
+                               : (canSend ? blockedNotice.implicitHeight : notMember.implicitHeight) + Theme.spacingLarge * 2
     color: Theme.header
 
     Rectangle {
@@ -92,11 +95,23 @@ Rectangle {
         color: Theme.secondaryText
     }
 
+    Label {
+        id: blockedNotice
+        objectName: "blockedNotice"
+        visible: composer.canSend && composer.blockedName.length > 0
+        anchors.centerIn: parent
+        width: Math.min(implicitWidth, parent.width - Theme.spacingLarge * 2)
+        wrapMode: Text.Wrap
+        text: qsTr("You blocked %1. Unblock to send messages.").arg(composer.blockedName)
+        color: Theme.secondaryText
+        Accessible.name: text
+    }
+
     // Replying to … / Editing message, with a way out.
     Item {
         id: modeBar
         objectName: composer.editSeq > 0 ? "editBar" : "replyBar"
-        visible: composer.canSend && (composer.replyToSeq > 0 || composer.editSeq > 0)
+        visible: composer.inputShown && (composer.replyToSeq > 0 || composer.editSeq > 0)
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
@@ -158,7 +173,7 @@ Rectangle {
     }
 
     RowLayout {
-        visible: composer.canSend
+        visible: composer.inputShown
         anchors.fill: parent
         anchors.topMargin: Theme.spacingMedium + modeBar.height
         anchors.leftMargin: Theme.spacingLarge

@@ -18,6 +18,9 @@ Rectangle {
     // The other person's presence, known only while connected.
     readonly property bool presenceKnown: client.state === Client.Online
     readonly property bool peerOnline: messages !== null && messages.online && presenceKnown
+    // Direct chats: whether I block the other person (re-read when the block list changes).
+    readonly property bool peerBlocked: messages !== null && !messages.isGroup && messages.peerUserId > 0
+                                        && client.blockedUsers.indexOf(messages.peerUserId) >= 0
 
     signal membersRequested()
     signal leaveRequested()
@@ -156,6 +159,20 @@ Rectangle {
                             text: view.messages && view.messages.isGroup ? qsTr("Members and safety numbers…") : qsTr("Verify safety number…")
                             Accessible.name: text
                             onTriggered: view.membersRequested()
+                        }
+                        MenuItem {
+                            objectName: "blockMenuItem"
+                            visible: view.messages !== null && !view.messages.isGroup && view.messages.peerUserId > 0
+                            height: visible ? implicitHeight : 0
+                            text: view.peerBlocked ? qsTr("Unblock") : qsTr("Block")
+                            Accessible.name: view.peerBlocked ? qsTr("Unblock %1").arg(view.messages ? view.messages.title : "")
+                                                              : qsTr("Block %1").arg(view.messages ? view.messages.title : "")
+                            onTriggered: {
+                                if (view.peerBlocked)
+                                    view.client.unblockUser(view.messages.peerUserId)
+                                else
+                                    view.client.blockUser(view.messages.peerUserId)
+                            }
                         }
                         MenuItem {
                             objectName: "headerLeaveMenuItem"
@@ -331,6 +348,7 @@ Rectangle {
             messages: view.messages
             conversationId: view.conversationId
             canSend: view.messages !== null && view.messages.canSend
+            blockedName: view.peerBlocked ? view.messages.title : ""
         }
     }
 

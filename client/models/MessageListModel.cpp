@@ -412,7 +412,10 @@ void MessageListModel::setConversation(const ConversationSummary &summary)
         m_muted = summary.muted;
         Q_EMIT mutedChanged();
     }
-    m_peerUserId = peer;
+    if (peer != m_peerUserId) {
+        m_peerUserId = peer;
+        Q_EMIT peerUserIdChanged();
+    }
     if (!peer)
         setOnline(false);
     const qint64 oldDelivered = m_deliveredUpTo, oldRead = m_readUpTo;

@@ -37,6 +37,7 @@ class MessageListModel : public QAbstractListModel
     Q_PROPERTY(bool canSend READ canSend NOTIFY canSendChanged)
     Q_PROPERTY(bool online READ isOnline NOTIFY onlineChanged)
     Q_PROPERTY(bool muted READ isMuted NOTIFY mutedChanged)
+    Q_PROPERTY(qint64 peerUserId READ peerUserId NOTIFY peerUserIdChanged)
 
 public:
     enum Role {
@@ -128,6 +129,7 @@ Q_SIGNALS:
     void canSendChanged();
     void onlineChanged();
     void mutedChanged();
+    void peerUserIdChanged();
     /// The first page is shown.
     void loaded();
     /// reveal() found the entry: it is at `row` now.

@@ -1,5 +1,6 @@
 #include "Client.h"
 #include "ParleydProcess.h"
+#include "contacts/BlockList.h"
 #include "content/PlaintextCipher.h"
 #include "net/Connection.h"
 #include "outbox/Outbox.h"
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void changedCertificateIsRefused();
     void wrongPasswordIsAnError();
     void keychainMissing();
+    void blockRefusesMessagesUntilUnblocked();
 
 private:
     std::unique_ptr<Client> makeClient(const QString &name);
@@ -631,6 +633,51 @@ void tst_Client::keychainMissing()
     const QStringList files = QDir(m_dir->filePath(u"alice"_s)).entryList(QDir::Files);
     for (const QString &file : files)
         QVERIFY2(file.startsWith(u"cache.sqlite"_s), qPrintable(file));
+}
+
+void tst_Client::blockRefusesMessagesUntilUnblocked()
+{
+    auto alice = registered(u"alice"_s);
+    auto bob = registered(u"bob"_s);
+    const qint64 id = openDirect(*alice, u"bob"_s);
+    QVERIFY(id > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->summary(id) != nullptr, 10000);
+    MessageListModel *aliceView = alice->messages(id);
+    MessageListModel *bobView = bob->messages(id);
+    QTRY_VERIFY(alice->blockList()->isLoaded());
+
+    QSignalSpy changed(alice.get(), &Client::blockedUsersChanged);
+    alice->blockUser(bob->userId());
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 10000);
+    QVERIFY(alice->isBlocked(bob->userId()));
+    QCOMPARE(alice->blockedUsers(), QVariantList{bob->userId()});
+
+    // bob's message is refused (failed, "blocked") and alice never gets it.
+    bob->sendText(id, u"let me in"_s);
+    QTRY_VERIFY(rowWithText(bobView, u"let me in"_s) >= 0);
+    QTRY_COMPARE_WITH_TIMEOUT(bobView->index(rowWithText(bobView, u"let me in"_s))
+                                      .data(MessageListModel::DeliveryStateRole)
+                                      .toString(),
+                              u"failed"_s, 10000);
+    QCOMPARE(bobView->index(rowWithText(bobView, u"let me in"_s))
+                     .data(MessageListModel::FailureReasonRole)
+                     .toString(),
+             u"blocked"_s);
+
+    alice->unblockUser(bob->userId());
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 2, 10000);
+    QVERIFY(!alice->isBlocked(bob->userId()));
+    QVERIFY(alice->blockedUsers().isEmpty());
+
+    bob->sendText(id, u"thanks"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(aliceView, u"thanks"_s) >= 0, 10000);
+    QCOMPARE(rowWithText(aliceView, u"let me in"_s), -1);
+
+    // Blocking yourself is refused through errorOccurred.
+    QSignalSpy errors(alice.get(), &Client::errorOccurred);
+    alice->blockUser(alice->userId());
+    QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 1, 10000);
+    QVERIFY(!alice->isBlocked(alice->userId()));
 }
 
 QTEST_GUILESS_MAIN(tst_Client)

@@ -2,6 +2,7 @@
 // through the real QML app against a real parleyd.
 
 #include "AppWindow.h"
+#include "Client.h"
 #include "ParleydProcess.h"
 #include "Steps.h"
 
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void typingShown();
     void searchAndKeyboard();
     void muteFromTheList();
+    void blockAndUnblock();
 
 private:
     // alice and bob registered, each with a window; alice has a chat with bob open.
@@ -293,6 +295,53 @@ void tst_Chat::muteFromTheList()
     QTRY_COMPARE(m_alice->text(u"muteMenuItem"_s), u"Unmute notifications"_s);
     QVERIFY(m_alice->click(u"muteMenuItem"_s));
     QTRY_VERIFY(!m_alice->item(u"mutedIcon"_s, m_alice->conversation(u"bob"_s)));
+}
+
+void tst_Chat::blockAndUnblock()
+{
+    setUpChat();
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY_WITH_TIMEOUT(m_bob->conversation(u"alice"_s), Steps::NetworkTimeout);
+
+    // alice blocks bob from the conversation's menu: the composer says so instead of the input.
+    QVERIFY(m_alice->click(u"conversationMenuButton"_s));
+    QTRY_VERIFY(m_alice->isShown(u"blockMenuItem"_s));
+    QCOMPARE(m_alice->text(u"blockMenuItem"_s), u"Block"_s);
+    QVERIFY(m_alice->click(u"blockMenuItem"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_alice->isShown(u"blockedNotice"_s), Steps::NetworkTimeout);
+    QCOMPARE(m_alice->text(u"blockedNotice"_s), u"You blocked bob. Unblock to send messages."_s);
+    QVERIFY(!m_alice->isShown(u"composerInput"_s));
+    QVERIFY(m_alice->client()->isBlocked(m_bob->client()->userId()));
+    m_alice->screenshot(u"blockAndUnblock-blocked"_s);
+
+    // bob's message is refused by the server and never reaches alice.
+    Steps::openConversation(*m_bob, u"alice"_s);
+    if (QTest::currentTestFailed())
+        return;
+    const QString refused = u"Why did you block me?"_s;
+    Steps::sendMessage(*m_bob, refused);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_COMPARE_WITH_TIMEOUT(m_bob->deliveryState(refused), u"failed"_s, Steps::NetworkTimeout);
+    m_bob->screenshot(u"blockAndUnblock-refused"_s);
+    QVERIFY(!m_alice->message(refused));
+
+    // alice unblocks from the same menu: the input is back, and bob's next message arrives.
+    QVERIFY(m_alice->click(u"conversationMenuButton"_s));
+    QTRY_COMPARE(m_alice->text(u"blockMenuItem"_s), u"Unblock"_s);
+    QVERIFY(m_alice->click(u"blockMenuItem"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_alice->isShown(u"composerInput"_s), Steps::NetworkTimeout);
+    QVERIFY(!m_alice->isShown(u"blockedNotice"_s));
+    QVERIFY(!m_alice->client()->isBlocked(m_bob->client()->userId()));
+
+    const QString welcome = u"Sorry, friends again"_s;
+    Steps::sendMessage(*m_bob, welcome);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY_WITH_TIMEOUT(m_alice->message(welcome), Steps::NetworkTimeout);
+    QVERIFY(!m_alice->message(refused));
+    m_alice->screenshot(u"blockAndUnblock"_s);
 }
 
 QTEST_MAIN(tst_Chat)
