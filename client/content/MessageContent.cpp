@@ -40,6 +40,19 @@ MessageContent MessageContent::text(QString text, qint64 replyTo)
     return c;
 }
 
+MessageContent MessageContent::file(AttachmentRef attachment, QString name, QString mime,
+                                    QString caption)
+{
+    MessageContent c;
+    c.m_type = Type::File;
+    c.m_typeName = u"file"_s;
+    c.m_attachment = std::move(attachment);
+    c.m_fileName = std::move(name);
+    c.m_mime = std::move(mime);
+    c.m_text = std::move(caption);
+    return c;
+}
+
 MessageContent MessageContent::reaction(qint64 target, QString emoji, bool removed)
 {
     MessageContent c;
@@ -94,6 +107,28 @@ Result<MessageContent> MessageContent::fromBytes(const QByteArray &bytes)
         c.m_target = seqField(map, "replyTo"_L1);
         return c;
     }
+    if (c.m_typeName == "file"_L1) {
+        const QCborValue file = map.value("file"_L1);
+        const QCborValue name = map.value("name"_L1);
+        const QCborValue mime = map.value("mime"_L1);
+        const QCborValue caption = map.value("text"_L1);
+        if (!file.isMap() || !name.isString() || name.toString().isEmpty()
+            || (!mime.isUndefined() && !mime.isString())
+            || (!caption.isUndefined() && !caption.isString()))
+            return Error{ErrorCode::InvalidField, u"file content without a valid file"_s};
+        auto ref = AttachmentRef::fromCbor(file.toMap());
+        if (!ref)
+            return ref.error();
+        c.m_type = Type::File;
+        c.m_attachment = *ref;
+        // Only the last path component: a name never chooses a folder.
+        c.m_fileName = name.toString().section(u'/', -1).section(u'\\', -1);
+        c.m_mime = mime.toString();
+        c.m_text = caption.toString();
+        if (c.m_fileName.isEmpty() || c.m_fileName == "."_L1 || c.m_fileName == ".."_L1)
+            return Error{ErrorCode::InvalidField, u"file content without a valid name"_s};
+        return c;
+    }
     if (c.m_typeName != "reaction"_L1 && c.m_typeName != "edit"_L1 && c.m_typeName != "delete"_L1)
         return c; // Unknown: kept, shown as a placeholder
     c.m_target = seqField(map, "target"_L1);
@@ -130,6 +165,14 @@ QByteArray MessageContent::toBytes() const
         if (m_target > 0)
             map.insert("replyTo"_L1, m_target);
         break;
+    case Type::File:
+        map.insert("file"_L1, m_attachment.toCbor());
+        map.insert("name"_L1, m_fileName);
+        if (!m_mime.isEmpty())
+            map.insert("mime"_L1, m_mime);
+        if (!m_text.isEmpty())
+            map.insert("text"_L1, m_text);
+        break;
     case Type::Reaction:
         map.insert("target"_L1, m_target);
         map.insert("emoji"_L1, m_emoji);
@@ -153,6 +196,8 @@ QString MessageContent::previewText() const
 {
     if (m_type == Type::Text)
         return m_text;
+    if (m_type == Type::File)
+        return u"📎 "_s + m_fileName;
     if (isAnnotation())
         return {};
     return QCoreApplication::translate("Parley::MessageContent",

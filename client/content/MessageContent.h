@@ -10,6 +10,7 @@
 /// as Unknown; a new type (e.g. `file`) is one more Type, factory, reader branch and writer
 /// branch here.
 
+#include "attachments/AttachmentRef.h"
 #include "protocol/Result.h"
 
 #include <QtCore/QByteArray>
@@ -20,7 +21,7 @@ namespace Parley {
 class MessageContent
 {
 public:
-    enum class Type { Text, Reaction, Edit, Delete, Unknown };
+    enum class Type { Text, File, Reaction, Edit, Delete, Unknown };
 
     /// Content larger than this is refused before it is parsed (the body limit is 64 KiB).
     static constexpr qsizetype MaxBytes = 60 * 1024;
@@ -29,6 +30,10 @@ public:
 
     /// A text message; `replyTo` > 0 quotes an earlier entry of the conversation.
     static MessageContent text(QString text, qint64 replyTo = 0);
+    /// A file: where the encrypted upload is and its key (`attachment`), the file's name and
+    /// MIME type as the sender had them, and an optional caption (text()).
+    static MessageContent file(AttachmentRef attachment, QString name, QString mime,
+                               QString caption = {});
     /// Adds (or with `removed`, takes back) the sender's `emoji` on entry `target`.
     static MessageContent reaction(qint64 target, QString emoji, bool removed = false);
     /// Replaces the text of the sender's own entry `target`.
@@ -42,7 +47,11 @@ public:
     QByteArray toBytes() const;
 
     Type type() const { return m_type; }
-    /// Text of a text message, or the new text of an edit.
+    /// A file's attachment, name and MIME type (empty for other types).
+    AttachmentRef attachment() const { return m_attachment; }
+    QString fileName() const { return m_fileName; }
+    QString mimeType() const { return m_mime; }
+    /// Text of a text message, the caption of a file, or the new text of an edit.
     QString text() const { return m_text; }
     /// The entry a text message replies to (0: none).
     qint64 replyTo() const { return m_type == Type::Text ? m_target : 0; }
@@ -69,6 +78,9 @@ private:
     QString m_emoji;
     qint64 m_target = 0; ///< replyTo of a text, target of an annotation
     bool m_removed = false;
+    AttachmentRef m_attachment;
+    QString m_fileName;
+    QString m_mime;
 };
 
 } // namespace Parley

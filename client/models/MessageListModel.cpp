@@ -654,6 +654,7 @@ void MessageListModel::applyPendingAnnotation(const MessageContent &content)
         m.reactions.clear();
         break;
     case MessageContent::Type::Text:
+    case MessageContent::Type::File:
     case MessageContent::Type::Unknown:
         return;
     }

@@ -162,6 +162,7 @@ bool Annotations::apply(qint64 conversationId, qint64 seq, qint64 sender,
         q.addBindValue(target);
         return exec(q);
     case MessageContent::Type::Text:
+    case MessageContent::Type::File:
     case MessageContent::Type::Unknown:
         break;
     }

@@ -1,3 +1,4 @@
+#include "attachments/AttachmentCipher.h"
 #include "content/MessageContent.h"
 
 #include <QtCore/QCborMap>
@@ -18,6 +19,7 @@ class tst_MessageContent : public QObject
 private Q_SLOTS:
     void roundTrip_data();
     void roundTrip();
+    void file();
     void unknownFieldsAndTypes();
     void refused_data();
     void refused();
@@ -38,6 +40,11 @@ void tst_MessageContent::roundTrip_data()
     QTest::newRow("reaction removed") << MessageContent::reaction(3, u"❤️"_s, true);
     QTest::newRow("edit") << MessageContent::edit(9, u"fixed typo"_s);
     QTest::newRow("delete") << MessageContent::deletion(9);
+    const AttachmentRef ref{QByteArray(16, 'i'), QByteArray(32, 'k'), 300 * 1024,
+                            AttachmentCipher::encryptedSize(300 * 1024)};
+    QTest::newRow("file") << MessageContent::file(ref, u"report.pdf"_s, u"application/pdf"_s);
+    QTest::newRow("file with caption")
+            << MessageContent::file(ref, u"cat.png"_s, u"image/png"_s, u"look"_s);
 }
 
 void tst_MessageContent::roundTrip()
@@ -46,7 +53,26 @@ void tst_MessageContent::roundTrip()
     const auto read = MessageContent::fromBytes(content.toBytes());
     QVERIFY(read.hasValue());
     QCOMPARE(*read, content);
-    QCOMPARE(read->isAnnotation(), content.type() != MessageContent::Type::Text);
+    QCOMPARE(read->isAnnotation(),
+             content.type() != MessageContent::Type::Text
+                     && content.type() != MessageContent::Type::File);
+}
+
+void tst_MessageContent::file()
+{
+    const AttachmentRef ref{QByteArray(16, 'i'), QByteArray(32, 'k'), 1000,
+                            AttachmentCipher::encryptedSize(1000)};
+    const MessageContent c = MessageContent::file(ref, u"notes.txt"_s, u"text/plain"_s);
+    QCOMPARE(c.previewText(), u"📎 notes.txt"_s);
+    QCOMPARE(c.attachment(), ref);
+    // A name never names a folder; a broken reference is refused.
+    auto read = MessageContent::fromBytes(cbor(
+            {{"type"_L1, "file"_L1}, {"file"_L1, ref.toCbor()}, {"name"_L1, "../../.bashrc"_L1}}));
+    QVERIFY(read.hasValue());
+    QCOMPARE(read->fileName(), u".bashrc"_s);
+    QVERIFY(!MessageContent::fromBytes(cbor(
+            {{"type"_L1, "file"_L1}, {"file"_L1, QCborMap{{"id"_L1, 1}}}, {"name"_L1, "a"_L1}})));
+    QVERIFY(!MessageContent::fromBytes(cbor({{"type"_L1, "file"_L1}, {"file"_L1, ref.toCbor()}})));
 }
 
 void tst_MessageContent::unknownFieldsAndTypes()
@@ -70,7 +96,7 @@ void tst_MessageContent::unknownFieldsAndTypes()
     QVERIFY(read.hasValue());
     QCOMPARE(read->replyTo(), 0);
     // A type from the future is kept and shown as a placeholder, never as a row change.
-    read = MessageContent::fromBytes(cbor({{"type"_L1, "file"_L1}, {"name"_L1, "a.pdf"_L1}}));
+    read = MessageContent::fromBytes(cbor({{"type"_L1, "poll"_L1}, {"name"_L1, "a.pdf"_L1}}));
     QVERIFY(read.hasValue());
     QCOMPARE(read->type(), MessageContent::Type::Unknown);
     QVERIFY(!read->isAnnotation());
