@@ -420,8 +420,6 @@ void SyncEngine::finishBatch(const Batch &batch, const StoredBatch &stored)
         for (const StoredMessage &m : list) {
             if (m.senderId != m_userId)
                 newestFromOthers = std::max(newestFromOthers, m.seq);
-            if (m.kind == MessageKind::Content && !batch.older)
-                m_typing->clear(conversationId, m.senderId);
             if (m.kind == MessageKind::Membership && !batch.older) {
                 if (auto event = MembershipEvent::fromBytes(m.body)) {
                     m_store->applyMembership(conversationId, *event, m_userId);
@@ -529,6 +527,11 @@ void SyncEngine::onPush(const RawFrame &frame)
         auto message = FrameCodec::read<MessageFrame>(frame);
         if (!message)
             break;
+        // Sending a message ends its sender's typing. Done here, in the order frames arrive,
+        // not once the entry is decrypted and stored: by then the sender may be typing again.
+        const Envelope &e = message->envelope;
+        if (e.kind == MessageKind::Content && e.senderUserId != m_userId)
+            m_typing->clear(e.conversationId, e.senderUserId);
         Batch batch;
         QSet<qint64> gaps;
         acceptLive({message->envelope}, batch, gaps);
