@@ -58,8 +58,8 @@ RefreshOutcome apply(VaultTransaction &tx, qint64 userId, const QList<KeyBundle>
             // Records the offered key: the user is warned and must acknowledge it.
             (void)tx.keys.identities().isTrusted(address.name(), address.deviceId,
                                                  bundle.identityKey);
-            qCWarning(lcE2ee).noquote() << "device" << address.toString()
-                                        << "presents another identity key";
+            qCWarning(lcE2ee).noquote()
+                    << "device" << address.toString() << "presents another identity key";
             outcome.identityChanged = true;
             continue;
         }
@@ -163,16 +163,15 @@ QFuture<Status> DeviceDirectory::refresh(const QList<qint64> &userIds)
     QList<QFuture<Status>> all;
     for (qint64 user : userIds)
         all.append(refresh(user));
-    return QtFuture::whenAll(all.begin(), all.end())
-            .then([](const QList<QFuture<Status>> &done) {
-                for (const QFuture<Status> &f : done) {
-                    if (f.isCanceled() || f.resultCount() == 0)
-                        return Status(ErrorCode::Unavailable, QString());
-                    if (!f.result())
-                        return f.result();
-                }
-                return Status();
-            });
+    return QtFuture::whenAll(all.begin(), all.end()).then([](const QList<QFuture<Status>> &done) {
+        for (const QFuture<Status> &f : done) {
+            if (f.isCanceled() || f.resultCount() == 0)
+                return Status(ErrorCode::Unavailable, QString());
+            if (!f.result())
+                return f.result();
+        }
+        return Status();
+    });
 }
 
 QFuture<Status> DeviceDirectory::ensureKnown(const QList<qint64> &userIds)
@@ -189,12 +188,13 @@ QFuture<Status> DeviceDirectory::ensureKnown(const QList<qint64> &userIds)
                 }
                 return unknown;
             })
-            .then(this, [this](const std::optional<QList<qint64>> &unknown) {
-                if (!unknown)
-                    return QtFuture::makeReadyFuture(
-                            Status(ErrorCode::Unavailable, tr("The key store is not open.")));
-                return refresh(*unknown);
-            })
+            .then(this,
+                  [this](const std::optional<QList<qint64>> &unknown) {
+                      if (!unknown)
+                          return QtFuture::makeReadyFuture(
+                                  Status(ErrorCode::Unavailable, tr("The key store is not open.")));
+                      return refresh(*unknown);
+                  })
             .unwrap();
 }
 
@@ -221,7 +221,8 @@ bool DeviceDirectory::recordSeen(VaultTransaction &tx, const DeviceAddress &devi
     if (device == tx.self)
         return false;
     QSqlQuery q(QSqlDatabase::database(tx.connectionName, false));
-    q.prepare(u"INSERT OR IGNORE INTO e2ee_devices (user_id, device_id, seen_at) VALUES (?, ?, ?)"_s);
+    q.prepare(
+            u"INSERT OR IGNORE INTO e2ee_devices (user_id, device_id, seen_at) VALUES (?, ?, ?)"_s);
     q.addBindValue(device.userId);
     q.addBindValue(qint64(device.deviceId));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());

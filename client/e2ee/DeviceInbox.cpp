@@ -76,8 +76,8 @@ bool processOne(VaultTransaction &tx, const InboxItem &item, InboxOutcome &out, 
         out.discovered.append(from);
     SenderKeyCipher senderKeys(tx.keys);
     for (const DeviceMessage::SenderKey &key : content->senderKeys) {
-        if (CryptoStatus stored =
-                    senderKeys.processDistributionMessage(key.conversationId, from, key.distribution);
+        if (CryptoStatus stored = senderKeys.processDistributionMessage(key.conversationId, from,
+                                                                        key.distribution);
             stored)
             out.keys.append({key.conversationId, from});
     }
@@ -135,8 +135,8 @@ QFuture<void> DeviceInbox::fetchPages()
                       auto page = reply ? FrameCodec::read<InboxItemsFrame>(*reply)
                                         : Result<InboxItemsFrame>(reply.error());
                       if (!page) {
-                          qCInfo(lcE2ee) << "inbox fetch failed:"
-                                         << errorCodeName(page.error().code);
+                          qCInfo(lcE2ee)
+                                  << "inbox fetch failed:" << errorCodeName(page.error().code);
                           return QtFuture::makeReadyFuture();
                       }
                       if (page->items.isEmpty())

@@ -101,7 +101,8 @@ void DeviceKeyPublisher::publish()
                    const CryptoResult<PreKeyBundle> bundle = identity.publicBundle();
                    if (!bundle)
                        return Upload{};
-                   upload.frame = frameOf(bundle.value(), bundle.value().preKeys.mid(0, MaxPreKeysPerUpload));
+                   upload.frame = frameOf(bundle.value(),
+                                          bundle.value().preKeys.mid(0, MaxPreKeysPerUpload));
                }
                upload.ok = true;
                upload.needed = true;
@@ -137,25 +138,27 @@ void DeviceKeyPublisher::upload(const Upload &upload, std::function<void()> then
     const quint64 generation = m_generation;
     qCInfo(lcE2ee) << "uploading keys:" << upload.frame.preKeys.size() << "one-time pre-keys";
     m_connection->request(upload.frame)
-            .then(this, [this, generation, then, frame = upload.frame](const Result<RawFrame> &reply) {
-                if (generation != m_generation)
-                    return;
-                if (!reply) {
-                    // Tried again at the next connect (publish) or keysLow.
-                    qCWarning(lcE2ee) << "key upload failed:" << errorCodeName(reply.error().code);
-                    m_publishing = false;
-                    return;
-                }
-                const qint64 signedPreKey = frame.signedPreKey.id;
-                m_vault->run<bool>([signedPreKey](VaultTransaction &tx) {
-                           QSqlQuery q(QSqlDatabase::database(tx.connectionName, false));
-                           q.prepare(u"INSERT OR REPLACE INTO e2ee_meta (key, value) VALUES"
-                                     " ('published', 1), ('signed_pre_key_published', ?)"_s);
-                           q.addBindValue(signedPreKey);
-                           return q.exec();
-                       })
-                        .then(this, [then](const std::optional<bool> &) { then(); });
-            });
+            .then(this,
+                  [this, generation, then, frame = upload.frame](const Result<RawFrame> &reply) {
+                      if (generation != m_generation)
+                          return;
+                      if (!reply) {
+                          // Tried again at the next connect (publish) or keysLow.
+                          qCWarning(lcE2ee)
+                                  << "key upload failed:" << errorCodeName(reply.error().code);
+                          m_publishing = false;
+                          return;
+                      }
+                      const qint64 signedPreKey = frame.signedPreKey.id;
+                      m_vault->run<bool>([signedPreKey](VaultTransaction &tx) {
+                                 QSqlQuery q(QSqlDatabase::database(tx.connectionName, false));
+                                 q.prepare(u"INSERT OR REPLACE INTO e2ee_meta (key, value) VALUES"
+                                           " ('published', 1), ('signed_pre_key_published', ?)"_s);
+                                 q.addBindValue(signedPreKey);
+                                 return q.exec();
+                             })
+                              .then(this, [then](const std::optional<bool> &) { then(); });
+                  });
 }
 
 void DeviceKeyPublisher::replenish(int remaining)
@@ -170,7 +173,8 @@ void DeviceKeyPublisher::replenish(int remaining)
                const CryptoResult<PreKeyBundle> bundle = identity.publicBundle();
                if (!bundle)
                    return upload;
-               const CryptoResult<QList<PreKeyPublic>> fresh = identity.generatePreKeys(PreKeyBatch);
+               const CryptoResult<QList<PreKeyPublic>> fresh =
+                       identity.generatePreKeys(PreKeyBatch);
                if (!fresh) {
                    tx.rollback = true;
                    return upload;

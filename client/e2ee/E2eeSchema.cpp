@@ -49,12 +49,21 @@ const char *const Version1[] = {
 };
 
 const char *const Tables[] = {
-        "e2ee_meta",         "e2ee_users",          "e2ee_devices",
-        "e2ee_conversations", "e2ee_key_recipients", "e2ee_received",
-        "e2ee_pending",      "e2ee_held_inbox",
+        "e2ee_meta",
+        "e2ee_users",
+        "e2ee_devices",
+        "e2ee_conversations",
+        "e2ee_key_recipients",
+        "e2ee_received",
+        "e2ee_pending",
+        "e2ee_held_inbox",
         // parley_crypto's (KeyStoreSchema): dropping crypto_meta resets its version too.
-        "crypto_meta",       "crypto_local_identity", "crypto_remote_identities",
-        "crypto_pre_keys",   "crypto_signed_pre_keys", "crypto_sessions",
+        "crypto_meta",
+        "crypto_local_identity",
+        "crypto_remote_identities",
+        "crypto_pre_keys",
+        "crypto_signed_pre_keys",
+        "crypto_sessions",
         "crypto_sender_keys",
 };
 

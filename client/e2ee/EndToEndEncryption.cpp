@@ -135,8 +135,7 @@ EndToEndEncryption::~EndToEndEncryption() = default;
 
 void EndToEndEncryption::start(qint64 userId, qint64 deviceId)
 {
-    if (userId == m_userId && deviceId == m_deviceId
-        && m_vault->state() != KeyVault::State::Closed)
+    if (userId == m_userId && deviceId == m_deviceId && m_vault->state() != KeyVault::State::Closed)
         return;
     m_userId = userId;
     m_deviceId = deviceId;
@@ -338,8 +337,8 @@ void EndToEndEncryption::computeSafetyNumber(qint64 userId, bool refetch)
                        result.error = tr("This contact has no device with keys yet.");
                        return result;
                    }
-                   const auto computed = SafetyNumber::computeForDevices(tx.signal, self, local,
-                                                                         userId, remote);
+                   const auto computed =
+                           SafetyNumber::computeForDevices(tx.signal, self, local, userId, remote);
                    if (!computed) {
                        result.error = cryptoErrorString(computed.error());
                        return result;

@@ -9,11 +9,7 @@ namespace Parley {
 
 using namespace Qt::StringLiterals;
 
-KeyChangeList::KeyChangeList(KeyVault *vault, QObject *parent)
-    : QObject(parent),
-      m_vault(vault)
-{
-}
+KeyChangeList::KeyChangeList(KeyVault *vault, QObject *parent) : QObject(parent), m_vault(vault) { }
 
 void KeyChangeList::reset()
 {
@@ -91,7 +87,8 @@ QFuture<Status> KeyChangeList::acknowledge(qint64 userId)
                         return status;
                     }
                     // A new identity is a new device for sender keys: it gets them again.
-                    q.prepare(u"DELETE FROM e2ee_key_recipients WHERE user_id = ? AND device_id = ?"_s);
+                    q.prepare(
+                            u"DELETE FROM e2ee_key_recipients WHERE user_id = ? AND device_id = ?"_s);
                     q.addBindValue(device.userId);
                     q.addBindValue(qint64(device.deviceId));
                     q.exec();

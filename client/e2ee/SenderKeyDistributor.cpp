@@ -42,8 +42,8 @@ DeviceKey keyOf(const DeviceAddress &address)
 
 QByteArray distributionBinding(qint64 conversationId, qint64 generation)
 {
-    return RecordSealer::binding("e2ee_key_recipients", {QString::number(conversationId),
-                                                        QString::number(generation)});
+    return RecordSealer::binding("e2ee_key_recipients",
+                                 {QString::number(conversationId), QString::number(generation)});
 }
 
 qint64 generationOf(QSqlQuery &q, qint64 conversationId)
@@ -82,8 +82,8 @@ std::optional<InboxDelivery> seal(VaultTransaction &tx, const DeviceAddress &to,
     return InboxDelivery{to.userId, to.deviceId, encrypted.value().encode()};
 }
 
-DistributionPlan makePlan(VaultTransaction &tx, qint64 conversationId,
-                          const QList<qint64> &members, bool mayAskForBundles)
+DistributionPlan makePlan(VaultTransaction &tx, qint64 conversationId, const QList<qint64> &members,
+                          bool mayAskForBundles)
 {
     DistributionPlan plan;
     QSqlQuery q(QSqlDatabase::database(tx.connectionName, false));
@@ -170,7 +170,8 @@ DistributionPlan makePlan(VaultTransaction &tx, qint64 conversationId,
     // from here on). A member's first device in this generation gets the key as it was made,
     // when that member was already in: what its user may read (a device that registered just
     // before the first message, whose keys the server did not have yet).
-    const CryptoResult<QByteArray> current = senderKeys.distributionMessage(conversationId, tx.self);
+    const CryptoResult<QByteArray> current =
+            senderKeys.distributionMessage(conversationId, tx.self);
     if (!current) {
         tx.rollback = true;
         return {};
@@ -300,8 +301,8 @@ QFuture<Status> SenderKeyDistributor::distributeNow(qint64 conversationId, int a
                                                                             users, mayAsk);
                                                         })
                                                 .then(this,
-                                                      [this, conversationId, attempt, users](
-                                                              const std::optional<DistributionPlan>
+                                                      [this, conversationId, attempt,
+                                                       users](const std::optional<DistributionPlan>
                                                                       &plan) {
                                                           if (!plan)
                                                               return QtFuture::makeReadyFuture(
@@ -394,7 +395,8 @@ QFuture<Status> SenderKeyDistributor::send(const QList<InboxDelivery> &deliverie
 {
     QList<QFuture<Result<RawFrame>>> replies;
     for (qsizetype i = 0; i < deliveries.size(); i += MaxInboxItemsPerSend)
-        replies.append(m_connection->request(InboxSendFrame{deliveries.mid(i, MaxInboxItemsPerSend)}));
+        replies.append(
+                m_connection->request(InboxSendFrame{deliveries.mid(i, MaxInboxItemsPerSend)}));
     return QtFuture::whenAll(replies.begin(), replies.end())
             .then(this, [](const QList<QFuture<Result<RawFrame>>> &done) {
                 for (const auto &reply : done) {
@@ -456,8 +458,8 @@ QFuture<Status> SenderKeyDistributor::answerOne(const DeviceAddress &from, qint6
 {
     return m_store->conversationSummary(conversationId, m_vault->self().userId)
             .then(this,
-                  [this, from, conversationId](const std::optional<ConversationSummary> &summary)
-                          -> QFuture<Status> {
+                  [this, from, conversationId](
+                          const std::optional<ConversationSummary> &summary) -> QFuture<Status> {
                       if (!summary || !summary->isMember
                           || !summary->conversation.member(from.userId)) {
                           qCInfo(lcE2ee).noquote()
@@ -469,31 +471,30 @@ QFuture<Status> SenderKeyDistributor::answerOne(const DeviceAddress &from, qint6
                       // What it was sent before, exactly; if nothing, a normal distribution
                       // (which reaches it if it is a known member device).
                       return m_vault
-                              ->run<std::optional<InboxDelivery>>(
-                                      [from, conversationId](VaultTransaction &tx)
-                                              -> std::optional<InboxDelivery> {
-                                          QSqlQuery q(QSqlDatabase::database(tx.connectionName,
-                                                                             false));
-                                          const qint64 generation = generationOf(q, conversationId);
-                                          q.prepare(u"SELECT distribution FROM e2ee_key_recipients"
-                                                    " WHERE conv = ? AND generation = ? AND"
-                                                    " user_id = ? AND device_id = ?"_s);
-                                          q.addBindValue(conversationId);
-                                          q.addBindValue(generation);
-                                          q.addBindValue(from.userId);
-                                          q.addBindValue(qint64(from.deviceId));
-                                          if (!q.exec() || !q.next())
-                                              return std::nullopt;
-                                          const auto distribution = tx.sealer.open(
-                                                  distributionBinding(conversationId, generation),
-                                                  q.value(0).toByteArray());
-                                          if (!distribution)
-                                              return std::nullopt;
-                                          DeviceMessage message;
-                                          message.senderKeys.append(
-                                                  {conversationId, distribution.value()});
-                                          return seal(tx, from, message);
-                                      })
+                              ->run<std::optional<InboxDelivery>>([from, conversationId](
+                                                                          VaultTransaction &tx)
+                                                                          -> std::optional<
+                                                                                  InboxDelivery> {
+                                  QSqlQuery q(QSqlDatabase::database(tx.connectionName, false));
+                                  const qint64 generation = generationOf(q, conversationId);
+                                  q.prepare(u"SELECT distribution FROM e2ee_key_recipients"
+                                            " WHERE conv = ? AND generation = ? AND"
+                                            " user_id = ? AND device_id = ?"_s);
+                                  q.addBindValue(conversationId);
+                                  q.addBindValue(generation);
+                                  q.addBindValue(from.userId);
+                                  q.addBindValue(qint64(from.deviceId));
+                                  if (!q.exec() || !q.next())
+                                      return std::nullopt;
+                                  const auto distribution = tx.sealer.open(
+                                          distributionBinding(conversationId, generation),
+                                          q.value(0).toByteArray());
+                                  if (!distribution)
+                                      return std::nullopt;
+                                  DeviceMessage message;
+                                  message.senderKeys.append({conversationId, distribution.value()});
+                                  return seal(tx, from, message);
+                              })
                               .then(this,
                                     [this, from, conversationId](
                                             const std::optional<std::optional<InboxDelivery>>
@@ -580,18 +581,19 @@ void SenderKeyDistributor::announceRevocation(qint64 deviceId)
                               }
                           }
                           return m_vault
-                                  ->run<QList<InboxDelivery>>([users, revoked](VaultTransaction &tx) {
-                                      DeviceDirectory::forget(tx, revoked);
-                                      DeviceMessage message;
-                                      message.revokedDevices.append(revoked.deviceId);
-                                      QList<InboxDelivery> deliveries;
-                                      for (const DeviceAddress &d :
-                                           DeviceDirectory::devicesOf(tx, users)) {
-                                          if (auto delivery = seal(tx, d, message))
-                                              deliveries.append(*delivery);
-                                      }
-                                      return deliveries;
-                                  })
+                                  ->run<QList<InboxDelivery>>(
+                                          [users, revoked](VaultTransaction &tx) {
+                                              DeviceDirectory::forget(tx, revoked);
+                                              DeviceMessage message;
+                                              message.revokedDevices.append(revoked.deviceId);
+                                              QList<InboxDelivery> deliveries;
+                                              for (const DeviceAddress &d :
+                                                   DeviceDirectory::devicesOf(tx, users)) {
+                                                  if (auto delivery = seal(tx, d, message))
+                                                      deliveries.append(*delivery);
+                                              }
+                                              return deliveries;
+                                          })
                                   .then(this,
                                         [this](const std::optional<QList<InboxDelivery>> &d) {
                                             if (!d || d->isEmpty())

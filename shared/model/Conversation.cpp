@@ -89,12 +89,9 @@ QCborMap Conversation::toCbor() const
     QCborArray list;
     for (const Member &m : members)
         list.append(m.toCbor());
-    return {{"conv"_L1, id},
-            {"kind"_L1, conversationKindName(kind)},
-            {"title"_L1, title},
-            {"members"_L1, list},
-            {"lastSeq"_L1, lastSeq},
-            {"createdAt"_L1, createdAt}};
+    return {{"conv"_L1, id},         {"kind"_L1, conversationKindName(kind)},
+            {"title"_L1, title},     {"members"_L1, list},
+            {"lastSeq"_L1, lastSeq}, {"createdAt"_L1, createdAt}};
 }
 
 Result<Conversation> Conversation::fromCbor(const QCborMap &map)

@@ -125,7 +125,8 @@ Result<RegisterFrame> RegisterFrame::fromCbor(const QCborMap &map)
             .text("deviceName"_L1, f.deviceName, MaxDeviceNameChars);
     checkUsername(r, f.username);
     if (!r.hasFailed() && f.password.size() < MinPasswordChars)
-        r.fail(ErrorCode::WeakPassword, u"a password has at least %1 characters"_s.arg(MinPasswordChars));
+        r.fail(ErrorCode::WeakPassword,
+               u"a password has at least %1 characters"_s.arg(MinPasswordChars));
     return r.finish(f);
 }
 
@@ -215,7 +216,8 @@ Result<ChangePasswordFrame> ChangePasswordFrame::fromCbor(const QCborMap &map)
     r.text("oldPassword"_L1, f.oldPassword, MaxPasswordBytes)
             .text("newPassword"_L1, f.newPassword, MaxPasswordBytes);
     if (!r.hasFailed() && f.newPassword.size() < MinPasswordChars)
-        r.fail(ErrorCode::WeakPassword, u"a password has at least %1 characters"_s.arg(MinPasswordChars));
+        r.fail(ErrorCode::WeakPassword,
+               u"a password has at least %1 characters"_s.arg(MinPasswordChars));
     return r.finish(f);
 }
 
