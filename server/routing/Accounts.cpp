@@ -163,12 +163,17 @@ void Accounts::resume(const Request &r, const ResumeFrame &f)
                 u"too many failed attempts; try again in %1 s"_s.arg((wait + 999) / 1000)});
         return;
     }
-    m_ctx.store.run<DeviceRecord>(
+    // Batched: after a restart or a network blip many devices resume at once, and one commit
+    // (one fsync) for all their last-seen times keeps reconnecting from queueing on the disk.
+    m_ctx.store.runBatched<DeviceRecord>(
             m_ctx.thread,
             [hash = tokenHash(f.token)](Database &db) -> Result<DeviceRecord> {
                 auto device = db.deviceByTokenHash(hash);
-                if (device)
-                    (void)db.touchDevice(device->id, nowMs());
+                if (device) {
+                    // A failed write must fail the shared transaction, not hide in it.
+                    if (Status touched = db.touchDevice(device->id, nowMs()); !touched)
+                        return touched.error();
+                }
                 return device;
             },
             [this, r, key](Result<DeviceRecord> device) {
