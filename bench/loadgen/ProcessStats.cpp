@@ -5,6 +5,7 @@
 #include <QtCore/QCoreApplication>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
+#include <QtCore/QHash>
 #include <QtCore/QList>
 
 #include <unistd.h>
@@ -25,26 +26,10 @@ double ticksPerSecond()
     static const double ticks = double(sysconf(_SC_CLK_TCK));
     return ticks;
 }
-} // namespace
 
-double ProcessStats::cpuSeconds(qint64 pid)
+/// utime + stime of the whole process, at timer-tick resolution.
+double fromStat(qint64 pid)
 {
-    // The scheduler's own run time of every thread, in ns. utime/stime in /proc/PID/stat are
-    // sampled at timer ticks and miss threads that wake right after a tick and sleep before
-    // the next one, as event-loop threads driven by 1 ms timers do: under load they showed a
-    // fifth of the real figure.
-    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
-    double total = 0;
-    bool any = false;
-    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        const QByteArray sched = readAll(tasks.filePath(tid + QStringLiteral("/schedstat")));
-        if (sched.isEmpty())
-            continue;
-        total += double(sched.left(sched.indexOf(' ')).toLongLong()) / 1e9;
-        any = true;
-    }
-    if (any)
-        return total;
     const QByteArray stat = readAll(QStringLiteral("/proc/%1/stat").arg(pid));
     const qsizetype close = stat.lastIndexOf(')');
     if (close < 0)
@@ -54,6 +39,44 @@ double ProcessStats::cpuSeconds(qint64 pid)
     if (fields.size() < 13)
         return 0;
     return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / ticksPerSecond();
+}
+} // namespace
+
+double ProcessStats::cpuSeconds(qint64 pid)
+{
+    // The scheduler's own run time of every thread, in ns. utime/stime in /proc/PID/stat are
+    // sampled at timer ticks and miss threads that wake right after a tick and sleep before
+    // the next one, as event-loop threads driven by 1 ms timers do: under load they showed a
+    // fifth of the real figure. A thread that exits takes its schedstat with it, so the last
+    // figure seen of each thread is kept: without that, a server whose worker threads come and
+    // go (PostgreSQL, thread pools) showed negative CPU between two samples.
+    struct Threads
+    {
+        QHash<qint64, double> lastSeen; ///< by thread id
+        double exited = 0; ///< run time of threads seen before and gone since
+    };
+    static QHash<qint64, Threads> seen; // by pid; samples are taken on one thread
+    Threads &threads = seen[pid];
+    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
+    QHash<qint64, double> now;
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QByteArray sched = readAll(tasks.filePath(tid + QStringLiteral("/schedstat")));
+        if (!sched.isEmpty())
+            now.insert(tid.toLongLong(), double(sched.left(sched.indexOf(' ')).toLongLong()) / 1e9);
+    }
+    if (now.isEmpty()) {
+        seen.remove(pid);
+        return fromStat(pid);
+    }
+    for (auto it = threads.lastSeen.cbegin(); it != threads.lastSeen.cend(); ++it) {
+        if (!now.contains(it.key()))
+            threads.exited += it.value();
+    }
+    threads.lastSeen = now;
+    double total = threads.exited;
+    for (double seconds : std::as_const(now))
+        total += seconds;
+    return total;
 }
 
 qint64 ProcessStats::rssKiB(qint64 pid)

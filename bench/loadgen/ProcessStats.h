@@ -9,10 +9,10 @@ namespace Parley::Bench {
 
 struct CpuSample
 {
-    qint64 ns = 0;           ///< monotonic time of the sample
+    qint64 ns = 0; ///< monotonic time of the sample
     double serverSeconds = 0; ///< user + system CPU of the server process(es)
-    double loadSeconds = 0;   ///< … of the load processes (workers and coordinator)
-    double busySeconds = 0;   ///< of the whole machine, all cores, not idle or iowait
+    double loadSeconds = 0; ///< … of the load processes (workers and coordinator)
+    double busySeconds = 0; ///< of the whole machine, all cores, not idle or iowait
 };
 
 class ProcessStats
