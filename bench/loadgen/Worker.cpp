@@ -50,7 +50,9 @@ double maxOf(const QList<QJsonObject> &answers, QStringView key)
 
 } // namespace
 
-Worker::Worker(const WorkerOptions &options, QObject *parent) : QObject(parent), m_options(options) { }
+Worker::Worker(const WorkerOptions &options, QObject *parent) : QObject(parent), m_options(options)
+{
+}
 
 Worker::~Worker()
 {
@@ -76,7 +78,7 @@ bool Worker::start()
     QList<QList<int>> users(m_options.threads);
     for (int u = 0; u < m_plan.users.size(); ++u) {
         if (u % m_options.workers == m_options.index)
-            users[(u / m_options.workers) % m_options.threads].append(u);
+            users[threadOf(u)].append(u);
     }
     for (int t = 0; t < m_options.threads; ++t) {
         auto *thread = new QThread;
@@ -99,7 +101,8 @@ void Worker::answer(const QJsonObject &event)
     line.append('\n');
     qsizetype done = 0;
     while (done < line.size()) {
-        const ssize_t n = ::write(STDOUT_FILENO, line.constData() + done, size_t(line.size() - done));
+        const ssize_t n =
+                ::write(STDOUT_FILENO, line.constData() + done, size_t(line.size() - done));
         if (n <= 0)
             return;
         done += n;
@@ -125,8 +128,9 @@ void Worker::readCommands()
     }
 }
 
-void Worker::forEachGroup(std::function<void(ClientGroup *, std::function<void(const QJsonObject &)>)> call,
-                          std::function<void(const QList<QJsonObject> &)> done)
+void Worker::forEachGroup(
+        std::function<void(ClientGroup *, std::function<void(const QJsonObject &)>)> call,
+        std::function<void(const QList<QJsonObject> &)> done)
 {
     auto answers = std::make_shared<QList<QJsonObject>>();
     auto remaining = std::make_shared<int>(int(m_groups.size()));
@@ -143,12 +147,28 @@ void Worker::forEachGroup(std::function<void(ClientGroup *, std::function<void(c
     }
 }
 
-void Worker::onOwner(int user, std::function<void(ClientGroup *, std::function<void(const QJsonObject &)>)> call,
-                     std::function<void(const QJsonObject &)> done)
+int Worker::threadOf(int user) const
 {
-    ClientGroup *group = m_groups.at((user / m_options.workers) % m_options.threads);
+    // Idle-only connections get a thread of their own. Qt's event dispatcher polls every socket
+    // of a thread on each wake-up, so a thread that carries the load and 900 idle sockets spends
+    // most of its time polling those: the load generator, not the server, would set the pace.
+    const int threads = m_options.threads;
+    if (threads < 2)
+        return 0;
+    if (m_plan.isIdleOnly(user))
+        return threads - 1;
+    return (user / m_options.workers) % (threads - 1);
+}
+
+void Worker::onOwner(
+        int user, std::function<void(ClientGroup *, std::function<void(const QJsonObject &)>)> call,
+        std::function<void(const QJsonObject &)> done)
+{
+    ClientGroup *group = m_groups.at(threadOf(user));
     QMetaObject::invokeMethod(group, [this, group, call, done] {
-        call(group, [this, done](const QJsonObject &a) { QMetaObject::invokeMethod(this, [a, done] { done(a); }); });
+        call(group, [this, done](const QJsonObject &a) {
+            QMetaObject::invokeMethod(this, [a, done] { done(a); });
+        });
     });
 }
 
@@ -165,7 +185,8 @@ void Worker::execute(const QJsonObject &command)
         const QList<int> users = usersIn(command);
         const int window = std::max(1, command.value(u"window"_s).toInt(8) / int(m_groups.size()));
         const int retries = command.value(u"retries"_s).toInt(0);
-        forEachGroup([users, window, retries](ClientGroup *g, auto r) { g->open(users, window, retries, r); },
+        forEachGroup([users, window, retries](ClientGroup *g,
+                                              auto r) { g->open(users, window, retries, r); },
                      [reply](const QList<QJsonObject> &a) {
                          reply({{u"ev"_s, u"opened"_s},
                                 {u"ok"_s, sumOf(a, u"ok")},
@@ -207,7 +228,11 @@ void Worker::execute(const QJsonObject &command)
         const auto phase = quint32(command.value(u"phase"_s).toInt());
         const int count = command.value(u"count"_s).toInt();
         const int window = command.value(u"window"_s).toInt(64);
-        onOwner(user, [=](ClientGroup *g, auto r) { g->burst(user, conversation, phase, count, window, r); },
+        onOwner(
+                user,
+                [=](ClientGroup *g, auto r) {
+                    g->burst(user, conversation, phase, count, window, r);
+                },
                 [reply](QJsonObject a) {
                     a.insert(u"ev"_s, u"burstDone"_s);
                     reply(a);
@@ -217,7 +242,8 @@ void Worker::execute(const QJsonObject &command)
         const auto phase = quint32(command.value(u"phase"_s).toInt());
         const int count = command.value(u"count"_s).toInt();
         const int timeoutMs = command.value(u"timeoutMs"_s).toInt(60'000);
-        onOwner(user, [=](ClientGroup *g, auto r) { g->catchUp(user, phase, count, timeoutMs, r); },
+        onOwner(
+                user, [=](ClientGroup *g, auto r) { g->catchUp(user, phase, count, timeoutMs, r); },
                 [reply](QJsonObject a) {
                     a.insert(u"ev"_s, u"caughtUp"_s);
                     reply(a);

@@ -20,7 +20,7 @@ class ClientGroup;
 struct WorkerOptions
 {
     QString planFile;
-    int index = 0;   ///< this worker's number, 0 … workers-1
+    int index = 0; ///< this worker's number, 0 … workers-1
     int workers = 1; ///< user u belongs to worker u % workers
     int threads = 1; ///< … and to its thread (u / workers) % threads
 };
@@ -40,10 +40,14 @@ private:
     void readCommands();
     void execute(const QJsonObject &command);
     /// Runs `call` on every group's thread; `done` gets their answers on this thread.
-    void forEachGroup(std::function<void(ClientGroup *, std::function<void(const QJsonObject &)>)> call,
-                      std::function<void(const QList<QJsonObject> &)> done);
+    void
+    forEachGroup(std::function<void(ClientGroup *, std::function<void(const QJsonObject &)>)> call,
+                 std::function<void(const QList<QJsonObject> &)> done);
     /// Runs `call` on the thread of the group owning `user`.
-    void onOwner(int user, std::function<void(ClientGroup *, std::function<void(const QJsonObject &)>)> call,
+    /// The thread (ClientGroup) that holds `user`'s connection.
+    int threadOf(int user) const;
+    void onOwner(int user,
+                 std::function<void(ClientGroup *, std::function<void(const QJsonObject &)>)> call,
                  std::function<void(const QJsonObject &)> done);
     void answer(const QJsonObject &event);
 
