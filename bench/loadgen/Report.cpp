@@ -140,9 +140,9 @@ QString Report::markdown() const
     QString out;
     QTextStream s(&out);
     const QList<Figure> figs = figures();
-    QList<int> peers; // columns that get a ratio
+    QList<int> peers; // columns that get a ratio: other servers, and parleyd on Qt's transport
     for (int i = 0; i < m_results.size(); ++i) {
-        if (serverOrder(m_results.at(i)) != 0)
+        if (serverOrder(m_results.at(i)) != 0 || columnName(m_results.at(i)).endsWith(u"-qt"_s))
             peers.append(i);
     }
     s << "| figure |";
