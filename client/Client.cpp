@@ -2,6 +2,7 @@
 
 #include "Logging.h"
 #include "account/Account.h"
+#include "attachments/Attachments.h"
 #include "contacts/BlockList.h"
 #include "e2ee/EndToEndEncryption.h"
 #include "e2ee/SenderKeyContentCipher.h"
@@ -16,6 +17,8 @@
 #include "sync/TypingTracker.h"
 
 #include <QtCore/QDir>
+#include <QtCore/QFileInfo>
+#include <QtGui/QDesktopServices>
 #include <QtGui/QGuiApplication>
 #include <QtNetwork/QHostInfo>
 
@@ -35,6 +38,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_outbox(new Outbox(m_connection, m_store, m_cipher.get(), m_sync, this)),
       m_notifier(new Notifier(this)),
       m_blockList(new BlockList(m_connection, this)),
+      m_attachments(new Attachments(m_connection, m_store, m_outbox, this)),
       m_conversations(new ConversationListModel(this)),
       m_devices(new DeviceListModel(this)),
       m_searchResults(new SearchResultModel(m_store, m_conversations, this))
@@ -145,8 +149,13 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
     connect(m_sync, &SyncEngine::presenceChanged, this, &Client::onPresenceChanged);
     connect(m_sync->typing(), &TypingTracker::typingChanged, this, &Client::onTypingChanged);
     connect(m_outbox, &Outbox::entryQueued, this, [this](const StoredMessage &message) {
-        if (auto model = m_messageModels.value(message.conversationId))
-            model->addPending(message);
+        const QByteArray upload = m_attachments->takeUploadOf(message.clientId);
+        if (auto model = m_messageModels.value(message.conversationId)) {
+            if (upload.isEmpty())
+                model->addPending(message);
+            else
+                model->replaceUpload(upload, message);
+        }
         refreshConversation(message.conversationId);
     });
     connect(m_outbox, &Outbox::entryChanged, this, [this](const StoredMessage &message) {
@@ -158,6 +167,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
                 refreshConversation(conversationId);
             });
 
+    connectAttachments();
     start();
 }
 
@@ -187,6 +197,7 @@ void Client::start()
         return;
     }
     qCInfo(lcClient) << "profile" << m_options.profile << "data in" << m_dataDir;
+    m_attachments->setDownloadsDir(ProfilePaths::downloadsDir(m_options.dataDir));
     m_store->open(ProfilePaths::cacheFile(m_dataDir)).then(this, [this](const Status &status) {
         if (!status) {
             qCCritical(lcClient) << "cannot open the cache:" << status.error().message;
@@ -257,6 +268,7 @@ void Client::onLoggedOut()
         m_e2ee->stop(true); // this device's keys go with its login
     m_sync->reset();
     m_outbox->reset();
+    m_attachments->reset();
     m_conversations->removeAll();
     m_devices->setDevices({});
     for (const auto &model : std::as_const(m_messageModels)) {
@@ -444,6 +456,15 @@ MessageListModel *Client::messages(qint64 conversationId)
             model->setOnline(m_sync->presence(model->peerUserId()).online);
     }
     onTypingChanged(conversationId);
+    // Transfers that began before the conversation was shown.
+    for (const StoredMessage &upload : m_attachments->uploads(conversationId)) {
+        model->addUpload(upload, m_attachments->uploadProgress(upload.clientId));
+        if (upload.outboxState == OutboxState::Failed)
+            model->setUploadFailed(upload.clientId, upload.failureReason);
+    }
+    const QHash<qint64, double> downloads = m_attachments->downloads(conversationId);
+    for (auto it = downloads.cbegin(); it != downloads.cend(); ++it)
+        model->setDownloadProgress(it.key(), it.value());
     return model;
 }
 
@@ -501,6 +522,7 @@ void Client::onMessagesStored(qint64 conversationId, const QList<StoredMessage> 
 {
     if (auto model = m_messageModels.value(conversationId))
         model->addMessages(messages);
+    m_attachments->ownEntriesStored(messages);
     refreshConversation(conversationId);
 
     // One notification per batch: the newest message from someone else.
@@ -773,9 +795,123 @@ void Client::deleteMessage(qint64 conversationId, qint64 seq)
              [seq](const StoredMessage &) { return MessageContent::deletion(seq); });
 }
 
-void Client::retry(qint64, const QString &clientIdHex)
+void Client::retry(qint64 conversationId, const QString &clientIdHex)
 {
-    m_outbox->retry(QByteArray::fromHex(clientIdHex.toLatin1()));
+    const QByteArray clientId = QByteArray::fromHex(clientIdHex.toLatin1());
+    if (m_attachments->retryUpload(clientId)) {
+        if (auto model = m_messageModels.value(conversationId))
+            model->setUploadFailed(clientId, {});
+        return;
+    }
+    m_outbox->retry(clientId);
+}
+
+void Client::connectAttachments()
+{
+    connect(m_attachments, &Attachments::uploadProgressChanged, this,
+            [this](qint64 conversationId, const QByteArray &uploadId, double progress) {
+                if (auto model = m_messageModels.value(conversationId))
+                    model->setUploadProgress(uploadId, progress);
+            });
+    connect(m_attachments, &Attachments::uploadFailed, this,
+            [this](qint64 conversationId, const QByteArray &uploadId, const Error &error) {
+                if (auto model = m_messageModels.value(conversationId))
+                    model->setUploadFailed(uploadId, error.message);
+                setError(error);
+            });
+    connect(m_attachments, &Attachments::downloadProgressChanged, this,
+            [this](qint64 conversationId, qint64 seq, double progress) {
+                if (auto model = m_messageModels.value(conversationId))
+                    model->setDownloadProgress(seq, progress);
+            });
+    connect(m_attachments, &Attachments::downloadFinished, this,
+            [this](qint64 conversationId, qint64 seq) {
+                if (auto model = m_messageModels.value(conversationId))
+                    model->setDownloadProgress(seq, -1);
+            });
+    connect(m_attachments, &Attachments::downloadFailed, this,
+            [this](qint64 conversationId, qint64 seq, const Error &error) {
+                if (auto model = m_messageModels.value(conversationId))
+                    model->setDownloadFailed(seq);
+                setError(error);
+            });
+}
+
+void Client::sendFile(qint64 conversationId, const QUrl &file, const QString &caption)
+{
+    if (!m_account->isLoggedIn())
+        return;
+    // A file dialog and a drop give file URLs; C++ callers may pass a plain path.
+    const QString path = file.isLocalFile() ? file.toLocalFile()
+            : file.scheme().isEmpty()       ? file.path()
+                                            : QString();
+    if (path.isEmpty()) {
+        setError(Error{
+                ErrorCode::InvalidArgument,
+                tr("Only files on this computer can be sent (%1).").arg(file.toDisplayString())});
+        return;
+    }
+    auto row =
+            m_attachments->sendFile(conversationId, path, caption.trimmed(), m_account->userId());
+    if (!row) {
+        setError(row.error());
+        return;
+    }
+    if (auto model = m_messageModels.value(conversationId))
+        model->addUpload(*row, 0.0);
+}
+
+void Client::cancelUpload(qint64 conversationId, const QString &clientIdHex)
+{
+    const QByteArray uploadId = QByteArray::fromHex(clientIdHex.toLatin1());
+    if (!m_attachments->discardUpload(uploadId))
+        return;
+    if (auto model = m_messageModels.value(conversationId))
+        model->removeUpload(uploadId);
+}
+
+void Client::downloadAttachment(qint64 conversationId, qint64 seq)
+{
+    if (seq <= 0 || !m_account->isLoggedIn() || m_attachments->isDownloading(conversationId, seq))
+        return;
+    m_store->message(conversationId, seq)
+            .then(this, [this, conversationId, seq](const std::optional<StoredMessage> &m) {
+                const auto content = m && !m->deleted ? MessageContent::fromBytes(m->body)
+                                                      : Result<MessageContent>(Error{});
+                if (!content || content->type() != MessageContent::Type::File) {
+                    setError(Error{ErrorCode::InvalidArgument,
+                                   tr("That message has no file to download.")});
+                    return;
+                }
+                if (m_attachments->isDownloading(conversationId, seq))
+                    return;
+                if (auto model = m_messageModels.value(conversationId))
+                    model->setDownloadProgress(seq, 0.0);
+                m_attachments->download(*m, *content);
+            });
+}
+
+void Client::openAttachment(qint64 conversationId, qint64 seq)
+{
+    m_store->message(conversationId, seq)
+            .then(this, [this, conversationId, seq](const std::optional<StoredMessage> &m) {
+                if (!m || m->attachmentPath.isEmpty()) {
+                    setError(Error{ErrorCode::InvalidArgument,
+                                   tr("That file is not on this computer: download it first.")});
+                    return;
+                }
+                if (!QFileInfo::exists(m->attachmentPath)) {
+                    // Moved or deleted since: the message offers the download again.
+                    m_store->setAttachmentPath(conversationId, seq, {});
+                    setError(Error{ErrorCode::InvalidArgument,
+                                   tr("%1 is no longer there. Download it again.")
+                                           .arg(m->attachmentPath)});
+                    return;
+                }
+                if (!QDesktopServices::openUrl(QUrl::fromLocalFile(m->attachmentPath)))
+                    setError(Error{ErrorCode::InvalidArgument,
+                                   tr("No application could open %1.").arg(m->attachmentPath)});
+            });
 }
 
 void Client::setTyping(qint64 conversationId, bool typing)

@@ -25,6 +25,7 @@
 #include <QtCore/QHash>
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
+#include <QtCore/QUrl>
 #include <QtQmlIntegration/qqmlintegration.h>
 
 #include <functional>
@@ -33,6 +34,7 @@
 namespace Parley {
 
 class Account;
+class Attachments;
 class BlockList;
 class Connection;
 class EndToEndEncryption;
@@ -128,7 +130,21 @@ public:
     /// Deletes my own message `seq` for everyone (its text leaves every cache that applies it);
     /// refused for anyone else's.
     Q_INVOKABLE void deleteMessage(qint64 conversationId, qint64 seq);
+    /// Retries a failed message, or a failed upload (its row's clientId).
     Q_INVOKABLE void retry(qint64 conversationId, const QString &clientIdHex);
+
+    /// Sends the local `file` as a file message with an optional caption: it shows at once as
+    /// my message with upload progress (attachmentState "uploading"), is encrypted and uploaded,
+    /// then sent like a text. An unreadable file, or one over the server's limit, is an
+    /// errorOccurred (and a failed row that retry() starts again).
+    Q_INVOKABLE void sendFile(qint64 conversationId, const QUrl &file, const QString &caption = {});
+    /// Takes back an upload that has not become a message yet (its row's clientId).
+    Q_INVOKABLE void cancelUpload(qint64 conversationId, const QString &clientIdHex);
+    /// Downloads the file of entry `seq` into the downloads folder (never over another file)
+    /// and remembers where it is; the row's attachmentState follows.
+    Q_INVOKABLE void downloadAttachment(qint64 conversationId, qint64 seq);
+    /// Opens the downloaded (or sent) file of entry `seq` with the desktop's application.
+    Q_INVOKABLE void openAttachment(qint64 conversationId, qint64 seq);
     Q_INVOKABLE void setTyping(qint64 conversationId, bool typing);
     Q_INVOKABLE void markRead(qint64 conversationId);
     Q_INVOKABLE void setMuted(qint64 conversationId, bool muted);
@@ -168,6 +184,7 @@ public:
     SyncEngine *syncEngine() const { return m_sync; }
     Notifier *notifier() const { return m_notifier; }
     BlockList *blockList() const { return m_blockList; }
+    Attachments *attachments() const { return m_attachments; }
     /// Null when the Client was given another cipher than the (default) sender-key one.
     EndToEndEncryption *encryption() const { return m_e2ee; }
     const ClientOptions &options() const { return m_options; }
@@ -218,6 +235,7 @@ private:
     void annotate(qint64 conversationId, qint64 seq, Annotating who,
                   std::function<MessageContent(const StoredMessage &target)> make);
     void onMessagesChanged(qint64 conversationId, const QList<StoredMessage> &rows);
+    void connectAttachments();
 
     ClientOptions m_options;
     QString m_dataDir;
@@ -230,6 +248,7 @@ private:
     Outbox *m_outbox;
     Notifier *m_notifier;
     BlockList *m_blockList;
+    Attachments *m_attachments;
     EndToEndEncryption *m_e2ee = nullptr;
     ConversationListModel *m_conversations;
     DeviceListModel *m_devices;

@@ -93,17 +93,17 @@ bool AttachmentTransfer::isTransient(ErrorCode code)
 void AttachmentTransfer::upload(const QString &filePath, qint64 conversationId)
 {
     m_conversationId = conversationId;
-    m_cipherFile = std::make_unique<QTemporaryFile>();
+    m_cipherFile = std::make_shared<QTemporaryFile>();
     if (!m_cipherFile->open()) {
         fail(Error{ErrorCode::InternalError, u"no temporary file for the upload"_s});
         return;
     }
     setState(State::Encrypting);
     const quint64 generation = ++m_generation;
-    QTemporaryFile *target = m_cipherFile.get();
     // Encryption reads and writes the whole file: not on the GUI thread. The temporary file is
-    // not touched here until the future is done.
-    QtConcurrent::run([filePath, target]() -> Result<AttachmentCipher::Encrypted> {
+    // not touched here until the future is done; the worker holds it too, as this transfer may
+    // be cancelled and deleted meanwhile.
+    QtConcurrent::run([filePath, target = m_cipherFile]() -> Result<AttachmentCipher::Encrypted> {
         QFile source(filePath);
         if (!source.open(QIODevice::ReadOnly))
             return Error{ErrorCode::InvalidArgument,
@@ -246,7 +246,7 @@ void AttachmentTransfer::download(const AttachmentRef &ref, const QString &targe
     m_targetPath = targetPath;
     m_total = ref.encryptedSize;
     m_done = m_next = 0;
-    m_cipherFile = std::make_unique<QTemporaryFile>();
+    m_cipherFile = std::make_shared<QTemporaryFile>();
     if (!m_cipherFile->open()) {
         fail(Error{ErrorCode::InternalError, u"no temporary file for the download"_s});
         return;
@@ -316,8 +316,8 @@ void AttachmentTransfer::decrypt()
     }
     setState(State::Decrypting);
     const quint64 generation = ++m_generation;
-    QtConcurrent::run([source = m_cipherFile->fileName(), target = m_targetPath, key = m_ref.key] {
-        return AttachmentCipher::decryptFile(source, target, key);
+    QtConcurrent::run([source = m_cipherFile, target = m_targetPath, key = m_ref.key] {
+        return AttachmentCipher::decryptFile(source->fileName(), target, key);
     }).then(this, [this, generation](Status decrypted) {
         if (generation != m_generation)
             return;

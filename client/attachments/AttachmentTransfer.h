@@ -77,7 +77,7 @@ private:
 
     QPointer<Connection> m_connection;
     State m_state = State::Idle;
-    std::unique_ptr<QTemporaryFile> m_cipherFile;
+    std::shared_ptr<QTemporaryFile> m_cipherFile; ///< shared with a running worker
     AttachmentRef m_ref;
     QString m_targetPath;
     qint64 m_conversationId = 0;

@@ -196,8 +196,9 @@ QString MessageContent::previewText() const
 {
     if (m_type == Type::Text)
         return m_text;
-    if (m_type == Type::File)
-        return u"📎 "_s + m_fileName;
+    if (m_type == Type::File) // the name on the first line: quotes and lists show only that
+        return m_text.isEmpty() ? QString(u"📎 "_s + m_fileName)
+                                : QString(u"📎 "_s + m_fileName + u'\n' + m_text);
     if (isAnnotation())
         return {};
     return QCoreApplication::translate("Parley::MessageContent",

@@ -65,8 +65,9 @@ public:
     {
         return m_type == Type::Reaction || m_type == Type::Edit || m_type == Type::Delete;
     }
-    /// What a list shows for it: the text, or a placeholder for types this version lacks
-    /// (empty for annotations: they are never shown on their own).
+    /// What a list shows for it (and what search finds): the text; for a file "📎 name" and
+    /// the caption on the next line; a placeholder for types this version lacks; empty for
+    /// annotations (they are never shown on their own).
     QString previewText() const;
 
     friend bool operator==(const MessageContent &, const MessageContent &) = default;

@@ -8,6 +8,7 @@
 #include "sync/SyncEngine.h"
 
 #include <QtCore/QLocale>
+#include <QtCore/QUrl>
 
 namespace Parley {
 
@@ -43,7 +44,16 @@ const QList<int> AllRowRoles = {
         MessageListModel::DeletedRole,
         MessageListModel::CanReplyRole,
         MessageListModel::CanEditRole,
+        MessageListModel::AttachmentNameRole,
+        MessageListModel::AttachmentSizeRole,
+        MessageListModel::AttachmentMimeRole,
+        MessageListModel::AttachmentStateRole,
+        MessageListModel::AttachmentProgressRole,
+        MessageListModel::AttachmentPathRole,
 };
+
+const QList<int> TransferRoles = {MessageListModel::AttachmentStateRole,
+                                  MessageListModel::AttachmentProgressRole};
 
 const QList<int> ReplyRoles = {MessageListModel::ReplySenderNameRole,
                                MessageListModel::ReplySnippetRole};
@@ -130,7 +140,13 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {EditedRole, "edited"},
             {DeletedRole, "deleted"},
             {CanReplyRole, "canReply"},
-            {CanEditRole, "canEdit"}};
+            {CanEditRole, "canEdit"},
+            {AttachmentNameRole, "attachmentName"},
+            {AttachmentSizeRole, "attachmentSize"},
+            {AttachmentMimeRole, "attachmentMime"},
+            {AttachmentStateRole, "attachmentState"},
+            {AttachmentProgressRole, "attachmentProgress"},
+            {AttachmentPathRole, "attachmentPath"}};
 }
 
 bool MessageListModel::sameDay(int a, int b) const
@@ -165,7 +181,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             return m.text.isEmpty() ? tr("Waiting for this message…") : m.text;
         if (m.deleted)
             return deletedText();
-        return m.text;
+        return shownText(r);
     case TimestampRole:
         return QDateTime::fromMSecsSinceEpoch(m.timestamp);
     case DayLabelRole:
@@ -205,9 +221,152 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return canReply(m);
     case CanEditRole:
         return canReply(m) && m.senderId == m_selfUserId;
+    case AttachmentNameRole:
+        return r.file.name;
+    case AttachmentSizeRole:
+        return r.file.size;
+    case AttachmentMimeRole:
+        return r.file.mime;
+    case AttachmentStateRole:
+        return attachmentState(r);
+    case AttachmentProgressRole:
+        return attachmentProgress(r);
+    case AttachmentPathRole:
+        return r.file.name.isEmpty() || m.attachmentPath.isEmpty()
+                ? QUrl()
+                : QUrl::fromLocalFile(m.attachmentPath);
     default:
         return {};
     }
+}
+
+QString MessageListModel::shownText(const Row &row)
+{
+    const QString &text = row.message.text;
+    if (row.file.name.isEmpty())
+        return text;
+    // MessageContent::previewText(): "📎 name", then the caption on the next line.
+    const QString head = u"📎 "_s + row.file.name;
+    if (!text.startsWith(head))
+        return text;
+    return text.mid(head.size() + 1);
+}
+
+QString MessageListModel::attachmentState(const Row &r) const
+{
+    const StoredMessage &m = r.message;
+    if (r.file.name.isEmpty())
+        return u"none"_s;
+    if (r.upload || m.pending) // a queued file message is still on its way
+        return m.outboxState == OutboxState::Failed ? u"failed"_s : u"uploading"_s;
+    if (m_downloadProgress.contains(m.seq))
+        return u"downloading"_s;
+    if (!m.attachmentPath.isEmpty())
+        return u"downloaded"_s;
+    if (m_downloadFailed.contains(m.seq))
+        return u"failed"_s;
+    return u"available"_s;
+}
+
+double MessageListModel::attachmentProgress(const Row &r) const
+{
+    const StoredMessage &m = r.message;
+    if (r.file.name.isEmpty())
+        return 0.0;
+    if (r.upload)
+        return m_uploadProgress.value(m.clientId);
+    if (m.pending)
+        return 1.0;
+    if (const auto it = m_downloadProgress.constFind(m.seq); it != m_downloadProgress.cend())
+        return *it;
+    return m.attachmentPath.isEmpty() ? 0.0 : 1.0;
+}
+
+void MessageListModel::attachmentChanged(int row, const QList<int> &roles)
+{
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row), index(row), roles);
+}
+
+void MessageListModel::addUpload(const StoredMessage &message, double progress)
+{
+    if (indexOfClientId(message.clientId) >= 0)
+        return;
+    m_uploadProgress.insert(message.clientId, progress);
+    Row r = makeRow(message);
+    r.upload = true;
+    const int row = int(m_rows.size());
+    beginInsertRows({}, row, row);
+    m_rows.append(r);
+    endInsertRows();
+}
+
+void MessageListModel::setUploadProgress(const QByteArray &uploadId, double progress)
+{
+    if (!m_uploadProgress.contains(uploadId))
+        return;
+    m_uploadProgress.insert(uploadId, progress);
+    attachmentChanged(indexOfClientId(uploadId), {AttachmentProgressRole});
+}
+
+void MessageListModel::setUploadFailed(const QByteArray &uploadId, const QString &reason)
+{
+    const int row = indexOfClientId(uploadId);
+    if (row < 0 || !m_rows.at(row).upload)
+        return;
+    StoredMessage &m = m_rows[row].message;
+    m.outboxState = reason.isEmpty() ? OutboxState::Queued : OutboxState::Failed;
+    m.failureReason = reason;
+    if (reason.isEmpty())
+        m_uploadProgress.insert(uploadId, 0.0);
+    attachmentChanged(
+            row,
+            {DeliveryStateRole, FailureReasonRole, AttachmentStateRole, AttachmentProgressRole});
+}
+
+void MessageListModel::removeUpload(const QByteArray &uploadId)
+{
+    const int row = indexOfClientId(uploadId);
+    if (row < 0 || !m_rows.at(row).upload)
+        return;
+    m_uploadProgress.remove(uploadId);
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+void MessageListModel::replaceUpload(const QByteArray &uploadId, const StoredMessage &message)
+{
+    const int row = indexOfClientId(uploadId);
+    if (row < 0 || !m_rows.at(row).upload || indexOfClientId(message.clientId) >= 0) {
+        addPending(message);
+        return;
+    }
+    m_uploadProgress.remove(uploadId);
+    Row r = makeRow(message);
+    // The file I picked: kept through the acknowledgement (Attachments stores it then).
+    r.message.attachmentPath = m_rows.at(row).message.attachmentPath;
+    m_rows[row] = r;
+    Q_EMIT dataChanged(index(row), index(row), AllRowRoles);
+}
+
+void MessageListModel::setDownloadProgress(qint64 seq, double progress)
+{
+    if (progress < 0) {
+        if (!m_downloadProgress.remove(seq))
+            return;
+    } else {
+        m_downloadProgress.insert(seq, progress);
+        m_downloadFailed.remove(seq);
+    }
+    attachmentChanged(indexOfSeq(seq), TransferRoles);
+}
+
+void MessageListModel::setDownloadFailed(qint64 seq)
+{
+    m_downloadProgress.remove(seq);
+    m_downloadFailed.insert(seq);
+    attachmentChanged(indexOfSeq(seq), TransferRoles);
 }
 
 bool MessageListModel::canReply(const StoredMessage &m) const
@@ -297,7 +456,7 @@ QVariantMap MessageListModel::lastEditable() const
     for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
         const StoredMessage &m = m_rows.at(i).message;
         if (m.senderId == m_selfUserId && canReply(m))
-            return {{u"seq"_s, m.seq}, {u"text"_s, m.text}};
+            return {{u"seq"_s, m.seq}, {u"text"_s, shownText(m_rows.at(i))}};
     }
     return {};
 }
@@ -469,7 +628,13 @@ void MessageListModel::setTypingText(const QString &text)
 
 MessageListModel::Row MessageListModel::makeRow(const StoredMessage &message) const
 {
-    Row row{message, {}};
+    Row row{message, {}, {}, false};
+    if (message.kind == MessageKind::Content && !message.deleted && !message.undecryptable) {
+        if (const auto content = MessageContent::fromBytes(message.body);
+            content && content->type() == MessageContent::Type::File)
+            row.file =
+                    FileInfo{content->fileName(), content->mimeType(), content->attachment().size};
+    }
     if (message.pending && message.replyTo == 0) {
         // The outbox gives content only: the quote comes from the row it answers, if loaded.
         isAnnotation(message, &row.message.replyTo);
@@ -561,6 +726,8 @@ void MessageListModel::insertLogRows(QList<Row> incoming)
             Row merged = r;
             if (merged.message.text.isEmpty())
                 merged.message.text = m_rows.at(target).message.text;
+            if (merged.message.attachmentPath.isEmpty())
+                merged.message.attachmentPath = m_rows.at(target).message.attachmentPath;
             m_rows[target] = merged;
             Q_EMIT dataChanged(index(target), index(target), AllRowRoles);
             neighboursChanged(target, target);
@@ -644,6 +811,12 @@ void MessageListModel::applyPendingAnnotation(const MessageContent &content)
     }
     case MessageContent::Type::Edit:
         m.text = content.text();
+        // A file message's edit changes its caption; the row stays the file's.
+        if (const auto file = MessageContent::fromBytes(m.body);
+            file && file->type() == MessageContent::Type::File)
+            m.text = MessageContent::file(file->attachment(), file->fileName(), file->mimeType(),
+                                          content.text())
+                             .previewText();
         m.edited = true;
         break;
     case MessageContent::Type::Delete:
@@ -652,6 +825,7 @@ void MessageListModel::applyPendingAnnotation(const MessageContent &content)
         m.text.clear();
         m.body.clear();
         m.reactions.clear();
+        m_rows[row].file = {};
         break;
     case MessageContent::Type::Text:
     case MessageContent::Type::File:
@@ -680,6 +854,7 @@ void MessageListModel::updateContent(const StoredMessage &message)
     m.body = message.body;
     m.text = message.text;
     m.undecryptable = message.undecryptable;
+    m_rows[row].file = makeRow(m).file;
     Q_EMIT dataChanged(index(row), index(row), AllRowRoles);
 }
 

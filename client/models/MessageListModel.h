@@ -8,12 +8,15 @@
 /// entry with the same client id (moved if needed, never shown twice). Delivery states follow
 /// the other members' receipt pointers. Reactions, edits and deletes are not rows: they show
 /// on the row they change (reactions as chips, "edited", "This message was deleted"), and a
-/// reply carries a quote of the entry it answers. Owned by Client (Client::messages()).
+/// reply carries a quote of the entry it answers. A file message shows its caption as text and
+/// its attachment in the attachment roles; a file still uploading (Attachments) is a pending
+/// row of mine until its message is queued. Owned by Client (Client::messages()).
 
 #include "store/StoreTypes.h"
 
 #include <QtCore/QAbstractListModel>
 #include <QtCore/QDateTime>
+#include <QtCore/QSet>
 #include <QtCore/QVariant>
 #include <QtQmlIntegration/qqmlintegration.h>
 
@@ -63,6 +66,14 @@ public:
         DeletedRole,
         CanReplyRole, ///< reply and react are offered (a readable, sent, not deleted message)
         CanEditRole, ///< edit and delete are offered (the same, and my own)
+        AttachmentNameRole, ///< a file message's file name (empty for other rows)
+        AttachmentSizeRole, ///< bytes
+        AttachmentMimeRole,
+        /// "none", "uploading", "available" (on the server), "downloading", "downloaded"
+        /// (on this device: attachmentPath), "failed" (the upload or the last download)
+        AttachmentStateRole,
+        AttachmentProgressRole, ///< 0..1 of the running upload or download
+        AttachmentPathRole, ///< file URL of the attachment on this device, or empty
     };
     Q_ENUM(Role)
 
@@ -118,6 +129,17 @@ public:
     void updateMessages(const QList<StoredMessage> &messages);
     /// The server may have older entries again (after a reconnect).
     void setServerReachable();
+    /// A file still uploading (Attachments): shown as my pending file message, `progress` 0..1.
+    void addUpload(const StoredMessage &message, double progress);
+    void setUploadProgress(const QByteArray &uploadId, double progress);
+    /// The upload stopped (`reason` shown, retry offered); an empty reason: it runs again.
+    void setUploadFailed(const QByteArray &uploadId, const QString &reason);
+    void removeUpload(const QByteArray &uploadId);
+    /// The upload is done and its file message is the outbox entry `message`: the same row.
+    void replaceUpload(const QByteArray &uploadId, const StoredMessage &message);
+    /// Download progress (0..1) of entry `seq`'s attachment; negative: no download runs.
+    void setDownloadProgress(qint64 seq, double progress);
+    void setDownloadFailed(qint64 seq);
 
     /// The day label for a timestamp: "Today", "Yesterday", or a date in the locale's format.
     static QString dayLabel(const QDateTime &time, const QDate &today);
@@ -136,10 +158,19 @@ Q_SIGNALS:
     void revealed(int row);
 
 private:
+    /// What a file message's content says about its file (empty name for other rows).
+    struct FileInfo
+    {
+        QString name;
+        QString mime;
+        qint64 size = 0;
+    };
     struct Row
     {
         StoredMessage message;
         QString systemText;
+        FileInfo file;
+        bool upload = false; ///< an Attachments upload, not in the outbox yet
     };
 
     void loadFirstPage();
@@ -152,6 +183,11 @@ private:
     QString replySnippet(const StoredMessage &message) const;
     QVariantList reactions(const StoredMessage &message) const;
     bool canReply(const StoredMessage &message) const;
+    /// The caption of a file row (its text without the "📎 name" line), else the text.
+    static QString shownText(const Row &row);
+    QString attachmentState(const Row &row) const;
+    double attachmentProgress(const Row &row) const;
+    void attachmentChanged(int row, const QList<int> &roles);
     /// Shows a queued reaction, edit or delete of mine on its target row.
     void applyPendingAnnotation(const MessageContent &content);
     /// Rows quoting entry `seq` show its current text.
@@ -182,6 +218,9 @@ private:
     bool m_cacheExhausted = false; ///< the cache has nothing older than the first row
     bool m_serverHasOlder = true;
     qint64 m_revealAfterLoad = 0; ///< reveal() asked before the first page was shown
+    QHash<QByteArray, double> m_uploadProgress; ///< by upload id (the row's client id)
+    QHash<qint64, double> m_downloadProgress; ///< by seq
+    QSet<qint64> m_downloadFailed;
 };
 
 } // namespace Parley

@@ -22,6 +22,17 @@ bool exec(QSqlQuery &query)
     return false;
 }
 
+/// The shown text of `body` after an edit to `text`: an edit of a file message changes its
+/// caption, and the row still says which file it is (MessageContent::previewText()).
+QString editedText(const QByteArray &body, const QString &text)
+{
+    const auto target = MessageContent::fromBytes(body);
+    if (!target || target->type() != MessageContent::Type::File)
+        return text;
+    return MessageContent::file(target->attachment(), target->fileName(), target->mimeType(), text)
+            .previewText();
+}
+
 } // namespace
 
 bool Annotations::load(qint64 conversationId, qint64 seq, Entry &entry)
@@ -156,7 +167,7 @@ bool Annotations::apply(qint64 conversationId, qint64 seq, qint64 sender,
         if (seq <= entry.editedSeq)
             return false;
         q.prepare(u"UPDATE messages SET text = ?, edited_seq = ? WHERE conv = ? AND seq = ?"_s);
-        q.addBindValue(content.text());
+        q.addBindValue(editedText(entry.body, content.text()));
         q.addBindValue(seq);
         q.addBindValue(conversationId);
         q.addBindValue(target);

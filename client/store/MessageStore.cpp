@@ -110,6 +110,7 @@ StoredMessage readMessage(const QSqlQuery &q)
         m.replyText = q.value(16).toInt() == 0 ? q.value(17).toString() : QString();
         m.replyDeleted = q.value(18).toBool();
     }
+    m.attachmentPath = q.value(19).toString();
     return m;
 }
 
@@ -121,7 +122,7 @@ const QString MessageColumns =
         " m.reply_to, m.edited_seq, m.deleted, m.hidden,"
         " CASE WHEN r.seq IS NULL THEN NULL ELSE coalesce((SELECT username FROM members u"
         "   WHERE u.conv = r.conv AND u.user_id = r.sender), '') END,"
-        " r.state, r.text, r.deleted"_s;
+        " r.state, r.text, r.deleted, m.attachment_path"_s;
 const QString MessageTables = u" FROM messages m LEFT JOIN messages r ON m.reply_to != 0"
                               " AND r.conv = m.conv AND r.seq = m.reply_to"_s;
 
@@ -690,6 +691,20 @@ QFuture<QList<StoredMessage>> MessageStore::reconcile(qint64 conversationId,
     });
 }
 
+QFuture<void> MessageStore::setAttachmentPath(qint64 conversationId, qint64 seq,
+                                              const QString &path)
+{
+    return run([this, conversationId, seq, path](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.prepare(u"UPDATE messages SET attachment_path = ? WHERE conv = ? AND seq = ?"_s);
+        q.addBindValue(text(path));
+        q.addBindValue(conversationId);
+        q.addBindValue(seq);
+        if (exec(q) && q.numRowsAffected() > 0)
+            emitChanged(loadMessages(db, {{conversationId, seq}}));
+    });
+}
+
 QFuture<std::optional<StoredMessage>> MessageStore::message(qint64 conversationId, qint64 seq)
 {
     return run([conversationId, seq](QSqlDatabase &db) {
@@ -789,7 +804,7 @@ QFuture<QList<SearchHit>> MessageStore::searchMessages(const QString &query, qin
         if (!exec(q))
             return hits;
         while (q.next())
-            hits.append(SearchHit{readMessage(q), q.value(19).toString()});
+            hits.append(SearchHit{readMessage(q), q.value(20).toString()});
         return hits;
     });
 }

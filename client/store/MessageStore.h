@@ -73,6 +73,9 @@ public:
     /// as they are now (a reaction, edit or delete comes back hidden); other rows they changed
     /// go to messagesChanged().
     QFuture<QList<StoredMessage>> reconcile(qint64 conversationId, const QList<qint64> &seqs);
+    /// Remembers where the attachment of file message `seq` is on this device (empty: nowhere);
+    /// messagesChanged() carries the row as it is then.
+    QFuture<void> setAttachmentPath(qint64 conversationId, qint64 seq, const QString &path);
     /// One row as the UI shows it, or nullopt.
     QFuture<std::optional<StoredMessage>> message(qint64 conversationId, qint64 seq);
     /// Up to `limit` shown messages (not reactions, edits, deletes) with seq < beforeSeq,

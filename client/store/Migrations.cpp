@@ -105,6 +105,11 @@ const QList<QStringList> &migrations()
                     u"search_rows k"
                     " JOIN messages m ON m.conv = k.conv AND m.seq = k.seq"_s,
             },
+            // 4: where a file message's attachment is on this device (downloaded or sent from
+            // here), so Open works after a restart. Not in the search triggers: only text is.
+            {
+                    u"ALTER TABLE messages ADD COLUMN attachment_path TEXT NOT NULL DEFAULT ''"_s,
+            },
     };
     return steps;
 }

@@ -55,6 +55,9 @@ struct StoredMessage
     bool pending = false; ///< in the outbox
     OutboxState outboxState = OutboxState::Queued;
     QString failureReason;
+    /// A file message's attachment on this device (downloaded, or the file I sent); empty if
+    /// it is only on the server.
+    QString attachmentPath;
 
     friend bool operator==(const StoredMessage &, const StoredMessage &) = default;
 };

@@ -1,12 +1,18 @@
 #include "Client.h"
 #include "ParleydProcess.h"
+#include "attachments/AttachmentCipher.h"
 #include "contacts/BlockList.h"
 #include "content/PlaintextCipher.h"
 #include "net/Connection.h"
 #include "outbox/Outbox.h"
 #include "platform/Notifier.h"
+#include "platform/ProfilePaths.h"
+#include "store/MessageStore.h"
 
+#include <QtCore/QCryptographicHash>
 #include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QRandomGenerator>
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>
@@ -36,6 +42,7 @@ private Q_SLOTS:
     void offlineSendIsDeliveredOnceAfterReconnect();
     void restartShowsHistoryFromCache();
     void replyReactEditDelete();
+    void sendAndDownloadFile();
     void groupMembershipAndTyping();
     void historyPagesFromServer();
     void notifications();
@@ -52,6 +59,7 @@ private:
     qint64 openDirect(Client &from, const QString &to);
     static int rowWithText(QAbstractItemModel *model, const QString &text);
     static int countText(QAbstractItemModel *model, const QString &text);
+    static int rowWithFile(QAbstractItemModel *model, const QString &name);
 
     /// makeClient() gives PlaintextCipher instead of end-to-end encryption (tests of the log
     /// itself that read history a device was never given keys for).
@@ -137,6 +145,15 @@ int tst_Client::countText(QAbstractItemModel *model, const QString &text)
     for (int i = 0; i < model->rowCount(); ++i)
         n += model->index(i, 0).data(MessageListModel::TextRole).toString() == text;
     return n;
+}
+
+int tst_Client::rowWithFile(QAbstractItemModel *model, const QString &name)
+{
+    for (int i = model->rowCount() - 1; i >= 0; --i) {
+        if (model->index(i, 0).data(MessageListModel::AttachmentNameRole).toString() == name)
+            return i;
+    }
+    return -1;
 }
 
 void tst_Client::registerChatDeliverRead()
@@ -312,6 +329,170 @@ void tst_Client::restartShowsHistoryFromCache()
     QVERIFY(m_server->start());
     QTRY_COMPARE_WITH_TIMEOUT(alice->state(), Client::State::Online, 20000);
     QCOMPARE(view->rowCount(), 3);
+}
+
+void tst_Client::sendAndDownloadFile()
+{
+    auto alice = registered(u"alice"_s);
+    auto bob = registered(u"bob"_s);
+    const qint64 id = openDirect(*alice, u"bob"_s);
+    MessageListModel *aliceView = alice->messages(id);
+    QAbstractItemModelTester aliceTester(aliceView,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->summary(id) != nullptr, 10000);
+    MessageListModel *bobView = bob->messages(id);
+    QAbstractItemModelTester bobTester(bobView,
+                                       QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    QByteArray plain(300 * 1024 + 17, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(plain.data()),
+                                          plain.size() / 4);
+    const QString name = u"trip photos.bin"_s;
+    const QString source = m_dir->filePath(name);
+    {
+        QFile f(source);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(plain), plain.size());
+    }
+    const QByteArray sha = QCryptographicHash::hash(plain, QCryptographicHash::Sha256);
+
+    // A file that is not there is an error at once, and no row.
+    QSignalSpy aliceErrors(alice.get(), &Client::errorOccurred);
+    alice->sendFile(id, QUrl::fromLocalFile(m_dir->filePath(u"missing.bin"_s)));
+    QCOMPARE(aliceErrors.size(), 1);
+    QCOMPARE(rowWithFile(aliceView, u"missing.bin"_s), -1);
+
+    // Sent: my row shows at once, uploading, and ends as my sent file.
+    alice->sendFile(id, QUrl::fromLocalFile(source), u"from the trip"_s);
+    QVERIFY(rowWithFile(aliceView, name) >= 0);
+    QCOMPARE(aliceView->index(rowWithFile(aliceView, name))
+                     .data(MessageListModel::AttachmentStateRole)
+                     .toString(),
+             u"uploading"_s);
+    QCOMPARE(aliceView->index(rowWithFile(aliceView, name)).data(MessageListModel::TextRole),
+             u"from the trip"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(aliceView->index(rowWithFile(aliceView, name))
+                                             .data(MessageListModel::SeqRole)
+                                             .toLongLong()
+                                     > 0,
+                             30000);
+    QTRY_COMPARE(aliceView->index(rowWithFile(aliceView, name))
+                         .data(MessageListModel::AttachmentStateRole)
+                         .toString(),
+                 u"downloaded"_s);
+    QCOMPARE(aliceView->index(rowWithFile(aliceView, name))
+                     .data(MessageListModel::AttachmentPathRole)
+                     .toUrl(),
+             QUrl::fromLocalFile(source));
+    QCOMPARE(aliceView->rowCount(), 2); // "created" and the file: the upload row became it
+    QCOMPARE(aliceErrors.size(), 1);
+
+    // bob sees the file message: name, size, type, caption; the list says which file.
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithFile(bobView, name) >= 0, 15000);
+    QModelIndex received = bobView->index(rowWithFile(bobView, name));
+    QCOMPARE(received.data(MessageListModel::AttachmentSizeRole).toLongLong(), plain.size());
+    QCOMPARE(received.data(MessageListModel::AttachmentMimeRole).toString(),
+             u"application/octet-stream"_s);
+    QCOMPARE(received.data(MessageListModel::TextRole).toString(), u"from the trip"_s);
+    QCOMPARE(received.data(MessageListModel::AttachmentStateRole).toString(), u"available"_s);
+    QCOMPARE(received.data(MessageListModel::SenderNameRole).toString(), u"alice"_s);
+    QTRY_COMPARE(bob->conversations()->summary(id)->lastPreview,
+                 u"📎 trip photos.bin\nfrom the trip"_s);
+    const qint64 seq = received.data(MessageListModel::SeqRole).toLongLong();
+
+    // The server holds ciphertext only.
+    auto stored = bob->store()->message(id, seq);
+    stored.waitForFinished();
+    QVERIFY(stored.result().has_value());
+    const auto content = MessageContent::fromBytes(stored.result()->body);
+    QVERIFY(content);
+    const QString hex = QString::fromLatin1(content->attachment().attachmentId.toHex());
+    QFile blob(m_server->dataDir() + u"/attachments/"_s + hex.left(2) + u'/' + hex);
+    QVERIFY2(blob.open(QIODevice::ReadOnly), qPrintable(blob.fileName()));
+    const QByteArray onServer = blob.readAll();
+    QCOMPARE(onServer.size(), AttachmentCipher::encryptedSize(plain.size()));
+    for (qsizetype at : {qsizetype(0), qsizetype(1000), qsizetype(150000), plain.size() - 64})
+        QVERIFY(!onServer.contains(plain.mid(at, 32)));
+
+    // bob downloads it; a file of that name is already there and stays as it was.
+    const QString downloads = ProfilePaths::downloadsDir(bob->options().dataDir);
+    QVERIFY(QDir().mkpath(downloads));
+    {
+        QFile existing(QDir(downloads).filePath(name));
+        QVERIFY(existing.open(QIODevice::WriteOnly));
+        existing.write("mine");
+    }
+    QSignalSpy bobErrors(bob.get(), &Client::errorOccurred);
+    bob->downloadAttachment(id, seq);
+    QTRY_COMPARE_WITH_TIMEOUT(bobView->index(rowWithFile(bobView, name))
+                                      .data(MessageListModel::AttachmentStateRole)
+                                      .toString(),
+                              u"downloaded"_s, 30000);
+    QVERIFY(bobErrors.isEmpty());
+    received = bobView->index(rowWithFile(bobView, name));
+    QCOMPARE(received.data(MessageListModel::AttachmentProgressRole).toDouble(), 1.0);
+    const QString path = received.data(MessageListModel::AttachmentPathRole).toUrl().toLocalFile();
+    QCOMPARE(path, QDir(downloads).filePath(u"trip photos (1).bin"_s));
+    QFile downloaded(path);
+    QVERIFY(downloaded.open(QIODevice::ReadOnly));
+    QCOMPARE(QCryptographicHash::hash(downloaded.readAll(), QCryptographicHash::Sha256), sha);
+    QFile existing(QDir(downloads).filePath(name));
+    QVERIFY(existing.open(QIODevice::ReadOnly));
+    QCOMPARE(existing.readAll(), QByteArray("mine"));
+
+    // Search finds it by its name and its caption.
+    QSignalSpy found(bob.get(), &Client::searchFinished);
+    bob->search(u"photos"_s, id);
+    QTRY_COMPARE(found.size(), 1);
+    QCOMPARE(found.first().at(1).toList().size(), 1);
+    bob->search(u"the trip"_s, id);
+    QTRY_COMPARE(found.size(), 2);
+    QCOMPARE(found.last().at(1).toList().size(), 1);
+
+    // alice edits the caption: bob's row keeps the file.
+    alice->editMessage(id, seq, u"from our trip"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(
+            bobView->index(rowWithFile(bobView, name)).data(MessageListModel::TextRole).toString(),
+            u"from our trip"_s, 15000);
+    QCOMPARE(bobView->index(rowWithFile(bobView, name))
+                     .data(MessageListModel::AttachmentStateRole)
+                     .toString(),
+             u"downloaded"_s);
+
+    // Where it is survives a restart of bob's client.
+    if (m_hasKeychain) {
+        bob.reset();
+        bob = makeClient(u"bob"_s);
+        QTRY_VERIFY(bob->isStarted());
+        MessageListModel *again = bob->messages(id);
+        QAbstractItemModelTester againTester(
+                again, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY(again->isLoaded());
+        QVERIFY(rowWithFile(again, name) >= 0);
+        const QModelIndex row = again->index(rowWithFile(again, name));
+        QCOMPARE(row.data(MessageListModel::AttachmentStateRole).toString(), u"downloaded"_s);
+        QCOMPARE(row.data(MessageListModel::AttachmentPathRole).toUrl(), QUrl::fromLocalFile(path));
+    }
+
+    // A server with a lower limit refuses a file over it: an error, and a failed row.
+    QVERIFY(m_server->stop());
+    m_server->setArguments({u"--max-attachment-bytes"_s, u"100000"_s});
+    QVERIFY2(m_server->start(), m_server->log().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(alice->state(), Client::State::Online, 20000);
+    const QString big = m_dir->filePath(u"too big.bin"_s);
+    QVERIFY(QFile::copy(source, big));
+    alice->sendFile(id, QUrl::fromLocalFile(big));
+    QTRY_COMPARE_WITH_TIMEOUT(aliceErrors.size(), 2, 15000);
+    QCOMPARE(aliceErrors.last().at(0).toInt(), int(ErrorCode::AttachmentTooLarge));
+    const QModelIndex refused = aliceView->index(rowWithFile(aliceView, u"too big.bin"_s));
+    QCOMPARE(refused.data(MessageListModel::AttachmentStateRole).toString(), u"failed"_s);
+    QCOMPARE(refused.data(MessageListModel::DeliveryStateRole).toString(), u"failed"_s);
+    QVERIFY(refused.data(MessageListModel::FailureReasonRole)
+                    .toString()
+                    .contains(u"too big.bin"_s));
+    // Taken back: the row goes.
+    alice->cancelUpload(id, refused.data(MessageListModel::ClientIdRole).toString());
+    QCOMPARE(rowWithFile(aliceView, u"too big.bin"_s), -1);
 }
 
 void tst_Client::replyReactEditDelete()

@@ -1,3 +1,5 @@
+#include "attachments/AttachmentCipher.h"
+#include "attachments/Attachments.h"
 #include "content/MessageContent.h"
 #include "content/PlaintextCipher.h"
 #include "models/ConversationListModel.h"
@@ -10,7 +12,9 @@
 #include "store/MessageStore.h"
 #include "sync/SyncEngine.h"
 
+#include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QUrl>
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -89,6 +93,8 @@ private Q_SLOTS:
     void deliveryStatesFollowReceipts();
     void membershipEntriesAreSystemRows();
     void repliesReactionsEditsDeletes();
+    void fileMessages();
+    void uploadBecomesFileMessage();
     void searchResults();
 
     void conversationsSortedAndFiltered();
@@ -388,6 +394,207 @@ void tst_Models::repliesReactionsEditsDeletes()
     for (const char *role : {"replyToSeq", "replySenderName", "replySnippet", "reactions", "edited",
                              "deleted", "canReply", "canEdit"})
         QVERIFY2(names.values().contains(QByteArray(role)), role);
+}
+
+namespace {
+
+StoredMessage fileEntry(qint64 seq, qint64 sender, const QString &name, const QString &caption,
+                        qint64 size = 1000)
+{
+    const AttachmentRef ref{QByteArray(16, char(seq)), QByteArray(32, 'k'), size,
+                            AttachmentCipher::encryptedSize(size)};
+    const MessageContent c = MessageContent::file(ref, name, u"application/pdf"_s, caption);
+    StoredMessage m = entry(seq, sender, 1000 * seq);
+    m.body = c.toBytes();
+    m.text = c.previewText();
+    return m;
+}
+
+} // namespace
+
+void tst_Models::fileMessages()
+{
+    AWAIT(m_store->upsertConversations({group()}, Alice));
+    StoredMessage reply = entry(2, Alice, 2000, u"thanks"_s);
+    reply.body = MessageContent::text(u"thanks"_s, 1).toBytes();
+    AWAIT(m_store->storeMessages({fileEntry(1, Bob, u"menu.pdf"_s, u"our menu"_s), reply,
+                                  fileEntry(3, Carol, u"map.pdf"_s, {}, 5000)},
+                                 AliceDevice));
+    MessageListModel model(Group, Alice, m_store, m_outbox, m_sync);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connect(m_store, &MessageStore::messagesChanged, &model,
+            [&model](qint64, const QList<StoredMessage> &rows) { model.updateMessages(rows); });
+    model.setConversation(summaryOf(group(), 0));
+    QTRY_VERIFY(model.isLoaded());
+    QCOMPARE(model.rowCount(), 3);
+
+    // The chip's facts; the caption is the text; quotes say which file.
+    const QModelIndex menu = model.index(0);
+    QCOMPARE(menu.data(MessageListModel::TextRole).toString(), u"our menu"_s);
+    QCOMPARE(menu.data(MessageListModel::AttachmentNameRole).toString(), u"menu.pdf"_s);
+    QCOMPARE(menu.data(MessageListModel::AttachmentSizeRole).toLongLong(), 1000);
+    QCOMPARE(menu.data(MessageListModel::AttachmentMimeRole).toString(), u"application/pdf"_s);
+    QCOMPARE(menu.data(MessageListModel::AttachmentStateRole).toString(), u"available"_s);
+    QCOMPARE(menu.data(MessageListModel::AttachmentProgressRole).toDouble(), 0.0);
+    QVERIFY(menu.data(MessageListModel::AttachmentPathRole).toUrl().isEmpty());
+    QCOMPARE(model.index(1).data(MessageListModel::ReplySnippetRole).toString(), u"📎 menu.pdf"_s);
+    QCOMPARE(model.index(1).data(MessageListModel::AttachmentStateRole).toString(), u"none"_s);
+    QCOMPARE(model.index(1).data(MessageListModel::AttachmentNameRole).toString(), QString());
+    QCOMPARE(model.index(2).data(MessageListModel::TextRole).toString(), QString());
+
+    // Search finds a file by its name and its caption.
+    QCOMPARE(AWAIT(m_store->searchMessages(u"menu"_s, Group, {}, 10)).result().size(), 1);
+    QCOMPARE(AWAIT(m_store->searchMessages(u"our"_s, Group, {}, 10)).result().size(), 1);
+    QCOMPARE(AWAIT(m_store->searchMessages(u"map"_s, Group, {}, 10)).result().size(), 1);
+
+    // A download: progress, then the path from the cache.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setDownloadProgress(1, 0.5);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+    QCOMPARE(model.index(0).data(MessageListModel::AttachmentStateRole).toString(),
+             u"downloading"_s);
+    QCOMPARE(model.index(0).data(MessageListModel::AttachmentProgressRole).toDouble(), 0.5);
+    const QString path = m_dir->filePath(u"menu.pdf"_s);
+    AWAIT(m_store->setAttachmentPath(Group, 1, path));
+    QTRY_COMPARE(model.index(0).data(MessageListModel::AttachmentPathRole).toUrl(),
+                 QUrl::fromLocalFile(path));
+    model.setDownloadProgress(1, -1);
+    QCOMPARE(model.index(0).data(MessageListModel::AttachmentStateRole).toString(),
+             u"downloaded"_s);
+    QCOMPARE(model.index(0).data(MessageListModel::AttachmentProgressRole).toDouble(), 1.0);
+    QCOMPARE(AWAIT(m_store->message(Group, 1)).result()->attachmentPath, path);
+    model.setDownloadFailed(3);
+    QCOMPARE(model.index(2).data(MessageListModel::AttachmentStateRole).toString(), u"failed"_s);
+    model.setDownloadProgress(3, 0.0);
+    QCOMPARE(model.index(2).data(MessageListModel::AttachmentStateRole).toString(),
+             u"downloading"_s);
+
+    // An edit changes the caption; the file stays, and quotes still name it.
+    AWAIT(m_store->storeMessages({[] {
+                                     StoredMessage m = entry(4, Bob, 4000);
+                                     const auto c = MessageContent::edit(1, u"new menu"_s);
+                                     m.body = c.toBytes();
+                                     m.text = c.previewText();
+                                     return m;
+                                 }()},
+                                 AliceDevice));
+    QTRY_VERIFY(model.index(0).data(MessageListModel::EditedRole).toBool());
+    QCOMPARE(model.index(0).data(MessageListModel::TextRole).toString(), u"new menu"_s);
+    QCOMPARE(model.index(0).data(MessageListModel::AttachmentNameRole).toString(), u"menu.pdf"_s);
+    QCOMPARE(model.index(0).data(MessageListModel::AttachmentStateRole).toString(),
+             u"downloaded"_s);
+    QCOMPARE(model.index(1).data(MessageListModel::ReplySnippetRole).toString(), u"📎 menu.pdf"_s);
+    QCOMPARE(AWAIT(m_store->searchMessages(u"menu"_s, Group, {}, 10)).result().size(), 1);
+
+    // Deleted: no file any more.
+    AWAIT(m_store->storeMessages({[] {
+                                     StoredMessage m = entry(5, Carol, 5000);
+                                     m.body = MessageContent::deletion(3).toBytes();
+                                     return m;
+                                 }()},
+                                 AliceDevice));
+    QTRY_VERIFY(model.index(2).data(MessageListModel::DeletedRole).toBool());
+    QCOMPARE(model.index(2).data(MessageListModel::AttachmentStateRole).toString(), u"none"_s);
+    QCOMPARE(model.index(2).data(MessageListModel::AttachmentNameRole).toString(), QString());
+
+    const auto names = model.roleNames();
+    for (const char *role : {"attachmentName", "attachmentSize", "attachmentMime",
+                             "attachmentState", "attachmentProgress", "attachmentPath"})
+        QVERIFY2(names.values().contains(QByteArray(role)), role);
+}
+
+void tst_Models::uploadBecomesFileMessage()
+{
+    seed(2, 1000000, 1000);
+    MessageListModel model(Group, Alice, m_store, m_outbox, m_sync);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connect(m_sync, &SyncEngine::messagesStored, &model,
+            [&model](qint64, const QList<StoredMessage> &list) { model.addMessages(list); });
+    QTRY_VERIFY(model.isLoaded());
+    QCOMPARE(model.rowCount(), 2);
+
+    // Offline: the upload waits for a connection, and shows at once as my file message.
+    Attachments attachments(m_connection, m_store, m_outbox);
+    const QString file = m_dir->filePath(u"notes.txt"_s);
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("some notes\n");
+    }
+    QVERIFY(!attachments.sendFile(Group, m_dir->filePath(u"missing.txt"_s), {}, Alice));
+    auto upload = attachments.sendFile(Group, file, u"read this"_s, Alice);
+    QVERIFY(upload);
+    const QByteArray uploadId = upload->clientId;
+    QCOMPARE(attachments.uploads(Group).size(), 1);
+    model.addUpload(*upload, 0.0);
+    QCOMPARE(model.rowCount(), 3);
+    QModelIndex row = model.index(2);
+    QCOMPARE(row.data(MessageListModel::AttachmentStateRole).toString(), u"uploading"_s);
+    QCOMPARE(row.data(MessageListModel::DeliveryStateRole).toString(), u"queued"_s);
+    QCOMPARE(row.data(MessageListModel::TextRole).toString(), u"read this"_s);
+    QCOMPARE(row.data(MessageListModel::AttachmentNameRole).toString(), u"notes.txt"_s);
+    QCOMPARE(row.data(MessageListModel::AttachmentSizeRole).toLongLong(), 11);
+    QCOMPARE(row.data(MessageListModel::AttachmentMimeRole).toString(), u"text/plain"_s);
+    QVERIFY(row.data(MessageListModel::IsOwnRole).toBool());
+    QVERIFY(!row.data(MessageListModel::CanReplyRole).toBool());
+    model.setUploadProgress(uploadId, 0.25);
+    QCOMPARE(row.data(MessageListModel::AttachmentProgressRole).toDouble(), 0.25);
+
+    // Refused (e.g. too large): failed with the reason; retried: uploading again.
+    model.setUploadFailed(uploadId, u"too large"_s);
+    QCOMPARE(row.data(MessageListModel::AttachmentStateRole).toString(), u"failed"_s);
+    QCOMPARE(row.data(MessageListModel::DeliveryStateRole).toString(), u"failed"_s);
+    QCOMPARE(row.data(MessageListModel::FailureReasonRole).toString(), u"too large"_s);
+    model.setUploadFailed(uploadId, {});
+    QCOMPARE(row.data(MessageListModel::AttachmentStateRole).toString(), u"uploading"_s);
+    QCOMPARE(row.data(MessageListModel::AttachmentProgressRole).toDouble(), 0.0);
+
+    // Uploaded: the file message is queued in the outbox and takes over the same row.
+    connect(m_outbox, &Outbox::entryQueued, &model,
+            [&](const StoredMessage &m) { model.replaceUpload(uploadId, m); });
+    QSignalSpy queued(m_outbox, &Outbox::entryQueued);
+    const AttachmentRef ref{QByteArray(16, 'i'), QByteArray(32, 'k'), 11,
+                            AttachmentCipher::encryptedSize(11)};
+    const MessageContent content =
+            MessageContent::file(ref, u"notes.txt"_s, u"text/plain"_s, u"read this"_s);
+    const QByteArray clientId = m_outbox->send(Group, content);
+    QTRY_COMPARE(queued.size(), 1);
+    QVERIFY(attachments.discardUpload(uploadId));
+    QCOMPARE(model.rowCount(), 3);
+    row = model.index(2);
+    QCOMPARE(row.data(MessageListModel::ClientIdRole).toString(),
+             QString::fromLatin1(clientId.toHex()));
+    QCOMPARE(row.data(MessageListModel::AttachmentStateRole).toString(), u"uploading"_s);
+    QCOMPARE(row.data(MessageListModel::AttachmentProgressRole).toDouble(), 1.0);
+    QCOMPARE(row.data(MessageListModel::AttachmentNameRole).toString(), u"notes.txt"_s);
+
+    // Acknowledged: a log entry; the file I picked is where it is.
+    QSignalSpy stored(m_sync, &SyncEngine::messagesStored);
+    StoredMessage ack = entry(3, Alice, 1003000);
+    ack.clientId = clientId;
+    ack.senderDeviceId = AliceDevice;
+    ack.body = content.toBytes();
+    ack.text = content.previewText();
+    m_sync->ingestOwnMessage(ack);
+    QTRY_VERIFY(!stored.isEmpty());
+    QCOMPARE(model.rowCount(), 3);
+    row = model.index(2);
+    QCOMPARE(row.data(MessageListModel::SeqRole).toLongLong(), 3);
+    QCOMPARE(row.data(MessageListModel::AttachmentStateRole).toString(), u"downloaded"_s);
+    QCOMPARE(row.data(MessageListModel::AttachmentPathRole).toUrl(), QUrl::fromLocalFile(file));
+    QVERIFY(row.data(MessageListModel::CanEditRole).toBool());
+    QCOMPARE(model.lastEditable().value(u"text"_s).toString(), u"read this"_s);
+
+    // A second upload taken back before it became a message: its row goes.
+    auto second = attachments.sendFile(Group, file, {}, Alice);
+    QVERIFY(second);
+    model.addUpload(*second, 0.0);
+    QCOMPARE(model.rowCount(), 4);
+    QVERIFY(attachments.discardUpload(second->clientId));
+    model.removeUpload(second->clientId);
+    QCOMPARE(model.rowCount(), 3);
+    QVERIFY(attachments.uploads(Group).isEmpty());
 }
 
 void tst_Models::searchResults()

@@ -1,0 +1,318 @@
+#include "Attachments.h"
+
+#include "AttachmentCipher.h"
+#include "AttachmentTransfer.h"
+#include "Logging.h"
+#include "content/MessageContent.h"
+#include "net/Connection.h"
+#include "outbox/Outbox.h"
+#include "platform/ProfilePaths.h"
+#include "store/MessageStore.h"
+
+#include <QtCore/QDateTime>
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QFileInfo>
+#include <QtCore/QMimeDatabase>
+#include <QtCore/QRandomGenerator>
+
+namespace Parley {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray newUploadId()
+{
+    QByteArray id(16, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(id.data()),
+                                         reinterpret_cast<quint32 *>(id.data() + id.size()));
+    return id;
+}
+
+double fraction(qint64 done, qint64 total)
+{
+    return total > 0 ? std::clamp(double(done) / double(total), 0.0, 1.0) : 0.0;
+}
+
+} // namespace
+
+Attachments::Attachments(Connection *connection, MessageStore *store, Outbox *outbox,
+                         QObject *parent)
+    : QObject(parent),
+      m_connection(connection),
+      m_store(store),
+      m_outbox(outbox)
+{
+}
+
+Attachments::~Attachments() = default;
+
+Error Attachments::explained(const Error &error, const QString &name)
+{
+    switch (error.code) {
+    case ErrorCode::AttachmentTooLarge: // the server's limit, in its message
+        return Error{error.code, tr("\"%1\" is too large to send: %2.").arg(name, error.message)};
+    case ErrorCode::UploadQuotaExceeded:
+        return Error{error.code,
+                     tr("\"%1\" waits: too many uploads at once. Retry when the "
+                        "others are done.")
+                             .arg(name)};
+    case ErrorCode::NoSuchAttachment:
+        return Error{error.code, tr("\"%1\" is no longer on the server.").arg(name)};
+    case ErrorCode::NotMember:
+        return Error{
+                error.code,
+                tr("\"%1\" cannot be transferred: you are not a member of this chat.").arg(name)};
+    default:
+        return Error{error.code,
+                     tr("\"%1\" could not be transferred: %2").arg(name, error.message)};
+    }
+}
+
+Result<StoredMessage> Attachments::sendFile(qint64 conversationId, const QString &filePath,
+                                            const QString &caption, qint64 senderId)
+{
+    const QFileInfo info(filePath);
+    if (!info.exists() || !info.isFile())
+        return Error{ErrorCode::InvalidArgument, tr("\"%1\" is not a file.").arg(filePath)};
+    QFile probe(filePath);
+    if (!probe.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::InvalidArgument,
+                     tr("\"%1\" cannot be read: %2").arg(info.fileName(), probe.errorString())};
+    probe.close();
+
+    Upload upload;
+    upload.filePath = info.absoluteFilePath();
+    upload.name = info.fileName();
+    upload.mime = QMimeDatabase().mimeTypeForFile(info).name();
+    upload.caption = caption;
+    upload.size = info.size();
+    // The row shows the message as it will be; its reference is a placeholder of the right
+    // shape (the upload makes the real id and key), never sent.
+    const AttachmentRef placeholder{QByteArray(16, '\0'),
+                                    QByteArray(AttachmentCipher::KeyBytes, '\0'), upload.size,
+                                    AttachmentCipher::encryptedSize(upload.size)};
+    StoredMessage &row = upload.row;
+    row.conversationId = conversationId;
+    row.clientId = newUploadId();
+    row.senderId = senderId;
+    row.timestamp = QDateTime::currentMSecsSinceEpoch();
+    row.kind = MessageKind::Content;
+    const MessageContent content =
+            MessageContent::file(placeholder, upload.name, upload.mime, caption);
+    row.body = content.toBytes();
+    row.text = content.previewText();
+    row.pending = true;
+    row.attachmentPath = upload.filePath;
+
+    const QByteArray id = row.clientId;
+    m_uploads.insert(id, upload);
+    m_uploadOrder.append(id);
+    qCInfo(lcClient) << "upload" << id.toHex() << "of" << upload.size << "bytes to"
+                     << conversationId;
+    startUpload(m_uploads[id]);
+    return row;
+}
+
+void Attachments::startUpload(Upload &upload)
+{
+    const QByteArray id = upload.row.clientId;
+    const qint64 conversationId = upload.row.conversationId;
+    if (upload.transfer)
+        upload.transfer->deleteLater(); // a failed one, asked to go again
+    upload.transfer = new AttachmentTransfer(m_connection, this);
+    upload.progress = 0;
+    upload.row.outboxState = OutboxState::Queued;
+    upload.row.failureReason.clear();
+    connect(upload.transfer, &AttachmentTransfer::progressChanged, this,
+            [this, id, conversationId](qint64 done, qint64 total) {
+                auto it = m_uploads.find(id);
+                if (it == m_uploads.end())
+                    return;
+                it->progress = fraction(done, total);
+                Q_EMIT uploadProgressChanged(conversationId, id, it->progress);
+            });
+    connect(upload.transfer, &AttachmentTransfer::uploaded, this,
+            [this, id, conversationId](const AttachmentRef &ref) {
+                auto it = m_uploads.find(id);
+                if (it == m_uploads.end())
+                    return;
+                const QByteArray clientId = m_outbox->send(
+                        conversationId, MessageContent::file(ref, it->name, it->mime, it->caption));
+                qCInfo(lcClient) << "upload" << id.toHex() << "is message" << clientId.toHex();
+                uploadDone(id, clientId);
+            });
+    connect(upload.transfer, &AttachmentTransfer::failed, this,
+            [this, id, conversationId](const Error &error) {
+                auto it = m_uploads.find(id);
+                if (it == m_uploads.end())
+                    return;
+                qCInfo(lcClient) << "upload" << id.toHex()
+                                 << "failed:" << errorCodeName(error.code);
+                const Error shown = explained(error, it->name);
+                it->row.outboxState = OutboxState::Failed;
+                it->row.failureReason = shown.message;
+                Q_EMIT uploadFailed(conversationId, id, shown);
+            });
+    upload.transfer->upload(upload.filePath, conversationId);
+}
+
+void Attachments::uploadDone(const QByteArray &uploadId, const QByteArray &clientId)
+{
+    Upload upload = m_uploads.take(uploadId);
+    m_uploadOrder.removeOne(uploadId);
+    m_uploadOfClientId.insert(clientId, uploadId);
+    m_sentFiles.insert(clientId, upload.filePath);
+    if (upload.transfer)
+        upload.transfer->deleteLater(); // we are inside its signal
+}
+
+bool Attachments::retryUpload(const QByteArray &uploadId)
+{
+    auto it = m_uploads.find(uploadId);
+    if (it == m_uploads.end() || it->row.outboxState != OutboxState::Failed)
+        return false;
+    startUpload(*it);
+    return true;
+}
+
+bool Attachments::discardUpload(const QByteArray &uploadId)
+{
+    auto it = m_uploads.find(uploadId);
+    if (it == m_uploads.end())
+        return false;
+    if (it->transfer) {
+        it->transfer->cancel();
+        it->transfer->deleteLater();
+    }
+    m_uploads.erase(it);
+    m_uploadOrder.removeOne(uploadId);
+    return true;
+}
+
+QList<StoredMessage> Attachments::uploads(qint64 conversationId) const
+{
+    QList<StoredMessage> rows;
+    for (const QByteArray &id : m_uploadOrder) {
+        const Upload &u = m_uploads[id];
+        if (u.row.conversationId == conversationId)
+            rows.append(u.row);
+    }
+    return rows;
+}
+
+double Attachments::uploadProgress(const QByteArray &uploadId) const
+{
+    const auto it = m_uploads.constFind(uploadId);
+    return it == m_uploads.cend() ? 0.0 : it->progress;
+}
+
+QByteArray Attachments::takeUploadOf(const QByteArray &clientId)
+{
+    return m_uploadOfClientId.take(clientId);
+}
+
+void Attachments::ownEntriesStored(const QList<StoredMessage> &messages)
+{
+    for (const StoredMessage &m : messages) {
+        const QString path = m_sentFiles.take(m.clientId);
+        if (!path.isEmpty() && m.seq > 0 && m.attachmentPath.isEmpty())
+            m_store->setAttachmentPath(m.conversationId, m.seq, path);
+    }
+}
+
+void Attachments::download(const StoredMessage &message, const MessageContent &content)
+{
+    const QPair<qint64, qint64> key{message.conversationId, message.seq};
+    if (m_downloads.contains(key) || content.type() != MessageContent::Type::File)
+        return;
+    if (!QDir().mkpath(m_downloadsDir)) {
+        Q_EMIT downloadFailed(message.conversationId, message.seq,
+                              Error{ErrorCode::StorageError,
+                                    tr("Cannot create the folder %1.").arg(m_downloadsDir)});
+        return;
+    }
+    QStringList reserved;
+    for (const Download &d : std::as_const(m_downloads))
+        reserved.append(d.target);
+    Download download;
+    download.conversationId = message.conversationId;
+    download.seq = message.seq;
+    download.target = ProfilePaths::uniqueFilePath(m_downloadsDir, content.fileName(), reserved);
+    download.transfer = new AttachmentTransfer(m_connection, this);
+    const qint64 conversationId = message.conversationId, seq = message.seq;
+    const QString name = content.fileName();
+    connect(download.transfer, &AttachmentTransfer::progressChanged, this,
+            [this, key](qint64 done, qint64 total) {
+                auto it = m_downloads.find(key);
+                if (it == m_downloads.end())
+                    return;
+                it->progress = fraction(done, total);
+                Q_EMIT downloadProgressChanged(key.first, key.second, it->progress);
+            });
+    connect(download.transfer, &AttachmentTransfer::downloaded, this,
+            [this, key](const QString &path) {
+                m_store->setAttachmentPath(key.first, key.second, path)
+                        .then(this, [this, key, path] {
+                            Download done = m_downloads.take(key);
+                            if (done.transfer)
+                                done.transfer->deleteLater();
+                            qCInfo(lcClient)
+                                    << "downloaded entry" << key.second << "of" << key.first;
+                            Q_EMIT downloadFinished(key.first, key.second, path);
+                        });
+            });
+    connect(download.transfer, &AttachmentTransfer::failed, this,
+            [this, key, name](const Error &error) {
+                Download failed = m_downloads.take(key);
+                if (failed.transfer)
+                    failed.transfer->deleteLater();
+                qCInfo(lcClient) << "download of entry" << key.second << "of" << key.first
+                                 << "failed:" << errorCodeName(error.code);
+                Q_EMIT downloadFailed(key.first, key.second, explained(error, name));
+            });
+    qCInfo(lcClient) << "download entry" << seq << "of" << conversationId << "("
+                     << content.attachment().size << "bytes )";
+    AttachmentTransfer *transfer = download.transfer;
+    m_downloads.insert(key, download);
+    transfer->download(content.attachment(), download.target);
+}
+
+bool Attachments::isDownloading(qint64 conversationId, qint64 seq) const
+{
+    return m_downloads.contains({conversationId, seq});
+}
+
+QHash<qint64, double> Attachments::downloads(qint64 conversationId) const
+{
+    QHash<qint64, double> progress;
+    for (const Download &d : std::as_const(m_downloads)) {
+        if (d.conversationId == conversationId)
+            progress.insert(d.seq, d.progress);
+    }
+    return progress;
+}
+
+void Attachments::reset()
+{
+    for (Upload &u : m_uploads) {
+        if (u.transfer) {
+            u.transfer->cancel();
+            u.transfer->deleteLater();
+        }
+    }
+    for (Download &d : m_downloads) {
+        if (d.transfer) {
+            d.transfer->cancel();
+            d.transfer->deleteLater();
+        }
+    }
+    m_uploads.clear();
+    m_uploadOrder.clear();
+    m_uploadOfClientId.clear();
+    m_sentFiles.clear();
+    m_downloads.clear();
+}
+
+} // namespace Parley

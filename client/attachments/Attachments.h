@@ -1,0 +1,115 @@
+#pragma once
+
+/// The account's file transfers: files on their way to becoming file messages, and received
+/// attachments on their way into the downloads folder.
+///
+/// sendFile(): checks the file, shows it at once as an upload row (a pending file message of
+/// mine, with progress), uploads it (AttachmentTransfer) and only then queues the file message
+/// in the Outbox: the message needs the attachment id and key the upload gives. An upload lives
+/// in memory only; one cut short by quitting is not resumed on the next start.
+/// download(): decrypts entry `seq`'s attachment into the downloads folder under a name no
+/// other file has, and remembers the path in the cache (MessageStore::setAttachmentPath), so it
+/// survives restarts. What I sent from this device is remembered the same way once it has a
+/// seq, so I can open it without downloading. Lives on the GUI thread; owned by Client.
+
+#include "protocol/Result.h"
+#include "store/StoreTypes.h"
+
+#include <QtCore/QHash>
+#include <QtCore/QObject>
+
+namespace Parley {
+
+class AttachmentTransfer;
+class Connection;
+class MessageContent;
+class MessageStore;
+class Outbox;
+
+class Attachments : public QObject
+{
+    Q_OBJECT
+public:
+    Attachments(Connection *connection, MessageStore *store, Outbox *outbox,
+                QObject *parent = nullptr);
+    ~Attachments() override;
+
+    /// Where downloads go (created when the first one starts).
+    void setDownloadsDir(const QString &dir) { m_downloadsDir = dir; }
+    QString downloadsDir() const { return m_downloadsDir; }
+
+    /// Starts uploading `filePath` for a file message in `conversationId` from `senderId`.
+    /// The result is the upload row to show (pending, its clientId the upload's id), or why
+    /// the file cannot be sent (unreadable, not a file).
+    Result<StoredMessage> sendFile(qint64 conversationId, const QString &filePath,
+                                   const QString &caption, qint64 senderId);
+    /// Starts the failed upload `uploadId` again from the beginning; false if there is none.
+    bool retryUpload(const QByteArray &uploadId);
+    /// Forgets the upload `uploadId` (stops it if it runs); false if there is none.
+    bool discardUpload(const QByteArray &uploadId);
+    /// The upload rows of a conversation, oldest first, with their progress (0..1).
+    QList<StoredMessage> uploads(qint64 conversationId) const;
+    double uploadProgress(const QByteArray &uploadId) const;
+    /// The upload whose file message is the outbox entry `clientId`, taken out of the books;
+    /// empty if there was none.
+    QByteArray takeUploadOf(const QByteArray &clientId);
+
+    /// Downloads the attachment of `message` (a file message's log entry); a second call while
+    /// it runs does nothing. Errors go to downloadFailed().
+    void download(const StoredMessage &message, const MessageContent &content);
+    bool isDownloading(qint64 conversationId, qint64 seq) const;
+    /// Progress (0..1) of each running download of a conversation, by seq.
+    QHash<qint64, double> downloads(qint64 conversationId) const;
+
+    /// Rows of mine that just got their seq: those sent from this device point at the file
+    /// I picked (remembered in the cache).
+    void ownEntriesStored(const QList<StoredMessage> &messages);
+    /// Stops everything (logout).
+    void reset();
+
+Q_SIGNALS:
+    void uploadProgressChanged(qint64 conversationId, const QByteArray &uploadId, double progress);
+    void uploadFailed(qint64 conversationId, const QByteArray &uploadId,
+                      const Parley::Error &error);
+    void downloadProgressChanged(qint64 conversationId, qint64 seq, double progress);
+    /// The file is in place and its path in the cache (messagesChanged carried the row).
+    void downloadFinished(qint64 conversationId, qint64 seq, const QString &path);
+    void downloadFailed(qint64 conversationId, qint64 seq, const Parley::Error &error);
+
+private:
+    struct Upload
+    {
+        StoredMessage row;
+        QString filePath;
+        QString name;
+        QString mime;
+        QString caption;
+        qint64 size = 0;
+        double progress = 0;
+        AttachmentTransfer *transfer = nullptr;
+    };
+    struct Download
+    {
+        qint64 conversationId = 0;
+        qint64 seq = 0;
+        QString target;
+        double progress = 0;
+        AttachmentTransfer *transfer = nullptr;
+    };
+
+    void startUpload(Upload &upload);
+    void uploadDone(const QByteArray &uploadId, const QByteArray &clientId);
+    static Error explained(const Error &error, const QString &name);
+
+    Connection *m_connection;
+    MessageStore *m_store;
+    Outbox *m_outbox;
+    QString m_downloadsDir;
+    QHash<QByteArray, Upload> m_uploads; ///< by upload id (the row's client id)
+    QList<QByteArray> m_uploadOrder;
+    QHash<QByteArray, QByteArray> m_uploadOfClientId; ///< outbox client id → upload id
+    QHash<QByteArray, QString> m_sentFiles; ///< outbox client id → the file I picked
+    QHash<QPair<qint64, qint64>, Download> m_downloads; ///< by (conversation, seq)
+};
+
+} // namespace Parley
