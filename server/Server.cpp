@@ -141,14 +141,17 @@ void Server::routerReady()
     settings.maxQueuedBytes = m_config.maxQueuedBytes;
     settings.handshakeTimeoutMs = m_config.handshakeTimeoutSeconds * 1000;
     settings.tls = !m_config.plain;
+    settings.transport = m_config.transport;
     m_metrics = std::make_unique<Metrics>();
     settings.metrics = m_metrics.get();
     m_gate = std::make_unique<HandshakeGate>(m_config.maxPendingHandshakes,
                                              m_config.maxPendingHandshakesPerAddress);
     m_io = std::make_unique<IoThreadPool>(m_config.resolvedWorkers(), settings, m_router,
                                           m_gate.get());
-    if (!m_config.plain)
-        m_io->setTlsConfiguration(tls.configuration());
+    if (!m_config.plain && !m_io->setTlsConfiguration(tls.configuration())) {
+        fail(u"cannot use the TLS certificate and key"_s);
+        return;
+    }
     QMetaObject::invokeMethod(
             m_router,
             [router = m_router, io = m_io.get(), metrics = m_metrics.get()] {
@@ -200,7 +203,10 @@ void Server::reloadCertificates()
         qCWarning(lcServer).noquote() << "certificates not reloaded:" << loaded.error().message;
         return;
     }
-    m_io->setTlsConfiguration(loaded->configuration());
+    if (!m_io->setTlsConfiguration(loaded->configuration())) {
+        qCWarning(lcServer) << "certificates not reloaded: OpenSSL refused them";
+        return;
+    }
     qCInfo(lcServer).noquote() << "certificates reloaded (sha256" << loaded->fingerprint() << ")";
 }
 

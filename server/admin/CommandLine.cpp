@@ -99,6 +99,18 @@ QList<Key> keys()
              }},
             {u"plain"_s, QString(), u"Serve plain ws://, only behind a TLS-terminating proxy."_s,
              [](ServerConfig &c, const QString &v) { return toBool(v, c.plain); }},
+            {u"transport"_s, u"native|qt"_s,
+             u"WebSocket transport: native (one shared TLS context, default) or qt "
+             "(QWebSocketServer)."_s,
+             [](ServerConfig &c, const QString &v) {
+                 if (v == "native"_L1)
+                     c.transport = Transport::Native;
+                 else if (v == "qt"_L1)
+                     c.transport = Transport::Qt;
+                 else
+                     return false;
+                 return true;
+             }},
             {u"registration"_s, u"open|closed"_s,
              u"Whether clients may register accounts (default open)."_s,
              [](ServerConfig &c, const QString &v) {

@@ -3,6 +3,7 @@
 /// Everything parleyd can be configured with: one INI file (--config), each key also a
 /// command-line option of the same name (docs/server.md lists them).
 
+#include "net/Transport.h"
 #include "protocol/Result.h"
 #include "store/DatabaseUrl.h"
 
@@ -19,6 +20,7 @@ struct ServerConfig
     QString tlsKey;
     bool plain = false; ///< ws:// behind a TLS-terminating proxy only
     int workers = 0; ///< I/O threads; 0: one per core
+    Transport transport = Transport::Native; ///< native (lean, the default) or qt
 
     // Storage.
     QString dataDir; ///< empty: the standard application data folder

@@ -1,7 +1,10 @@
 #include "IoThread.h"
 
 #include "HandshakeGate.h"
+#include "HttpUpgrade.h"
 #include "Logging.h"
+#include "StreamConnection.h"
+#include "TlsContext.h"
 #include "WebSocketConnection.h"
 #include "admin/Metrics.h"
 #include "protocol/FrameCodec.h"
@@ -14,6 +17,7 @@
 #include <QtWebSockets/QWebSocket>
 #include <QtWebSockets/QWebSocketServer>
 
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace Parley {
@@ -48,15 +52,21 @@ void IoThread::start()
     m_sweep->start();
 }
 
-void IoThread::setTlsConfiguration(const QSslConfiguration &configuration)
+void IoThread::setTlsConfiguration(const QSslConfiguration &configuration,
+                                   std::shared_ptr<const TlsContext> context)
 {
     m_tls = configuration;
+    m_tlsContext = std::move(context);
 }
 
 void IoThread::accept(qintptr descriptor)
 {
     if (m_settings.metrics)
         m_settings.metrics->connectionsAccepted.ref();
+    if (m_settings.transport == Transport::Native) {
+        acceptNative(descriptor);
+        return;
+    }
     if (m_settings.tls) {
         acceptTls(descriptor);
         return;
@@ -111,18 +121,20 @@ void IoThread::sniff(QAbstractSocket *socket)
         decide();
 }
 
+QByteArray IoThread::probeResponse(const QByteArray &path) const
+{
+    if (path == "/metrics") {
+        return HttpUpgrade::okResponse("text/plain; version=0.0.4",
+                                       m_settings.metrics ? m_settings.metrics->render(
+                                               m_liveSessions->loadRelaxed(), m_gate->inFlight())
+                                                          : QByteArray());
+    }
+    return HttpUpgrade::okResponse("text/plain; charset=utf-8", "ok\n");
+}
+
 void IoThread::answerHttp(QAbstractSocket *socket, const QByteArray &path)
 {
-    QByteArray body = "ok\n";
-    QByteArray type = "text/plain; charset=utf-8";
-    if (path == "/metrics") {
-        body = m_settings.metrics
-                ? m_settings.metrics->render(m_liveSessions->loadRelaxed(), m_gate->inFlight())
-                : QByteArray();
-        type = "text/plain; version=0.0.4";
-    }
-    socket->write("HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nContent-Length: "
-                  + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    socket->write(probeResponse(path));
     connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
     socket->disconnectFromHost();
 }
@@ -194,6 +206,75 @@ void IoThread::acceptTls(qintptr descriptor)
     socket->startServerEncryption();
 }
 
+void IoThread::acceptNative(qintptr descriptor)
+{
+    const int fd = int(descriptor);
+    sockaddr_storage address = {};
+    socklen_t length = sizeof address;
+    if (::getpeername(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0) {
+        ::close(fd); // already gone
+        return;
+    }
+    const QHostAddress peer(reinterpret_cast<const sockaddr *>(&address));
+    const TlsContext *tls = nullptr;
+    if (m_settings.tls) {
+        tls = m_tlsContext.get();
+        if (!tls) {
+            qCWarning(lcNet) << "no TLS context: refusing" << peer.toString();
+            ::close(fd);
+            return;
+        }
+        if (!m_gate->tryEnter(peer)) {
+            qCDebug(lcNet) << "refusing" << peer.toString()
+                           << ": too many TLS handshakes in flight";
+            ::close(fd);
+            return;
+        }
+    }
+    const StreamConnection::Options options{m_settings.maxQueuedBytes,
+                                            FrameLimits::fromClient().maxFrameBytes,
+                                            m_settings.handshakeTimeoutMs};
+    auto *connection = new StreamConnection(
+            fd, peer, tls, options, [this](const QByteArray &path) { return probeResponse(path); },
+            this);
+    if (tls) {
+        // Ends the handshake's claim on the gate exactly once, whichever way it ends.
+        auto inGate = std::make_shared<bool>(true);
+        auto leave = [gate = m_gate, peer, inGate] {
+            if (std::exchange(*inGate, false))
+                gate->leave(peer);
+        };
+        connect(connection, &StreamConnection::encrypted, this, leave);
+        connect(connection, &Connection::closed, this, leave);
+    }
+    // Until the upgrade the connection is this thread's to delete; then its Session's.
+    connect(connection, &Connection::closed, this, [connection] {
+        if (!connection->isUpgraded())
+            connection->deleteLater();
+    });
+    connect(connection, &StreamConnection::upgraded, this,
+            [this, connection] { openSession(connection); });
+    if (!connection->start()) {
+        if (tls)
+            m_gate->leave(peer);
+        delete connection;
+    }
+}
+
+void IoThread::openSession(Connection *connection)
+{
+    const SessionAddress address{m_index, ++m_nextId};
+    auto *session = new Session(address, connection, m_sink, m_settings.session, this);
+    m_sessions.insert(address.id, session);
+    m_liveSessions->ref();
+    connect(session, &Session::finished, this, [this](SessionAddress a) {
+        if (Session *s = m_sessions.take(a.id)) {
+            m_liveSessions->deref();
+            s->deleteLater();
+        }
+    });
+}
+
 void IoThread::upgraded()
 {
     while (m_server->hasPendingConnections()) {
@@ -207,17 +288,7 @@ void IoThread::upgraded()
         ws->setMaxAllowedIncomingMessageSize(max);
         QAbstractSocket *transport =
                 m_upgrading.take(qMakePair(ws->peerAddress(), ws->peerPort())).data();
-        auto *connection = new WebSocketConnection(ws, transport, m_settings.maxQueuedBytes);
-        const SessionAddress address{m_index, ++m_nextId};
-        auto *session = new Session(address, connection, m_sink, m_settings.session, this);
-        m_sessions.insert(address.id, session);
-        m_liveSessions->ref();
-        connect(session, &Session::finished, this, [this](SessionAddress a) {
-            if (Session *s = m_sessions.take(a.id)) {
-                m_liveSessions->deref();
-                s->deleteLater();
-            }
-        });
+        openSession(new WebSocketConnection(ws, transport, m_settings.maxQueuedBytes));
     }
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 
 /// One I/O thread's sockets and Sessions, with its own event loop (a socket never moves after
-/// hand-off): TLS handshakes, the HTTP probes, the WebSocket upgrade, timeouts.
+/// hand-off): TLS handshakes, the HTTP probes, the WebSocket upgrade, timeouts. Two transports
+/// (Transport.h): the native one (StreamConnection) and Qt's (WebSocketConnection).
 
+#include "Transport.h"
 #include "session/Session.h"
 
 #include <QtCore/QHash>
@@ -22,8 +24,10 @@ class QTcpSocket;
 
 namespace Parley {
 
+class Connection;
 class HandshakeGate;
 class RequestSink;
+class TlsContext;
 struct Metrics;
 
 struct IoSettings
@@ -32,6 +36,7 @@ struct IoSettings
     qint64 maxQueuedBytes = 4 * 1024 * 1024;
     int handshakeTimeoutMs = 10000;
     bool tls = true;
+    Transport transport = Transport::Native;
     Metrics *metrics = nullptr;
 };
 
@@ -46,18 +51,26 @@ public:
 
     void start();
     void accept(qintptr descriptor);
-    void setTlsConfiguration(const QSslConfiguration &configuration);
+    /// What new connections use: `configuration` on the Qt transport, `context` (built from
+    /// it, shared by all threads) on the native one. Live connections keep what they have.
+    void setTlsConfiguration(const QSslConfiguration &configuration,
+                             std::shared_ptr<const TlsContext> context);
     Session *session(quint64 id) const { return m_sessions.value(id); }
     /// Closes every session (going away), for a drain.
     void closeAll();
     int sessionCount() const { return int(m_sessions.size()); }
 
 private:
+    /// The native transport: gate, TLS handshake, HTTP head, WebSocket, all in StreamConnection.
+    void acceptNative(qintptr descriptor);
     void acceptTls(qintptr descriptor);
     /// Reads the first bytes: an HTTP probe (/healthz, /metrics) is answered here, anything
     /// else goes to the WebSocket server.
     void sniff(QAbstractSocket *socket);
     void answerHttp(QAbstractSocket *socket, const QByteArray &path);
+    /// The whole HTTP response to a probe, on either transport.
+    QByteArray probeResponse(const QByteArray &path) const;
+    void openSession(Connection *connection);
     void upgrade(QAbstractSocket *socket);
     void upgraded();
     void sweep();
@@ -68,6 +81,7 @@ private:
     HandshakeGate *m_gate;
     QAtomicInt *m_liveSessions;
     QSslConfiguration m_tls;
+    std::shared_ptr<const TlsContext> m_tlsContext;
     QWebSocketServer *m_server = nullptr;
     QTimer *m_sweep = nullptr;
     QHash<quint64, Session *> m_sessions;

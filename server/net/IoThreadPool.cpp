@@ -1,5 +1,8 @@
 #include "IoThreadPool.h"
 
+#include "Logging.h"
+#include "TlsContext.h"
+
 #include <QtCore/QThread>
 
 #include <unistd.h>
@@ -10,7 +13,8 @@ using namespace Qt::StringLiterals;
 
 IoThreadPool::IoThreadPool(int count, const IoSettings &settings, RequestSink *sink,
                            HandshakeGate *gate, QObject *parent)
-    : QObject(parent)
+    : QObject(parent),
+      m_transport(settings.transport)
 {
     for (int i = 0; i < count; ++i) {
         auto *thread = new QThread;
@@ -62,13 +66,25 @@ void IoThreadPool::dispatch(qintptr descriptor)
             io, [io, descriptor] { io->accept(descriptor); }, Qt::QueuedConnection);
 }
 
-void IoThreadPool::setTlsConfiguration(const QSslConfiguration &configuration)
+bool IoThreadPool::setTlsConfiguration(const QSslConfiguration &configuration)
 {
+    // One SSL_CTX for every native connection of every thread.
+    std::shared_ptr<const TlsContext> context;
+    if (m_transport == Transport::Native) {
+        QString error;
+        context = TlsContext::create(configuration, &error);
+        if (!context) {
+            qCWarning(lcNet).noquote() << "OpenSSL refused the certificate or key:" << error;
+            return false;
+        }
+    }
     for (IoThread *io : m_io) {
         QMetaObject::invokeMethod(
-                io, [io, configuration] { io->setTlsConfiguration(configuration); },
+                io,
+                [io, configuration, context] { io->setTlsConfiguration(configuration, context); },
                 Qt::QueuedConnection);
     }
+    return true;
 }
 
 void IoThreadPool::closeAll(QObject *context, std::function<void()> done)

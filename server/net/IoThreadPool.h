@@ -25,7 +25,9 @@ public:
 
     /// Hands an accepted descriptor to the next thread (thread-safe).
     void dispatch(qintptr descriptor);
-    void setTlsConfiguration(const QSslConfiguration &configuration);
+    /// New connections use these credentials (live ones keep theirs). False, and nothing
+    /// changes, if the native transport's TLS context cannot be built from them.
+    bool setTlsConfiguration(const QSslConfiguration &configuration);
     /// Asks every thread to close its sessions; `done` runs on context's thread after that.
     void closeAll(QObject *context, std::function<void()> done);
     /// Stops the threads (blocks: main thread at shutdown only).
@@ -45,6 +47,7 @@ private:
     template<typename F>
     void onSession(SessionAddress to, F &&f);
 
+    Transport m_transport;
     std::vector<QThread *> m_threads;
     std::vector<IoThread *> m_io;
     QAtomicInteger<quint32> m_next = 0;
