@@ -7,6 +7,7 @@
 #include "KeyDirectory.h"
 #include "Logging.h"
 #include "MessageLog.h"
+#include "RevocationWatch.h"
 #include "RouteContext.h"
 #include "admin/Metrics.h"
 #include "admin/ServerConfig.h"
@@ -36,6 +37,9 @@ public:
 
 NoDelivery s_noDelivery;
 
+// How soon a device revoked by an admin command loses its live sessions.
+constexpr int RevocationPollMs = 2000;
+
 /// Reads the typed frame and calls the handler, or answers the field error.
 template<typename T, typename Handler, typename OnError>
 void read(const RawFrame &raw, Handler &&handler, OnError &&onError)
@@ -60,7 +64,8 @@ Router::Router(const ServerConfig &config, Store &store, QObject *parent)
       m_blobs(std::make_unique<BlobStore>(config.resolvedDataDir() + u"/attachments"_s)),
       m_attachments(new Attachments(*m_ctx, *m_blobs, this)),
       m_presence(new PresenceTracker(*m_ctx, config.presenceDelayMs, this)),
-      m_typing(new TypingRelay(*m_ctx, config.typingExpirySeconds, this))
+      m_typing(new TypingRelay(*m_ctx, config.typingExpirySeconds, this)),
+      m_revocations(new RevocationWatch(*m_ctx, RevocationPollMs, this))
 {
     m_ctx->presence = m_presence;
     m_ctx->delivery = &s_noDelivery;
@@ -102,6 +107,7 @@ void Router::load(std::function<void(Status)> ready)
                 m_ctx->directory.load(*snapshot);
                 m_presence->load(snapshot->lastSeen);
                 m_attachments->load(snapshot->uploads);
+                m_revocations->start();
                 qCInfo(lcRouting) << "loaded" << snapshot->conversations.size() << "conversations";
                 ready(Status{});
             });

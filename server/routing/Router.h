@@ -24,6 +24,7 @@ class KeyDirectory;
 struct Metrics;
 class MessageLog;
 class PresenceTracker;
+class RevocationWatch;
 class RouteContext;
 class Store;
 class TypingRelay;
@@ -69,6 +70,7 @@ private:
     Attachments *m_attachments;
     PresenceTracker *m_presence;
     TypingRelay *m_typing;
+    RevocationWatch *m_revocations;
 };
 
 } // namespace Parley

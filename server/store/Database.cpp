@@ -551,6 +551,18 @@ Result<QList<DeviceRecord>> Database::listDevices(qint64 userId)
     return devices;
 }
 
+Result<QList<qint64>> Database::devicesRevokedSince(qint64 since)
+{
+    QSqlQuery &q = prepared("SELECT id FROM devices WHERE revoked_at >= ? ORDER BY id");
+    q.bindValue(0, since);
+    if (!exec(q, "revoked devices"))
+        return storageError("list revoked devices");
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
 Result<DeviceRecord> Database::revokeDevice(qint64 deviceId, qint64 ownerUserId, qint64 now)
 {
     return inTransaction<DeviceRecord>([&]() -> Result<DeviceRecord> {

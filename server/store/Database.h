@@ -172,6 +172,8 @@ public:
     Result<QList<DeviceRecord>> listDevices(qint64 userId);
     /// Revokes an active device; ownerUserId 0 accepts any owner (admin).
     Result<DeviceRecord> revokeDevice(qint64 deviceId, qint64 ownerUserId, qint64 now);
+    /// Ids of the devices revoked at `since` or later (by anyone: the admin commands too).
+    Result<QList<qint64>> devicesRevokedSince(qint64 since);
     Status touchDevice(qint64 deviceId, qint64 when);
     Status setBlocked(qint64 userId, qint64 blockedUserId, bool blocked);
 

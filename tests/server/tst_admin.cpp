@@ -19,6 +19,7 @@ private Q_SLOTS:
     void migrate();
     void users();
     void devices();
+    void revokingClosesLiveSessions();
     void badUsage();
     void configFile();
     void plainMode();
@@ -37,10 +38,10 @@ void tst_Admin::migrate()
     ParleydProcess p;
     QByteArray out;
     QCOMPARE(p.runAdmin({u"migrate"_s}, &out), 0);
-    QVERIFY2(out.contains("schema version 4"), out.constData());
+    QVERIFY2(out.contains("schema version 5"), out.constData());
     // Again: nothing to do, same answer.
     QCOMPARE(p.runAdmin({u"migrate"_s}, &out), 0);
-    QVERIFY2(out.contains("schema version 4"), out.constData());
+    QVERIFY2(out.contains("schema version 5"), out.constData());
 }
 
 void tst_Admin::users()
@@ -98,6 +99,33 @@ void tst_Admin::devices()
     TestClient d;
     QVERIFY(d.open(p.url(), p.fingerprint()) && d.hello());
     QCOMPARE(d.resume(account->token).error().code, ErrorCode::InvalidToken);
+    QVERIFY(p.stop());
+}
+
+void tst_Admin::revokingClosesLiveSessions()
+{
+    // The admin commands are other processes: the running server must still log the device out
+    // at once, not whenever it next reconnects.
+    ParleydProcess p;
+    QVERIFY2(p.start(), p.log().constData());
+    TestClient erin, frank, grace;
+    auto e = erin.connectAndRegister(p.url(), p.fingerprint(), u"erin"_s, u"erin-password"_s);
+    auto f = frank.connectAndRegister(p.url(), p.fingerprint(), u"frank"_s, u"frank-password"_s);
+    auto g = grace.connectAndRegister(p.url(), p.fingerprint(), u"grace"_s, u"grace-password"_s);
+    PARLEY_VERIFY(e);
+    PARLEY_VERIFY(f);
+    PARLEY_VERIFY(g);
+    QByteArray out;
+    QCOMPARE(p.runAdmin({u"device"_s, u"revoke"_s, QString::number(e->deviceId)}, &out), 0);
+    QVERIFY2(erin.waitClosed(10000), p.log().constData());
+    auto told = erin.awaitPush(FrameType::Error, 0);
+    QVERIFY(told);
+    QCOMPARE(FrameCodec::read<ErrorFrame>(*told)->code, ErrorCode::InvalidToken);
+    QCOMPARE(p.runAdmin({u"user"_s, u"disable"_s, u"frank"_s}, &out), 0);
+    QVERIFY2(frank.waitClosed(10000), p.log().constData());
+    // Nobody else is touched.
+    QVERIFY(grace.isOpen());
+    PARLEY_VERIFY(grace.call<DeviceListFrame>(ListDevicesFrame{}));
     QVERIFY(p.stop());
 }
 
