@@ -178,6 +178,20 @@ QList<Key> keys()
             {u"upload-rate"_s, u"per-minute"_s,
              u"Uploads a user may start per minute (default 30)."_s,
              intKey(&ServerConfig::uploadsPerMinute, 1, 1000000)},
+            {u"attachment-quota"_s, u"bytes"_s,
+             u"Attachment bytes one user may store, finished or uploading (default 10737418240)."_s,
+             [](ServerConfig &c, const QString &v) {
+                 bool ok = false;
+                 const qint64 n = v.toLongLong(&ok);
+                 if (!ok || n < 1 || n > (qint64(1) << 50))
+                     return false;
+                 c.attachmentQuotaBytes = n;
+                 return true;
+             }},
+            {u"attachment-retention"_s, u"seconds"_s,
+             u"Finished attachments are deleted this long after their upload; 0 keeps them "
+             u"(default 0)."_s,
+             intKey(&ServerConfig::attachmentRetentionSeconds, 0, 20 * 365 * 86400)},
             {u"keys-low"_s, u"n"_s,
              u"Push keysLow below this many one-time pre-keys (default 20)."_s,
              intKey(&ServerConfig::keysLowThreshold, 0, 100000)},

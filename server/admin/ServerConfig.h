@@ -53,6 +53,8 @@ struct ServerConfig
     int uploadExpirySeconds =
             24 * 3600; ///< an unfinished upload is deleted this long after it started
     int uploadsPerMinute = 30; ///< uploadStart per user (token bucket, burst of the same size)
+    qint64 attachmentQuotaBytes = qint64(10) << 30; ///< stored and pending attachments per user
+    int attachmentRetentionSeconds = 0; ///< finished attachments are deleted after; 0: kept
 
     /// The data folder, resolved (the default when dataDir is empty).
     QString resolvedDataDir() const;

@@ -199,6 +199,8 @@ Result<QByteArray> BlobStore::readNow(const QByteArray &attachmentId, qint64 off
                                       qint64 maxBytes)
 {
     QFile file(blobPath(attachmentId));
+    if (!file.exists()) // deleted past its retention while a download was under way
+        return Error{ErrorCode::NoSuchAttachment, u"no such attachment"_s};
     if (!file.open(QIODevice::ReadOnly))
         return ioError(file.errorString());
     if (!file.seek(offset))
@@ -214,6 +216,14 @@ void BlobStore::discard(const QList<QByteArray> &uploadIds)
     post([this, uploadIds] {
         for (const QByteArray &id : uploadIds)
             QFile::remove(partialPath(id));
+    });
+}
+
+void BlobStore::remove(const QList<QByteArray> &attachmentIds)
+{
+    post([this, attachmentIds] {
+        for (const QByteArray &id : attachmentIds)
+            QFile::remove(blobPath(id));
     });
 }
 

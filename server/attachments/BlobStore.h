@@ -58,6 +58,8 @@ public:
               std::function<void(Result<QByteArray>)> done);
     /// Deletes these uploads' partial files.
     void discard(const QList<QByteArray> &uploadIds);
+    /// Deletes these finished blobs.
+    void remove(const QList<QByteArray> &attachmentIds);
     /// Deletes every partial file whose upload is not in `keep` (left over from a crash or an
     /// expiry that raced a chunk).
     void sweep(const QSet<QByteArray> &keep);

@@ -40,7 +40,9 @@ Attachments::Attachments(RouteContext &context, BlobStore &blobs, QObject *paren
       m_expiryTimer(new QTimer(this))
 {
     // Often enough that an upload is gone soon after it expired, rarely enough to cost nothing.
-    const qint64 expiryMs = qint64(m_ctx.config.uploadExpirySeconds) * 1000;
+    qint64 expiryMs = qint64(m_ctx.config.uploadExpirySeconds) * 1000;
+    if (m_ctx.config.attachmentRetentionSeconds > 0)
+        expiryMs = std::min(expiryMs, qint64(m_ctx.config.attachmentRetentionSeconds) * 1000);
     m_expiryTimer->setInterval(int(std::clamp<qint64>(expiryMs / 4, 250, 60000)));
     connect(m_expiryTimer, &QTimer::timeout, this, &Attachments::expire);
 }
@@ -110,7 +112,17 @@ void Attachments::start(const Request &r, const UploadStartFrame &f)
     const PendingUpload upload{randomId(), r.userId, f.conversationId, f.size, nowMs()};
     m_ctx.store.run<bool>(
             m_ctx.thread,
-            [upload](Database &db) -> Result<bool> {
+            [upload, quota = m_ctx.config.attachmentQuotaBytes](Database &db) -> Result<bool> {
+                // Jobs run one at a time on the store thread: nothing can slip in between the
+                // sum and the insert.
+                auto used = db.storedAttachmentBytes(upload.userId);
+                if (!used)
+                    return used.error();
+                if (*used + upload.size > quota)
+                    return Error{
+                            ErrorCode::UploadQuotaExceeded,
+                            u"your attachments take %1 of the %2 bytes you may store"_s.arg(*used)
+                                    .arg(quota)};
                 if (Status s = db.insertUpload(upload); !s)
                     return s.error();
                 return true;
@@ -305,6 +317,33 @@ void Attachments::expire()
     for (auto it = m_uploads.cbegin(); it != m_uploads.cend(); ++it)
         keep.insert(it.key());
     m_blobs.sweep(keep);
+    if (m_ctx.config.attachmentRetentionSeconds > 0)
+        deletePastRetention();
+}
+
+void Attachments::deletePastRetention()
+{
+    if (m_deletingPastRetention)
+        return;
+    m_deletingPastRetention = true;
+    const qint64 before = nowMs() - qint64(m_ctx.config.attachmentRetentionSeconds) * 1000;
+    // A bounded batch per sweep: a first sweep over years of attachments must not hold the
+    // store thread (and every message commit behind it) for long.
+    m_ctx.store.run<QList<QByteArray>>(
+            m_ctx.thread,
+            [before](Database &db) { return db.deleteAttachmentsFinishedBefore(before, 500); },
+            [this](Result<QList<QByteArray>> deleted) {
+                m_deletingPastRetention = false;
+                if (!deleted || deleted->isEmpty())
+                    return;
+                // The rows go first: a crash in between leaves a file nobody can ask for, never
+                // a row whose file is gone.
+                qCInfo(lcRouting) << "deleting" << deleted->size()
+                                  << "attachments past their retention";
+                for (const QByteArray &id : std::as_const(*deleted))
+                    m_known.remove(id);
+                m_blobs.remove(*deleted);
+            });
 }
 
 } // namespace Parley

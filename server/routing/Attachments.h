@@ -58,10 +58,13 @@ private:
                    qint64 offset);
     void forget(const QByteArray &uploadId);
     void expire();
+    /// Deletes a batch of finished attachments older than the configured retention.
+    void deletePastRetention();
 
     RouteContext &m_ctx;
     BlobStore &m_blobs;
     QTimer *m_expiryTimer;
+    bool m_deletingPastRetention = false;
     QHash<QByteArray, Upload> m_uploads;
     QHash<qint64, int> m_pendingPerUser; ///< unfinished uploads, and starts not yet stored
     QHash<qint64, TokenBucket> m_startBudget; ///< per user

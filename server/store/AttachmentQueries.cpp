@@ -92,4 +92,31 @@ Status Database::deleteUploads(const QList<QByteArray> &uploadIds)
     return {};
 }
 
+Result<qint64> Database::storedAttachmentBytes(qint64 userId)
+{
+    QSqlQuery &q = prepared("SELECT COALESCE(SUM(size), 0) FROM attachments WHERE user_id = ?");
+    q.bindValue(0, userId);
+    if (!exec(q, "attachment bytes") || !q.next())
+        return storageError("count the stored attachments");
+    const qint64 bytes = q.value(0).toLongLong();
+    q.finish();
+    return bytes;
+}
+
+Result<QList<QByteArray>> Database::deleteAttachmentsFinishedBefore(qint64 before, int limit)
+{
+    QSqlQuery &q = prepared("DELETE FROM attachments WHERE upload_id IN (SELECT upload_id FROM "
+                            "attachments WHERE finished_at IS NOT NULL AND finished_at < ? "
+                            "LIMIT ?) RETURNING attachment_id");
+    q.bindValue(0, before);
+    q.bindValue(1, limit);
+    if (!exec(q, "attachment retention"))
+        return storageError("delete the attachments past retention");
+    QList<QByteArray> ids;
+    while (q.next())
+        ids.append(q.value(0).toByteArray());
+    q.finish();
+    return ids;
+}
+
 } // namespace Parley

@@ -220,6 +220,10 @@ public:
     Result<AttachmentRecord> attachment(const QByteArray &attachmentId);
     /// Forgets unfinished uploads (expired); finished ones are never deleted here.
     Status deleteUploads(const QList<QByteArray> &uploadIds);
+    /// Bytes of the attachments a user has stored or is uploading (declared sizes).
+    Result<qint64> storedAttachmentBytes(qint64 userId);
+    /// Deletes up to `limit` finished attachments finished before `before`; their ids.
+    Result<QList<QByteArray>> deleteAttachmentsFinishedBefore(qint64 before, int limit);
 
 private:
     QSqlQuery &prepared(const char *sql);

@@ -109,9 +109,13 @@ const char *const Version4[] = {
 };
 
 // The running server finds devices that the admin commands revoked (another process) by
-// polling for recent revocations: an index on the few revoked rows keeps that cheap.
+// polling for recent revocations: an index on the few revoked rows keeps that cheap. The
+// attachment quota sums a user's attachments, and retention deletes finished ones by age.
 const char *const Version5[] = {
         "CREATE INDEX devices_revoked ON devices(revoked_at) WHERE revoked_at IS NOT NULL",
+        "CREATE INDEX attachments_user ON attachments(user_id)",
+        "CREATE INDEX attachments_finished ON attachments(finished_at) WHERE finished_at IS NOT "
+        "NULL",
 };
 
 template<std::size_t N>

@@ -55,6 +55,8 @@ private Q_SLOTS:
     void restartKeepsFinishedBlobs();
     void unfinishedUploadsExpire();
     void startsAreRateLimited();
+    void storedBytesQuota();
+    void finishedAttachmentsPastRetention();
 
 private:
     /// Starts an upload of `size` bytes into `conv`; the upload id, or an error.
@@ -537,6 +539,59 @@ void tst_Attachments::startsAreRateLimited()
     QVERIFY(b);
     PARLEY_VERIFY(start(*b, groupOf(*b, {}), 10));
     QVERIFY(slow.server.stop());
+}
+
+void tst_Attachments::storedBytesQuota()
+{
+    // Without a quota a client could fill the server's disk with finished uploads, each within
+    // the per-attachment limit.
+    ServerFixture small;
+    small.server.setArguments(
+            {u"--attachment-quota"_s, u"300000"_s, u"--max-pending-uploads"_s, u"10"_s});
+    QVERIFY2(small.server.start(), small.server.log().constData());
+    auto a = small.newUser();
+    QVERIFY(a);
+    const qint64 conv = groupOf(*a, {});
+    QVERIFY(conv);
+    PARLEY_VERIFY(upload(*a, conv, randomBytes(200000)));
+    auto over = a->call<UploadProgressFrame>(UploadStartFrame{conv, 150000});
+    QCOMPARE(over.error().code, ErrorCode::UploadQuotaExceeded);
+    QVERIFY2(over.error().message.contains(u"200000"_s), qPrintable(over.error().message));
+    // Unfinished uploads count too: up to the quota exactly, then not a byte more.
+    PARLEY_VERIFY(start(*a, conv, 100000));
+    QCOMPARE(start(*a, conv, 1).error().code, ErrorCode::UploadQuotaExceeded);
+    // Per user.
+    auto b = small.newUser();
+    QVERIFY(b);
+    PARLEY_VERIFY(start(*b, groupOf(*b, {}), 300000));
+    QVERIFY(small.server.stop());
+}
+
+void tst_Attachments::finishedAttachmentsPastRetention()
+{
+    ServerFixture brief;
+    brief.server.setArguments(
+            {u"--attachment-retention"_s, u"2"_s, u"--attachment-quota"_s, u"100000"_s});
+    QVERIFY2(brief.server.start(), brief.server.log().constData());
+    auto a = brief.newUser();
+    auto b = brief.newUser();
+    QVERIFY(a && b);
+    const qint64 conv = groupOf(*a, {b.get()});
+    QVERIFY(conv);
+    const QByteArray data = randomBytes(80000);
+    auto id = upload(*a, conv, data);
+    PARLEY_VERIFY(id);
+    QCOMPARE(*download(*b, *id), data); // read at once: still there
+    const QString hex = QString::fromLatin1(id->toHex());
+    const QString blob = brief.server.dataDir() + u"/attachments/"_s + hex.left(2) + u'/' + hex;
+    QVERIFY(QFile::exists(blob));
+    // Gone after its retention: the file, and the answer to a download.
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(blob), 20000);
+    QCOMPARE(ServerFixture::errorOf(b->awaitReply(b->send(DownloadFrame{*id, 0}))),
+             ErrorCode::NoSuchAttachment);
+    // And its bytes no longer count against the uploader's quota.
+    PARLEY_VERIFY(upload(*a, conv, randomBytes(80000)));
+    QVERIFY(brief.server.stop());
 }
 
 QTEST_GUILESS_MAIN(tst_Attachments)
