@@ -3,6 +3,7 @@
 #include "HandshakeGate.h"
 #include "HttpUpgrade.h"
 #include "Logging.h"
+#include "SocketPoller.h"
 #include "StreamConnection.h"
 #include "TlsContext.h"
 #include "WebSocketConnection.h"
@@ -16,6 +17,9 @@
 #include <QtNetwork/QSslSocket>
 #include <QtWebSockets/QWebSocket>
 #include <QtWebSockets/QWebSocketServer>
+
+#include <cerrno>
+#include <cstring>
 
 #include <sys/socket.h>
 #include <unistd.h>
@@ -42,6 +46,11 @@ IoThread::~IoThread()
 
 void IoThread::start()
 {
+    // Here, on the I/O thread: the poller's notifier belongs to this thread's event loop.
+    m_poller = new SocketPoller(this);
+    if (!m_poller->isValid())
+        qCCritical(lcNet) << "no epoll set for I/O thread" << m_index << ":"
+                          << std::strerror(errno);
     m_server = new QWebSocketServer(u"parleyd"_s, QWebSocketServer::NonSecureMode, this);
     m_server->setHandshakeTimeout(m_settings.handshakeTimeoutMs);
     m_server->setMaxPendingConnections(1 << 20); // taken at once in upgraded()
@@ -235,8 +244,8 @@ void IoThread::acceptNative(qintptr descriptor)
                                             FrameLimits::fromClient().maxFrameBytes,
                                             m_settings.handshakeTimeoutMs};
     auto *connection = new StreamConnection(
-            fd, peer, tls, options, [this](const QByteArray &path) { return probeResponse(path); },
-            this);
+            fd, peer, tls, m_poller, options,
+            [this](const QByteArray &path) { return probeResponse(path); }, this);
     if (tls) {
         // Ends the handshake's claim on the gate exactly once, whichever way it ends.
         auto inGate = std::make_shared<bool>(true);

@@ -26,6 +26,7 @@ namespace Parley {
 
 class Connection;
 class HandshakeGate;
+class SocketPoller;
 class RequestSink;
 class TlsContext;
 struct Metrics;
@@ -83,6 +84,7 @@ private:
     QSslConfiguration m_tls;
     std::shared_ptr<const TlsContext> m_tlsContext;
     QWebSocketServer *m_server = nullptr;
+    SocketPoller *m_poller = nullptr; ///< the native transport's sockets, one epoll set
     QTimer *m_sweep = nullptr;
     QHash<quint64, Session *> m_sessions;
     /// Sockets handed to the WebSocket server, by peer, until their upgrade completes: the

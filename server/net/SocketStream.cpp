@@ -3,8 +3,6 @@
 #include "Logging.h"
 #include "TlsContext.h"
 
-#include <QtCore/QSocketNotifier>
-
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
@@ -34,10 +32,10 @@ constexpr qsizetype CompactAfterBytes = 64 * 1024;
 } // namespace
 
 SocketStream::SocketStream(int descriptor, const TlsContext *tls, Receiver *receiver,
-                           QObject *owner)
+                           SocketPoller *poller)
     : m_fd(descriptor),
       m_receiver(receiver),
-      m_owner(owner),
+      m_poller(poller),
       m_state(tls ? State::Handshaking : State::Open)
 {
     if (tls) {
@@ -65,10 +63,23 @@ bool SocketStream::start()
     // TCP_NODELAY is already set: Listener does it for every accepted descriptor.
     if (m_ssl)
         SSL_set_accept_state(m_ssl);
-    m_readNotifier = new QSocketNotifier(qintptr(m_fd), QSocketNotifier::Read, m_owner);
-    QObject::connect(m_readNotifier, &QSocketNotifier::activated, m_readNotifier,
-                     [this] { readable(); });
+    if (!m_poller || !m_poller->watch(m_fd, SocketPoller::Readable, this)) {
+        qCWarning(lcNet) << "cannot watch an accepted socket:" << std::strerror(errno);
+        closeDescriptor();
+        return false;
+    }
     return true;
+}
+
+void SocketStream::socketReady(quint32 events)
+{
+    if (events & SocketPoller::Writable) {
+        writable();
+        if (m_state == State::Closed)
+            return;
+    }
+    if (events & SocketPoller::Readable)
+        readable();
 }
 
 void SocketStream::readable()
@@ -143,11 +154,11 @@ void SocketStream::handshake()
     switch (SSL_get_error(m_ssl, r)) {
     case SSL_ERROR_WANT_READ:
         m_handshakeWantsWrite = false;
-        updateWriteNotifier();
+        updateWatch();
         return;
     case SSL_ERROR_WANT_WRITE:
         m_handshakeWantsWrite = true;
-        updateWriteNotifier();
+        updateWatch();
         return;
     default:
         qCDebug(lcNet) << "TLS handshake failed:" << ERR_reason_error_string(ERR_peek_error());
@@ -172,7 +183,7 @@ qsizetype SocketStream::readSome(char *into, qsizetype size, IoResult &result)
             return 0;
         case SSL_ERROR_WANT_WRITE:
             m_readWantsWrite = true;
-            updateWriteNotifier();
+            updateWatch();
             result = IoResult::WouldBlock;
             return 0;
         default: // the peer's close_notify, a TLS error, or the socket's
@@ -319,7 +330,7 @@ void SocketStream::write(const char *header, qsizetype headerSize, const QByteAr
                 // After WANT_WRITE OpenSSL wants these bytes again: from m_out, which may
                 // move (SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER).
                 queue(joined + written, total - written);
-                updateWriteNotifier();
+                updateWatch();
                 return;
             }
         } else {
@@ -359,7 +370,7 @@ void SocketStream::write(const char *header, qsizetype headerSize, const QByteAr
         const qsizetype from = written - headerSize;
         queue(payload.constData() + from, payload.size() - from);
     }
-    updateWriteNotifier();
+    updateWatch();
 }
 
 void SocketStream::flush()
@@ -388,28 +399,23 @@ void SocketStream::flush()
         m_out.remove(0, m_outOffset);
         m_outOffset = 0;
     }
-    updateWriteNotifier();
+    updateWatch();
 }
 
-void SocketStream::updateWriteNotifier()
+void SocketStream::updateWatch()
 {
-    if (m_state == State::Closed)
+    if (m_state == State::Closed || !m_poller)
         return;
     // Output written during the handshake waits for its end, not for the socket.
     const bool wanted = m_handshakeWantsWrite || m_readWantsWrite
             || (m_state != State::Handshaking && !m_broken && bytesToWrite() > 0
                 && !m_writeWantsRead);
-    if (!wanted) {
-        if (m_writeNotifier)
-            m_writeNotifier->setEnabled(false);
+    if (wanted == m_watchingWrite)
         return;
-    }
-    if (!m_writeNotifier) {
-        m_writeNotifier = new QSocketNotifier(qintptr(m_fd), QSocketNotifier::Write, m_owner);
-        QObject::connect(m_writeNotifier, &QSocketNotifier::activated, m_writeNotifier,
-                         [this] { writable(); });
-    }
-    m_writeNotifier->setEnabled(true);
+    m_watchingWrite = wanted;
+    m_poller->change(m_fd,
+                     wanted ? SocketPoller::Readable | SocketPoller::Writable
+                            : SocketPoller::Readable);
 }
 
 void SocketStream::shutdown()
@@ -424,7 +430,7 @@ void SocketStream::shutdown()
         m_outOffset = 0;
         m_finSent = true;
         ::shutdown(m_fd, SHUT_WR);
-        updateWriteNotifier();
+        updateWatch();
         return;
     }
     m_finPending = true;
@@ -460,15 +466,10 @@ void SocketStream::fail()
 
 void SocketStream::closeDescriptor()
 {
-    // Notifiers go later: this may run inside one of their activations.
-    for (QSocketNotifier *notifier : {m_readNotifier, m_writeNotifier}) {
-        if (notifier) {
-            notifier->setEnabled(false);
-            notifier->deleteLater();
-        }
-    }
-    m_readNotifier = nullptr;
-    m_writeNotifier = nullptr;
+    // Before the close: the number may be reused at once, and must not inherit the watch.
+    if (m_fd >= 0 && m_poller)
+        m_poller->unwatch(m_fd);
+    m_watchingWrite = false;
     if (m_ssl) {
         SSL_free(m_ssl);
         m_ssl = nullptr;

@@ -1,22 +1,24 @@
 #pragma once
 
 /// A byte stream over an accepted, non-blocking TCP descriptor, plain or TLS (an OpenSSL SSL
-/// made from the shared TlsContext, on the descriptor itself): one QSocketNotifier for reading,
-/// one for writing only once output had to wait, an output buffer, orderly and abortive close.
-/// Owned by one object on the I/O thread that accepted the descriptor; not a QObject (it
-/// reports to its Receiver), so that an idle connection costs little.
+/// made from the shared TlsContext, on the descriptor itself): watched for reading by the I/O
+/// thread's SocketPoller, and for writing only while output has to wait; an output buffer,
+/// orderly and abortive close. Owned by one object on the I/O thread that accepted the
+/// descriptor; not a QObject (it reports to its Receiver), so that an idle connection costs
+/// little.
+
+#include "SocketPoller.h"
 
 #include <QtCore/QByteArray>
+#include <QtCore/QPointer>
 
-class QObject;
-class QSocketNotifier;
 struct ssl_st;
 
 namespace Parley {
 
 class TlsContext;
 
-class SocketStream
+class SocketStream : private SocketPoller::Watcher
 {
 public:
     /// What the stream reports. Calls come from the I/O thread's event loop, never from inside
@@ -37,9 +39,9 @@ public:
 
     enum class State { Handshaking, Open, ShuttingDown, Closed };
 
-    /// Takes ownership of `descriptor`. `tls` null: plain TCP. `owner` parents the notifiers.
-    SocketStream(int descriptor, const TlsContext *tls, Receiver *receiver, QObject *owner);
-    ~SocketStream();
+    /// Takes ownership of `descriptor`. `tls` null: plain TCP. `poller`: the I/O thread's.
+    SocketStream(int descriptor, const TlsContext *tls, Receiver *receiver, SocketPoller *poller);
+    virtual ~SocketStream(); // virtual: it has virtual functions (SocketPoller::Watcher)
     SocketStream(const SocketStream &) = delete;
     SocketStream &operator=(const SocketStream &) = delete;
 
@@ -65,6 +67,7 @@ public:
 private:
     enum class IoResult { Done, WouldBlock, Failed };
 
+    void socketReady(quint32 events) override;
     void readable();
     void writable();
     void handshake();
@@ -77,7 +80,8 @@ private:
     qsizetype readSome(char *into, qsizetype size, IoResult &result);
     qsizetype writeSome(const char *from, qsizetype size, IoResult &result);
     void queue(const char *data, qsizetype size);
-    void updateWriteNotifier();
+    /// Watches for writing exactly while something has to wait for the socket.
+    void updateWatch();
     void closeDescriptor();
     /// Closes after an error or the peer's close, and tells the receiver.
     void fail();
@@ -85,9 +89,8 @@ private:
     int m_fd;
     ssl_st *m_ssl = nullptr;
     Receiver *m_receiver;
-    QObject *m_owner;
-    QSocketNotifier *m_readNotifier = nullptr;
-    QSocketNotifier *m_writeNotifier = nullptr; ///< made once output has to wait
+    QPointer<SocketPoller> m_poller; ///< may go first when the I/O thread shuts down
+    bool m_watchingWrite = false;
     QByteArray m_out;
     qsizetype m_outOffset = 0;
     State m_state;

@@ -20,9 +20,10 @@ constexpr int CloseWaitMs = 2000;
 } // namespace
 
 StreamConnection::StreamConnection(int descriptor, const QHostAddress &peer, const TlsContext *tls,
-                                   const Options &options, ProbeAnswer probeAnswer, QObject *parent)
+                                   SocketPoller *poller, const Options &options,
+                                   ProbeAnswer probeAnswer, QObject *parent)
     : Connection(parent),
-      m_stream(descriptor, tls, this, this),
+      m_stream(descriptor, tls, this, poller),
       m_upgrade(std::make_unique<HttpUpgrade>()),
       m_parser(options.maxMessageBytes),
       m_probeAnswer(std::move(probeAnswer)),

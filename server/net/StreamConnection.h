@@ -30,9 +30,11 @@ public:
     /// The answer to an HTTP probe (/healthz, /metrics): a whole HTTP response.
     using ProbeAnswer = std::function<QByteArray(const QByteArray &path)>;
 
-    /// Takes ownership of `descriptor`; `tls` null: plain. Call start() next.
+    /// Takes ownership of `descriptor`; `tls` null: plain; `poller`: the I/O thread's. Call
+    /// start() next.
     StreamConnection(int descriptor, const QHostAddress &peer, const TlsContext *tls,
-                     const Options &options, ProbeAnswer probeAnswer, QObject *parent = nullptr);
+                     SocketPoller *poller, const Options &options, ProbeAnswer probeAnswer,
+                     QObject *parent = nullptr);
     ~StreamConnection() override;
 
     /// False if the socket cannot be used (the connection is closed, no signal follows).
