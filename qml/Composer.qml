@@ -1,12 +1,14 @@
 import QtQuick
 import QtQuick.Controls
+import Qt.labs.platform as Platform
 import QtQuick.Layouts
 import Parley
 
 // Where a message is written: Enter sends, Shift+Enter starts a new line. Typing is
 // reported to the client, which rate-limits and expires it. A bar above the field shows a
 // reply being written ("Replying to …") or a message being edited; Escape cancels either,
-// and Up in an empty field edits my last message.
+// and Up in an empty field edits my last message. The paperclip picks files to send; text
+// already typed becomes the first file's caption.
 Rectangle {
     id: composer
 
@@ -74,6 +76,32 @@ Rectangle {
 
     function focusInput() {
         input.forceActiveFocus()
+    }
+
+    function sendFiles(urls) {
+        if (!inputShown || urls.length === 0)
+            return
+        const caption = editSeq > 0 ? "" : input.text.trim()
+        for (let i = 0; i < urls.length; ++i)
+            client.sendFile(conversationId, urls[i], i === 0 ? caption : "")
+        if (caption.length > 0) {
+            cancelMode()
+            input.clear()
+        }
+        focusInput()
+    }
+
+    // Qt.labs.platform, not QtQuick.Dialogs: the desktop's own dialog, else (the app is a
+    // QApplication) the Qt Widgets one. QtQuick.Dialogs' QML fallback needs
+    // qml6-module-qt-labs-folderlistmodel on Debian 12, and Qt 6.4 crashes in open() when that
+    // is missing (QQuickFileDialogImpl::selectedFile).
+    Platform.FileDialog {
+        id: fileDialog
+        objectName: "attachFileDialog"
+        title: qsTr("Attach a file")
+        fileMode: Platform.FileDialog.OpenFiles
+        onAccepted: composer.sendFiles(files)
+        onRejected: composer.focusInput()
     }
 
     implicitHeight: inputShown ? Math.min(inputScroll.implicitHeight, 180) + Theme.spacingMedium * 2 + (modeBar.visible ? modeBar.height : 0)
@@ -180,6 +208,16 @@ Rectangle {
         anchors.rightMargin: Theme.spacingMedium
         anchors.bottomMargin: Theme.spacingMedium
         spacing: Theme.spacing
+
+        IconButton {
+            objectName: "attachButton"
+            Layout.alignment: Qt.AlignBottom
+            Layout.bottomMargin: 4
+            iconName: "paperclip"
+            toolTipText: qsTr("Attach a file")
+            enabled: composer.editSeq <= 0
+            onClicked: fileDialog.open()
+        }
 
         Rectangle {
             Layout.fillWidth: true

@@ -278,11 +278,14 @@ Rectangle {
                 onRetryRequested: messageClientId => view.client.retry(view.conversationId, messageClientId)
                 onQuoteClicked: quotedSeq => view.showMessage(quotedSeq)
                 onReactionClicked: emoji => view.client.toggleReaction(view.conversationId, delegate.seq, emoji)
+                onDownloadRequested: view.client.downloadAttachment(view.conversationId, delegate.seq)
+                onOpenRequested: view.client.openAttachment(view.conversationId, delegate.seq)
+                onDiscardRequested: messageClientId => view.client.cancelUpload(view.conversationId, messageClientId)
                 onMenuRequested: (anchor, x, y) => {
                     messageMenu.seq = delegate.seq
                     messageMenu.messageText = delegate.text
                     messageMenu.senderName = delegate.isOwn ? qsTr("You") : delegate.senderName
-                    messageMenu.snippet = delegate.text
+                    messageMenu.snippet = delegate.snippet
                     messageMenu.canEdit = delegate.canEdit
                     messageMenu.popup(anchor, x, y)
                 }
@@ -313,6 +316,40 @@ Rectangle {
                     name: "back"
                     rotation: -90
                     color: Theme.text
+                }
+            }
+
+            // Files dropped on the conversation are sent, one file message each.
+            DropArea {
+                id: dropArea
+                objectName: "conversationDropArea"
+                anchors.fill: parent
+                enabled: composer.inputShown
+                keys: ["text/uri-list"]
+                onDropped: drop => {
+                    if (!drop.hasUrls)
+                        return
+                    for (const url of drop.urls)
+                        view.client.sendFile(view.conversationId, url)
+                    drop.acceptProposedAction()
+                }
+
+                Rectangle {
+                    objectName: "dropHint"
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+                    visible: dropArea.containsDrag
+                    radius: 12
+                    color: Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, 0.08)
+                    border.color: Theme.accent
+                    border.width: 2
+
+                    Label {
+                        anchors.centerIn: parent
+                        text: qsTr("Drop files to send them")
+                        color: Theme.accent
+                        font.pixelSize: Theme.fontSizeLarge
+                    }
                 }
             }
 

@@ -8,8 +8,9 @@ import Parley
 // groups, the time and, on own messages, the delivery ticks; a failed message says why
 // and offers to retry. A reply shows a quote of what it answers (clicking it jumps there),
 // reactions show as chips under the bubble (clicking one toggles mine), an edited message
-// says so, a deleted one says only that. Right-click or the hover button asks for the
-// message menu (ConversationView owns it).
+// says so, a deleted one says only that. A file message shows its file (AttachmentChip) above
+// its caption. Right-click or the hover button asks for the message menu (ConversationView
+// owns it).
 Item {
     id: entry
 
@@ -34,11 +35,24 @@ Item {
     required property bool deleted
     required property bool canReply
     required property bool canEdit
+    required property string attachmentName
+    required property real attachmentSize
+    required property string attachmentMime
+    required property string attachmentState
+    required property real attachmentProgress
+    required property url attachmentPath
+
+    readonly property bool isFile: attachmentName.length > 0
+    // What a quote of this entry shows (MessageContent::previewText's first line).
+    readonly property string snippet: isFile ? "📎 " + attachmentName : text
 
     signal retryRequested(string messageClientId)
     signal menuRequested(Item anchor, real x, real y)
     signal quoteClicked(real quotedSeq)
     signal reactionClicked(string emoji)
+    signal downloadRequested()
+    signal openRequested()
+    signal discardRequested(string messageClientId)
 
     function openMenu() {
         entry.menuRequested(menuButton, 0, menuButton.height)
@@ -50,7 +64,10 @@ Item {
     implicitHeight: column.implicitHeight
     Accessible.role: Accessible.ListItem
     Accessible.name: isSystem ? systemText
-                              : (isOwn ? qsTr("You: %1").arg(text) : qsTr("%1: %2").arg(senderName).arg(text))
+                              : (isOwn ? qsTr("You: %1").arg(accessibleText) : qsTr("%1: %2").arg(senderName).arg(accessibleText))
+    readonly property string accessibleText: isFile ? (text.length > 0 ? qsTr("file %1, %2").arg(attachmentName).arg(text)
+                                                                       : qsTr("file %1").arg(attachmentName))
+                                                    : text
 
     Column {
         id: column
@@ -240,8 +257,24 @@ Item {
                         }
                     }
 
+                    AttachmentChip {
+                        visible: entry.isFile
+                        Layout.fillWidth: true
+                        Layout.maximumWidth: entry.bubbleMaxWidth - Theme.spacingMedium * 2
+                        name: entry.attachmentName
+                        size: entry.attachmentSize
+                        mime: entry.attachmentMime
+                        state: entry.attachmentState
+                        progress: entry.attachmentProgress
+                        tint: bubble.color
+                        onServer: entry.seq > 0
+                        onDownloadRequested: entry.downloadRequested()
+                        onOpenRequested: entry.openRequested()
+                    }
+
                     Label {
                         objectName: "messageText"
+                        visible: !entry.isFile || entry.text.length > 0
                         Layout.fillWidth: true
                         Layout.maximumWidth: entry.bubbleMaxWidth - Theme.spacingMedium * 2
                         text: entry.text
@@ -356,6 +389,20 @@ Item {
                 topInset: 0
                 bottomInset: 0
                 onClicked: entry.retryRequested(entry.clientId)
+            }
+
+            Button {
+                objectName: "discardButton"
+                // Only an upload that is not a message yet can be taken back.
+                visible: entry.isFile && entry.seq <= 0
+                flat: true
+                text: qsTr("Remove")
+                font.pixelSize: Theme.fontSizeSmall + 1
+                Accessible.name: qsTr("Remove %1").arg(entry.attachmentName)
+                implicitHeight: 30
+                topInset: 0
+                bottomInset: 0
+                onClicked: entry.discardRequested(entry.clientId)
             }
         }
     }

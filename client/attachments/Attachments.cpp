@@ -138,10 +138,16 @@ void Attachments::startUpload(Upload &upload)
                 auto it = m_uploads.find(id);
                 if (it == m_uploads.end())
                     return;
+                // Outbox::send() emits entryQueued before it returns when the store was quick
+                // (a finished future runs its continuation at once): takeUploadOf() then
+                // answers from m_queuing, as the client id is not known yet.
+                m_queuing = id;
+                m_queuingTaken = false;
                 const QByteArray clientId = m_outbox->send(
                         conversationId, MessageContent::file(ref, it->name, it->mime, it->caption));
+                m_queuing.clear();
                 qCInfo(lcClient) << "upload" << id.toHex() << "is message" << clientId.toHex();
-                uploadDone(id, clientId);
+                uploadDone(id, clientId, m_queuingTaken);
             });
     connect(upload.transfer, &AttachmentTransfer::failed, this,
             [this, id, conversationId](const Error &error) {
@@ -158,11 +164,12 @@ void Attachments::startUpload(Upload &upload)
     upload.transfer->upload(upload.filePath, conversationId);
 }
 
-void Attachments::uploadDone(const QByteArray &uploadId, const QByteArray &clientId)
+void Attachments::uploadDone(const QByteArray &uploadId, const QByteArray &clientId, bool taken)
 {
     Upload upload = m_uploads.take(uploadId);
     m_uploadOrder.removeOne(uploadId);
-    m_uploadOfClientId.insert(clientId, uploadId);
+    if (!taken)
+        m_uploadOfClientId.insert(clientId, uploadId);
     m_sentFiles.insert(clientId, upload.filePath);
     if (upload.transfer)
         upload.transfer->deleteLater(); // we are inside its signal
@@ -210,7 +217,13 @@ double Attachments::uploadProgress(const QByteArray &uploadId) const
 
 QByteArray Attachments::takeUploadOf(const QByteArray &clientId)
 {
-    return m_uploadOfClientId.take(clientId);
+    if (const auto it = m_uploadOfClientId.constFind(clientId); it != m_uploadOfClientId.cend())
+        return m_uploadOfClientId.take(clientId);
+    if (!m_queuing.isEmpty() && !m_queuingTaken) {
+        m_queuingTaken = true;
+        return m_queuing;
+    }
+    return {};
 }
 
 void Attachments::ownEntriesStored(const QList<StoredMessage> &messages)

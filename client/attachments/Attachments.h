@@ -98,7 +98,8 @@ private:
     };
 
     void startUpload(Upload &upload);
-    void uploadDone(const QByteArray &uploadId, const QByteArray &clientId);
+    /// `taken`: takeUploadOf() already handed the upload out while the outbox queued it.
+    void uploadDone(const QByteArray &uploadId, const QByteArray &clientId, bool taken);
     static Error explained(const Error &error, const QString &name);
 
     Connection *m_connection;
@@ -108,6 +109,8 @@ private:
     QHash<QByteArray, Upload> m_uploads; ///< by upload id (the row's client id)
     QList<QByteArray> m_uploadOrder;
     QHash<QByteArray, QByteArray> m_uploadOfClientId; ///< outbox client id → upload id
+    QByteArray m_queuing; ///< the upload whose message Outbox::send() is queuing right now
+    bool m_queuingTaken = false;
     QHash<QByteArray, QString> m_sentFiles; ///< outbox client id → the file I picked
     QHash<QPair<qint64, qint64>, Download> m_downloads; ///< by (conversation, seq)
 };

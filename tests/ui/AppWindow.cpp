@@ -148,6 +148,16 @@ QQuickItem *AppWindow::message(const QString &text) const
     return nullptr;
 }
 
+QQuickItem *AppWindow::fileMessage(const QString &fileName) const
+{
+    const QList<QQuickItem *> rows = delegates(item(u"messageList"_s), u"message"_s);
+    for (auto it = rows.crbegin(); it != rows.crend(); ++it) {
+        if ((*it)->property("attachmentName").toString() == fileName)
+            return *it;
+    }
+    return nullptr;
+}
+
 QStringList AppWindow::messageTexts() const
 {
     QStringList texts;

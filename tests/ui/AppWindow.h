@@ -48,6 +48,8 @@ public:
     QQuickItem *conversation(const QString &title) const;
     /// The open conversation's entry showing `text` (the newest such), or null.
     QQuickItem *message(const QString &text) const;
+    /// The open conversation's file message of the file `fileName` (the newest such), or null.
+    QQuickItem *fileMessage(const QString &fileName) const;
     /// The texts of the open conversation's messages the list has created, top to bottom.
     QStringList messageTexts() const;
     /// What the delivery mark of own message `text` shows: "queued", "sent", "delivered",
