@@ -53,11 +53,8 @@ Error Attachments::explained(const Error &error, const QString &name)
     switch (error.code) {
     case ErrorCode::AttachmentTooLarge: // the server's limit, in its message
         return Error{error.code, tr("\"%1\" is too large to send: %2.").arg(name, error.message)};
-    case ErrorCode::UploadQuotaExceeded:
-        return Error{error.code,
-                     tr("\"%1\" waits: too many uploads at once. Retry when the "
-                        "others are done.")
-                             .arg(name)};
+    case ErrorCode::UploadQuotaExceeded: // too many at once, or the storage quota: the server says
+        return Error{error.code, tr("\"%1\" was not sent: %2.").arg(name, error.message)};
     case ErrorCode::NoSuchAttachment:
         return Error{error.code, tr("\"%1\" is no longer on the server.").arg(name)};
     case ErrorCode::NotMember:
