@@ -1,5 +1,7 @@
 #include "ConversationDirectory.h"
 
+#include <limits>
+
 #include "store/Database.h"
 
 #include <algorithm>
@@ -23,8 +25,12 @@ void ConversationDirectory::load(const Snapshot &snapshot)
     m_blocks.clear();
     m_blockedBy.clear();
     m_roleSince.clear();
-    for (const Conversation &c : snapshot.conversations)
+    m_lastSent.clear();
+    m_sendersTrackedAfter.clear();
+    for (const Conversation &c : snapshot.conversations) {
         put(c);
+        m_sendersTrackedAfter.insert(c.id, c.lastSeq); // who wrote what before is not loaded
+    }
     for (const auto &[user, blocked] : snapshot.blocks)
         setBlocked(user, blocked, true);
     m_roleSince = snapshot.roleSince;
@@ -98,6 +104,10 @@ void ConversationDirectory::put(const Conversation &conversation)
             }
         }
     }
+    // Created here: every message of it is seen sent (its first entries are membership ones,
+    // which nobody waits to see delivered). Loaded ones are tracked from their last seq (load()).
+    if (!m_sendersTrackedAfter.contains(conversation.id))
+        m_sendersTrackedAfter.insert(conversation.id, 0);
     m_conversations.insert(conversation.id, conversation);
     for (const Member &m : conversation.members)
         m_byUser[m.userId].insert(conversation.id);
@@ -110,6 +120,27 @@ void ConversationDirectory::setLastSeq(qint64 conversationId, qint64 seq)
 {
     if (Conversation *c = findMutable(conversationId))
         c->lastSeq = std::max(c->lastSeq, seq);
+}
+
+void ConversationDirectory::noteSent(qint64 conversationId, qint64 userId, qint64 seq)
+{
+    qint64 &last = m_lastSent[{conversationId, userId}];
+    last = std::max(last, seq);
+}
+
+QList<qint64> ConversationDirectory::sendersAfter(qint64 conversationId, qint64 seq) const
+{
+    const Conversation *c = find(conversationId);
+    if (!c)
+        return {};
+    const bool untracked =
+            seq < m_sendersTrackedAfter.value(conversationId, std::numeric_limits<qint64>::max());
+    QList<qint64> users;
+    for (const Member &m : c->members) {
+        if (untracked || m_lastSent.value({conversationId, m.userId}, 0) > seq)
+            users.append(m.userId);
+    }
+    return users;
 }
 
 bool ConversationDirectory::hasBlocked(qint64 userId, qint64 otherUserId) const

@@ -38,6 +38,13 @@ public:
     void put(const Conversation &conversation);
     void setLastSeq(qint64 conversationId, qint64 seq);
 
+    /// `userId` stored a message at `seq` (after the commit).
+    void noteSent(qint64 conversationId, qint64 userId, qint64 seq);
+    /// The members who may have a message after `seq`: who needs to hear that another member's
+    /// delivered position moved past it. Everyone if `seq` is older than what this process has
+    /// seen sent (senders are tracked from the moment a conversation is loaded or created).
+    QList<qint64> sendersAfter(qint64 conversationId, qint64 seq) const;
+
     /// When the member got their current role (ms); the oldest admin inherits ownership.
     qint64 roleSince(qint64 conversationId, qint64 userId) const
     {
@@ -62,6 +69,8 @@ private:
     QSet<QPair<qint64, qint64>> m_blocks;
     QHash<qint64, QSet<qint64>> m_blockedBy; ///< user → the users they block
     QHash<QPair<qint64, qint64>, qint64> m_roleSince;
+    QHash<QPair<qint64, qint64>, qint64> m_lastSent; ///< (conversation, user) -> seq
+    QHash<qint64, qint64> m_sendersTrackedAfter; ///< conversation -> last seq when loaded, or 0
 };
 
 } // namespace Parley

@@ -49,6 +49,7 @@ void MessageLog::send(const Request &r, const SendFrame &f)
         if (result->duplicate)
             return;
         m_ctx.directory.setLastSeq(e.conversationId, e.seq);
+        m_ctx.directory.noteSent(e.conversationId, r.userId, e.seq);
         if (m_ctx.metrics)
             m_ctx.metrics->messagesStored.ref();
         // Encoded once; the same bytes go to every member session but the sender's.
@@ -169,16 +170,30 @@ void MessageLog::receipt(const Request &r, const ReceiptFrame &f)
                 Conversation *conversation = m_ctx.directory.findMutable(receipt.conversationId);
                 if (!conversation)
                     return;
+                qint64 deliveredBefore = 0; // the user's, over all their devices
                 for (Member &m : conversation->members) {
                     if (m.userId != receipt.userId)
                         continue;
+                    deliveredBefore = m.deliveredUpTo;
                     if (receipt.kind == ReceiptKind::Read)
                         m.readUpTo = std::max(m.readUpTo, receipt.seq);
                     else
                         m.deliveredUpTo = std::max(m.deliveredUpTo, receipt.seq);
                 }
-                m_ctx.push(m_ctx.directory.memberIds(receipt.conversationId),
-                           FrameCodec::encode(ReceiptFrame{receipt}), r.from);
+                QList<qint64> audience;
+                if (receipt.kind == ReceiptKind::Read) {
+                    audience = m_ctx.directory.memberIds(receipt.conversationId);
+                } else {
+                    // Delivery matters to the authors of the messages it covers (their ticks)
+                    // and to the user's own devices. Telling every member would cost a group
+                    // of n members n pushes per receipt, n^2 per message.
+                    if (receipt.seq > deliveredBefore)
+                        audience = m_ctx.directory.sendersAfter(receipt.conversationId,
+                                                                deliveredBefore);
+                    if (!audience.contains(receipt.userId))
+                        audience.append(receipt.userId);
+                }
+                m_ctx.push(audience, FrameCodec::encode(ReceiptFrame{receipt}), r.from);
             });
 }
 

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void syncAfterBeingAway();
     void syncStaysWithinTheFrameLimit();
     void receipts();
+    void deliveredReachesTheAuthors();
     void typing();
     void typingExpires();
     void presence();
@@ -203,6 +204,52 @@ void tst_Sync::receipts()
         QCOMPARE(c.member(b->account().userId)->readUpTo, s1);
         QCOMPARE(c.member(a->account().userId)->readUpTo, 0);
     }
+}
+
+void tst_Sync::deliveredReachesTheAuthors()
+{
+    // In a group a member's delivered position matters to the authors of the messages it covers
+    // (their ticks) and to the member's own devices; telling every member of every member's
+    // delivery would cost n^2 pushes per message.
+    auto a = f.newUser();
+    auto b = f.newUser();
+    auto c = f.newUser();
+    QVERIFY(a && b && c);
+    auto c2 = f.newDevice(c->account().username);
+    QVERIFY(c2);
+    auto group = a->call<ConversationInfoFrame>(
+            CreateGroupFrame{u"ticks"_s, {b->account().userId, c->account().userId}});
+    PARLEY_VERIFY(group);
+    const qint64 id = group->conversation.id;
+    qint64 s1 = 0;
+    QVERIFY(!send(*a, id, "from a", &s1).isEmpty());
+    QVERIFY(b->awaitPush(FrameType::Message));
+    a->clear();
+    b->clear();
+    c2->clear();
+    PARLEY_VERIFY(c->callOk(ReceiptFrame{Receipt{id, 0, 0, ReceiptKind::Delivered, s1}}));
+    auto toAuthor = a->awaitPush(FrameType::Receipt);
+    QVERIFY(toAuthor);
+    QCOMPARE(FrameCodec::read<ReceiptFrame>(*toAuthor)->receipt.seq, s1);
+    QVERIFY(c2->awaitPush(FrameType::Receipt)); // c's other device
+    QVERIFY(!b->receivesPush(FrameType::Receipt, 300));
+
+    // b writes: b now hears of c's delivery, a (nothing of a's in the range) does not.
+    qint64 s2 = 0;
+    QVERIFY(!send(*b, id, "from b", &s2).isEmpty());
+    QVERIFY(a->awaitPush(FrameType::Message));
+    a->clear();
+    b->clear();
+    PARLEY_VERIFY(c->callOk(ReceiptFrame{Receipt{id, 0, 0, ReceiptKind::Delivered, s2}}));
+    auto toB = b->awaitPush(FrameType::Receipt);
+    QVERIFY(toB);
+    QCOMPARE(FrameCodec::read<ReceiptFrame>(*toB)->receipt.seq, s2);
+    QVERIFY(!a->receivesPush(FrameType::Receipt, 300));
+
+    // Read receipts still go to everyone.
+    PARLEY_VERIFY(c->callOk(ReceiptFrame{Receipt{id, 0, 0, ReceiptKind::Read, s2}}));
+    QVERIFY(a->awaitPush(FrameType::Receipt));
+    QVERIFY(b->awaitPush(FrameType::Receipt));
 }
 
 void tst_Sync::typing()
