@@ -78,16 +78,26 @@ void tst_PgRestart::survivesADatabaseRestart()
     for (int i = 0; i < 20; ++i)
         QVERIFY(sendUntilAcked("before " + QByteArray::number(i)));
 
-    restart.start(u"pg_ctlcluster"_s,
-                  {qEnvironmentVariable("PGVERSION"), u"regress"_s, u"restart"_s});
-    // Traffic while the database goes down and comes back.
+    // pg_ctlcluster reads postmaster.pid to see whether the cluster runs, and now and then reads
+    // it while PostgreSQL rewrites it: "Cluster is not running.", exit 2, nothing restarted.
+    // That is the tool's race, not parleyd's; it is tried again (and said), up to 3 times.
     int during = 0;
-    while (restart.state() != QProcess::NotRunning && during < 5000) {
-        QVERIFY(sendUntilAcked("during " + QByteArray::number(during++)));
-        restart.waitForFinished(0);
+    QByteArray output;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        restart.start(u"pg_ctlcluster"_s,
+                      {qEnvironmentVariable("PGVERSION"), u"regress"_s, u"restart"_s});
+        // Traffic while the database goes down and comes back.
+        while (restart.state() != QProcess::NotRunning && during < 5000) {
+            QVERIFY(sendUntilAcked("during " + QByteArray::number(during++)));
+            restart.waitForFinished(0);
+        }
+        QVERIFY(restart.state() == QProcess::NotRunning || restart.waitForFinished(60000));
+        output = restart.readAllStandardOutput() + restart.readAllStandardError();
+        if (restart.exitCode() != 2 || !output.contains("not running"))
+            break;
+        qWarning().noquote() << "pg_ctlcluster restart did nothing, again:" << output;
     }
-    QVERIFY(restart.state() == QProcess::NotRunning || restart.waitForFinished(60000));
-    QCOMPARE(restart.exitCode(), 0);
+    QVERIFY2(restart.exitCode() == 0, output.constData());
     for (int i = 0; i < 20; ++i)
         QVERIFY(sendUntilAcked("after " + QByteArray::number(i)));
 
