@@ -14,7 +14,10 @@
 namespace Parley::Bench {
 
 ChatClient::ChatClient(const Plan &plan, int user, Observer *observer, QObject *parent)
-    : QObject(parent), m_plan(plan), m_user(user), m_observer(observer)
+    : QObject(parent),
+      m_plan(plan),
+      m_user(user),
+      m_observer(observer)
 {
 }
 
@@ -30,10 +33,14 @@ ChatClient::~ChatClient()
 ChatClient *ChatClient::create(const Plan &plan, int user, Observer *observer, QObject *parent)
 {
     switch (plan.peer) {
-    case PeerKind::Parley: return new ParleyClient(plan, user, observer, parent);
-    case PeerKind::RawQt: return new RawClient(plan, user, observer, parent);
-    case PeerKind::SocketIo: return new SocketIoClient(plan, user, observer, parent);
-    case PeerKind::Xmpp: return new XmppClient(plan, user, observer, parent);
+    case PeerKind::Parley:
+        return new ParleyClient(plan, user, observer, parent);
+    case PeerKind::RawQt:
+        return new RawClient(plan, user, observer, parent);
+    case PeerKind::SocketIo:
+        return new SocketIoClient(plan, user, observer, parent);
+    case PeerKind::Xmpp:
+        return new XmppClient(plan, user, observer, parent);
     }
     return nullptr;
 }
@@ -68,12 +75,10 @@ void ChatClient::open()
             tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         started();
     });
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &bytes) {
-        binaryReceived(bytes);
-    });
-    connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
-        textReceived(text);
-    });
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this,
+            [this](const QByteArray &bytes) { binaryReceived(bytes); });
+    connect(m_socket, &QWebSocket::textMessageReceived, this,
+            [this](const QString &text) { textReceived(text); });
     connect(m_socket, &QWebSocket::disconnected, this, &ChatClient::socketClosed);
     QWebSocketHandshakeOptions options;
     addHandshakeOptions(options);

@@ -36,7 +36,8 @@ public:
         virtual void messageAcked(ChatClient *client, const Stamp &stamp, qint64 nowNs) = 0;
         virtual void messageReceived(ChatClient *client, const Stamp &stamp, qint64 nowNs) = 0;
         /// The server answered a send with an error (rate limit, …).
-        virtual void messageRejected(ChatClient *client, const Stamp &stamp, const QString &why) = 0;
+        virtual void messageRejected(ChatClient *client, const Stamp &stamp,
+                                     const QString &why) = 0;
     };
 
     enum class State { Closed, Connecting, Ready };

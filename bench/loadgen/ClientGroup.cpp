@@ -34,7 +34,8 @@ bool ClientGroup::Ledger::mark(quint32 sender, quint32 counter)
 }
 
 ClientGroup::ClientGroup(const Plan &plan, QList<int> users, QObject *parent)
-    : QObject(parent), m_plan(plan)
+    : QObject(parent),
+      m_plan(plan)
 {
     for (int user : users)
         m_clients.insert(user, nullptr);
@@ -180,7 +181,8 @@ void ClientGroup::sendNext(ChatClient *client, int conversation, quint32 phase, 
     client->send(conversation, Stamp{quint32(client->user()), counter, phase, intendedNs});
 }
 
-void ClientGroup::load(quint32 phase, const QString &role, double perSenderRate, int ms, Reply reply)
+void ClientGroup::load(quint32 phase, const QString &role, double perSenderRate, int ms,
+                       Reply reply)
 {
     m_senders.clear();
     for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
@@ -233,7 +235,8 @@ void ClientGroup::tick()
     }
 }
 
-void ClientGroup::burst(int user, int conversation, quint32 phase, int count, int window, Reply reply)
+void ClientGroup::burst(int user, int conversation, quint32 phase, int count, int window,
+                        Reply reply)
 {
     m_burstClient = clientFor(user);
     if (!m_burstClient || count <= 0) {
@@ -266,7 +269,8 @@ void ClientGroup::messageAcked(ChatClient *client, const Stamp &stamp, qint64 no
             ++m_burstSent;
         } else if (m_burstAcked >= m_burstCount) {
             const Reply reply = std::exchange(m_burstReply, {});
-            reply(QJsonObject{{u"ms"_s, double(nowNs - m_burstStartNs) / 1e6}, {u"acked"_s, m_burstAcked}});
+            reply(QJsonObject{{u"ms"_s, double(nowNs - m_burstStartNs) / 1e6},
+                              {u"acked"_s, m_burstAcked}});
         }
     }
 }
@@ -333,7 +337,9 @@ void ClientGroup::catchUp(int user, quint32 phase, int count, int timeoutMs, Rep
         if (!m_watchReply)
             return;
         const Reply r = std::exchange(m_watchReply, {});
-        r(QJsonObject{{u"ms"_s, -1}, {u"received"_s, m_watchReceived}, {u"duplicates"_s, m_watchDuplicates}});
+        r(QJsonObject{{u"ms"_s, -1},
+                      {u"received"_s, m_watchReceived},
+                      {u"duplicates"_s, m_watchDuplicates}});
     });
     m_watchClient->open();
 }

@@ -40,7 +40,8 @@ double round2(double v)
 } // namespace
 
 Coordinator::Coordinator(const CoordinatorOptions &options, QObject *parent)
-    : QObject(parent), m_options(options)
+    : QObject(parent),
+      m_options(options)
 {
 }
 
@@ -61,7 +62,8 @@ void Coordinator::start()
     m_plan.bodyBytes = m_options.bodyBytes;
     qCInfo(lcBench).noquote() << m_options.label << ":" << m_plan.users.size() << "users,"
                               << m_plan.conversations.size() << "conversations";
-    m_provisioner = new Provisioner(m_plan, m_options.setupWindow, m_options.shareIdleAccount, this);
+    m_provisioner =
+            new Provisioner(m_plan, m_options.setupWindow, m_options.shareIdleAccount, this);
     const qint64 setupStart = monotonicNs();
     m_provisioner->run([this, setupStart](const QString &error) {
         if (!error.isEmpty()) {
@@ -107,9 +109,9 @@ void Coordinator::startWorkers()
         m_workers.append(process);
         m_buffers.append(QByteArray());
         process->start(QCoreApplication::applicationFilePath(),
-                       {u"--worker"_s, u"--plan"_s, planFile, u"--worker-index"_s, QString::number(w),
-                        u"--workers"_s, QString::number(m_options.workers), u"--threads"_s,
-                        QString::number(m_options.threads)});
+                       {u"--worker"_s, u"--plan"_s, planFile, u"--worker-index"_s,
+                        QString::number(w), u"--workers"_s, QString::number(m_options.workers),
+                        u"--threads"_s, QString::number(m_options.threads)});
     }
 }
 
@@ -143,7 +145,8 @@ void Coordinator::workerOutput(int worker)
     }
 }
 
-void Coordinator::command(QJsonObject cmd, std::function<void(const Answers &)> done, QList<int> workers)
+void Coordinator::command(QJsonObject cmd, std::function<void(const Answers &)> done,
+                          QList<int> workers)
 {
     if (workers.isEmpty()) {
         for (int w = 0; w < m_workers.size(); ++w)
@@ -226,8 +229,11 @@ void Coordinator::openAll(bool measure, Step next)
     }
     const qint64 rssBefore = serverRssKiB();
     const CpuSample before = ProcessStats::sample(m_options.serverPids, loadPids());
-    QJsonObject cmd{{u"cmd"_s, u"open"_s}, {u"from"_s, 0}, {u"to"_s, m_plan.loadUsers()},
-                    {u"window"_s, std::max(1, m_options.window / m_options.workers)}, {u"retries"_s, 3}};
+    QJsonObject cmd{{u"cmd"_s, u"open"_s},
+                    {u"from"_s, 0},
+                    {u"to"_s, m_plan.loadUsers()},
+                    {u"window"_s, std::max(1, m_options.window / m_options.workers)},
+                    {u"retries"_s, 3}};
     command(cmd, [this, measure, next, rssBefore, before](const Answers &answers) {
         const CpuSample opened = ProcessStats::sample(m_options.serverPids, loadPids());
         double ok = 0, failed = 0, openMs = 0;
@@ -257,7 +263,8 @@ void Coordinator::openAll(bool measure, Step next)
                           {u"loadCpuSeconds"_s, round2(opened.loadSeconds - before.loadSeconds)},
                           {u"rssBeforeKiB"_s, rssBefore},
                           {u"rssAfterKiB"_s, rssAfter},
-                          {u"kibPerConnection"_s, round2(double(rssAfter - rssBefore) / std::max(ok, 1.0))}};
+                          {u"kibPerConnection"_s,
+                           round2(double(rssAfter - rssBefore) / std::max(ok, 1.0))}};
             m_results.insert(u"connections"_s, r);
             qCInfo(lcBench).noquote() << m_options.label << ": connections" << ok << "KiB/conn"
                                       << r.value(u"kibPerConnection"_s).toDouble();
@@ -272,12 +279,15 @@ void Coordinator::connections(Step next)
 }
 
 QJsonObject Coordinator::stepResult(double offered, int durationMs, const QJsonObject &statsJson,
-                                    qint64 expected, const CpuSample &before, const CpuSample &after) const
+                                    qint64 expected, const CpuSample &before,
+                                    const CpuSample &after) const
 {
     const PhaseStats s = PhaseStats::fromJson(statsJson);
     const double wallSeconds = double(after.ns - before.ns) / 1e9;
-    const double ackSpan = s.firstSendNs && s.lastAckNs ? double(s.lastAckNs - s.firstSendNs) / 1e9 : 0;
-    const double receiveSpan = s.firstSendNs && s.lastReceiveNs ? double(s.lastReceiveNs - s.firstSendNs) / 1e9 : 0;
+    const double ackSpan =
+            s.firstSendNs && s.lastAckNs ? double(s.lastAckNs - s.firstSendNs) / 1e9 : 0;
+    const double receiveSpan =
+            s.firstSendNs && s.lastReceiveNs ? double(s.lastReceiveNs - s.firstSendNs) / 1e9 : 0;
     const double seconds = double(durationMs) / 1000.0;
     const double serverCpu = after.serverSeconds - before.serverSeconds;
     const double loadCpu = after.loadSeconds - before.loadSeconds;
@@ -305,9 +315,12 @@ QJsonObject Coordinator::stepResult(double offered, int durationMs, const QJsonO
             {u"loadCpuPct"_s, round2(100.0 * loadCpu / wallSeconds)},
             {u"otherCpuPct"_s, round2(100.0 * (busy - serverCpu - loadCpu) / wallSeconds)},
             {u"idlePct"_s, round2(100.0 * (cores * wallSeconds - busy) / wallSeconds)},
-            {u"serverCpuUsPerMessage"_s, round2(1e6 * serverCpu / std::max<double>(1, double(s.acked)))},
-            {u"serverCpuUsPerDelivery"_s, round2(1e6 * serverCpu / std::max<double>(1, double(s.received)))},
-            {u"loadCpuUsPerDelivery"_s, round2(1e6 * loadCpu / std::max<double>(1, double(s.received)))},
+            {u"serverCpuUsPerMessage"_s,
+             round2(1e6 * serverCpu / std::max<double>(1, double(s.acked)))},
+            {u"serverCpuUsPerDelivery"_s,
+             round2(1e6 * serverCpu / std::max<double>(1, double(s.received)))},
+            {u"loadCpuUsPerDelivery"_s,
+             round2(1e6 * loadCpu / std::max<double>(1, double(s.received)))},
             {u"serverRssKiB"_s, serverRssKiB()}};
 }
 
@@ -350,24 +363,32 @@ void Coordinator::measureLoad(const QString &role, double rate, int durationMs,
     const quint32 phase = ++m_phase;
     const qint64 perAck = role == u"pairs"_s ? 1 : m_plan.groupSize - 1;
     const CpuSample before = ProcessStats::sample(m_options.serverPids, loadPids());
-    const QJsonObject cmd{{u"cmd"_s, u"load"_s}, {u"phase"_s, qint64(phase)}, {u"role"_s, role},
-                          {u"perSenderRate"_s, rate / senders(role)}, {u"ms"_s, durationMs}};
+    const QJsonObject cmd{{u"cmd"_s, u"load"_s},
+                          {u"phase"_s, qint64(phase)},
+                          {u"role"_s, role},
+                          {u"perSenderRate"_s, rate / senders(role)},
+                          {u"ms"_s, durationMs}};
     command(cmd, [=, this](const Answers &) {
         const qint64 now = monotonicNs();
-        drain(phase, perAck, now + 15'000 * MsNs, 2'000 * MsNs, [=, this](const QJsonObject &stats) {
-            const CpuSample afterSample = ProcessStats::sample(m_options.serverPids, loadPids());
-            const qint64 expected = stats.value(u"acked"_s).toInteger() * perAck;
-            QJsonObject r = stepResult(rate, durationMs, stats, expected, before, afterSample);
-            qCInfo(lcBench).noquote()
-                    << m_options.label << ":" << role << "offered" << rate << "achieved"
-                    << r.value(u"achieved"_s).toDouble() << "deliveries/s" << r.value(u"deliveries"_s).toDouble()
-                    << "p50/p99 receive" << r.value(u"receiveP50"_s).toDouble()
-                    << r.value(u"receiveP99"_s).toDouble() << "ms; server CPU"
-                    << r.value(u"serverCpuPct"_s).toDouble() << "% load"
-                    << r.value(u"loadCpuPct"_s).toDouble() << "% lost" << r.value(u"lost"_s).toInteger()
-                    << "dup" << r.value(u"duplicates"_s).toInteger();
-            done(r);
-        });
+        drain(phase, perAck, now + 15'000 * MsNs, 2'000 * MsNs,
+              [=, this](const QJsonObject &stats) {
+                  const CpuSample afterSample =
+                          ProcessStats::sample(m_options.serverPids, loadPids());
+                  const qint64 expected = stats.value(u"acked"_s).toInteger() * perAck;
+                  QJsonObject r =
+                          stepResult(rate, durationMs, stats, expected, before, afterSample);
+                  qCInfo(lcBench).noquote()
+                          << m_options.label << ":" << role << "offered" << rate << "achieved"
+                          << r.value(u"achieved"_s).toDouble() << "deliveries/s"
+                          << r.value(u"deliveries"_s).toDouble() << "p50/p99 receive"
+                          << r.value(u"receiveP50"_s).toDouble()
+                          << r.value(u"receiveP99"_s).toDouble() << "ms; server CPU"
+                          << r.value(u"serverCpuPct"_s).toDouble() << "% load"
+                          << r.value(u"loadCpuPct"_s).toDouble() << "% lost"
+                          << r.value(u"lost"_s).toInteger() << "dup"
+                          << r.value(u"duplicates"_s).toInteger();
+                  done(r);
+              });
     });
 }
 
@@ -417,7 +438,8 @@ void Coordinator::oneToOne(Step next)
                                              {u"targetMs"_s, m_options.latencyTargetMs},
                                              {u"half"_s, h},
                                              {u"lost"_s, lost + h.value(u"lost"_s).toInteger()},
-                                             {u"duplicates"_s, duplicates + h.value(u"duplicates"_s).toInteger()}});
+                                             {u"duplicates"_s,
+                                              duplicates + h.value(u"duplicates"_s).toInteger()}});
                 next();
             });
         });
@@ -450,7 +472,8 @@ void Coordinator::fanOut(Step next)
                                              {u"saturationMessages"_s, messages},
                                              {u"half"_s, h},
                                              {u"lost"_s, lost + h.value(u"lost"_s).toInteger()},
-                                             {u"duplicates"_s, duplicates + h.value(u"duplicates"_s).toInteger()}});
+                                             {u"duplicates"_s,
+                                              duplicates + h.value(u"duplicates"_s).toInteger()}});
                 next();
             });
         });
@@ -472,40 +495,48 @@ void Coordinator::storm(Step next)
     const Step bothDone = [=, this] {
         if (--*remaining > 0)
             return;
-        drain(phase, 1, monotonicNs() + 60'000 * MsNs, quietNs, [=, this](const QJsonObject &stats) {
-            const qint64 doneNs = monotonicNs();
-            const CpuSample afterSample = ProcessStats::sample(m_options.serverPids, loadPids());
-            const qint64 acked = stats.value(u"acked"_s).toInteger();
-            const qint64 received = stats.value(u"received"_s).toInteger();
-            const qint64 sent = stats.value(u"sent"_s).toInteger();
-            QJsonObject r = *state;
-            r.insert(u"clients"_s, clients);
-            r.insert(u"rate"_s, rate);
-            r.insert(u"stores"_s, stores);
-            r.insert(u"sent"_s, sent);
-            r.insert(u"acked"_s, acked);
-            r.insert(u"unacked"_s, sent - acked - stats.value(u"rejected"_s).toInteger());
-            r.insert(u"received"_s, received);
-            r.insert(u"lost"_s, std::max<qint64>(0, sent - received));
-            r.insert(u"duplicates"_s, stats.value(u"duplicates"_s).toInteger());
-            r.insert(u"seqRedeliveries"_s, stats.value(u"seqRedeliveries"_s).toInteger());
-            const bool complete = received >= sent && acked >= sent;
-            if (complete)
-                r.insert(u"caughtUpMs"_s, round2(double(doneNs - *dropNs) / 1e6));
-            r.insert(u"complete"_s, complete);
-            r.insert(u"serverCpuSeconds"_s, round2(afterSample.serverSeconds - before.serverSeconds));
-            r.insert(u"loadCpuSeconds"_s, round2(afterSample.loadSeconds - before.loadSeconds));
-            m_results.insert(u"storm"_s, r);
-            qCInfo(lcBench).noquote() << m_options.label << ": storm reconnect"
-                                      << r.value(u"reconnectMs"_s).toDouble() << "ms, caught up"
-                                      << r.value(u"caughtUpMs"_s).toDouble() << "ms, lost"
-                                      << r.value(u"lost"_s).toInteger() << "dup"
-                                      << r.value(u"duplicates"_s).toInteger();
-            next();
-        });
+        drain(phase, 1, monotonicNs() + 60'000 * MsNs, quietNs,
+              [=, this](const QJsonObject &stats) {
+                  const qint64 doneNs = monotonicNs();
+                  const CpuSample afterSample =
+                          ProcessStats::sample(m_options.serverPids, loadPids());
+                  const qint64 acked = stats.value(u"acked"_s).toInteger();
+                  const qint64 received = stats.value(u"received"_s).toInteger();
+                  const qint64 sent = stats.value(u"sent"_s).toInteger();
+                  QJsonObject r = *state;
+                  r.insert(u"clients"_s, clients);
+                  r.insert(u"rate"_s, rate);
+                  r.insert(u"stores"_s, stores);
+                  r.insert(u"sent"_s, sent);
+                  r.insert(u"acked"_s, acked);
+                  r.insert(u"unacked"_s, sent - acked - stats.value(u"rejected"_s).toInteger());
+                  r.insert(u"received"_s, received);
+                  r.insert(u"lost"_s, std::max<qint64>(0, sent - received));
+                  r.insert(u"duplicates"_s, stats.value(u"duplicates"_s).toInteger());
+                  r.insert(u"seqRedeliveries"_s, stats.value(u"seqRedeliveries"_s).toInteger());
+                  const bool complete = received >= sent && acked >= sent;
+                  if (complete)
+                      r.insert(u"caughtUpMs"_s, round2(double(doneNs - *dropNs) / 1e6));
+                  r.insert(u"complete"_s, complete);
+                  r.insert(u"serverCpuSeconds"_s,
+                           round2(afterSample.serverSeconds - before.serverSeconds));
+                  r.insert(u"loadCpuSeconds"_s,
+                           round2(afterSample.loadSeconds - before.loadSeconds));
+                  m_results.insert(u"storm"_s, r);
+                  qCInfo(lcBench).noquote()
+                          << m_options.label << ": storm reconnect"
+                          << r.value(u"reconnectMs"_s).toDouble() << "ms, caught up"
+                          << r.value(u"caughtUpMs"_s).toDouble() << "ms, lost"
+                          << r.value(u"lost"_s).toInteger() << "dup"
+                          << r.value(u"duplicates"_s).toInteger();
+                  next();
+              });
     };
-    const QJsonObject load{{u"cmd"_s, u"load"_s}, {u"phase"_s, qint64(phase)}, {u"role"_s, u"pairs"_s},
-                           {u"perSenderRate"_s, rate / senders(u"pairs"_s)}, {u"ms"_s, m_options.stormMs}};
+    const QJsonObject load{{u"cmd"_s, u"load"_s},
+                           {u"phase"_s, qint64(phase)},
+                           {u"role"_s, u"pairs"_s},
+                           {u"perSenderRate"_s, rate / senders(u"pairs"_s)},
+                           {u"ms"_s, m_options.stormMs}};
     command(load, [bothDone](const Answers &) { bothDone(); });
     after(m_options.stormMs / 3, [=, this] {
         *dropNs = monotonicNs();
@@ -515,9 +546,12 @@ void Coordinator::storm(Step next)
                     for (const QJsonObject &a : dropped)
                         n += a.value(u"dropped"_s).toDouble();
                     state->insert(u"dropped"_s, n);
-                    const QJsonObject open{{u"cmd"_s, u"open"_s}, {u"from"_s, 0}, {u"to"_s, clients},
-                                           {u"window"_s, std::max(1, m_options.window / m_options.workers)},
-                                           {u"retries"_s, 40}};
+                    const QJsonObject open{
+                            {u"cmd"_s, u"open"_s},
+                            {u"from"_s, 0},
+                            {u"to"_s, clients},
+                            {u"window"_s, std::max(1, m_options.window / m_options.workers)},
+                            {u"retries"_s, 40}};
                     command(open, [=, this](const Answers &answers) {
                         double ok = 0, failed = 0;
                         for (const QJsonObject &a : answers) {
@@ -526,7 +560,8 @@ void Coordinator::storm(Step next)
                         }
                         state->insert(u"reconnected"_s, ok);
                         state->insert(u"reconnectFailed"_s, failed);
-                        state->insert(u"reconnectMs"_s, round2(double(monotonicNs() - *dropNs) / 1e6));
+                        state->insert(u"reconnectMs"_s,
+                                      round2(double(monotonicNs() - *dropNs) / 1e6));
                         bothDone();
                     });
                 });
@@ -545,37 +580,57 @@ void Coordinator::catchUp(Step next)
     const int reader = m_plan.catchUpReceiver();
     const int count = m_options.catchUpMessages;
     const int w = m_options.workers;
-    command(QJsonObject{{u"cmd"_s, u"open"_s}, {u"users"_s, QJsonArray{writer}}, {u"window"_s, 1}, {u"retries"_s, 3}},
+    command(QJsonObject{{u"cmd"_s, u"open"_s},
+                        {u"users"_s, QJsonArray{writer}},
+                        {u"window"_s, 1},
+                        {u"retries"_s, 3}},
             [=, this](const Answers &) {
-                const QJsonObject burst{{u"cmd"_s, u"burst"_s}, {u"user"_s, writer},
+                const QJsonObject burst{{u"cmd"_s, u"burst"_s},
+                                        {u"user"_s, writer},
                                         {u"conversation"_s, m_plan.catchUpConversation()},
-                                        {u"phase"_s, qint64(phase)}, {u"count"_s, count}, {u"window"_s, 64}};
-                command(burst, [=, this](const Answers &written) {
-                    const double writeMs = written.first().value(u"ms"_s).toDouble();
-                    const CpuSample before = ProcessStats::sample(m_options.serverPids, loadPids());
-                    const QJsonObject cmd{{u"cmd"_s, u"catchUp"_s}, {u"user"_s, reader},
-                                          {u"phase"_s, qint64(phase)}, {u"count"_s, count},
-                                          {u"timeoutMs"_s, 120'000}};
-                    command(cmd, [=, this](const Answers &answers) {
-                        const CpuSample afterSample = ProcessStats::sample(m_options.serverPids, loadPids());
-                        const QJsonObject a = answers.first();
-                        const qint64 received = a.value(u"received"_s).toInteger();
-                        QJsonObject r{{u"applicable"_s, true},
-                                      {u"messages"_s, count},
-                                      {u"writeMs"_s, round2(writeMs)},
-                                      {u"syncedMs"_s, round2(a.value(u"ms"_s).toDouble())},
-                                      {u"received"_s, received},
-                                      {u"lost"_s, count - received},
-                                      {u"duplicates"_s, a.value(u"duplicates"_s).toInteger()},
-                                      {u"serverCpuSeconds"_s, round2(afterSample.serverSeconds - before.serverSeconds)}};
-                        m_results.insert(u"catchUp"_s, r);
-                        qCInfo(lcBench).noquote() << m_options.label << ": catch-up of" << count << "in"
-                                                  << r.value(u"syncedMs"_s).toDouble() << "ms, lost"
-                                                  << r.value(u"lost"_s).toInteger();
-                        next();
-                    }, {reader % w});
-                }, {writer % w});
-            }, {writer % w});
+                                        {u"phase"_s, qint64(phase)},
+                                        {u"count"_s, count},
+                                        {u"window"_s, 64}};
+                command(burst,
+                        [=, this](const Answers &written) {
+                            const double writeMs = written.first().value(u"ms"_s).toDouble();
+                            const CpuSample before =
+                                    ProcessStats::sample(m_options.serverPids, loadPids());
+                            const QJsonObject cmd{{u"cmd"_s, u"catchUp"_s},
+                                                  {u"user"_s, reader},
+                                                  {u"phase"_s, qint64(phase)},
+                                                  {u"count"_s, count},
+                                                  {u"timeoutMs"_s, 120'000}};
+                            command(cmd,
+                                    [=, this](const Answers &answers) {
+                                        const CpuSample afterSample = ProcessStats::sample(
+                                                m_options.serverPids, loadPids());
+                                        const QJsonObject a = answers.first();
+                                        const qint64 received = a.value(u"received"_s).toInteger();
+                                        QJsonObject r{{u"applicable"_s, true},
+                                                      {u"messages"_s, count},
+                                                      {u"writeMs"_s, round2(writeMs)},
+                                                      {u"syncedMs"_s,
+                                                       round2(a.value(u"ms"_s).toDouble())},
+                                                      {u"received"_s, received},
+                                                      {u"lost"_s, count - received},
+                                                      {u"duplicates"_s,
+                                                       a.value(u"duplicates"_s).toInteger()},
+                                                      {u"serverCpuSeconds"_s,
+                                                       round2(afterSample.serverSeconds
+                                                              - before.serverSeconds)}};
+                                        m_results.insert(u"catchUp"_s, r);
+                                        qCInfo(lcBench).noquote()
+                                                << m_options.label << ": catch-up of" << count
+                                                << "in" << r.value(u"syncedMs"_s).toDouble()
+                                                << "ms, lost" << r.value(u"lost"_s).toInteger();
+                                        next();
+                                    },
+                                    {reader % w});
+                        },
+                        {writer % w});
+            },
+            {writer % w});
 }
 
 QJsonObject Coordinator::describe() const
@@ -591,24 +646,26 @@ QJsonObject Coordinator::describe() const
             {u"store"_s, m_options.store},
             {u"transport"_s, m_options.url.scheme()},
             {u"date"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-            {u"machine"_s, QJsonObject{{u"cpu"_s, ProcessStats::cpuModel()},
-                                       {u"cores"_s, QThread::idealThreadCount()},
-                                       {u"kernel"_s, QSysInfo::kernelVersion()},
-                                       {u"os"_s, QSysInfo::prettyProductName()},
-                                       {u"qt"_s, QString::fromLatin1(qVersion())}}},
-            {u"load"_s, QJsonObject{{u"workers"_s, m_options.workers},
-                                    {u"threads"_s, m_options.threads},
-                                    {u"users"_s, m_plan.loadUsers()},
-                                    {u"pairs"_s, m_plan.pairs},
-                                    {u"groups"_s, m_plan.groups},
-                                    {u"groupSize"_s, m_plan.groupSize},
-                                    {u"groupSenders"_s, m_plan.groupSenders},
-                                    {u"stepMs"_s, m_options.stepMs},
-                                    {u"sharedIdleAccount"_s, m_options.peer == PeerKind::Parley
-                                                                     && m_options.shareIdleAccount},
-                                    {u"bodyBytes"_s, m_options.bodyBytes},
-                                    {u"oneToOneRates"_s, rates1.join(u',')},
-                                    {u"fanOutRates"_s, ratesF.join(u',')}}}};
+            {u"machine"_s,
+             QJsonObject{{u"cpu"_s, ProcessStats::cpuModel()},
+                         {u"cores"_s, QThread::idealThreadCount()},
+                         {u"kernel"_s, QSysInfo::kernelVersion()},
+                         {u"os"_s, QSysInfo::prettyProductName()},
+                         {u"qt"_s, QString::fromLatin1(qVersion())}}},
+            {u"load"_s,
+             QJsonObject{{u"workers"_s, m_options.workers},
+                         {u"threads"_s, m_options.threads},
+                         {u"users"_s, m_plan.loadUsers()},
+                         {u"pairs"_s, m_plan.pairs},
+                         {u"groups"_s, m_plan.groups},
+                         {u"groupSize"_s, m_plan.groupSize},
+                         {u"groupSenders"_s, m_plan.groupSenders},
+                         {u"stepMs"_s, m_options.stepMs},
+                         {u"sharedIdleAccount"_s,
+                          m_options.peer == PeerKind::Parley && m_options.shareIdleAccount},
+                         {u"bodyBytes"_s, m_options.bodyBytes},
+                         {u"oneToOneRates"_s, rates1.join(u',')},
+                         {u"fanOutRates"_s, ratesF.join(u',')}}}};
 }
 
 void Coordinator::finish(const QString &error)
@@ -633,7 +690,9 @@ void Coordinator::finish(const QString &error)
                 qCCritical(lcBench) << "cannot write" << m_options.outFile;
         }
     }
-    const QByteArray quit = QJsonDocument(QJsonObject{{u"cmd"_s, u"quit"_s}, {u"tag"_s, 0}}).toJson(QJsonDocument::Compact) + '\n';
+    const QByteArray quit = QJsonDocument(QJsonObject{{u"cmd"_s, u"quit"_s}, {u"tag"_s, 0}})
+                                    .toJson(QJsonDocument::Compact)
+            + '\n';
     m_exitCode = error.isEmpty() ? 0 : 1;
     for (QProcess *p : std::as_const(m_workers)) {
         if (p->state() == QProcess::Running)

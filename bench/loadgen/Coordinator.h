@@ -26,26 +26,26 @@ struct CoordinatorOptions
 {
     PeerKind peer = PeerKind::Parley;
     QUrl url;
-    QString label;     ///< e.g. "parleyd-sqlite-wss"
-    QString server;    ///< e.g. "parleyd", "ejabberd"
-    QString store;     ///< "sqlite", "postgresql", "memory", "mnesia"
+    QString label; ///< e.g. "parleyd-sqlite-wss"
+    QString server; ///< e.g. "parleyd", "ejabberd"
+    QString store; ///< "sqlite", "postgresql", "memory", "mnesia"
     QList<qint64> serverPids;
     QString outFile;
-    QString workDir;   ///< for the plan file
-    int users = 100;   ///< load users at least (connections scenario)
+    QString workDir; ///< for the plan file
+    int users = 100; ///< load users at least (connections scenario)
     int pairs = 50;
     int groups = 1;
     int groupSize = 100;
     int groupSenders = 10;
     int workers = 2;
     int threads = 2;
-    int window = 32;   ///< connections being opened at once, over all workers
+    int window = 32; ///< connections being opened at once, over all workers
     int setupWindow = 16; ///< accounts and conversations being created at once
     bool shareIdleAccount = true; ///< Parley: idle-only users resume one shared account
     int stepMs = 3000;
-    QList<double> oneToOneRates;  ///< messages/s, ascending
-    QList<double> fanOutRates;    ///< messages/s into the groups, ascending
-    double stormRate = 500;       ///< messages/s during the storm
+    QList<double> oneToOneRates; ///< messages/s, ascending
+    QList<double> fanOutRates; ///< messages/s into the groups, ascending
+    double stormRate = 500; ///< messages/s during the storm
     int stormMs = 6000;
     int catchUpMessages = 10'000;
     int bodyBytes = 64;
@@ -71,7 +71,8 @@ private:
     void startWorkers();
     void workerOutput(int worker);
     /// Sends one command to the given workers (all when empty); `done` gets all answers.
-    void command(QJsonObject cmd, std::function<void(const Answers &)> done, QList<int> workers = {});
+    void command(QJsonObject cmd, std::function<void(const Answers &)> done,
+                 QList<int> workers = {});
     void after(int ms, Step step);
 
     void runScenarios();
@@ -80,7 +81,8 @@ private:
     void openAll(bool measure, Step next);
     void ramp(const QString &role, const QList<double> &rates, int index, QJsonArray steps,
               std::function<void(QJsonArray)> done);
-    void measureLoad(const QString &role, double rate, int ms, std::function<void(QJsonObject)> done);
+    void measureLoad(const QString &role, double rate, int ms,
+                     std::function<void(QJsonObject)> done);
     void drain(quint32 phase, qint64 expectedPerAck, qint64 deadlineNs, qint64 quietNs,
                std::function<void(const QJsonObject &)> done, qint64 lastProgress = -1,
                qint64 lastChangeNs = 0);

@@ -39,7 +39,8 @@ void ParleyClient::setSetupMode(std::function<void(const AuthenticatedFrame &)> 
 
 void ParleyClient::started()
 {
-    sendBinary(FrameCodec::encode(HelloFrame{ProtocolVersion, ProtocolVersion, u"parley-bench"_s}, HelloId));
+    sendBinary(FrameCodec::encode(HelloFrame{ProtocolVersion, ProtocolVersion, u"parley-bench"_s},
+                                  HelloId));
 }
 
 void ParleyClient::heartbeat()
@@ -103,7 +104,8 @@ void ParleyClient::binaryReceived(const QByteArray &bytes)
             reject(quint32(frame.id), why);
             return;
         }
-        if (frame.id == AuthId && e && e->code == ErrorCode::UsernameTaken && m_setupAuthenticated) {
+        if (frame.id == AuthId && e && e->code == ErrorCode::UsernameTaken
+            && m_setupAuthenticated) {
             // An earlier attempt registered the account but lost its connection before the
             // reply: log in to it instead (a new device).
             const PlanUser &u = m_plan.users.at(m_user);

@@ -16,7 +16,7 @@
 namespace Parley {
 struct AuthenticatedFrame;
 struct Envelope;
-}
+} // namespace Parley
 
 namespace Parley::Bench {
 

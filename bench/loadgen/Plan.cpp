@@ -11,10 +11,14 @@ using namespace Qt::StringLiterals;
 QString peerKindName(PeerKind kind)
 {
     switch (kind) {
-    case PeerKind::Parley: return u"parley"_s;
-    case PeerKind::RawQt: return u"rawqt"_s;
-    case PeerKind::SocketIo: return u"socketio"_s;
-    case PeerKind::Xmpp: return u"xmpp"_s;
+    case PeerKind::Parley:
+        return u"parley"_s;
+    case PeerKind::RawQt:
+        return u"rawqt"_s;
+    case PeerKind::SocketIo:
+        return u"socketio"_s;
+    case PeerKind::Xmpp:
+        return u"xmpp"_s;
     }
     return {};
 }
@@ -28,8 +32,8 @@ std::optional<PeerKind> peerKindFromName(QStringView name)
     return std::nullopt;
 }
 
-Plan Plan::layout(PeerKind peer, const QUrl &url, int users, int pairs, int groups,
-                  int groupSize, int groupSenders)
+Plan Plan::layout(PeerKind peer, const QUrl &url, int users, int pairs, int groups, int groupSize,
+                  int groupSenders)
 {
     Plan plan;
     plan.peer = peer;
@@ -52,7 +56,8 @@ Plan Plan::layout(PeerKind peer, const QUrl &url, int users, int pairs, int grou
     plan.conversations.append(PlanConversation{false, {loadUsers, loadUsers + 1}, u"c0"_s});
     if (peer == PeerKind::Xmpp) {
         for (int g = 0; g < groups; ++g)
-            plan.conversations[pairs + g].address = u"g%1@conference.%2"_s.arg(g).arg(plan.xmppDomain);
+            plan.conversations[pairs + g].address =
+                    u"g%1@conference.%2"_s.arg(g).arg(plan.xmppDomain);
     }
     return plan;
 }
@@ -83,8 +88,8 @@ QJsonObject Plan::toJson() const
         QJsonArray members;
         for (int m : c.members)
             members.append(m);
-        jsonConversations.append(
-                QJsonObject{{u"group"_s, c.group}, {u"members"_s, members}, {u"address"_s, c.address}});
+        jsonConversations.append(QJsonObject{
+                {u"group"_s, c.group}, {u"members"_s, members}, {u"address"_s, c.address}});
     }
     return {{u"peer"_s, peerKindName(peer)},
             {u"url"_s, url.toString()},
@@ -111,9 +116,10 @@ Plan Plan::fromJson(const QJsonObject &json)
     plan.groupSenders = json.value(u"groupSenders"_s).toInt();
     for (const QJsonValue &v : json.value(u"users"_s).toArray()) {
         const QJsonObject u = v.toObject();
-        plan.users.append(PlanUser{u.value(u"name"_s).toString(), u.value(u"password"_s).toString(),
-                                   QByteArray::fromBase64(u.value(u"token"_s).toString().toLatin1()),
-                                   u.value(u"id"_s).toInteger()});
+        plan.users.append(
+                PlanUser{u.value(u"name"_s).toString(), u.value(u"password"_s).toString(),
+                         QByteArray::fromBase64(u.value(u"token"_s).toString().toLatin1()),
+                         u.value(u"id"_s).toInteger()});
     }
     for (const QJsonValue &v : json.value(u"conversations"_s).toArray()) {
         const QJsonObject c = v.toObject();

@@ -31,7 +31,7 @@ struct PlanConversation
 {
     bool group = false;
     QList<int> members; ///< user indices; members[0] created it
-    QString address;    ///< Parley: conversation id; XMPP: room JID; others: room name
+    QString address; ///< Parley: conversation id; XMPP: room JID; others: room name
 };
 
 /// Layout: users [0, 2·pairs) form pairs (2k, 2k+1); groups of `groupSize` start at user 0

@@ -18,7 +18,10 @@ constexpr int RetryDelayMs = 1000;
 } // namespace
 
 Provisioner::Provisioner(Plan &plan, int window, bool shareIdleAccount, QObject *parent)
-    : QObject(parent), m_plan(plan), m_window(std::max(1, window)), m_shareIdleAccount(shareIdleAccount)
+    : QObject(parent),
+      m_plan(plan),
+      m_window(std::max(1, window)),
+      m_shareIdleAccount(shareIdleAccount)
 {
 }
 
@@ -154,7 +157,8 @@ void Provisioner::createConversations()
             auto reply = [this, p, c](const RawFrame &frame) {
                 auto info = FrameCodec::read<ConversationInfoFrame>(frame);
                 if (!info) {
-                    finish(u"creating conversation %1 failed: %2"_s.arg(c).arg(info.error().message));
+                    finish(u"creating conversation %1 failed: %2"_s.arg(c).arg(
+                            info.error().message));
                     return;
                 }
                 m_plan.conversations[c].address = QString::number(info->conversation.id);

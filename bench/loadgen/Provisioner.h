@@ -49,10 +49,10 @@ private:
     Plan &m_plan;
     int m_window;
     bool m_shareIdleAccount;
-    QList<int> m_queue;          ///< users still to open in this step
+    QList<int> m_queue; ///< users still to open in this step
     int m_inFlight = 0;
     QHash<int, int> m_outstanding; ///< per user: requests not yet answered
-    QHash<int, int> m_attempts;    ///< per user: connections opened in this step
+    QHash<int, int> m_attempts; ///< per user: connections opened in this step
     std::function<void(ChatClient *)> m_onReady;
     std::function<void()> m_afterStep;
     std::function<void(const QString &)> m_done;

@@ -72,29 +72,38 @@ QList<Figure> figures()
 {
     auto v = [](QString path) { return [path](const QJsonObject &r) { return value(r, path); }; };
     return {
-            {u"idle connection, KiB per connection (server RSS)"_s, v(u"connections.kibPerConnection"_s), false},
+            {u"idle connection, KiB per connection (server RSS)"_s,
+             v(u"connections.kibPerConnection"_s), false},
             {u"connections opened per second"_s, v(u"connections.connectsPerSecond"_s), true},
-            {u"connections per server CPU-second"_s, v(u"connections.connectsPerServerCpuSecond"_s), true},
+            {u"connections per server CPU-second"_s, v(u"connections.connectsPerServerCpuSecond"_s),
+             true},
             {u"1:1 messages/s at saturation"_s, v(u"oneToOne.saturation"_s), true},
-            {u"1:1 highest offered rate with p99 send→receive under target"_s, v(u"oneToOne.bestRateUnderTarget"_s), true},
+            {u"1:1 highest offered rate with p99 send→receive under target"_s,
+             v(u"oneToOne.bestRateUnderTarget"_s), true},
             {u"1:1 p50 send→ack at half load, ms"_s, v(u"oneToOne.half.ackP50"_s), false},
             {u"1:1 p99 send→ack at half load, ms"_s, v(u"oneToOne.half.ackP99"_s), false},
             {u"1:1 p50 send→receive at half load, ms"_s, v(u"oneToOne.half.receiveP50"_s), false},
             {u"1:1 p99 send→receive at half load, ms"_s, v(u"oneToOne.half.receiveP99"_s), false},
             {u"1:1 p999 send→receive at half load, ms"_s, v(u"oneToOne.half.receiveP999"_s), false},
-            {u"1:1 server CPU-µs per message (half load)"_s, v(u"oneToOne.half.serverCpuUsPerMessage"_s), false},
+            {u"1:1 server CPU-µs per message (half load)"_s,
+             v(u"oneToOne.half.serverCpuUsPerMessage"_s), false},
             {u"fan-out deliveries/s at saturation"_s, v(u"fanOut.saturationDeliveries"_s), true},
             {u"fan-out p50 send→receive at half, ms"_s, v(u"fanOut.half.receiveP50"_s), false},
             {u"fan-out p99 send→receive at half, ms"_s, v(u"fanOut.half.receiveP99"_s), false},
-            {u"fan-out server CPU-µs per delivery (half)"_s, v(u"fanOut.half.serverCpuUsPerDelivery"_s), false},
+            {u"fan-out server CPU-µs per delivery (half)"_s,
+             v(u"fanOut.half.serverCpuUsPerDelivery"_s), false},
             {u"storm: all reconnected, ms"_s, v(u"storm.reconnectMs"_s), false},
             {u"storm: all caught up, ms"_s, v(u"storm.caughtUpMs"_s), false},
             {u"storm: lost"_s, v(u"storm.lost"_s), false},
             {u"storm: duplicated"_s, v(u"storm.duplicates"_s), false},
             {u"catch-up: offline device synced, ms"_s, v(u"catchUp.syncedMs"_s), false},
             {u"catch-up: lost / duplicated"_s,
-             [](const QJsonObject &r) { return value(r, u"catchUp.lost"_s) + value(r, u"catchUp.duplicates"_s); }, false},
-            {u"load generator CPU % during 1:1 half load"_s, v(u"oneToOne.half.loadCpuPct"_s), false},
+             [](const QJsonObject &r) {
+                 return value(r, u"catchUp.lost"_s) + value(r, u"catchUp.duplicates"_s);
+             },
+             false},
+            {u"load generator CPU % during 1:1 half load"_s, v(u"oneToOne.half.loadCpuPct"_s),
+             false},
             {u"server CPU % during 1:1 half load"_s, v(u"oneToOne.half.serverCpuPct"_s), false},
             {u"other CPU % during 1:1 half load"_s, v(u"oneToOne.half.otherCpuPct"_s), false},
     };
@@ -120,13 +129,15 @@ Report::Report(ReportOptions options) : m_options(std::move(options))
         if (r.contains(u"label"_s))
             m_results.append(r);
     }
-    std::stable_sort(m_results.begin(), m_results.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return serverOrder(a) < serverOrder(b);
-    });
+    std::stable_sort(m_results.begin(), m_results.end(),
+                     [](const QJsonObject &a, const QJsonObject &b) {
+                         return serverOrder(a) < serverOrder(b);
+                     });
     for (int i = 0; i < m_results.size(); ++i) {
         const QJsonObject &r = m_results.at(i);
-        if (m_options.reference.isEmpty() ? (serverOrder(r) == 0 && r.value(u"transport"_s) == u"wss"_s)
-                                          : columnName(r) == m_options.reference) {
+        if (m_options.reference.isEmpty()
+                    ? (serverOrder(r) == 0 && r.value(u"transport"_s) == u"wss"_s)
+                    : columnName(r) == m_options.reference) {
             m_reference = i;
             break;
         }
@@ -150,7 +161,8 @@ QString Report::markdown() const
         s << ' ' << columnName(r) << " |";
     if (m_reference >= 0) {
         for (int p : peers)
-            s << " " << columnName(m_results.at(m_reference)) << " ÷ " << columnName(m_results.at(p)) << " |";
+            s << " " << columnName(m_results.at(m_reference)) << " ÷ "
+              << columnName(m_results.at(p)) << " |";
     }
     s << "\n|---|";
     for (int i = 0; i < m_results.size() + (m_reference >= 0 ? peers.size() : 0); ++i)
@@ -177,11 +189,13 @@ QString Report::markdown() const
         }
         s << '\n';
     }
-    s << "\n↑ higher is better, ↓ lower is better; a ratio above 1 is Parley ahead only for ↑ rows.\n";
+    s << "\n↑ higher is better, ↓ lower is better; a ratio above 1 is Parley ahead only for ↑ "
+         "rows.\n";
     s << "– : not applicable to that server (no storage, no acknowledgement) or not measured.\n\n";
 
     // What each pass did, for the record.
-    s << "| pass | server | store | transport | users | pairs | groups × members (senders) | setup s | pass s | ok |\n";
+    s << "| pass | server | store | transport | users | pairs | groups × members (senders) | setup "
+         "s | pass s | ok |\n";
     s << "|---|---|---|---|---:|---:|---|---:|---:|---|\n";
     for (const QJsonObject &r : m_results) {
         const QJsonObject load = r.value(u"load"_s).toObject();
@@ -189,17 +203,22 @@ QString Report::markdown() const
           << r.value(u"store"_s).toString() << " | " << r.value(u"transport"_s).toString() << " | "
           << load.value(u"users"_s).toInt() << " | " << load.value(u"pairs"_s).toInt() << " | "
           << load.value(u"groups"_s).toInt() << " × " << load.value(u"groupSize"_s).toInt() << " ("
-          << load.value(u"groupSenders"_s).toInt() << ") | " << number(r.value(u"setupSeconds"_s).toDouble())
-          << " | " << number(r.value(u"seconds"_s).toDouble()) << " | "
-          << (r.value(u"ok"_s).toBool() ? u"yes"_s : QString(u"**no**: "_s + r.value(u"error"_s).toString())) << " |\n";
+          << load.value(u"groupSenders"_s).toInt() << ") | "
+          << number(r.value(u"setupSeconds"_s).toDouble()) << " | "
+          << number(r.value(u"seconds"_s).toDouble()) << " | "
+          << (r.value(u"ok"_s).toBool() ? u"yes"_s
+                                        : QString(u"**no**: "_s + r.value(u"error"_s).toString()))
+          << " |\n";
     }
 
     // Every load step, so the curves behind the plots can be read as numbers.
     for (const auto &[key, title] : {std::pair{u"oneToOne"_s, u"One-to-one steps"_s},
                                      std::pair{u"fanOut"_s, u"Fan-out steps"_s}}) {
         s << "\n#### " << title << "\n\n";
-        s << "| pass | offered msg/s | acked msg/s | deliveries/s | ack p50 / p99 ms | receive p50 / p99 / p999 ms "
-             "| server CPU % | load CPU % | other CPU % | server µs/msg | server µs/delivery | lost | dup |\n";
+        s << "| pass | offered msg/s | acked msg/s | deliveries/s | ack p50 / p99 ms | receive p50 "
+             "/ p99 / p999 ms "
+             "| server CPU % | load CPU % | other CPU % | server µs/msg | server µs/delivery | "
+             "lost | dup |\n";
         s << "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
         for (const QJsonObject &r : m_results) {
             QJsonArray steps = at(r, key).value(u"steps"_s).toArray();
@@ -209,12 +228,13 @@ QString Report::markdown() const
             for (const QJsonValue &v : steps) {
                 const QJsonObject st = v.toObject();
                 auto n = [&](QStringView k) { return number(st.value(k.toString()).toDouble()); };
-                s << "| " << columnName(r) << (v.toObject() == half ? u" (half)"_s : QString()) << " | "
-                  << n(u"offered") << " | " << n(u"achieved") << " | " << n(u"deliveries") << " | "
-                  << n(u"ackP50") << " / " << n(u"ackP99") << " | " << n(u"receiveP50") << " / "
-                  << n(u"receiveP99") << " / " << n(u"receiveP999") << " | " << n(u"serverCpuPct") << " | "
-                  << n(u"loadCpuPct") << " | " << n(u"otherCpuPct") << " | " << n(u"serverCpuUsPerMessage")
-                  << " | " << n(u"serverCpuUsPerDelivery") << " | " << st.value(u"lost"_s).toInteger() << " | "
+                s << "| " << columnName(r) << (v.toObject() == half ? u" (half)"_s : QString())
+                  << " | " << n(u"offered") << " | " << n(u"achieved") << " | " << n(u"deliveries")
+                  << " | " << n(u"ackP50") << " / " << n(u"ackP99") << " | " << n(u"receiveP50")
+                  << " / " << n(u"receiveP99") << " / " << n(u"receiveP999") << " | "
+                  << n(u"serverCpuPct") << " | " << n(u"loadCpuPct") << " | " << n(u"otherCpuPct")
+                  << " | " << n(u"serverCpuUsPerMessage") << " | " << n(u"serverCpuUsPerDelivery")
+                  << " | " << st.value(u"lost"_s).toInteger() << " | "
                   << st.value(u"duplicates"_s).toInteger() << " |\n";
             }
         }
@@ -230,7 +250,8 @@ void Report::writePlots() const
     const QDir dir(m_options.plotsDir);
     QString script;
     QTextStream gp(&script);
-    gp << "set terminal pngcairo size 900,560 noenhanced\nset grid\nset logscale y\nset key outside right\n"
+    gp << "set terminal pngcairo size 900,560 noenhanced\nset grid\nset logscale y\nset key "
+          "outside right\n"
           "set ylabel 'p99 send→receive latency (ms)'\n";
     for (const auto &[key, xfield, xlabel] :
          {std::tuple{u"oneToOne"_s, u"achieved"_s, u"achieved one-to-one messages/s"_s},
@@ -256,7 +277,8 @@ void Report::writePlots() const
             t.flush();
             if (!f.commit())
                 continue;
-            plots.append(u"'%1' using 2:4 with linespoints title '%2 p99'"_s.arg(data, columnName(r)));
+            plots.append(
+                    u"'%1' using 2:4 with linespoints title '%2 p99'"_s.arg(data, columnName(r)));
         }
         if (plots.isEmpty())
             continue;
@@ -333,7 +355,8 @@ int Report::write()
     const QStringList problems = faults();
     for (const QString &p : problems)
         fprintf(stderr, "FAULT %s\n", qPrintable(p));
-    fprintf(stdout, "correctness: %d passes checked, %d faults\n", int(m_results.size()), int(problems.size()));
+    fprintf(stdout, "correctness: %d passes checked, %d faults\n", int(m_results.size()),
+            int(problems.size()));
     return problems.isEmpty() ? 0 : 1;
 }
 

@@ -14,8 +14,8 @@ struct ReportOptions
 {
     QString resultsDir;
     QString markdownFile; ///< empty: stdout
-    QString plotsDir;     ///< empty: no plot files
-    QString reference;    ///< label the ratios divide by; empty: the first parleyd wss result
+    QString plotsDir; ///< empty: no plot files
+    QString reference; ///< label the ratios divide by; empty: the first parleyd wss result
     QString command;
     bool check = false;
 };

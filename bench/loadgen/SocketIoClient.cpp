@@ -42,7 +42,8 @@ void SocketIoClient::textReceived(const QString &text)
         QString rooms;
         for (int c : m_plan.conversationsOf(m_user)) {
             if (m_plan.conversations.at(c).group)
-                rooms += (rooms.isEmpty() ? u"\""_s : u",\""_s) + m_plan.conversations.at(c).address + u'"';
+                rooms += (rooms.isEmpty() ? u"\""_s : u",\""_s) + m_plan.conversations.at(c).address
+                        + u'"';
         }
         sendText(u"40{\"user\":\"u%1\",\"rooms\":[%2]}"_s.arg(m_user).arg(rooms));
     } else if (text.startsWith(u"44"_s)) {
@@ -56,8 +57,9 @@ void SocketIoClient::transmit(int conversation, const Stamp &stamp)
     QString to = c.address;
     if (!c.group)
         to = u"u%1"_s.arg(c.members.at(0) == m_user ? c.members.at(1) : c.members.at(0));
-    sendText(u"42%1[\"send\",{\"to\":\"%2\",\"body\":\"%3\"}]"_s.arg(stamp.counter).arg(to).arg(
-            QString::fromLatin1(stamp.toText(m_plan.bodyBytes))));
+    sendText(u"42%1[\"send\",{\"to\":\"%2\",\"body\":\"%3\"}]"_s.arg(stamp.counter)
+                     .arg(to)
+                     .arg(QString::fromLatin1(stamp.toText(m_plan.bodyBytes))));
 }
 
 } // namespace Parley::Bench

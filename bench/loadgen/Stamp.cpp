@@ -18,7 +18,7 @@ namespace {
 constexpr char BinaryMagic[4] = {'P', 'B', 'S', '1'};
 constexpr int BinaryBytes = 24;
 constexpr char Magic = 'S';
-}
+} // namespace
 
 QByteArray Stamp::toBinary(int size) const
 {

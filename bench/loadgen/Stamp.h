@@ -14,9 +14,9 @@ qint64 monotonicNs();
 
 struct Stamp
 {
-    quint32 sender = 0;   ///< the sending user's index in the plan
-    quint32 counter = 0;  ///< unique per sender over the whole run, from 1
-    quint32 phase = 0;    ///< the measurement phase it belongs to
+    quint32 sender = 0; ///< the sending user's index in the plan
+    quint32 counter = 0; ///< unique per sender over the whole run, from 1
+    quint32 phase = 0; ///< the measurement phase it belongs to
     qint64 intendedNs = 0; ///< when the open-loop schedule meant to send it
 
     /// Binary form (Parley, raw Qt): "PBS1" then the fields, padded with zeros to `size`

@@ -138,7 +138,8 @@ void XmppClient::textReceived(const QString &text)
             }
         } else if (attribute(frame, u"type") == u"get") {
             // Answer pings and other queries so the server keeps us.
-            sendText(u"<iq type='result' id='%1' to='%2'/>"_s.arg(id.toString(), attribute(frame, u"from").toString()));
+            sendText(u"<iq type='result' id='%1' to='%2'/>"_s.arg(
+                    id.toString(), attribute(frame, u"from").toString()));
             ++m_stanzasOut;
         }
     } else if (frame.startsWith(u"<enabled")) {
@@ -189,7 +190,8 @@ void XmppClient::features(QStringView frame)
 // RFC 5802: client-final = "c=biws,r=<nonce>,p=<proof>".
 void XmppClient::challenge(QStringView frame)
 {
-    const QByteArray serverFirst = QByteArray::fromBase64(elementText(frame, u"challenge").toLatin1());
+    const QByteArray serverFirst =
+            QByteArray::fromBase64(elementText(frame, u"challenge").toLatin1());
     QByteArray nonce, salt;
     int iterations = 0;
     for (const QByteArray &part : serverFirst.split(',')) {
@@ -220,7 +222,8 @@ void XmppClient::challenge(QStringView frame)
         proof[i] = char(proof[i] ^ clientKey[i]);
     m_serverSignature = hmacSha1(hmacSha1(m_saltedPassword, "Server Key"), authMessage);
     const QByteArray clientFinal = clientFinalBare + ",p=" + proof.toBase64();
-    sendText(u"<response xmlns='%1'>%2</response>"_s.arg(SaslNs, QString::fromLatin1(clientFinal.toBase64())));
+    sendText(u"<response xmlns='%1'>%2</response>"_s.arg(
+            SaslNs, QString::fromLatin1(clientFinal.toBase64())));
 }
 
 void XmppClient::streamManagementEnabled()
@@ -259,12 +262,15 @@ void XmppClient::presenceArrived(QStringView frame)
     if (frame.contains(u"code='201'") || frame.contains(u"code=\"201\"")) {
         const QStringView from = attribute(frame, u"from");
         const QStringView room = from.first(std::max<qsizetype>(0, from.indexOf(u'/')));
-        sendText(u"<iq type='set' id='cfg%1' to='%2'><query xmlns='http://jabber.org/protocol/muc#owner'>"
+        sendText(u"<iq type='set' id='cfg%1' to='%2'><query "
+                 u"xmlns='http://jabber.org/protocol/muc#owner'>"
                  "<x xmlns='jabber:x:data' type='submit'>"
-                 "<field var='FORM_TYPE'><value>http://jabber.org/protocol/muc#roomconfig</value></field>"
+                 "<field "
+                 "var='FORM_TYPE'><value>http://jabber.org/protocol/muc#roomconfig</value></field>"
                  "<field var='muc#roomconfig_persistentroom'><value>1</value></field>"
                  "<field var='muc#roomconfig_maxusers'><value>1000</value></field>"
-                 "</x></query></iq>"_s.arg(m_user).arg(room.toString()));
+                 "</x></query></iq>"_s.arg(m_user)
+                         .arg(room.toString()));
         stanzaSent();
         return; // ready once the configuration is acknowledged
     }

@@ -107,11 +107,10 @@ decodeKeyList(const QList<QByteArray> &keys, signal_context *context)
 
 } // namespace
 
-CryptoResult<SafetyNumber> SafetyNumber::computeForDevices(SignalContext &context,
-                                                           qint64 localUserId,
-                                                           const QList<QByteArray> &localIdentityKeys,
-                                                           qint64 remoteUserId,
-                                                           const QList<QByteArray> &remoteIdentityKeys)
+CryptoResult<SafetyNumber>
+SafetyNumber::computeForDevices(SignalContext &context, qint64 localUserId,
+                                const QList<QByteArray> &localIdentityKeys, qint64 remoteUserId,
+                                const QList<QByteArray> &remoteIdentityKeys)
 {
     auto localKeys = decodeKeyList(localIdentityKeys, context.handle());
     auto remoteKeys = decodeKeyList(remoteIdentityKeys, context.handle());

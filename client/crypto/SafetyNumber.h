@@ -39,10 +39,10 @@ public:
     //! so all devices of both users show the same number when they know the same devices, and
     //! a device added or replaced on either side changes it. InvalidArgument when a list is
     //! empty or a key cannot be decoded.
-    static CryptoResult<SafetyNumber> computeForDevices(SignalContext &context, qint64 localUserId,
-                                                        const QList<QByteArray> &localIdentityKeys,
-                                                        qint64 remoteUserId,
-                                                        const QList<QByteArray> &remoteIdentityKeys);
+    static CryptoResult<SafetyNumber>
+    computeForDevices(SignalContext &context, qint64 localUserId,
+                      const QList<QByteArray> &localIdentityKeys, qint64 remoteUserId,
+                      const QList<QByteArray> &remoteIdentityKeys);
 
     //! The 60 digits.
     QString digits() const { return m_digits; }

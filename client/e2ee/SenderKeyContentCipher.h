@@ -32,7 +32,8 @@ public:
     /// The pieces it works with; until attached every call fails with Unavailable.
     void attach(EndToEndEncryption *encryption);
 
-    QFuture<Result<QByteArray>> encrypt(qint64 conversationId, const QByteArray &plaintext) override;
+    QFuture<Result<QByteArray>> encrypt(qint64 conversationId,
+                                        const QByteArray &plaintext) override;
     QFuture<Result<QByteArray>> decrypt(const Envelope &envelope) override;
 
     /// The body of a log entry for a sender key message.

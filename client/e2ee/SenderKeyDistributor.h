@@ -73,8 +73,8 @@ Q_SIGNALS:
 private:
     QFuture<Status> whenEnabled();
     QFuture<Status> distributeNow(qint64 conversationId, int attempt);
-    QFuture<Status> continueWithPlan(qint64 conversationId, int attempt,
-                                     const QList<qint64> &users, const DistributionPlan &plan);
+    QFuture<Status> continueWithPlan(qint64 conversationId, int attempt, const QList<qint64> &users,
+                                     const DistributionPlan &plan);
     QFuture<Status> send(const QList<InboxDelivery> &deliveries);
     QFuture<Status> sendRequest(const DeviceAddress &sender, qint64 conversationId, int attempt);
     QFuture<Status> answerOne(const DeviceAddress &from, qint64 conversationId);

@@ -9,10 +9,9 @@ using namespace Qt::StringLiterals;
 
 QCborMap Envelope::toCbor() const
 {
-    return {{"conv"_L1, conversationId}, {"seq"_L1, seq},
-            {"sender"_L1, senderUserId}, {"device"_L1, senderDeviceId},
-            {"clientId"_L1, clientId},   {"ts"_L1, serverTime},
-            {"kind"_L1, int(kind)},      {"body"_L1, body}};
+    return {{"conv"_L1, conversationId},   {"seq"_L1, seq},           {"sender"_L1, senderUserId},
+            {"device"_L1, senderDeviceId}, {"clientId"_L1, clientId}, {"ts"_L1, serverTime},
+            {"kind"_L1, int(kind)},        {"body"_L1, body}};
 }
 
 Result<Envelope> Envelope::fromCbor(const QCborMap &map)

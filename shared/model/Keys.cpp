@@ -16,7 +16,9 @@ Result<SignedPreKey> SignedPreKey::fromCbor(const QCborMap &map)
 {
     SignedPreKey k;
     FieldReader r(map);
-    r.id("id"_L1, k.id).bytes("key"_L1, k.publicKey, MaxKeyBytes).bytes("sig"_L1, k.signature, MaxKeyBytes);
+    r.id("id"_L1, k.id)
+            .bytes("key"_L1, k.publicKey, MaxKeyBytes)
+            .bytes("sig"_L1, k.signature, MaxKeyBytes);
     return r.finish(k);
 }
 
@@ -61,8 +63,11 @@ Result<KeyBundle> KeyBundle::fromCbor(const QCborMap &map)
 
 QCborMap InboxItem::toCbor() const
 {
-    return {{"item"_L1, itemId},   {"fromUser"_L1, fromUserId}, {"fromDevice"_L1, fromDeviceId},
-            {"ts"_L1, serverTime}, {"body"_L1, body}};
+    return {{"item"_L1, itemId},
+            {"fromUser"_L1, fromUserId},
+            {"fromDevice"_L1, fromDeviceId},
+            {"ts"_L1, serverTime},
+            {"body"_L1, body}};
 }
 
 Result<InboxItem> InboxItem::fromCbor(const QCborMap &map)

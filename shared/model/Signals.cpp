@@ -47,7 +47,10 @@ Result<Typing> Typing::fromCbor(const QCborMap &map)
 {
     Typing t;
     FieldReader f(map);
-    f.id("conv"_L1, t.conversationId).optional().id("user"_L1, t.userId).boolean("typing"_L1, t.typing);
+    f.id("conv"_L1, t.conversationId)
+            .optional()
+            .id("user"_L1, t.userId)
+            .boolean("typing"_L1, t.typing);
     return f.finish(t);
 }
 
@@ -60,7 +63,10 @@ Result<Presence> Presence::fromCbor(const QCborMap &map)
 {
     Presence p;
     FieldReader f(map);
-    f.id("user"_L1, p.userId).boolean("online"_L1, p.online).optional().id("lastSeen"_L1, p.lastSeen);
+    f.id("user"_L1, p.userId)
+            .boolean("online"_L1, p.online)
+            .optional()
+            .id("lastSeen"_L1, p.lastSeen);
     return f.finish(p);
 }
 

@@ -92,7 +92,8 @@ FieldReader &FieldReader::text(QLatin1StringView key, QString &out, qsizetype ma
     }
     QString s = v.toString();
     if (s.size() > maxChars) {
-        fail(ErrorCode::LimitExceeded, fieldName(key) + u" is longer than %1 characters"_s.arg(maxChars));
+        fail(ErrorCode::LimitExceeded,
+             fieldName(key) + u" is longer than %1 characters"_s.arg(maxChars));
         return *this;
     }
     out = std::move(s);
@@ -157,7 +158,8 @@ FieldReader &FieldReader::idList(QLatin1StringView key, QList<qint64> &out, qsiz
     out.reserve(array.size());
     for (const QCborValue &item : array) {
         if (!item.isInteger() || item.toInteger() < 0) {
-            fail(ErrorCode::InvalidField, fieldName(key) + u": items must be non-negative integers"_s);
+            fail(ErrorCode::InvalidField,
+                 fieldName(key) + u": items must be non-negative integers"_s);
             return *this;
         }
         out.append(item.toInteger());

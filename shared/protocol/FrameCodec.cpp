@@ -23,7 +23,8 @@ Result<RawFrame> FrameCodec::decode(QByteArrayView bytes, const FrameLimits &lim
     }
     raw.type = frameTypeFromName(type.toString());
     if (raw.type == FrameType::Unknown)
-        return Error{ErrorCode::UnknownFrameType, u"unknown frame type \"%1\""_s.arg(type.toString().left(32))};
+        return Error{ErrorCode::UnknownFrameType,
+                     u"unknown frame type \"%1\""_s.arg(type.toString().left(32))};
     raw.fields = std::move(map).value();
     return raw;
 }

@@ -14,14 +14,16 @@ class Walker
 {
 public:
     Walker(QCborStreamReader &reader, const FrameLimits &limits)
-        : m_reader(reader), m_limits(limits)
+        : m_reader(reader),
+          m_limits(limits)
     {
     }
 
     Result<QCborValue> value(int depth)
     {
         if (depth > m_limits.maxDepth)
-            return Error{ErrorCode::LimitExceeded, u"nesting deeper than %1"_s.arg(m_limits.maxDepth)};
+            return Error{ErrorCode::LimitExceeded,
+                         u"nesting deeper than %1"_s.arg(m_limits.maxDepth)};
         if (m_reader.isSimpleType())
             return simple();
         switch (m_reader.type()) {
@@ -71,14 +73,16 @@ public:
     Result<QCborMap> map(int depth)
     {
         if (m_reader.isLengthKnown() && qsizetype(m_reader.length()) > m_limits.maxMapEntries)
-            return Error{ErrorCode::LimitExceeded, u"map has more than %1 entries"_s.arg(m_limits.maxMapEntries)};
+            return Error{ErrorCode::LimitExceeded,
+                         u"map has more than %1 entries"_s.arg(m_limits.maxMapEntries)};
         if (!m_reader.enterContainer())
             return streamError();
         QCborMap map;
         QSet<QString> keys;
         while (m_reader.hasNext()) {
             if (map.size() >= m_limits.maxMapEntries)
-                return Error{ErrorCode::LimitExceeded, u"map has more than %1 entries"_s.arg(m_limits.maxMapEntries)};
+                return Error{ErrorCode::LimitExceeded,
+                             u"map has more than %1 entries"_s.arg(m_limits.maxMapEntries)};
             if (!m_reader.isString())
                 return m_reader.lastError() != QCborError::NoError
                         ? streamError()
@@ -142,13 +146,15 @@ private:
     Result<QCborValue> bytes()
     {
         if (m_reader.isLengthKnown() && qsizetype(m_reader.length()) > m_limits.maxBytesBytes)
-            return Error{ErrorCode::LimitExceeded, u"byte string longer than %1"_s.arg(m_limits.maxBytesBytes)};
+            return Error{ErrorCode::LimitExceeded,
+                         u"byte string longer than %1"_s.arg(m_limits.maxBytesBytes)};
         QByteArray out;
         auto chunk = m_reader.readByteArray();
         while (chunk.status == QCborStreamReader::Ok) {
             out += chunk.data;
             if (out.size() > m_limits.maxBytesBytes)
-                return Error{ErrorCode::LimitExceeded, u"byte string longer than %1"_s.arg(m_limits.maxBytesBytes)};
+                return Error{ErrorCode::LimitExceeded,
+                             u"byte string longer than %1"_s.arg(m_limits.maxBytesBytes)};
             chunk = m_reader.readByteArray();
         }
         if (chunk.status == QCborStreamReader::Error)
@@ -159,13 +165,15 @@ private:
     Result<QCborValue> text()
     {
         if (m_reader.isLengthKnown() && qsizetype(m_reader.length()) > m_limits.maxStringBytes)
-            return Error{ErrorCode::LimitExceeded, u"text longer than %1 bytes"_s.arg(m_limits.maxStringBytes)};
+            return Error{ErrorCode::LimitExceeded,
+                         u"text longer than %1 bytes"_s.arg(m_limits.maxStringBytes)};
         QString out;
         auto chunk = m_reader.readString();
         while (chunk.status == QCborStreamReader::Ok) {
             out += chunk.data;
             if (out.size() > m_limits.maxStringBytes)
-                return Error{ErrorCode::LimitExceeded, u"text longer than %1 bytes"_s.arg(m_limits.maxStringBytes)};
+                return Error{ErrorCode::LimitExceeded,
+                             u"text longer than %1 bytes"_s.arg(m_limits.maxStringBytes)};
             chunk = m_reader.readString();
         }
         if (chunk.status == QCborStreamReader::Error)
@@ -176,13 +184,15 @@ private:
     Result<QCborValue> array(int depth)
     {
         if (m_reader.isLengthKnown() && qsizetype(m_reader.length()) > m_limits.maxArrayItems)
-            return Error{ErrorCode::LimitExceeded, u"array has more than %1 items"_s.arg(m_limits.maxArrayItems)};
+            return Error{ErrorCode::LimitExceeded,
+                         u"array has more than %1 items"_s.arg(m_limits.maxArrayItems)};
         if (!m_reader.enterContainer())
             return streamError();
         QCborArray array;
         while (m_reader.hasNext()) {
             if (array.size() >= m_limits.maxArrayItems)
-                return Error{ErrorCode::LimitExceeded, u"array has more than %1 items"_s.arg(m_limits.maxArrayItems)};
+                return Error{ErrorCode::LimitExceeded,
+                             u"array has more than %1 items"_s.arg(m_limits.maxArrayItems)};
             auto v = value(depth + 1);
             if (!v)
                 return v.error();
@@ -202,7 +212,8 @@ private:
 Result<QCborMap> FrameValidator::read(QByteArrayView bytes) const
 {
     if (bytes.size() > m_limits.maxFrameBytes)
-        return Error{ErrorCode::FrameTooLarge, u"frame larger than %1 bytes"_s.arg(m_limits.maxFrameBytes)};
+        return Error{ErrorCode::FrameTooLarge,
+                     u"frame larger than %1 bytes"_s.arg(m_limits.maxFrameBytes)};
     if (bytes.isEmpty())
         return Error{ErrorCode::MalformedFrame, u"empty frame"_s};
     QCborStreamReader reader(reinterpret_cast<const quint8 *>(bytes.data()), bytes.size());

@@ -160,8 +160,8 @@ void tst_SafetyNumber::devicesOfBothUsers()
     QVERIFY(seenByAlice && seenByBob1 && seenByBob2);
     QCOMPARE(seenByBob1.value().digits(), seenByAlice.value().digits());
     QCOMPARE(seenByBob2.value().digits(), seenByAlice.value().digits());
-    QVERIFY(seenByAlice.value().matchesScanned(m_alice->signalContext(),
-                                               seenByBob2.value().scannable())
+    QVERIFY(seenByAlice.value()
+                    .matchesScanned(m_alice->signalContext(), seenByBob2.value().scannable())
                     .value());
 
     // Knowing only one of Bob's devices gives another number: a device the other side does not

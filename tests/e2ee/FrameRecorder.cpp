@@ -1,8 +1,8 @@
 #include "FrameRecorder.h"
 
+#include <QtCore/QtEndian>
 #include <QtNetwork/QHostAddress>
 #include <QtNetwork/QTcpSocket>
-#include <QtCore/QtEndian>
 
 namespace Parley {
 
@@ -102,9 +102,8 @@ void FrameRecorder::onNewConnection()
             else
                 p->pendingToServer += bytes;
         });
-        connect(p->server, &QTcpSocket::connected, this, [p] {
-            p->server->write(std::exchange(p->pendingToServer, {}));
-        });
+        connect(p->server, &QTcpSocket::connected, this,
+                [p] { p->server->write(std::exchange(p->pendingToServer, {})); });
         connect(p->server, &QTcpSocket::readyRead, this, [this, p] {
             const QByteArray bytes = p->server->readAll();
             m_raw += bytes;

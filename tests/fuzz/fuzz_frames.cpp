@@ -38,7 +38,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 FetchKeysFrame, KeyBundlesFrame, KeysLowFrame, BlockListFrame, UploadStartFrame,
                 UploadChunkFrame, UploadStatusFrame, UploadFinishFrame, UploadProgressFrame,
                 UploadFinishedFrame, DownloadFrame, DownloadChunkFrame>(*raw);
-        (void)MembershipEvent::fromBytes(raw->fields.value(QLatin1StringView("body")).toByteArray());
+        (void)MembershipEvent::fromBytes(
+                raw->fields.value(QLatin1StringView("body")).toByteArray());
     }
     return 0;
 }

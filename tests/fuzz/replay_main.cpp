@@ -39,10 +39,18 @@ int main(int argc, char **argv)
         for (int e = 0; e < edits && !b.isEmpty(); ++e) {
             const int pos = rng.bounded(b.size());
             switch (rng.bounded(4)) {
-            case 0: b[pos] = char(rng.bounded(256)); break;
-            case 1: b.truncate(pos); break;
-            case 2: b.insert(pos, char(rng.bounded(256))); break;
-            default: b.insert(pos, b.mid(pos, rng.bounded(16))); break;
+            case 0:
+                b[pos] = char(rng.bounded(256));
+                break;
+            case 1:
+                b.truncate(pos);
+                break;
+            case 2:
+                b.insert(pos, char(rng.bounded(256)));
+                break;
+            default:
+                b.insert(pos, b.mid(pos, rng.bounded(16)));
+                break;
             }
         }
         run(b);

@@ -51,8 +51,10 @@ void tst_FrameCodec::roundTrips()
     const QByteArray cid(16, 'k');
     const Member alice{1, u"alice"_s, Role::Owner, 4, 3};
     const Member bob{2, u"bob"_s, Role::Member, 2, 0};
-    const Conversation group{9, ConversationKind::Group, u"Trip ✈"_s, {alice, bob}, 4, 1700000000000};
-    const Envelope envelope{9, 4, 1, 11, cid, 1700000000123, MessageKind::Content, QByteArray("\x00\x01\xff", 3)};
+    const Conversation group{
+            9, ConversationKind::Group, u"Trip ✈"_s, {alice, bob}, 4, 1700000000000};
+    const Envelope envelope{
+            9, 4, 1, 11, cid, 1700000000123, MessageKind::Content, QByteArray("\x00\x01\xff", 3)};
     const SignedPreKey spk{5, QByteArray(33, 'p'), QByteArray(64, 's')};
     const OneTimePreKey otk{17, QByteArray(33, 'o')};
 
@@ -68,7 +70,9 @@ void tst_FrameCodec::roundTrips()
     roundTrip(AuthenticatedFrame{1, u"alice"_s, 11, QByteArray(32, 't')}, 1);
     roundTrip(LogoutFrame{}, 2);
     roundTrip(ListDevicesFrame{}, 2);
-    roundTrip(DeviceListFrame{{Device{11, u"laptop"_s, 1, 2, true}, Device{12, u"desk"_s, 3, 4, false}}}, 2);
+    roundTrip(DeviceListFrame{{Device{11, u"laptop"_s, 1, 2, true},
+                               Device{12, u"desk"_s, 3, 4, false}}},
+              2);
     roundTrip(RevokeDeviceFrame{12}, 3);
     roundTrip(ChangePasswordFrame{u"old password"_s, u"new password"_s}, 3);
     roundTrip(FindUserFrame{u"bob"_s}, 3);
@@ -101,8 +105,9 @@ void tst_FrameCodec::roundTrips()
     roundTrip(InboxPushedFrame{InboxItem{1, 2, 12, 3, QByteArray("key")}}, -1);
     roundTrip(UploadKeysFrame{1234, QByteArray(33, 'i'), spk, {otk}}, 10);
     roundTrip(FetchKeysFrame{2}, 10);
-    roundTrip(KeyBundlesFrame{2, {KeyBundle{2, 12, 1234, QByteArray(33, 'i'), spk, otk},
-                                  KeyBundle{2, 13, 99, QByteArray(33, 'j'), spk, std::nullopt}}},
+    roundTrip(KeyBundlesFrame{2,
+                              {KeyBundle{2, 12, 1234, QByteArray(33, 'i'), spk, otk},
+                               KeyBundle{2, 13, 99, QByteArray(33, 'j'), spk, std::nullopt}}},
               10);
     roundTrip(KeysLowFrame{7}, -1);
 
@@ -124,8 +129,9 @@ void tst_FrameCodec::roundTrips()
     roundTrip(DownloadFrame{attachment, 0}, 13);
     roundTrip(DownloadFrame{attachment, 131072}, 13);
     roundTrip(DownloadChunkFrame{attachment, 131072, 131072 + 13, data}, 13);
-    roundTrip(DownloadChunkFrame{attachment, 0, 1ll << 40, QByteArray(MaxAttachmentChunkBytes, 'd')},
-              13);
+    roundTrip(
+            DownloadChunkFrame{attachment, 0, 1ll << 40, QByteArray(MaxAttachmentChunkBytes, 'd')},
+            13);
 }
 
 void tst_FrameCodec::errorFrameCarriesCodeAndName()
@@ -144,7 +150,8 @@ void tst_FrameCodec::membershipEventRoundTrips()
     auto decoded = MembershipEvent::fromBytes(added.toBytes());
     QVERIFY(decoded);
     QCOMPARE(*decoded, added);
-    const MembershipEvent renamed{MembershipEvent::Action::Renamed, 1, 0, {}, Role::Member, u"New"_s};
+    const MembershipEvent renamed{
+            MembershipEvent::Action::Renamed, 1, 0, {}, Role::Member, u"New"_s};
     QCOMPARE(*MembershipEvent::fromBytes(renamed.toBytes()), renamed);
     QVERIFY(!MembershipEvent::fromBytes(QByteArray("\xff")));
 }

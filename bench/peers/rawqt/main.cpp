@@ -16,12 +16,14 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
-    p.setApplicationDescription(u"The raw Qt broadcast server the bench measures parleyd against."_s);
+    p.setApplicationDescription(
+            u"The raw Qt broadcast server the bench measures parleyd against."_s);
     p.addHelpOption();
-    p.addOptions({{u"listen"_s, u"host:port (port 0: any free port)."_s, u"address"_s, u"127.0.0.1:0"_s},
-                  {u"threads"_s, u"I/O threads."_s, u"n"_s, u"2"_s},
-                  {u"cert"_s, u"PEM certificate: serve wss:// with it."_s, u"file"_s},
-                  {u"key"_s, u"PEM private key of --cert."_s, u"file"_s}});
+    p.addOptions(
+            {{u"listen"_s, u"host:port (port 0: any free port)."_s, u"address"_s, u"127.0.0.1:0"_s},
+             {u"threads"_s, u"I/O threads."_s, u"n"_s, u"2"_s},
+             {u"cert"_s, u"PEM certificate: serve wss:// with it."_s, u"file"_s},
+             {u"key"_s, u"PEM private key of --cert."_s, u"file"_s}});
     p.process(app);
 
     const QString listen = p.value(u"listen"_s);
@@ -39,7 +41,8 @@ int main(int argc, char *argv[])
         tls.setPeerVerifyMode(QSslSocket::VerifyNone);
     }
     Parley::Bench::BroadcastServer server(std::max(1, p.value(u"threads"_s).toInt()), tls);
-    if (!server.listen(QHostAddress(listen.left(colon)), quint16(listen.sliced(colon + 1).toUInt()))) {
+    if (!server.listen(QHostAddress(listen.left(colon)),
+                       quint16(listen.sliced(colon + 1).toUInt()))) {
         fprintf(stderr, "parley-rawqt: cannot listen on %s: %s\n", qPrintable(listen),
                 qPrintable(server.errorString()));
         return 1;
