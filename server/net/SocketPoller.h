@@ -52,6 +52,10 @@ public:
     /// the descriptor.
     void unwatch(int descriptor);
     qsizetype watchedCount() const { return m_watched.size(); }
+    /// Tells the watcher of `descriptor` Writable once the calls already queued on this thread
+    /// have run, so that what it is given to send during one turn of the event loop leaves in
+    /// one write (one TLS record, one syscall) instead of one per frame.
+    void writeLater(int descriptor);
 
 private:
     struct Entry
@@ -62,11 +66,14 @@ private:
     };
 
     void dispatch();
+    void runWritesLater();
 
     int m_epoll = -1;
     QSocketNotifier *m_notifier = nullptr;
     QHash<int, Entry> m_watched;
     quint32 m_nextSerial = 1;
+    QList<QPair<int, quint32>> m_writeLater; ///< descriptor, serial
+    bool m_writeLaterPosted = false;
 };
 
 } // namespace Parley

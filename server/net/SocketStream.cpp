@@ -13,7 +13,6 @@
 
 #include <fcntl.h>
 #include <sys/socket.h>
-#include <sys/uio.h>
 #include <unistd.h>
 
 namespace Parley {
@@ -24,8 +23,6 @@ namespace {
 constexpr qsizetype ReadChunkBytes = 16 * 1024;
 /// Read at most this much per wake-up (then others on the thread get their turn).
 constexpr qsizetype ReadBudgetBytes = 256 * 1024;
-/// The most that one TLS write joins on the stack: one record's worth.
-constexpr qsizetype WriteChunkBytes = 16 * 1024;
 /// Move queued output to the front once this much of it has been sent.
 constexpr qsizetype CompactAfterBytes = 64 * 1024;
 
@@ -74,6 +71,7 @@ bool SocketStream::start()
 void SocketStream::socketReady(quint32 events)
 {
     if (events & SocketPoller::Writable) {
+        m_flushScheduled = false;
         writable();
         if (m_state == State::Closed)
             return;
@@ -301,76 +299,16 @@ void SocketStream::write(const char *header, qsizetype headerSize, const QByteAr
     if (m_broken || m_finPending || m_finSent
         || (m_state != State::Open && m_state != State::Handshaking))
         return;
-    if (m_state == State::Handshaking || bytesToWrite() > 0 || m_writeWantsRead) {
-        queue(header, headerSize);
-        m_out.append(payload);
-        return;
+    queue(header, headerSize);
+    m_out.append(payload);
+    // Sent at the end of this turn of the event loop, with whatever else this connection is
+    // given meanwhile: under load a connection gets several frames per turn (a fan-out pushes
+    // one per message), and one TLS record and one syscall for all of them cost less than one
+    // each. Output written during the handshake waits for its end instead.
+    if (m_state == State::Open && !m_flushScheduled && m_poller) {
+        m_flushScheduled = true;
+        m_poller->writeLater(m_fd);
     }
-    qsizetype written = 0;
-    IoResult result = IoResult::Done;
-    const qsizetype total = headerSize + payload.size();
-    if (m_ssl) {
-        // One record for header and payload: a 2-byte record of its own would cost a syscall
-        // and 22 bytes of TLS overhead. Up to a full record they are joined on the stack.
-        if (headerSize > 0 && total > WriteChunkBytes) {
-            m_out.reserve(total);
-            queue(header, headerSize);
-            m_out.append(payload);
-            flush();
-            return;
-        }
-        if (headerSize > 0) {
-            char joined[WriteChunkBytes];
-            std::memcpy(joined, header, size_t(headerSize));
-            std::memcpy(joined + headerSize, payload.constData(), size_t(payload.size()));
-            written = writeSome(joined, total, result);
-            if (result == IoResult::Done && written == total)
-                return;
-            if (result != IoResult::Failed) {
-                // After WANT_WRITE OpenSSL wants these bytes again: from m_out, which may
-                // move (SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER).
-                queue(joined + written, total - written);
-                updateWatch();
-                return;
-            }
-        } else {
-            written = writeSome(payload.constData(), payload.size(), result);
-        }
-    } else {
-        iovec parts[2] = {{const_cast<char *>(header), size_t(headerSize)},
-                          {const_cast<char *>(payload.constData()), size_t(payload.size())}};
-        msghdr message = {};
-        message.msg_iov = headerSize > 0 ? parts : parts + 1;
-        message.msg_iovlen = headerSize > 0 ? 2 : 1;
-        for (;;) {
-            const ssize_t n = ::sendmsg(m_fd, &message, MSG_NOSIGNAL);
-            if (n >= 0) {
-                written = n;
-                break;
-            }
-            if (errno == EINTR)
-                continue;
-            result = errno == EAGAIN || errno == EWOULDBLOCK ? IoResult::WouldBlock
-                                                             : IoResult::Failed;
-            break;
-        }
-    }
-    if (result == IoResult::Failed) {
-        // The read side sees the same error and reports the close from the event loop.
-        m_broken = true;
-        return;
-    }
-    if (written == total)
-        return;
-    // Keep the rest, in order.
-    if (written < headerSize) {
-        queue(header + written, headerSize - written);
-        m_out.append(payload);
-    } else {
-        const qsizetype from = written - headerSize;
-        queue(payload.constData() + from, payload.size() - from);
-    }
-    updateWatch();
 }
 
 void SocketStream::flush()

@@ -50,9 +50,9 @@ public:
     bool start();
     State state() const { return m_state; }
 
-    /// Sends `header` then `payload` (as one TLS record when they fit), now if the socket takes
-    /// them, else later. Dropped once shutting down. Output given during the TLS handshake
-    /// waits for its end.
+    /// Sends `header` then `payload` at the end of this turn of the event loop, joined with the
+    /// other writes of the turn (one TLS record when they fit). Dropped once shutting down;
+    /// output given during the TLS handshake waits for its end.
     void write(const char *header, qsizetype headerSize, const QByteArray &payload);
     void write(const QByteArray &bytes) { write(nullptr, 0, bytes); }
     /// Bytes given to write() and not yet taken by the kernel.
@@ -91,6 +91,7 @@ private:
     Receiver *m_receiver;
     QPointer<SocketPoller> m_poller; ///< may go first when the I/O thread shuts down
     bool m_watchingWrite = false;
+    bool m_flushScheduled = false; ///< the poller calls back once this turn's writes are in
     QByteArray m_out;
     qsizetype m_outOffset = 0;
     State m_state;
