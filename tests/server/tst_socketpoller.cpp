@@ -13,6 +13,7 @@
 #include <vector>
 
 using namespace Parley;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void watcherLeavingMidBatchIsNotCalled();
     void onlyReadySocketsAreReported();
     void refusesTwiceTheSameDescriptor();
+    void writeLaterRunsAfterWhatIsQueued();
 };
 
 void tst_SocketPoller::readableWhenBytesArrive()
@@ -210,6 +212,45 @@ void tst_SocketPoller::refusesTwiceTheSameDescriptor()
     QVERIFY(!poller.watch(pair.a, SocketPoller::Readable, &w));
     QVERIFY(!poller.change(pair.b, SocketPoller::Readable)); // not watched
     QVERIFY(!poller.watch(-1, SocketPoller::Readable, &w)); // the kernel refuses
+}
+
+void tst_SocketPoller::writeLaterRunsAfterWhatIsQueued()
+{
+    // A connection given frames by several queued calls in one turn sends them in one go: the
+    // callback comes after the calls that were already queued, and for a descriptor that left
+    // meanwhile it does not come at all.
+    SocketPoller poller;
+    SocketPair one, two;
+    CallbackWatcher w1, w2;
+    QStringList order;
+    w1.onReady = [&](quint32 events) {
+        QCOMPARE(events, quint32(SocketPoller::Writable));
+        order.append(u"flush one"_s);
+    };
+    w2.onReady = [&](quint32) { order.append(u"flush two"_s); };
+    QVERIFY(poller.watch(one.a, SocketPoller::Readable, &w1));
+    QVERIFY(poller.watch(two.a, SocketPoller::Readable, &w2));
+    QMetaObject::invokeMethod(
+            &poller,
+            [&] {
+                order.append(u"frame 1"_s);
+                poller.writeLater(one.a);
+                poller.writeLater(two.a);
+            },
+            Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+            &poller,
+            [&] {
+                order.append(u"frame 2"_s);
+                poller.unwatch(two.a); // closed before its turn came
+            },
+            Qt::QueuedConnection);
+    QTRY_COMPARE(order, QStringList({u"frame 1"_s, u"frame 2"_s, u"flush one"_s}));
+    QTest::qWait(50);
+    QCOMPARE(order.size(), 3);
+    poller.writeLater(two.a); // not watched: nothing to call
+    QTest::qWait(50);
+    QCOMPARE(order.size(), 3);
 }
 
 QTEST_GUILESS_MAIN(tst_SocketPoller)
