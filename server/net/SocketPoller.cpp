@@ -81,22 +81,21 @@ void SocketPoller::unwatch(int descriptor)
         epoll_ctl(m_epoll, EPOLL_CTL_DEL, descriptor, nullptr);
 }
 
-void SocketPoller::writeLater(int descriptor)
+bool SocketPoller::writeLater(int descriptor)
 {
     const auto it = m_watched.constFind(descriptor);
     if (it == m_watched.cend())
-        return;
-    m_writeLater.append({descriptor, it->serial});
-    if (!m_writeLaterPosted) {
-        m_writeLaterPosted = true;
+        return false;
+    if (m_writeLater.isEmpty()) {
         // Queued: behind the deliveries already posted to this thread, which may add more.
         QMetaObject::invokeMethod(this, &SocketPoller::runWritesLater, Qt::QueuedConnection);
     }
+    m_writeLater.append({descriptor, it->serial});
+    return true;
 }
 
 void SocketPoller::runWritesLater()
 {
-    m_writeLaterPosted = false;
     const QList<QPair<int, quint32>> due = std::exchange(m_writeLater, {});
     for (const auto &[descriptor, serial] : due) {
         const auto it = m_watched.constFind(descriptor);

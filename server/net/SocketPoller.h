@@ -55,7 +55,8 @@ public:
     /// Tells the watcher of `descriptor` Writable once the calls already queued on this thread
     /// have run, so that what it is given to send during one turn of the event loop leaves in
     /// one write (one TLS record, one syscall) instead of one per frame.
-    void writeLater(int descriptor);
+    /// False if `descriptor` is not watched (nothing will be called).
+    bool writeLater(int descriptor);
 
 private:
     struct Entry
@@ -72,8 +73,7 @@ private:
     QSocketNotifier *m_notifier = nullptr;
     QHash<int, Entry> m_watched;
     quint32 m_nextSerial = 1;
-    QList<QPair<int, quint32>> m_writeLater; ///< descriptor, serial
-    bool m_writeLaterPosted = false;
+    QList<QPair<int, quint32>> m_writeLater; ///< descriptor, serial; not empty: a run is posted
 };
 
 } // namespace Parley

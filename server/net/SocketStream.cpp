@@ -305,10 +305,8 @@ void SocketStream::write(const char *header, qsizetype headerSize, const QByteAr
     // given meanwhile: under load a connection gets several frames per turn (a fan-out pushes
     // one per message), and one TLS record and one syscall for all of them cost less than one
     // each. Output written during the handshake waits for its end instead.
-    if (m_state == State::Open && !m_flushScheduled && m_poller) {
-        m_flushScheduled = true;
-        m_poller->writeLater(m_fd);
-    }
+    if (m_state == State::Open && !m_flushScheduled && m_poller)
+        m_flushScheduled = m_poller->writeLater(m_fd);
 }
 
 void SocketStream::flush()
