@@ -68,7 +68,7 @@ std::atomic_int s_connectionCounter{0};
 
 void logFailure(const QSqlQuery &query)
 {
-    qCWarning(lcStore) << "query failed:" << query.lastError().text();
+    qCWarning(lcClientStore) << "query failed:" << query.lastError().text();
 }
 
 /// A null QString binds as SQL NULL; text columns here are NOT NULL.
@@ -878,7 +878,7 @@ QFuture<bool> MessageStore::runInTransaction(std::function<bool(const QString &)
 {
     return run([worker = m_worker, work = std::move(work)](QSqlDatabase &db) {
         if (!db.transaction()) {
-            qCWarning(lcStore) << "cannot begin a transaction:" << db.lastError().text();
+            qCWarning(lcClientStore) << "cannot begin a transaction:" << db.lastError().text();
             return false;
         }
         if (!work(worker->connectionName)) {
@@ -886,7 +886,7 @@ QFuture<bool> MessageStore::runInTransaction(std::function<bool(const QString &)
             return false;
         }
         if (!db.commit()) {
-            qCWarning(lcStore) << "commit failed:" << db.lastError().text();
+            qCWarning(lcClientStore) << "commit failed:" << db.lastError().text();
             db.rollback();
             return false;
         }
