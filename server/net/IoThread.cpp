@@ -3,9 +3,11 @@
 #include "HandshakeGate.h"
 #include "HttpUpgrade.h"
 #include "Logging.h"
+#include "ProxyHeaderReader.h"
 #include "SocketPoller.h"
 #include "StreamConnection.h"
 #include "TlsContext.h"
+#include "TrustedProxies.h"
 #include "WebSocketConnection.h"
 #include "admin/Metrics.h"
 #include "protocol/FrameCodec.h"
@@ -27,6 +29,16 @@
 namespace Parley {
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+/// The upgrade request's X-Forwarded-For, as QWebSocket keeps it.
+QByteArray forwardedFor(const QWebSocket &socket)
+{
+    return socket.request().rawHeader("X-Forwarded-For");
+}
+
+} // namespace
 
 IoThread::IoThread(int index, const IoSettings &settings, RequestSink *sink, HandshakeGate *gate,
                    QAtomicInt *liveSessions)
@@ -224,7 +236,24 @@ void IoThread::acceptNative(qintptr descriptor)
         ::close(fd); // already gone
         return;
     }
-    const QHostAddress peer(reinterpret_cast<const sockaddr *>(&address));
+    const QHostAddress peer =
+            TrustedProxies::normalized(QHostAddress(reinterpret_cast<const sockaddr *>(&address)));
+    if (m_settings.proxyProtocol && m_settings.trustedProxies
+        && m_settings.trustedProxies->contains(peer)) {
+        // The header comes before TLS: the handshake gate then counts the real client.
+        auto *reader = new ProxyHeaderReader(
+                fd, peer, m_poller, m_settings.handshakeTimeoutMs,
+                [this](int proxied, const QHostAddress &client) { startNative(proxied, client); },
+                this);
+        if (!reader->start())
+            delete reader;
+        return;
+    }
+    startNative(fd, peer);
+}
+
+void IoThread::startNative(int fd, const QHostAddress &peer)
+{
     const TlsContext *tls = nullptr;
     if (m_settings.tls) {
         tls = m_tlsContext.get();
@@ -240,9 +269,9 @@ void IoThread::acceptNative(qintptr descriptor)
             return;
         }
     }
-    const StreamConnection::Options options{m_settings.maxQueuedBytes,
-                                            FrameLimits::fromClient().maxFrameBytes,
-                                            m_settings.handshakeTimeoutMs};
+    const StreamConnection::Options options{
+            m_settings.maxQueuedBytes, FrameLimits::fromClient().maxFrameBytes,
+            m_settings.handshakeTimeoutMs, m_settings.trustedProxies};
     auto *connection = new StreamConnection(
             fd, peer, tls, m_poller, options,
             [this](const QByteArray &path) { return probeResponse(path); }, this);
@@ -297,7 +326,10 @@ void IoThread::upgraded()
         ws->setMaxAllowedIncomingMessageSize(max);
         QAbstractSocket *transport =
                 m_upgrading.take(qMakePair(ws->peerAddress(), ws->peerPort())).data();
-        openSession(new WebSocketConnection(ws, transport, m_settings.maxQueuedBytes));
+        QHostAddress client = TrustedProxies::normalized(ws->peerAddress());
+        if (m_settings.trustedProxies)
+            client = m_settings.trustedProxies->clientAddress(client, forwardedFor(*ws));
+        openSession(new WebSocketConnection(ws, transport, client, m_settings.maxQueuedBytes));
     }
 }
 

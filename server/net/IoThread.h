@@ -29,6 +29,7 @@ class HandshakeGate;
 class SocketPoller;
 class RequestSink;
 class TlsContext;
+class TrustedProxies;
 struct Metrics;
 
 struct IoSettings
@@ -39,6 +40,10 @@ struct IoSettings
     bool tls = true;
     Transport transport = Transport::Native;
     Metrics *metrics = nullptr;
+    /// Whose PROXY header and X-Forwarded-For name the client (null: nobody's).
+    std::shared_ptr<const TrustedProxies> trustedProxies;
+    /// Connections from a trusted proxy start with a PROXY v2 header (native transport only).
+    bool proxyProtocol = false;
 };
 
 /// One I/O thread's state; lives on (and is used only from) that thread.
@@ -62,8 +67,12 @@ public:
     int sessionCount() const { return int(m_sessions.size()); }
 
 private:
-    /// The native transport: gate, TLS handshake, HTTP head, WebSocket, all in StreamConnection.
+    /// The native transport: a trusted proxy's PROXY header first (ProxyHeaderReader), then
+    /// startNative().
     void acceptNative(qintptr descriptor);
+    /// Gate, TLS handshake, HTTP head, WebSocket, all in StreamConnection; `peer` is the
+    /// client's address as far as is known before the HTTP head.
+    void startNative(int descriptor, const QHostAddress &peer);
     void acceptTls(qintptr descriptor);
     /// Reads the first bytes: an HTTP probe (/healthz, /metrics) is answered here, anything
     /// else goes to the WebSocket server.
