@@ -188,17 +188,20 @@ void tst_Proxy::handshakeLimitSeesEachClient()
         QVERIFY(socket->waitForConnected(5000));
         idle.push_back(std::move(socket));
     }
-    // The third is over 127.0.0.2's limit: the node closes it, HAProxy and the relay follow.
-    QSignalSpy thirdClosed(idle[2].get(), &QTcpSocket::disconnected);
-    QVERIFY(thirdClosed.wait(10000));
-    QCOMPARE(idle[0]->state(), QAbstractSocket::ConnectedState);
-    QCOMPARE(idle[1]->state(), QAbstractSocket::ConnectedState);
+    // One is over 127.0.0.2's limit (whichever reached the node last): the node closes it,
+    // HAProxy and the relay follow; the other two wait in their handshakes.
+    const auto closedCount = [&idle] {
+        return int(std::count_if(idle.begin(), idle.end(), [](const auto &s) {
+            return s->state() != QAbstractSocket::ConnectedState;
+        }));
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(closedCount(), 1, 10000);
 
     // 127.0.0.3 is another client: its handshake goes through while 127.0.0.2's two wait.
     auto b = connectThrough(relayFrom(ClientB));
     QVERIFY(b);
     QVERIFY(b->registerUser(u"bob"_s, password(u"bob"_s)));
-    QCOMPARE(idle[0]->state(), QAbstractSocket::ConnectedState);
+    QCOMPARE(closedCount(), 1);
 }
 
 void tst_Proxy::rateLimitStaysPerClient()
