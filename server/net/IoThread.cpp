@@ -30,16 +30,6 @@ namespace Parley {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-/// The upgrade request's X-Forwarded-For, as QWebSocket keeps it.
-QByteArray forwardedFor(const QWebSocket &socket)
-{
-    return socket.request().rawHeader("X-Forwarded-For");
-}
-
-} // namespace
-
 IoThread::IoThread(int index, const IoSettings &settings, RequestSink *sink, HandshakeGate *gate,
                    QAtomicInt *liveSessions)
     : m_index(index),
@@ -114,15 +104,30 @@ void IoThread::sniff(QAbstractSocket *socket)
             if (head.size() < probe.size() && probe.startsWith(head))
                 return; // could still be a probe: wait for more
         }
-        *decided = true;
-        QObject::disconnect(*reading);
         for (const QByteArray &probe : Probes) {
             if (head == probe) {
+                *decided = true;
+                QObject::disconnect(*reading);
                 answerHttp(socket, probe.mid(4));
                 return;
             }
         }
-        upgrade(socket);
+        QHostAddress client = TrustedProxies::normalized(socket->peerAddress());
+        if (m_settings.trustedProxies && m_settings.trustedProxies->contains(client)) {
+            // A trusted proxy's X-Forwarded-For, read here from the whole request head:
+            // QWebSocket keeps one value of a repeated header, not necessarily the last line
+            // (the proxy's own), so a client could choose what it keeps.
+            const QByteArray request = socket->peek(HttpUpgrade::MaxHeadBytes);
+            if (!request.contains("\r\n\r\n") && request.size() < HttpUpgrade::MaxHeadBytes)
+                return; // the head is not complete yet
+            HttpUpgrade parser;
+            const HttpUpgrade::Result parsed = parser.feed(request.constData(), request.size());
+            if (parsed.outcome == HttpUpgrade::Outcome::Upgrade)
+                client = m_settings.trustedProxies->clientAddress(client, parsed.forwardedFor);
+        }
+        *decided = true;
+        QObject::disconnect(*reading);
+        upgrade(socket, client);
     };
     connect(socket, &QAbstractSocket::disconnected, socket, [socket, decided] {
         if (!*decided) {
@@ -160,22 +165,22 @@ void IoThread::answerHttp(QAbstractSocket *socket, const QByteArray &path)
     socket->disconnectFromHost();
 }
 
-void IoThread::upgrade(QAbstractSocket *socket)
+void IoThread::upgrade(QAbstractSocket *socket, const QHostAddress &client)
 {
     const auto peer = qMakePair(socket->peerAddress(), socket->peerPort());
-    m_upgrading.insert(peer, socket);
+    m_upgrading.insert(peer, {socket, client});
     // Until the upgrade completes the socket is this thread's to delete (when the WebSocket
     // handshake fails or times out); afterwards its WebSocketConnection owns it.
     connect(socket, &QAbstractSocket::disconnected, this, [this, peer, socket] {
         auto it = m_upgrading.find(peer);
-        if (it != m_upgrading.end() && it->data() == socket) {
+        if (it != m_upgrading.end() && it->socket.data() == socket) {
             m_upgrading.erase(it);
             socket->deleteLater();
         }
     });
     connect(socket, &QObject::destroyed, this, [this, peer] {
         auto it = m_upgrading.find(peer);
-        if (it != m_upgrading.end() && it->isNull())
+        if (it != m_upgrading.end() && it->socket.isNull())
             m_upgrading.erase(it);
     });
     m_server->handleConnection(static_cast<QTcpSocket *>(socket));
@@ -324,12 +329,12 @@ void IoThread::upgraded()
         const auto max = quint64(FrameLimits::fromClient().maxFrameBytes);
         ws->setMaxAllowedIncomingFrameSize(max);
         ws->setMaxAllowedIncomingMessageSize(max);
-        QAbstractSocket *transport =
-                m_upgrading.take(qMakePair(ws->peerAddress(), ws->peerPort())).data();
-        QHostAddress client = TrustedProxies::normalized(ws->peerAddress());
-        if (m_settings.trustedProxies)
-            client = m_settings.trustedProxies->clientAddress(client, forwardedFor(*ws));
-        openSession(new WebSocketConnection(ws, transport, client, m_settings.maxQueuedBytes));
+        const Upgrading upgrading = m_upgrading.take(qMakePair(ws->peerAddress(), ws->peerPort()));
+        const QHostAddress client = upgrading.client.isNull()
+                ? TrustedProxies::normalized(ws->peerAddress())
+                : upgrading.client;
+        openSession(new WebSocketConnection(ws, upgrading.socket.data(), client,
+                                            m_settings.maxQueuedBytes));
     }
 }
 

@@ -75,13 +75,14 @@ private:
     void startNative(int descriptor, const QHostAddress &peer);
     void acceptTls(qintptr descriptor);
     /// Reads the first bytes: an HTTP probe (/healthz, /metrics) is answered here, anything
-    /// else goes to the WebSocket server.
+    /// else goes to the WebSocket server (from a trusted proxy, once its X-Forwarded-For is
+    /// read).
     void sniff(QAbstractSocket *socket);
     void answerHttp(QAbstractSocket *socket, const QByteArray &path);
     /// The whole HTTP response to a probe, on either transport.
     QByteArray probeResponse(const QByteArray &path) const;
     void openSession(Connection *connection);
-    void upgrade(QAbstractSocket *socket);
+    void upgrade(QAbstractSocket *socket, const QHostAddress &client);
     void upgraded();
     void sweep();
 
@@ -96,9 +97,15 @@ private:
     SocketPoller *m_poller = nullptr; ///< the native transport's sockets, one epoll set
     QTimer *m_sweep = nullptr;
     QHash<quint64, Session *> m_sessions;
+    /// A socket handed to the WebSocket server, and its client's address.
+    struct Upgrading
+    {
+        QPointer<QAbstractSocket> socket;
+        QHostAddress client;
+    };
     /// Sockets handed to the WebSocket server, by peer, until their upgrade completes: the
     /// connection needs its socket to see how much output waits.
-    QHash<QPair<QHostAddress, quint16>, QPointer<QAbstractSocket>> m_upgrading;
+    QHash<QPair<QHostAddress, quint16>, Upgrading> m_upgrading;
     quint64 m_nextId = 0;
 };
 
