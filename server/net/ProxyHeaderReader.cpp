@@ -66,9 +66,9 @@ void ProxyHeaderReader::socketReady(quint32)
         if (n <= 0) {
             // Nothing at all: a port probe (or a proxy's TCP check), not worth a log line.
             if (m_parser.bytesWanted() == ProxyHeaderParser::PreambleBytes)
-                qCDebug(lcNet) << "proxy" << m_proxy.toString() << "closed before sending";
+                qCDebug(lcServerNet) << "proxy" << m_proxy.toString() << "closed before sending";
             else
-                qCInfo(lcNet) << "refusing a connection from proxy" << m_proxy.toString()
+                qCInfo(lcServerNet) << "refusing a connection from proxy" << m_proxy.toString()
                               << ": it closed inside its PROXY header";
             drop();
             return;
@@ -96,7 +96,7 @@ void ProxyHeaderReader::socketReady(quint32)
 
 void ProxyHeaderReader::refuse(const QString &why)
 {
-    qCInfo(lcNet).noquote() << "refusing a connection from proxy" << m_proxy.toString() << ":"
+    qCInfo(lcServerNet).noquote() << "refusing a connection from proxy" << m_proxy.toString() << ":"
                             << why;
     drop();
 }
