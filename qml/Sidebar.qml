@@ -75,13 +75,7 @@ Rectangle {
                     elide: Text.ElideRight
                     font.pixelSize: Theme.fontSizeSmall + 1
                     color: sidebar.client.state === Client.Online ? Theme.online : Theme.secondaryText
-                    text: {
-                        switch (sidebar.client.state) {
-                        case Client.Online: return qsTr("Online")
-                        case Client.Connecting: return qsTr("Connecting…")
-                        default: return qsTr("Offline")
-                        }
-                    }
+                    text: StateText.connection(sidebar.client.state)
                 }
             }
 

@@ -685,8 +685,9 @@ QFuture<QList<StoredMessage>> MessageStore::reconcile(qint64 conversationId,
         QList<StoredMessage> rows = loadMessages(db, keys);
         const QList<StoredMessage> changed = loadMessages(db, others);
         db.commit();
-        // The late entries go to the caller, the rows they changed to everyone.
-        emitChanged(changed);
+        // The late entries and the rows they changed go to everyone (and the late ones to the
+        // caller).
+        emitChanged(changed + rows);
         return rows;
     });
 }
