@@ -1,5 +1,7 @@
 #include "CommandLine.h"
 
+#include "cluster/RedisUrl.h"
+
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QFileInfo>
 #include <QtCore/QSettings>
@@ -84,6 +86,13 @@ QList<Key> keys()
              u"postgresql://user:pass@host:port/db (default: SQLite in the data folder)."_s,
              [](ServerConfig &c, const QString &v) {
                  c.database = v;
+                 return true;
+             }},
+            {u"redis"_s, u"url"_s,
+             u"redis://host:port[/db]: run as one node of a cluster (needs --database "
+             u"postgresql://…)."_s,
+             [](ServerConfig &c, const QString &v) {
+                 c.redis = v;
                  return true;
              }},
             {u"tls-cert"_s, u"file"_s,
@@ -265,6 +274,15 @@ Result<Invocation> CommandLine::parse(const QStringList &arguments)
         const QString value = key.valueName.isEmpty() ? u"true"_s : parser.value(key.name);
         if (!key.apply(inv.config, value))
             return Error{ErrorCode::InvalidArgument, u"bad value for --%1"_s.arg(key.name)};
+    }
+    if (!inv.config.redis.isEmpty()) {
+        if (auto url = RedisUrl::parse(inv.config.redis); !url)
+            return url.error();
+        if (!inv.config.database.startsWith("postgresql://"_L1)
+            && !inv.config.database.startsWith("postgres://"_L1))
+            return Error{ErrorCode::InvalidArgument,
+                         u"--redis (cluster mode) needs --database postgresql://…: SQLite "
+                         u"serves one node only"_s};
     }
     if (inv.config.tlsCert.isEmpty() != inv.config.tlsKey.isEmpty())
         return Error{ErrorCode::InvalidArgument, u"--tls-cert and --tls-key go together"_s};

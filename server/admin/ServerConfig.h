@@ -25,6 +25,7 @@ struct ServerConfig
     // Storage.
     QString dataDir; ///< empty: the standard application data folder
     QString database; ///< empty: SQLite in the data dir; or postgresql://user:pass@host:port/db
+    QString redis; ///< redis://host:port[/db]: cluster mode (PostgreSQL only); empty: one node
 
     // Accounts.
     bool registrationOpen = true;

@@ -52,9 +52,7 @@ void KeyDirectory::warnIfLow(qint64 deviceId, int remaining)
 {
     if (remaining >= m_ctx.config.keysLowThreshold)
         return;
-    const QList<SessionAddress> to = m_ctx.sessions.ofDevice(deviceId);
-    if (!to.isEmpty())
-        m_ctx.delivery->send(to, FrameCodec::encode(KeysLowFrame{remaining}));
+    m_ctx.pushToDevice(deviceId, FrameCodec::encode(KeysLowFrame{remaining}));
 }
 
 } // namespace Parley

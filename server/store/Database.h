@@ -209,6 +209,11 @@ public:
     /// one-time pre-key removed from the stock.
     Result<FetchedKeys> fetchKeys(qint64 userId, qint64 excludeDeviceId);
 
+    // --- what nodes of a cluster read to catch up with each other (ClusterQueries.cpp)
+    /// conversation → last seq, for every conversation the user is a member of.
+    Result<QHash<qint64, qint64>> lastSeqsOf(qint64 userId);
+    Result<qint64> lastSeqOf(qint64 conversationId);
+
     // --- attachments (AttachmentQueries.cpp)
     Status insertUpload(const PendingUpload &upload);
     Result<QList<PendingUpload>> pendingUploads();
