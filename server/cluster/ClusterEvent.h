@@ -22,6 +22,7 @@ struct ClusterEvent
         Block = 3, ///< `userId` blocked (`flag`) or unblocked `otherUserId`
         Revoke = 4, ///< the channel's device was revoked: close its sessions
         Resync = 5, ///< a node lost Redis for a while: everyone reloads from the database
+        Presence = 6, ///< `userId` is online (`flag`) or not, last seen `seq`: `frame` as Push
     };
 
     QByteArray origin; ///< the publishing node's id

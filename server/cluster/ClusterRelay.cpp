@@ -2,8 +2,10 @@
 
 #include "ClusterEvent.h"
 #include "Logging.h"
+#include "NodePresence.h"
 #include "PushSequencer.h"
 #include "RedisBus.h"
+#include "admin/ServerConfig.h"
 #include "presence/PresenceTracker.h"
 #include "routing/RouteContext.h"
 #include "store/Store.h"
@@ -44,8 +46,15 @@ ClusterRelay::ClusterRelay(RouteContext &context, const RedisUrl &url, QObject *
       m_bus(new RedisBus(url, this)),
       m_sequencer(new PushSequencer([this](qint64 user, const QByteArray &frame,
                                            SessionAddress except) { deliver(user, frame, except); },
-                                    this))
+                                    this)),
+      // A node that dies takes its users offline within one heartbeat interval.
+      m_nodePresence(
+              new NodePresence(*m_bus, m_nodeId, context.config.heartbeatSeconds * 500, this))
 {
+    connect(m_nodePresence, &NodePresence::registrationLost, this,
+            [this] { m_ctx.presence->reportAll(); });
+    connect(m_nodePresence, &NodePresence::wentAway, this,
+            [this](qint64 user, qint64 lastSeen) { m_ctx.presence->wentAway(user, lastSeen); });
     connect(m_bus, &RedisBus::messageReceived, this, &ClusterRelay::received);
     connect(m_bus, &RedisBus::up, this, &ClusterRelay::busUp);
     connect(m_bus, &RedisBus::down, this, &ClusterRelay::busDown);
@@ -59,6 +68,7 @@ void ClusterRelay::start()
 {
     m_bus->subscribe(ClusterChannel::directory());
     m_bus->start();
+    m_nodePresence->start();
 }
 
 bool ClusterRelay::isUp() const
@@ -146,6 +156,37 @@ void ClusterRelay::deviceRevoked(qint64 deviceId)
     publish(ClusterChannel::device(deviceId), e);
 }
 
+void ClusterRelay::pushedPresence(const QList<qint64> &viewers, const Presence &presence,
+                                  const QByteArray &frame)
+{
+    if (!m_bus->isUp())
+        return;
+    ClusterEvent e;
+    e.origin = m_nodeId;
+    e.kind = ClusterEvent::Kind::Presence;
+    e.userId = presence.userId;
+    e.flag = presence.online;
+    e.seq = presence.lastSeen;
+    e.frame = frame;
+    const QByteArray bytes = e.encode();
+    for (qint64 viewer : viewers)
+        m_bus->publish(ClusterChannel::user(viewer), bytes);
+}
+
+void ClusterRelay::reportPresence(qint64 userId, bool online, std::function<void(bool, bool)> done)
+{
+    if (m_bus->isUp())
+        m_nodePresence->report(userId, online, std::move(done));
+}
+
+void ClusterRelay::queryOnline(const QList<qint64> &userIds, std::function<void(QSet<qint64>)> done)
+{
+    if (m_bus->isUp())
+        m_nodePresence->query(userIds, std::move(done));
+    else
+        done({});
+}
+
 void ClusterRelay::sessionAuthenticated(qint64 userId, qint64 deviceId)
 {
     m_bus->subscribe(ClusterChannel::user(userId));
@@ -182,6 +223,9 @@ void ClusterRelay::received(const QByteArray &channel, const QByteArray &payload
     bool isDevice = false;
     const qint64 id = ClusterChannel::idOf(channel, &isDevice);
     switch (e->kind) {
+    case ClusterEvent::Kind::Presence:
+        m_ctx.presence->learn(e->userId, e->flag, e->seq);
+        [[fallthrough]];
     case ClusterEvent::Kind::Push: {
         const QList<SessionAddress> to =
                 isDevice ? m_ctx.sessions.ofDevice(id) : m_ctx.sessions.ofUser(id);
@@ -222,6 +266,7 @@ void ClusterRelay::received(const QByteArray &channel, const QByteArray &payload
 void ClusterRelay::busUp()
 {
     Q_EMIT availabilityChanged(true);
+    m_nodePresence->renew(); // after a Redis restart: registers this node and its users again
     const bool first = !m_everUp;
     m_everUp = true;
     if (first && !m_wasDown)

@@ -14,15 +14,20 @@
 #include <QtCore/QByteArray>
 #include <QtCore/QList>
 #include <QtCore/QObject>
+#include <QtCore/QSet>
+
+#include <functional>
 
 namespace Parley {
 
 struct ClusterEvent;
+class NodePresence;
 class PushSequencer;
 class RedisBus;
 class RouteContext;
 struct Conversation;
 struct Metrics;
+struct Presence;
 struct RedisUrl;
 struct Snapshot;
 
@@ -47,6 +52,12 @@ public:
     void conversationChanged(const Conversation &conversation);
     void blockChanged(qint64 userId, qint64 otherUserId, bool blocked);
     void deviceRevoked(qint64 deviceId);
+    /// A user's presence as pushed to `viewers` here: their nodes push it and learn it.
+    void pushedPresence(const QList<qint64> &viewers, const Presence &presence,
+                        const QByteArray &frame);
+    /// See NodePresence::report() and query().
+    void reportPresence(qint64 userId, bool online, std::function<void(bool, bool)> done);
+    void queryOnline(const QList<qint64> &userIds, std::function<void(QSet<qint64>)> done);
     /// A session authenticated / closed (after the registry knows).
     void sessionAuthenticated(qint64 userId, qint64 deviceId);
     void sessionClosed(qint64 userId, qint64 deviceId);
@@ -70,6 +81,7 @@ private:
     QByteArray m_nodeId;
     RedisBus *m_bus;
     PushSequencer *m_sequencer;
+    NodePresence *m_nodePresence;
     bool m_everUp = false;
     bool m_wasDown = false;
     bool m_resyncing = false;

@@ -2,6 +2,7 @@
 
 #include "Logging.h"
 #include "admin/Metrics.h"
+#include "cluster/ClusterRelay.h"
 #include "presence/PresenceTracker.h"
 #include "store/Store.h"
 
@@ -82,17 +83,35 @@ void MessageLog::sync(const Request &r, const SyncFrame &f)
         return;
     }
     // Other nodes store entries too, and what they told this one over Redis may be incomplete
-    // (Redis away): how far each of the user's conversations goes is read from the database.
-    m_ctx.store.run<QHash<qint64, qint64>>(
-            m_ctx.thread, [user = r.userId](Database &db) { return db.lastSeqsOf(user); },
-            [this, r, f](Result<QHash<qint64, qint64>> seqs) {
-                if (!seqs) {
-                    m_ctx.fail(r, seqs.error());
+    // (Redis away): how far each of the user's conversations goes, and when the contacts were
+    // last seen, is read from the database; who is online from Redis.
+    using Fresh = QPair<QHash<qint64, qint64>, QHash<qint64, qint64>>;
+    m_ctx.store.run<Fresh>(
+            m_ctx.thread,
+            [user = r.userId](Database &db) -> Result<Fresh> {
+                auto seqs = db.lastSeqsOf(user);
+                if (!seqs)
+                    return seqs.error();
+                auto seen = db.contactsLastSeen(user);
+                if (!seen)
+                    return seen.error();
+                return Fresh{*seqs, *seen};
+            },
+            [this, r, f](Result<Fresh> fresh) {
+                if (!fresh) {
+                    m_ctx.fail(r, fresh.error());
                     return;
                 }
-                for (auto it = seqs->cbegin(); it != seqs->cend(); ++it)
+                for (auto it = fresh->first.cbegin(); it != fresh->first.cend(); ++it)
                     m_ctx.directory.setLastSeq(it.key(), it.value());
-                syncFromDirectory(r, f);
+                const QHash<qint64, qint64> seen = fresh->second;
+                m_ctx.cluster->queryOnline(
+                        seen.keys(), [this, r, f, seen](const QSet<qint64> &online) {
+                            for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+                                m_ctx.presence->learn(it.key(), online.contains(it.key()),
+                                                      it.value());
+                            syncFromDirectory(r, f);
+                        });
             });
 }
 

@@ -4,13 +4,19 @@
 
 namespace Parley {
 
-void RouteContext::push(const QList<qint64> &userIds, const QByteArray &frame,
-                        SessionAddress except) const
+void RouteContext::pushLocal(const QList<qint64> &userIds, const QByteArray &frame,
+                             SessionAddress except) const
 {
     QList<SessionAddress> to;
     sessions.collect(userIds, except, to);
     if (!to.isEmpty())
         delivery->send(to, frame);
+}
+
+void RouteContext::push(const QList<qint64> &userIds, const QByteArray &frame,
+                        SessionAddress except) const
+{
+    pushLocal(userIds, frame, except);
     if (cluster)
         cluster->pushed(userIds, frame);
 }
@@ -30,10 +36,7 @@ void RouteContext::pushMessage(const Envelope &entry, const QList<qint64> &userI
     const QByteArray frame = FrameCodec::encode(MessageFrame{entry});
     if (!cluster) {
         // One node: the store commits in seq order and calls back in that order.
-        QList<SessionAddress> to;
-        sessions.collect(userIds, except, to);
-        if (!to.isEmpty())
-            delivery->send(to, frame);
+        pushLocal(userIds, frame, except);
         return;
     }
     cluster->pushMessage(entry.conversationId, entry.seq, entry.senderUserId, userIds, frame,

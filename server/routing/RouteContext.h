@@ -62,6 +62,9 @@ public:
         fail(r, Error{code, message});
     }
 
+    /// The same bytes to every online session of these users on this node, but `except`.
+    void pushLocal(const QList<qint64> &userIds, const QByteArray &frame,
+                   SessionAddress except = {}) const;
     /// The same bytes to every online session of these users, but `except` (on every node).
     void push(const QList<qint64> &userIds, const QByteArray &frame,
               SessionAddress except = {}) const;

@@ -30,4 +30,20 @@ Result<qint64> Database::lastSeqOf(qint64 conversationId)
     return seq;
 }
 
+Result<QHash<qint64, qint64>> Database::contactsLastSeen(qint64 userId)
+{
+    QSqlQuery &q = prepared("SELECT DISTINCT u.id, u.last_seen_at FROM members mine "
+                            "JOIN members theirs ON theirs.conversation_id = mine.conversation_id "
+                            "JOIN users u ON u.id = theirs.user_id "
+                            "WHERE mine.user_id = ? AND theirs.user_id <> mine.user_id");
+    q.bindValue(0, userId);
+    if (!exec(q, "contacts last seen"))
+        return storageError("read when contacts were last seen");
+    QHash<qint64, qint64> seen;
+    while (q.next())
+        seen.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+    q.finish();
+    return seen;
+}
+
 } // namespace Parley

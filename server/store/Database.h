@@ -213,6 +213,8 @@ public:
     /// conversation → last seq, for every conversation the user is a member of.
     Result<QHash<qint64, qint64>> lastSeqsOf(qint64 userId);
     Result<qint64> lastSeqOf(qint64 conversationId);
+    /// contact → last seen (ms), for everyone who shares a conversation with the user.
+    Result<QHash<qint64, qint64>> contactsLastSeen(qint64 userId);
 
     // --- attachments (AttachmentQueries.cpp)
     Status insertUpload(const PendingUpload &upload);

@@ -2,8 +2,11 @@
 // redis-server (docs/scaling.md): what a user on one node sees of users on another.
 #include "ClusterFixture.h"
 
+#include <QtCore/QDateTime>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QProcess>
 #include <QtCore/QTemporaryDir>
+#include <QtNetwork/QSslSocket>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -43,6 +46,70 @@ qint64 conversationOf(const Result<ConversationInfoFrame> &info)
     return info ? info->conversation.id : 0;
 }
 
+/// The next presence push about `userId` with this online state.
+std::optional<Presence> nextPresence(TestClient &client, qint64 userId, bool online,
+                                     int timeoutMs = 10000)
+{
+    auto frame = client.await(
+            [&](const RawFrame &f) {
+                if (f.type != FrameType::Presence || f.hasId())
+                    return false;
+                auto p = FrameCodec::read<PresenceFrame>(f);
+                return p && p->presence.userId == userId && p->presence.online == online;
+            },
+            timeoutMs);
+    if (!frame)
+        return std::nullopt;
+    return FrameCodec::read<PresenceFrame>(*frame)->presence;
+}
+
+/// The body of GET /healthz on the node.
+QByteArray healthOf(ParleydProcess &node)
+{
+    QSslSocket socket;
+    socket.setPeerVerifyMode(QSslSocket::VerifyNone);
+    QSignalSpy closed(&socket, &QAbstractSocket::disconnected);
+    socket.connectToHostEncrypted(u"127.0.0.1"_s, node.port());
+    socket.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    if (!closed.wait(5000))
+        return {};
+    const QByteArray response = socket.readAll();
+    return response.mid(response.indexOf("\r\n\r\n") + 4);
+}
+
+/// The whole log of the conversation as one member reads it (history pages).
+QList<Envelope> wholeLog(TestClient &client, qint64 conversationId)
+{
+    QList<Envelope> log;
+    for (;;) {
+        HistoryFrame h;
+        h.conversationId = conversationId;
+        h.afterSeq = log.isEmpty() ? 0 : log.last().seq;
+        h.limit = 100;
+        auto page = client.call<MessagesFrame>(h);
+        if (!page)
+            return {};
+        log += page->messages;
+        if (!page->more || page->messages.isEmpty())
+            return log;
+    }
+}
+
+/// A direct chat between two new users on nodes `first` and `second`, both past its first entry.
+qint64 directChat(ClusterFixture &cluster, std::unique_ptr<TestClient> &a, int first,
+                  std::unique_ptr<TestClient> &b, int second)
+{
+    a = cluster.newUser(first, u"alice"_s);
+    b = cluster.newUser(second, u"bob"_s);
+    if (!a || !b)
+        return 0;
+    const qint64 conv =
+            conversationOf(a->call<ConversationInfoFrame>(CreateDirectFrame{b->account().userId}));
+    if (!conv || !waitForSeq(*b, conv, 1))
+        return 0;
+    return conv;
+}
+
 } // namespace
 
 class tst_Cluster : public QObject
@@ -55,6 +122,11 @@ private Q_SLOTS:
     void groupAcrossThreeNodes();
     void receiptsAndTypingCrossNodes();
     void revocationOnOneNodeDisconnectsOnAnother();
+    void presenceAcrossNodes();
+    void disabledUserIsOfflineEverywhere();
+    void nodeLossTakesUsersOffline();
+    void nodeLossLosesNothing();
+    void redisLossLosesNothing();
 };
 
 void tst_Cluster::refusesRedisWithSqlite()
@@ -215,6 +287,234 @@ void tst_Cluster::revocationOnOneNodeDisconnectsOnAnother()
              0);
     QVERIFY2(phone->waitClosed(2500), out.constData());
     QVERIFY(alice->isOpen());
+}
+
+void tst_Cluster::presenceAcrossNodes()
+{
+    SKIP_WITHOUT_CLUSTER();
+    ClusterFixture cluster;
+    QVERIFY(cluster.start(2, {u"--presence-delay"_s, u"100"_s}));
+    std::unique_ptr<TestClient> alice, bob;
+    const qint64 conv = directChat(cluster, alice, 0, bob, 1);
+    QVERIFY(conv);
+    const qint64 bobId = bob->account().userId;
+
+    // Bob on both nodes: his device on node 1 leaving does not make him offline.
+    auto bobPhone = cluster.newDevice(0, bob->account().username);
+    QVERIFY(bobPhone);
+    alice->clear();
+    bob->close();
+    QVERIFY(!alice->receivesPush(FrameType::Presence, 1500));
+    // His last device leaving does, with a last-seen time.
+    bobPhone->close();
+    auto away = nextPresence(*alice, bobId, false);
+    QVERIFY(away);
+    QVERIFY(away->lastSeen > 0);
+    // Back on node 1: alice on node 0 sees him online.
+    auto bobAgain = cluster.newDevice(1, bob->account().username);
+    QVERIFY(bobAgain);
+    QVERIFY(nextPresence(*alice, bobId, true));
+
+    // A device that connects to node 1 learns from its sync that alice (node 0 only) is online.
+    auto synced = bobAgain->call<SyncedFrame>(SyncFrame{});
+    PARLEY_VERIFY(synced);
+    bool aliceOnline = false;
+    for (const Presence &p : synced->presence)
+        aliceOnline = aliceOnline || (p.userId == alice->account().userId && p.online);
+    QVERIFY(aliceOnline);
+}
+
+void tst_Cluster::disabledUserIsOfflineEverywhere()
+{
+    SKIP_WITHOUT_CLUSTER();
+    ClusterFixture cluster;
+    QVERIFY(cluster.start(2, {u"--presence-delay"_s, u"100"_s}));
+    std::unique_ptr<TestClient> alice, bob;
+    const qint64 conv = directChat(cluster, alice, 0, bob, 1);
+    QVERIFY(conv);
+    auto bobPhone = cluster.newDevice(0, bob->account().username);
+    QVERIFY(bobPhone);
+    alice->clear();
+
+    QByteArray out;
+    QCOMPARE(cluster.node(1).runAdmin({u"user"_s, u"disable"_s, bob->account().username}, &out), 0);
+    QVERIFY2(bob->waitClosed(2500), out.constData());
+    QVERIFY(bobPhone->waitClosed(2500));
+    auto away = nextPresence(*alice, bob->account().userId, false);
+    QVERIFY(away);
+    // And it stays so: a sync on either node says offline.
+    for (int node : {0, 1}) {
+        auto viewer = cluster.newDevice(node, alice->account().username);
+        QVERIFY(viewer);
+        auto synced = viewer->call<SyncedFrame>(SyncFrame{});
+        PARLEY_VERIFY(synced);
+        for (const Presence &p : synced->presence) {
+            if (p.userId == bob->account().userId)
+                QVERIFY(!p.online);
+        }
+    }
+}
+
+void tst_Cluster::nodeLossTakesUsersOffline()
+{
+    SKIP_WITHOUT_CLUSTER();
+    ClusterFixture cluster;
+    // A short heartbeat interval (4 s), so that the test is short too.
+    QVERIFY(cluster.start(2, {u"--heartbeat"_s, u"4"_s, u"--presence-delay"_s, u"100"_s}));
+    std::unique_ptr<TestClient> alice, bob;
+    const qint64 conv = directChat(cluster, alice, 0, bob, 1);
+    QVERIFY(conv);
+    alice->clear();
+
+    // Alice's heartbeat: the server hears from her within the 2 × 4 s it waits.
+    QVERIFY(alice->awaitReply(alice->send(PingFrame{})));
+    QElapsedTimer clock;
+    clock.start();
+    cluster.node(1).kill();
+    auto away = nextPresence(*alice, bob->account().userId, false, 4000);
+    QVERIFY2(away, QByteArray::number(clock.elapsed()).constData());
+    QVERIFY(clock.elapsed() <= 4000);
+    QVERIFY(away->lastSeen > 0);
+    QVERIFY(away->lastSeen <= QDateTime::currentMSecsSinceEpoch());
+}
+
+void tst_Cluster::nodeLossLosesNothing()
+{
+    SKIP_WITHOUT_CLUSTER();
+    ClusterFixture cluster;
+    QVERIFY(cluster.start(3));
+    std::unique_ptr<TestClient> alice, bob;
+    const qint64 conv = directChat(cluster, alice, 0, bob, 2);
+    QVERIFY(conv);
+    const QByteArray token = bob->account().token;
+    QHash<QByteArray, qint64> acked; // client id → seq
+    QList<QByteArray> sentIds;
+    constexpr int Rounds = 5;
+    constexpr int PerRound = 20;
+    for (int round = 0; round < Rounds; ++round) {
+        // Bob writes through node 2, which dies under him after the first ack.
+        QList<QByteArray> clientIds;
+        const QList<qint64> requests = sendMany(*bob, conv, PerRound, &clientIds);
+        sentIds += clientIds;
+        QVERIFY(bob->awaitReply(requests.first()).has_value());
+        cluster.node(2).kill();
+        QVERIFY(bob->waitClosed());
+        for (const RawFrame &f : bob->received()) {
+            if (f.type != FrameType::Sent)
+                continue;
+            auto sent = FrameCodec::read<SentFrame>(f);
+            QVERIFY(sent);
+            QVERIFY(!acked.contains(sent->clientId));
+            acked.insert(sent->clientId, sent->seq);
+        }
+        // He reconnects to node 1 and sends again what was not acknowledged (same client ids).
+        bob = cluster.resumeOn(1, token);
+        QVERIFY(bob);
+        QList<qint64> retries;
+        for (const QByteArray &id : std::as_const(clientIds)) {
+            if (!acked.contains(id))
+                retries.append(bob->send(SendFrame{conv, id, QByteArray("again")}));
+        }
+        for (qint64 request : std::as_const(retries)) {
+            auto reply = bob->awaitReply(request);
+            QVERIFY(reply && reply->type == FrameType::Sent);
+            auto sent = FrameCodec::read<SentFrame>(*reply);
+            QVERIFY(!acked.contains(sent->clientId));
+            acked.insert(sent->clientId, sent->seq);
+        }
+        // Node 2 comes back for the next round, and bob goes back to it.
+        QVERIFY(cluster.node(2).start());
+        bob = cluster.resumeOn(2, token);
+        QVERIFY(bob);
+    }
+    QCOMPARE(acked.size(), Rounds * PerRound);
+
+    // The log holds every acknowledged message exactly once, at the seq its ack said.
+    const QList<Envelope> log = wholeLog(*alice, conv);
+    QHash<QByteArray, qint64> stored;
+    for (qsizetype i = 0; i < log.size(); ++i) {
+        QCOMPARE(log[i].seq, qint64(i + 1));
+        if (log[i].kind != MessageKind::Content)
+            continue;
+        QVERIFY2(!stored.contains(log[i].clientId), "duplicated");
+        stored.insert(log[i].clientId, log[i].seq);
+    }
+    for (auto it = acked.cbegin(); it != acked.cend(); ++it)
+        QCOMPARE(stored.value(it.key()), it.value());
+    QCOMPARE(stored.size(), acked.size());
+    // Alice on node 0 never got an entry twice or out of order.
+    const QList<qint64> pushed = pushedSeqs(*alice, conv);
+    for (qsizetype i = 1; i < pushed.size(); ++i)
+        QVERIFY(pushed[i] > pushed[i - 1]);
+}
+
+void tst_Cluster::redisLossLosesNothing()
+{
+    SKIP_WITHOUT_CLUSTER();
+    ClusterFixture cluster;
+    QVERIFY(cluster.start(2));
+    std::unique_ptr<TestClient> alice, bob;
+    const qint64 conv = directChat(cluster, alice, 0, bob, 1);
+    QVERIFY(conv);
+
+    QList<QByteArray> clientIds;
+    QList<qint64> seqs = acks(*bob, sendMany(*bob, conv, 10, &clientIds));
+    QCOMPARE(seqs.size(), 10);
+    QVERIFY(waitForSeq(*alice, conv, seqs.last()));
+
+    QCOMPARE(healthOf(cluster.node(0)), QByteArray("ok\n"));
+    // Redis goes away under traffic: messages are still stored and acknowledged.
+    const QList<qint64> during = sendMany(*bob, conv, 10, &clientIds);
+    cluster.redis.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(healthOf(cluster.node(0)),
+                              QByteArray("degraded: redis unreachable\n"), 5000);
+    const QList<qint64> duringSeqs = acks(*bob, during);
+    QCOMPARE(duringSeqs.size(), 10);
+    seqs += duringSeqs;
+    const QList<qint64> more = acks(*bob, sendMany(*bob, conv, 10, &clientIds));
+    QCOMPARE(more.size(), 10);
+    seqs += more;
+    const qint64 lastDuring = seqs.last();
+
+    // Redis is back: within 5 s alice (who sends nothing) is told the conversation moved, and
+    // live pushes flow again.
+    QElapsedTimer clock;
+    QVERIFY(cluster.redis.start());
+    clock.start();
+    auto hint = alice->await(
+            [&](const RawFrame &f) {
+                if (f.type != FrameType::ConversationInfo || f.hasId())
+                    return false;
+                auto c = FrameCodec::read<ConversationInfoFrame>(f);
+                return c && c->conversation.id == conv && c->conversation.lastSeq >= lastDuring;
+            },
+            5000);
+    QVERIFY2(hint, "not told to catch up within 5 s of Redis' return");
+    bool live = false;
+    while (!live && clock.elapsed() < 5000) {
+        const QList<qint64> one = acks(*bob, sendMany(*bob, conv, 1, &clientIds));
+        QCOMPARE(one.size(), 1);
+        seqs += one;
+        live = waitForSeq(*alice, conv, one.first(), 500);
+    }
+    QVERIFY2(live, "no live push within 5 s of Redis' return");
+    QCOMPARE(healthOf(cluster.node(0)), QByteArray("ok\n"));
+
+    // Alice catches up as a client does, and holds every acknowledged message exactly once.
+    const QList<Envelope> log = wholeLog(*alice, conv);
+    QSet<QByteArray> seen;
+    for (const Envelope &e : log) {
+        if (e.kind != MessageKind::Content)
+            continue;
+        QVERIFY2(!seen.contains(e.clientId), "duplicated");
+        seen.insert(e.clientId);
+    }
+    for (const QByteArray &id : std::as_const(clientIds))
+        QVERIFY2(seen.contains(id), "lost");
+    QCOMPARE(log.last().seq, seqs.last());
+    const QList<qint64> pushed = pushedSeqs(*alice, conv);
+    for (qsizetype i = 1; i < pushed.size(); ++i)
+        QVERIFY(pushed[i] > pushed[i - 1]);
 }
 
 QTEST_GUILESS_MAIN(tst_Cluster)
