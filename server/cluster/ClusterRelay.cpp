@@ -58,7 +58,7 @@ ClusterRelay::ClusterRelay(RouteContext &context, const RedisUrl &url, QObject *
     connect(m_bus, &RedisBus::messageReceived, this, &ClusterRelay::received);
     connect(m_bus, &RedisBus::up, this, &ClusterRelay::busUp);
     connect(m_bus, &RedisBus::down, this, &ClusterRelay::busDown);
-    qCInfo(lcServer).noquote() << "cluster mode: node" << m_nodeId << "- redis"
+    qCInfo(lcServerCluster).noquote() << "cluster mode: node" << m_nodeId << "- redis"
                                << url.displayName();
 }
 
@@ -215,7 +215,7 @@ void ClusterRelay::received(const QByteArray &channel, const QByteArray &payload
 {
     const std::optional<ClusterEvent> e = ClusterEvent::decode(payload);
     if (!e) {
-        qCWarning(lcRouting) << "unreadable cluster event on" << channel;
+        qCWarning(lcServerCluster) << "unreadable cluster event on" << channel;
         return;
     }
     if (e->origin == m_nodeId)
@@ -250,7 +250,7 @@ void ClusterRelay::received(const QByteArray &channel, const QByteArray &payload
         const QList<SessionAddress> sessions = m_ctx.sessions.ofDevice(id);
         if (!isDevice || sessions.isEmpty())
             return;
-        qCInfo(lcRouting) << "device" << id << "was revoked on another node: closing its sessions";
+        qCInfo(lcServerCluster) << "device" << id << "was revoked on another node: closing its sessions";
         const QByteArray frame =
                 FrameCodec::encodeError(-1, ErrorCode::InvalidToken, u"this device was revoked"_s);
         for (const SessionAddress &a : sessions)
@@ -301,7 +301,7 @@ void ClusterRelay::resync()
                 if (snapshot)
                     applySnapshot(*snapshot);
                 else
-                    qCWarning(lcRouting) << "cluster resync failed; trying again";
+                    qCWarning(lcServerCluster) << "cluster resync failed; trying again";
                 if (!snapshot || std::exchange(m_resyncAgain, false))
                     resync();
             });
@@ -335,7 +335,7 @@ void ClusterRelay::applySnapshot(const Snapshot &snapshot)
         if (!to.isEmpty())
             m_ctx.delivery->send(to, FrameCodec::encode(ConversationInfoFrame{c}));
     }
-    qCInfo(lcRouting) << "cluster resync:" << changed.size()
+    qCInfo(lcServerCluster) << "cluster resync:" << changed.size()
                       << "conversations changed while redis was away";
     Q_EMIT resynced();
 }

@@ -150,7 +150,7 @@ void NodePresence::sweep()
         for (qsizetype i = 0; i + 1 < r.elements.size(); i += 2) {
             const qint64 user = r.elements[i].string.toLongLong();
             const qint64 seen = r.elements[i + 1].string.toLongLong();
-            qCInfo(lcPresence) << "user" << user << "went away with a node that stopped";
+            qCInfo(lcServerCluster) << "user" << user << "went away with a node that stopped";
             Q_EMIT wentAway(user, seen);
         }
     });

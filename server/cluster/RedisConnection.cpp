@@ -173,9 +173,9 @@ void RedisConnection::onConnect(const redisAsyncContext *ac, int status)
         self->command({"SELECT", QByteArray::number(self->m_url.database)});
     self->m_connected = true;
     if (!self->m_everConnected)
-        qCInfo(lcServer).noquote() << "redis" << self->m_name << "connection up";
+        qCInfo(lcServerCluster).noquote() << "redis" << self->m_name << "connection up";
     else
-        qCInfo(lcServer).noquote() << "redis" << self->m_name << "connection back";
+        qCInfo(lcServerCluster).noquote() << "redis" << self->m_name << "connection back";
     self->m_everConnected = true;
     Q_EMIT self->connected();
 }
@@ -195,7 +195,7 @@ void RedisConnection::lost()
 {
     const bool was = std::exchange(m_connected, false);
     if (was) {
-        qCWarning(lcServer).noquote() << "redis" << m_name << "connection lost; retrying";
+        qCWarning(lcServerCluster).noquote() << "redis" << m_name << "connection lost; retrying";
         Q_EMIT disconnected();
     }
     m_retry->start();

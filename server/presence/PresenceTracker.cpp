@@ -149,7 +149,7 @@ void PresenceTracker::announce(qint64 userId)
     }
     if (viewers.isEmpty())
         return;
-    qCDebug(lcPresence) << "user" << userId << (p.online ? "online" : "offline");
+    qCDebug(lcServerPresence) << "user" << userId << (p.online ? "online" : "offline");
     const QByteArray frame = FrameCodec::encode(PresenceFrame{p});
     m_ctx.pushLocal(viewers, frame);
     if (m_ctx.cluster)
