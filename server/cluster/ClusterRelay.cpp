@@ -58,8 +58,8 @@ ClusterRelay::ClusterRelay(RouteContext &context, const RedisUrl &url, QObject *
     connect(m_bus, &RedisBus::messageReceived, this, &ClusterRelay::received);
     connect(m_bus, &RedisBus::up, this, &ClusterRelay::busUp);
     connect(m_bus, &RedisBus::down, this, &ClusterRelay::busDown);
-    qCInfo(lcServerCluster).noquote() << "cluster mode: node" << m_nodeId << "- redis"
-                               << url.displayName();
+    qCInfo(lcServerCluster).noquote()
+            << "cluster mode: node" << m_nodeId << "- redis" << url.displayName();
 }
 
 ClusterRelay::~ClusterRelay() = default;
@@ -250,7 +250,8 @@ void ClusterRelay::received(const QByteArray &channel, const QByteArray &payload
         const QList<SessionAddress> sessions = m_ctx.sessions.ofDevice(id);
         if (!isDevice || sessions.isEmpty())
             return;
-        qCInfo(lcServerCluster) << "device" << id << "was revoked on another node: closing its sessions";
+        qCInfo(lcServerCluster) << "device" << id
+                                << "was revoked on another node: closing its sessions";
         const QByteArray frame =
                 FrameCodec::encodeError(-1, ErrorCode::InvalidToken, u"this device was revoked"_s);
         for (const SessionAddress &a : sessions)
@@ -336,7 +337,7 @@ void ClusterRelay::applySnapshot(const Snapshot &snapshot)
             m_ctx.delivery->send(to, FrameCodec::encode(ConversationInfoFrame{c}));
     }
     qCInfo(lcServerCluster) << "cluster resync:" << changed.size()
-                      << "conversations changed while redis was away";
+                            << "conversations changed while redis was away";
     Q_EMIT resynced();
 }
 
