@@ -1,4 +1,5 @@
 #include "ParleydProcess.h"
+#include "TestLogging.h"
 
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QRegularExpression>
@@ -71,9 +72,9 @@ bool adminStatement(const QString &sql)
             QSqlQuery q(db);
             ok = q.exec(sql);
             if (!ok)
-                qWarning() << "PostgreSQL:" << q.lastError().text();
+                qCWarning(lcTest) << "PostgreSQL:" << q.lastError().text();
         } else {
-            qWarning() << "PostgreSQL:" << db.lastError().text();
+            qCWarning(lcTest) << "PostgreSQL:" << db.lastError().text();
         }
         db.close();
     }
