@@ -94,7 +94,7 @@ void tst_Attachments::init()
 void tst_Attachments::cleanup()
 {
     if (QTest::currentTestFailed())
-        qCWarning(lcTest).noquote() << "parleyd log:\n" << m_server.log().right(8000);
+        qCWarning(lcTestClient).noquote() << "parleyd log:\n" << m_server.log().right(8000);
 }
 
 std::unique_ptr<Connection> tst_Attachments::connectAs(const QByteArray &token)

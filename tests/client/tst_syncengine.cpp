@@ -36,7 +36,7 @@ public:
                     [this](const QByteArray &bytes) {
                         auto frame = FrameCodec::decode(bytes, FrameLimits::fromClient());
                         if (!frame) {
-                            qCWarning(lcTest)
+                            qCWarning(lcTestClient)
                                     << "scripted server cannot decode:" << frame.error().message;
                             return;
                         }

@@ -1,4 +1,5 @@
 #include "ParleydProcess.h"
+
 #include "TestLogging.h"
 
 #include <QtCore/QRandomGenerator>
@@ -72,9 +73,9 @@ bool adminStatement(const QString &sql)
             QSqlQuery q(db);
             ok = q.exec(sql);
             if (!ok)
-                qCWarning(lcTest) << "PostgreSQL:" << q.lastError().text();
+                qCWarning(lcTestSupport) << "PostgreSQL:" << q.lastError().text();
         } else {
-            qCWarning(lcTest) << "PostgreSQL:" << db.lastError().text();
+            qCWarning(lcTestSupport) << "PostgreSQL:" << db.lastError().text();
         }
         db.close();
     }

@@ -1,12 +1,14 @@
 #pragma once
 
-/// The logging category of the test suites (`parley.test`): what a test prints to explain a
-/// failure (a server's log, a model's rows) goes through it, so QT_LOGGING_RULES can quiet it.
+/// The logging categories of the test support library and the test suites; tests log through
+/// these (enable them with QT_LOGGING_RULES="parley.test.*=true" when a run needs more).
 
 #include <QtCore/QLoggingCategory>
 
 namespace Parley {
 
-Q_DECLARE_LOGGING_CATEGORY(lcTest) // parley.test
+Q_DECLARE_LOGGING_CATEGORY(lcTestSupport) // parley.test.support: parleyd processes, databases
+Q_DECLARE_LOGGING_CATEGORY(lcTestServer) // parley.test.server: the server suites, parleyd logs
+Q_DECLARE_LOGGING_CATEGORY(lcTestClient) // parley.test.client: the client and UI suites
 
 } // namespace Parley

@@ -86,7 +86,7 @@ void tst_UiAttachments::cleanup()
             MessageListModel *model = app->client()->messages(app->client()->activeConversation());
             for (int i = 0; i < model->rowCount(); ++i) {
                 const QModelIndex row = model->index(i, 0);
-                qCWarning(lcTest).noquote()
+                qCWarning(lcTestClient).noquote()
                         << app->client()->username() << "row" << i
                         << row.data(MessageListModel::SeqRole).toLongLong()
                         << row.data(MessageListModel::ClientIdRole).toString()
