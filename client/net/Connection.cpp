@@ -30,6 +30,8 @@ Connection::Connection(QObject *parent)
     m_reconnectTimer->setSingleShot(true);
     connect(m_reconnectTimer, &QTimer::timeout, this, &Connection::connectSocket);
     connect(m_heartbeatTimer, &QTimer::timeout, this, &Connection::onHeartbeat);
+    // Runs only while a request waits for its reply: an idle client has no timer to wake it
+    // but the heartbeat.
     m_timeoutTimer->setInterval(500);
     connect(m_timeoutTimer, &QTimer::timeout, this, &Connection::checkTimeouts);
 }
@@ -137,7 +139,6 @@ void Connection::onConnected()
 {
     qCInfo(lcNet) << "connected to" << m_url.toDisplayString();
     m_lastReceived.start();
-    m_timeoutTimer->start();
     sendHello();
 }
 
@@ -305,6 +306,8 @@ QFuture<Result<RawFrame>> Connection::request(FrameType type, const QCborMap &fi
     m_nextId = m_nextId >= 0xFFFFFFFFLL ? 1 : m_nextId + 1;
     pending->deadline = QDeadlineTimer(m_requestTimeoutMs);
     m_pending.insert(id, pending);
+    if (!m_timeoutTimer->isActive())
+        m_timeoutTimer->start();
     m_socket->sendBinaryMessage(FrameCodec::encode(type, id, fields));
     return future;
 }
@@ -343,6 +346,8 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
         return;
     }
     const auto pending = m_pending.take(frame->id);
+    if (m_pending.isEmpty())
+        m_timeoutTimer->stop();
     if (!pending) {
         qCDebug(lcNet) << "reply to an unknown request" << frame->id;
         return;
@@ -367,6 +372,8 @@ void Connection::checkTimeouts()
             ++it;
         }
     }
+    if (m_pending.isEmpty())
+        m_timeoutTimer->stop();
     for (const auto &pending : std::as_const(expired)) {
         qCWarning(lcNet) << "request" << frameTypeName(pending->type) << "timed out";
         pending->promise.addResult(
