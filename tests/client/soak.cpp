@@ -14,6 +14,7 @@
 #include "Client.h"
 #include "FaultyLink.h"
 #include "ParleydProcess.h"
+#include "net/Connection.h"
 #include "outbox/Outbox.h"
 #include "store/MessageStore.h"
 

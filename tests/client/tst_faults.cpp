@@ -7,6 +7,7 @@
 #include "FaultyLink.h"
 #include "ParleydProcess.h"
 #include "models/ConversationListModel.h"
+#include "net/Connection.h"
 #include "models/MessageListModel.h"
 #include "outbox/Outbox.h"
 
