@@ -141,7 +141,7 @@ int AdminCommand::run(const Invocation &inv)
             auto id = db.createUser(arg, PasswordHasher::hashNow(*password), now);
             if (!id)
                 return fail(id.error().message);
-            qCInfo(lcAdmin) << "user" << *id << "added";
+            qCInfo(lcServerAdmin) << "user" << *id << "added";
             out() << "user " << arg << " added with id " << *id << Qt::endl;
             return 0;
         }

@@ -24,7 +24,7 @@ class QTcpSocket;
 
 namespace Parley {
 
-class Connection;
+class ClientConnection;
 class HandshakeGate;
 class SocketPoller;
 class RequestSink;
@@ -71,7 +71,7 @@ private:
     void answerHttp(QAbstractSocket *socket, const QByteArray &path);
     /// The whole HTTP response to a probe, on either transport.
     QByteArray probeResponse(const QByteArray &path) const;
-    void openSession(Connection *connection);
+    void openSession(ClientConnection *connection);
     void upgrade(QAbstractSocket *socket);
     void upgraded();
     void sweep();

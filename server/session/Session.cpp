@@ -66,7 +66,7 @@ qint64 Session::monotonicMs()
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
-Session::Session(SessionAddress address, Connection *connection, RequestSink *sink,
+Session::Session(SessionAddress address, ClientConnection *connection, RequestSink *sink,
                  const SessionLimits &limits, QObject *parent)
     : QObject(parent),
       m_address(address),
@@ -78,12 +78,12 @@ Session::Session(SessionAddress address, Connection *connection, RequestSink *si
       m_lastReceivedMs(m_openedMs)
 {
     m_connection->setParent(this);
-    connect(m_connection, &Connection::frameReceived, this, &Session::receive);
-    connect(m_connection, &Connection::messageRejected, this,
+    connect(m_connection, &ClientConnection::frameReceived, this, &Session::receive);
+    connect(m_connection, &ClientConnection::messageRejected, this,
             [this](ErrorCode code, const QString &message) { reject(-1, code, message); });
-    connect(m_connection, &Connection::closed, this, &Session::connectionClosed);
+    connect(m_connection, &ClientConnection::closed, this, &Session::connectionClosed);
     m_sink->sessionOpened(m_address, m_connection->peerAddress());
-    qCDebug(lcSession) << "session" << m_address.thread << m_address.id << "opened";
+    qCDebug(lcServerSession) << "session" << m_address.thread << m_address.id << "opened";
 }
 
 Session::~Session()
@@ -116,7 +116,7 @@ void Session::authenticationFailed(const QByteArray &frame)
     m_connection->send(frame);
 }
 
-void Session::closeWith(const QByteArray &lastFrame, Connection::CloseReason reason)
+void Session::closeWith(const QByteArray &lastFrame, ClientConnection::CloseReason reason)
 {
     if (m_state == State::Closing)
         return;
@@ -132,15 +132,15 @@ void Session::checkTimeouts(qint64 nowMs)
         return;
     if (m_state != State::Authenticated
         && nowMs - m_openedMs > m_limits.authTimeoutSeconds * 1000LL) {
-        qCDebug(lcSession) << "session" << m_address.id << "did not authenticate in time";
+        qCDebug(lcServerSession) << "session" << m_address.id << "did not authenticate in time";
         closeWith(FrameCodec::encodeError(
                 -1, ErrorCode::AuthTimeout,
                 u"authenticate within %1 s of connecting"_s.arg(m_limits.authTimeoutSeconds)));
         return;
     }
     if (nowMs - m_lastReceivedMs > 2 * m_limits.heartbeatSeconds * 1000LL) {
-        qCDebug(lcSession) << "session" << m_address.id << "missed its heartbeats";
-        closeWith({}, Connection::CloseReason::GoingAway);
+        qCDebug(lcServerSession) << "session" << m_address.id << "missed its heartbeats";
+        closeWith({}, ClientConnection::CloseReason::GoingAway);
     }
 }
 
@@ -255,7 +255,7 @@ void Session::connectionClosed()
     m_finished = true;
     m_state = State::Closing;
     m_sink->sessionClosed(m_address);
-    qCDebug(lcSession) << "session" << m_address.thread << m_address.id << "closed";
+    qCDebug(lcServerSession) << "session" << m_address.thread << m_address.id << "closed";
     Q_EMIT finished(m_address);
 }
 
