@@ -31,7 +31,7 @@ QMap<int, TableRow> readErrorTable()
     const qsizetype start = text.indexOf(u"## 7. Error codes"_s);
     const qsizetype end = text.indexOf(u"## 8."_s, start);
     static const QRegularExpression row(
-            uR"(^\| (\d{3}) \| `([a-z_]+)` \| [^|]* \| ([^|]*) \| ([^|]*) \|$)"_s,
+            uR"(^\| (\d{3}) \| `([a-z0-9_]+)` \| [^|]* \| ([^|]*) \| ([^|]*) \|$)"_s,
             QRegularExpression::MultilineOption);
     QMap<int, TableRow> rows;
     for (auto it = row.globalMatch(text.mid(start, end - start)); it.hasNext();) {
