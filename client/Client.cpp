@@ -148,6 +148,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
             });
     connect(m_sync, &SyncEngine::presenceChanged, this, &Client::onPresenceChanged);
     connect(m_sync->typing(), &TypingTracker::typingChanged, this, &Client::onTypingChanged);
+    connect(m_outbox, &Outbox::entrySent, m_sync, &SyncEngine::messageSent);
     connect(m_outbox, &Outbox::entryQueued, this, [this](const StoredMessage &message) {
         const QByteArray upload = m_attachments->takeUploadOf(message.clientId);
         if (auto model = m_messageModels.value(message.conversationId)) {

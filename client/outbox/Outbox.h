@@ -64,6 +64,8 @@ Q_SIGNALS:
     void entryChanged(const Parley::StoredMessage &message);
     /// Acknowledged and now a log entry (the row with this client id has a seq).
     void entryAcknowledged(qint64 conversationId, const QByteArray &clientId);
+    /// The entry's `send` frame was just written to the connection (also for a resend).
+    void entrySent(qint64 conversationId);
 
 private:
     void send(const QByteArray &clientId);

@@ -66,6 +66,10 @@ public:
     void markRead(qint64 conversationId);
     /// Rate-limited typing notifications; stops by itself after a few seconds.
     void setTyping(qint64 conversationId, bool typing);
+    /// A message of mine to `conversationId` just left. A message ends its sender's typing
+    /// wherever it arrives, so if I am still typing there (the next message, begun while this
+    /// one was being encrypted), say so again after it.
+    void messageSent(qint64 conversationId);
     /// An own message was acknowledged with this seq: store it as the log entry.
     void ingestOwnMessage(const StoredMessage &message);
     /// Applies a conversation the server returned (createDirect/createGroup replies).

@@ -42,4 +42,4 @@ void tst_SignalContext::contextsAreIndependent()
 }
 
 QTEST_GUILESS_MAIN(tst_SignalContext)
-#include "tst_SignalContext.moc"
+#include "tst_signalcontext.moc"

@@ -187,4 +187,4 @@ void tst_KeyStore::nestsInCallersTransaction()
 }
 
 QTEST_GUILESS_MAIN(tst_KeyStore)
-#include "tst_KeyStore.moc"
+#include "tst_keystore.moc"

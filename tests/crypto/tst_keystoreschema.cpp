@@ -114,4 +114,4 @@ void tst_KeyStoreSchema::closedConnectionIsDatabaseError()
 }
 
 QTEST_GUILESS_MAIN(tst_KeyStoreSchema)
-#include "tst_KeyStoreSchema.moc"
+#include "tst_keystoreschema.moc"

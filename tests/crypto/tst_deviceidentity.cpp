@@ -192,4 +192,4 @@ void tst_DeviceIdentity::previousSignedPreKeyStillAccepted()
 }
 
 QTEST_GUILESS_MAIN(tst_DeviceIdentity)
-#include "tst_DeviceIdentity.moc"
+#include "tst_deviceidentity.moc"

@@ -82,4 +82,4 @@ void tst_MessagePadding::malformedPaddingIsRefused()
 }
 
 QTEST_APPLESS_MAIN(tst_MessagePadding)
-#include "tst_MessagePadding.moc"
+#include "tst_messagepadding.moc"

@@ -142,4 +142,4 @@ void tst_IdentityStore::forgetRemovesTrust()
 }
 
 QTEST_GUILESS_MAIN(tst_IdentityStore)
-#include "tst_IdentityStore.moc"
+#include "tst_identitystore.moc"

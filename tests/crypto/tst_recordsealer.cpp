@@ -112,4 +112,4 @@ void tst_RecordSealer::bindingSeparatesColumns()
 }
 
 QTEST_GUILESS_MAIN(tst_RecordSealer)
-#include "tst_RecordSealer.moc"
+#include "tst_recordsealer.moc"

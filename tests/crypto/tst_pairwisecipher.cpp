@@ -353,4 +353,4 @@ void tst_PairwiseCipher::messageEncodesForTheInbox()
 }
 
 QTEST_GUILESS_MAIN(tst_PairwiseCipher)
-#include "tst_PairwiseCipher.moc"
+#include "tst_pairwisecipher.moc"

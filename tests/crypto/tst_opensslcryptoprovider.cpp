@@ -307,4 +307,4 @@ void tst_OpenSslCryptoProvider::aesRejectsBadInput()
 }
 
 QTEST_GUILESS_MAIN(tst_OpenSslCryptoProvider)
-#include "tst_OpenSslCryptoProvider.moc"
+#include "tst_opensslcryptoprovider.moc"

@@ -266,4 +266,4 @@ void tst_SenderKeyCipher::continuesAfterRestart()
 }
 
 QTEST_GUILESS_MAIN(tst_SenderKeyCipher)
-#include "tst_SenderKeyCipher.moc"
+#include "tst_senderkeycipher.moc"

@@ -181,4 +181,4 @@ void tst_SafetyNumber::devicesOfBothUsers()
 }
 
 QTEST_GUILESS_MAIN(tst_SafetyNumber)
-#include "tst_SafetyNumber.moc"
+#include "tst_safetynumber.moc"
