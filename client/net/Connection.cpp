@@ -14,6 +14,13 @@ namespace Parley {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+/// TCP, TLS and the WebSocket upgrade must be done by then, or the attempt is abandoned.
+constexpr int ConnectTimeoutMs = 15000;
+
+} // namespace
+
 struct Connection::Pending
 {
     QPromise<Result<RawFrame>> promise;
@@ -121,6 +128,14 @@ void Connection::connectSocket()
     setState(State::Connecting);
     qCInfo(lcNet) << "connecting to" << m_url.toDisplayString() << "attempt" << m_attempt + 1;
     m_socket->open(m_url);
+    // A link that accepts but then stays silent (a half-open path, a frozen server) would hold
+    // the attempt forever: the heartbeat only starts after welcome. Give up and back off.
+    QTimer::singleShot(ConnectTimeoutMs, m_socket, [this, socket = m_socket] {
+        if (m_socket == socket && m_state == State::Connecting) {
+            qCWarning(lcNet) << "no handshake within" << ConnectTimeoutMs << "ms; reconnecting";
+            socket->abort();
+        }
+    });
 }
 
 void Connection::dropSocket()

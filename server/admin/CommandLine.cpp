@@ -225,6 +225,13 @@ QList<Key> keys()
             {u"keys-low"_s, u"n"_s,
              u"Push keysLow below this many one-time pre-keys (default 20)."_s,
              intKey(&ServerConfig::keysLowThreshold, 0, 100000)},
+            {u"key-fetches"_s, u"per-minute"_s,
+             u"fetchKeys per minute per asking user; beyond: rate_limited (default 600)."_s,
+             intKey(&ServerConfig::keyFetchesPerMinute, 1, 1000000)},
+            {u"prekey-handouts"_s, u"per-minute"_s,
+             u"Fetches per minute per target user that take one-time pre-keys; beyond: the "
+             u"signed pre-key only (default 60)."_s,
+             intKey(&ServerConfig::preKeyHandoutsPerMinute, 1, 1000000)},
     };
 }
 

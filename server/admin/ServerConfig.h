@@ -52,6 +52,8 @@ struct ServerConfig
     int typingExpirySeconds = 6; ///< documented client-side expiry of a typing signal
     int maxInboxItems = 10000; ///< waiting items per device
     int keysLowThreshold = 20; ///< keysLow is pushed below this many one-time pre-keys
+    int keyFetchesPerMinute = 600; ///< fetchKeys per asking user (token bucket, burst the same)
+    int preKeyHandoutsPerMinute = 60; ///< fetches per target user that take one-time pre-keys
 
     // Attachments.
     qint64 maxAttachmentBytes = 100 * 1024 * 1024; ///< declared size of one upload
