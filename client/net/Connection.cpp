@@ -126,13 +126,13 @@ void Connection::connectSocket()
             onDisconnected();
     });
     setState(State::Connecting);
-    qCInfo(lcNet) << "connecting to" << m_url.toDisplayString() << "attempt" << m_attempt + 1;
+    qCInfo(lcClientNet) << "connecting to" << m_url.toDisplayString() << "attempt" << m_attempt + 1;
     m_socket->open(m_url);
     // A link that accepts but then stays silent (a half-open path, a frozen server) would hold
     // the attempt forever: the heartbeat only starts after welcome. Give up and back off.
     QTimer::singleShot(ConnectTimeoutMs, m_socket, [this, socket = m_socket] {
         if (m_socket == socket && m_state == State::Connecting) {
-            qCWarning(lcNet) << "no handshake within" << ConnectTimeoutMs << "ms; reconnecting";
+            qCWarning(lcClientNet) << "no handshake within" << ConnectTimeoutMs << "ms; reconnecting";
             socket->abort();
         }
     });
@@ -152,7 +152,7 @@ void Connection::dropSocket()
 
 void Connection::onConnected()
 {
-    qCInfo(lcNet) << "connected to" << m_url.toDisplayString();
+    qCInfo(lcClientNet) << "connected to" << m_url.toDisplayString();
     m_lastReceived.start();
     sendHello();
 }
@@ -170,7 +170,7 @@ void Connection::sendHello()
         auto welcome = reply ? FrameCodec::read<WelcomeFrame>(*reply)
                              : Result<WelcomeFrame>(reply.error());
         if (!welcome) {
-            qCWarning(lcNet) << "handshake failed:" << errorCodeName(welcome.error().code);
+            qCWarning(lcClientNet) << "handshake failed:" << errorCodeName(welcome.error().code);
             if (welcome.error().code == ErrorCode::UnsupportedVersion)
                 m_wanted = false;
             Q_EMIT connectionLost(welcome.error().message);
@@ -196,12 +196,12 @@ void Connection::sendResume()
         auto frame = reply ? FrameCodec::read<AuthenticatedFrame>(*reply)
                            : Result<AuthenticatedFrame>(reply.error());
         if (frame) {
-            qCInfo(lcNet) << "resumed as device" << frame->deviceId;
+            qCInfo(lcClientNet) << "resumed as device" << frame->deviceId;
             setAuthenticated(*frame);
             return;
         }
         const ErrorCode code = frame.error().code;
-        qCWarning(lcNet) << "resume failed:" << errorCodeName(code);
+        qCWarning(lcClientNet) << "resume failed:" << errorCodeName(code);
         if (code == ErrorCode::InvalidToken || code == ErrorCode::AccountDisabled
             || code == ErrorCode::InvalidCredentials) {
             m_wanted = false;
@@ -226,7 +226,7 @@ void Connection::onDisconnected()
     failPending(Error{ErrorCode::Unavailable, u"the connection was lost"_s});
     setState(State::Disconnected);
     if (wasOpen) {
-        qCInfo(lcNet) << "disconnected:" << reason;
+        qCInfo(lcClientNet) << "disconnected:" << reason;
         if (!m_certificateRefused)
             Q_EMIT connectionLost(reason.isEmpty() ? tr("The connection was lost.") : reason);
     }
@@ -242,7 +242,7 @@ void Connection::scheduleReconnect()
     const qint64 step = std::min<qint64>(qint64(m_initialDelayMs) << shift, m_maxDelayMs);
     const qint64 delay = step / 2 + QRandomGenerator::global()->bounded(step / 2 + 1);
     ++m_attempt;
-    qCDebug(lcNet) << "reconnecting in" << delay << "ms";
+    qCDebug(lcClientNet) << "reconnecting in" << delay << "ms";
     m_reconnectTimer->start(int(delay));
 }
 
@@ -257,12 +257,12 @@ void Connection::onSslErrors(const QList<QSslError> &errors)
         }
     }
     if (certificate.isNull()) {
-        qCWarning(lcNet) << "TLS errors without a certificate; refusing";
+        qCWarning(lcClientNet) << "TLS errors without a certificate; refusing";
         return;
     }
     const QString presented = fingerprintOf(certificate.toDer());
     if (m_pinned.isEmpty()) {
-        qCInfo(lcNet) << "pinning the server certificate on first use:" << presented;
+        qCInfo(lcClientNet) << "pinning the server certificate on first use:" << presented;
         m_pinned = presented;
         m_socket->ignoreSslErrors(errors);
         Q_EMIT certificatePinned(presented);
@@ -272,8 +272,8 @@ void Connection::onSslErrors(const QList<QSslError> &errors)
         m_socket->ignoreSslErrors(errors);
         return;
     }
-    qCWarning(lcNet) << "the server certificate changed: pinned" << m_pinned << "presented"
-                     << presented;
+    qCWarning(lcClientNet) << "the server certificate changed: pinned" << m_pinned << "presented"
+                           << presented;
     m_certificateRefused = true;
     m_reconnectTimer->stop();
     Q_EMIT certificateChanged(m_pinned, presented);
@@ -293,7 +293,7 @@ void Connection::onHeartbeat()
     const qint64 silence = m_lastReceived.elapsed();
     const qint64 interval = std::max(1, m_welcome.heartbeatSeconds) * 1000LL;
     if (silence > interval * 5 / 2) {
-        qCWarning(lcNet) << "no answer for" << silence << "ms; reconnecting";
+        qCWarning(lcClientNet) << "no answer for" << silence << "ms; reconnecting";
         m_socket->abort();
         return;
     }
@@ -340,8 +340,8 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
     m_lastReceived.start();
     auto frame = FrameCodec::decode(bytes, FrameLimits::fromServer());
     if (!frame) {
-        qCWarning(lcNet) << "undecodable frame from the server:"
-                         << errorCodeName(frame.error().code) << bytes.size() << "bytes";
+        qCWarning(lcClientNet) << "undecodable frame from the server:"
+                               << errorCodeName(frame.error().code) << bytes.size() << "bytes";
         return;
     }
     if (!frame->hasId()) {
@@ -349,7 +349,7 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
             // The server names its reason before it closes (docs/protocol.md, section 4).
             auto error = FrameCodec::read<ErrorFrame>(*frame);
             const ErrorCode code = error ? error->code : ErrorCode::MalformedFrame;
-            qCWarning(lcNet) << "the server reports:" << errorCodeName(code);
+            qCWarning(lcClientNet) << "the server reports:" << errorCodeName(code);
             if (code == ErrorCode::InvalidToken || code == ErrorCode::AccountDisabled) {
                 m_wanted = false;
                 m_token.clear();
@@ -364,7 +364,7 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
     if (m_pending.isEmpty())
         m_timeoutTimer->stop();
     if (!pending) {
-        qCDebug(lcNet) << "reply to an unknown request" << frame->id;
+        qCDebug(lcClientNet) << "reply to an unknown request" << frame->id;
         return;
     }
     if (frame->type == FrameType::Error) {
@@ -390,7 +390,7 @@ void Connection::checkTimeouts()
     if (m_pending.isEmpty())
         m_timeoutTimer->stop();
     for (const auto &pending : std::as_const(expired)) {
-        qCWarning(lcNet) << "request" << frameTypeName(pending->type) << "timed out";
+        qCWarning(lcClientNet) << "request" << frameTypeName(pending->type) << "timed out";
         pending->promise.addResult(
                 Error{ErrorCode::Unavailable, tr("The server did not answer in time.")});
         pending->promise.finish();

@@ -302,7 +302,7 @@ QFuture<bool> MessageStore::runInTransaction(std::function<bool(const QString &)
 {
     return run([worker = m_worker, work = std::move(work)](QSqlDatabase &db) {
         if (!db.transaction()) {
-            qCWarning(lcStore) << "cannot begin a transaction:" << db.lastError().text();
+            qCWarning(lcClientStore) << "cannot begin a transaction:" << db.lastError().text();
             return false;
         }
         if (!work(worker->connectionName)) {
@@ -310,7 +310,7 @@ QFuture<bool> MessageStore::runInTransaction(std::function<bool(const QString &)
             return false;
         }
         if (!db.commit()) {
-            qCWarning(lcStore) << "commit failed:" << db.lastError().text();
+            qCWarning(lcClientStore) << "commit failed:" << db.lastError().text();
             db.rollback();
             return false;
         }

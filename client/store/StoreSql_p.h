@@ -14,7 +14,7 @@ namespace Parley::StoreSql {
 
 inline void logFailure(const QSqlQuery &query)
 {
-    qCWarning(lcStore) << "query failed:" << query.lastError().text();
+    qCWarning(lcClientStore) << "query failed:" << query.lastError().text();
 }
 
 /// Runs a prepared query; false and a warning if it failed.

@@ -8,6 +8,7 @@
 #include "attachments/AttachmentTransfer.h"
 #include "contacts/BlockList.h"
 #include "net/Connection.h"
+#include "net/PushDispatcher.h"
 
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QFile>
@@ -351,8 +352,10 @@ void tst_Attachments::blockListFollowsOtherDevices()
     auto secondConnection = connectAs(second->token);
     QVERIFY(secondConnection);
 
-    BlockList mine(first.get());
-    BlockList theirs(secondConnection.get());
+    PushDispatcher minePushes(first.get());
+    PushDispatcher theirPushes(secondConnection.get());
+    BlockList mine(first.get(), &minePushes);
+    BlockList theirs(secondConnection.get(), &theirPushes);
     QTRY_VERIFY(mine.isLoaded() && theirs.isLoaded());
     QVERIFY(mine.users().isEmpty());
     QSignalSpy changed(&theirs, &BlockList::changed);
