@@ -87,8 +87,8 @@ std::unique_ptr<Client> Soak::makeClient(const Device &device)
 
 void Soak::watch(Client *client)
 {
-    connect(client->outbox(), &Outbox::entryAcknowledged, this,
-            [this](qint64, const QByteArray &clientId) { m_acknowledged.insert(clientId); });
+    connect(client->outbox(), &Outbox::acknowledged, this,
+            [this](const StoredMessage &message) { m_acknowledged.insert(message.clientId); });
 }
 
 bool Soak::waitFor(const std::function<bool()> &done, int timeoutMs)
