@@ -132,7 +132,8 @@ void Connection::connectSocket()
     // the attempt forever: the heartbeat only starts after welcome. Give up and back off.
     QTimer::singleShot(ConnectTimeoutMs, m_socket, [this, socket = m_socket] {
         if (m_socket == socket && m_state == State::Connecting) {
-            qCWarning(lcClientNet) << "no handshake within" << ConnectTimeoutMs << "ms; reconnecting";
+            qCWarning(lcClientNet)
+                    << "no handshake within" << ConnectTimeoutMs << "ms; reconnecting";
             socket->abort();
         }
     });

@@ -15,7 +15,8 @@ using StoreSql::exec;
 QString MessageRows::columns()
 {
     return u"m.conv, m.seq, m.client_id, m.sender, m.sender_device, m.ts, m.kind, m.body, m.text,"
-           " m.state, (SELECT username FROM members u WHERE u.conv = m.conv AND u.user_id = m.sender),"
+           " m.state, (SELECT username FROM members u WHERE u.conv = m.conv AND u.user_id = "
+           "m.sender),"
            " m.reply_to, m.edited_seq, m.deleted, m.hidden,"
            " CASE WHEN r.seq IS NULL THEN NULL ELSE coalesce((SELECT username FROM members u"
            "   WHERE u.conv = r.conv AND u.user_id = r.sender), '') END,"

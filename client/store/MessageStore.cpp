@@ -157,9 +157,8 @@ QFuture<void> MessageStore::upsertConversations(const QList<Conversation> &conve
 
 QFuture<QList<ConversationSummary>> MessageStore::conversationSummaries(qint64 selfUserId)
 {
-    return run([selfUserId](QSqlDatabase &db) {
-        return ConversationTable(db).summaries(selfUserId);
-    });
+    return run(
+            [selfUserId](QSqlDatabase &db) { return ConversationTable(db).summaries(selfUserId); });
 }
 
 QFuture<std::optional<ConversationSummary>> MessageStore::conversationSummary(qint64 conversationId,

@@ -6,9 +6,10 @@
 #include "Client.h"
 #include "FaultyLink.h"
 #include "ParleydProcess.h"
+#include "TestLogging.h"
 #include "models/ConversationListModel.h"
-#include "net/Connection.h"
 #include "models/MessageListModel.h"
+#include "net/Connection.h"
 #include "outbox/Outbox.h"
 
 #include <QtCore/QElapsedTimer>
@@ -107,7 +108,7 @@ void tst_Faults::init()
 void tst_Faults::cleanup()
 {
     if (QTest::currentTestFailed() && m_server)
-        qWarning().noquote() << "parleyd log:\n" << m_server->log();
+        qCWarning(lcTestClient).noquote() << "parleyd log:\n" << m_server->log();
     m_alice.reset();
     m_bob.reset();
     m_link.reset();

@@ -6,6 +6,7 @@
 #include "ParleydProcess.h"
 #include "RedisProcess.h"
 #include "TestClient.h"
+#include "TestLogging.h"
 
 #include <QtTest/QTest>
 
@@ -60,7 +61,7 @@ public:
         node->setDatabase(ParleydProcess::postgresUrl(m_database));
         node->setArguments(QStringList{QStringLiteral("--redis"), redis.url()} + m_extra);
         if (!node->start()) {
-            qWarning().noquote() << "node did not start:" << node->log();
+            qCWarning(lcTestServer).noquote() << "node did not start:" << node->log();
             return false;
         }
         nodes.push_back(std::move(node));
@@ -79,7 +80,7 @@ public:
         auto r = client->connectAndRegister(node(i).url(), node(i).fingerprint(), name,
                                             password(name));
         if (!r) {
-            qWarning() << "could not register" << name << ":" << r.error().message;
+            qCWarning(lcTestServer) << "could not register" << name << ":" << r.error().message;
             return nullptr;
         }
         client->clear();
@@ -91,12 +92,12 @@ public:
     {
         auto client = std::make_unique<TestClient>();
         if (!client->open(node(i).url(), node(i).fingerprint()) || !client->hello()) {
-            qWarning() << "could not connect to node" << i;
+            qCWarning(lcTestServer) << "could not connect to node" << i;
             return nullptr;
         }
         auto r = client->login(username, password(username));
         if (!r) {
-            qWarning() << "could not log in" << username << ":" << r.error().message;
+            qCWarning(lcTestServer) << "could not log in" << username << ":" << r.error().message;
             return nullptr;
         }
         client->clear();

@@ -1,6 +1,7 @@
 // Several parleyd nodes on one PostgreSQL database, live events between them over a real
 // redis-server (docs/scaling.md): what a user on one node sees of users on another.
 #include "ClusterFixture.h"
+#include "TestLogging.h"
 
 #include <QtCore/QDateTime>
 #include <QtCore/QElapsedTimer>
@@ -35,8 +36,8 @@ void verifyDevice(TestClient &client, const char *who, qint64 conversationId, qi
         QVERIFY2(waitForSeq(client, conversationId, expected.last()), who);
     const QList<qint64> got = pushedSeqs(client, conversationId);
     if (got != expected) {
-        qWarning() << who << "expected" << expected;
-        qWarning() << who << "got     " << got;
+        qCWarning(lcTestServer) << who << "expected" << expected;
+        qCWarning(lcTestServer) << who << "got     " << got;
     }
     QVERIFY2(got == expected, who);
 }

@@ -4,6 +4,7 @@
 // Each row sends one wrong or hostile frame (on its own server when the row needs a setting).
 
 #include "ServerFixture.h"
+#include "TestLogging.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QRegularExpression>
@@ -105,7 +106,7 @@ void tst_Conformance::cleanupTestCase()
 void tst_Conformance::cleanup()
 {
     if (QTest::currentTestFailed())
-        qWarning().noquote() << "parleyd log:\n" << f.server.log();
+        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log();
 }
 
 void tst_Conformance::tableNamesTheCodes()
@@ -177,7 +178,7 @@ std::unique_ptr<ParleydProcess> tst_Conformance::ownServer(const QStringList &ar
     auto server = std::make_unique<ParleydProcess>();
     server->setArguments(arguments);
     if (!server->start()) {
-        qWarning().noquote() << server->log();
+        qCWarning(lcTestServer).noquote() << server->log();
         return nullptr;
     }
     return server;
