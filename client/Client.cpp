@@ -576,6 +576,8 @@ void Client::connectPieces()
     // about own entries it got another way (a sync after a lost ack).
     connect(m_outbox, &Outbox::acknowledged, m_sync, &SyncEngine::ingestOwnMessage);
     connect(m_sync, &SyncEngine::ownEntriesStored, m_outbox, &Outbox::forget);
+    // A message leaving ends my typing on the other side; still typing, I say so again.
+    connect(m_outbox, &Outbox::entrySent, m_sync, &SyncEngine::messageSent);
 }
 
 } // namespace Parley

@@ -14,6 +14,13 @@ namespace Parley {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+/// TCP, TLS and the WebSocket upgrade must be done by then, or the attempt is abandoned.
+constexpr int ConnectTimeoutMs = 15000;
+
+} // namespace
+
 struct Connection::Pending
 {
     QPromise<Result<RawFrame>> promise;
@@ -30,6 +37,8 @@ Connection::Connection(QObject *parent)
     m_reconnectTimer->setSingleShot(true);
     connect(m_reconnectTimer, &QTimer::timeout, this, &Connection::connectSocket);
     connect(m_heartbeatTimer, &QTimer::timeout, this, &Connection::onHeartbeat);
+    // Runs only while a request waits for its reply: an idle client has no timer to wake it
+    // but the heartbeat.
     m_timeoutTimer->setInterval(500);
     connect(m_timeoutTimer, &QTimer::timeout, this, &Connection::checkTimeouts);
 }
@@ -119,6 +128,15 @@ void Connection::connectSocket()
     setState(State::Connecting);
     qCInfo(lcClientNet) << "connecting to" << m_url.toDisplayString() << "attempt" << m_attempt + 1;
     m_socket->open(m_url);
+    // A link that accepts but then stays silent (a half-open path, a frozen server) would hold
+    // the attempt forever: the heartbeat only starts after welcome. Give up and back off.
+    QTimer::singleShot(ConnectTimeoutMs, m_socket, [this, socket = m_socket] {
+        if (m_socket == socket && m_state == State::Connecting) {
+            qCWarning(lcClientNet)
+                    << "no handshake within" << ConnectTimeoutMs << "ms; reconnecting";
+            socket->abort();
+        }
+    });
 }
 
 void Connection::dropSocket()
@@ -137,7 +155,6 @@ void Connection::onConnected()
 {
     qCInfo(lcClientNet) << "connected to" << m_url.toDisplayString();
     m_lastReceived.start();
-    m_timeoutTimer->start();
     sendHello();
 }
 
@@ -305,6 +322,8 @@ QFuture<Result<RawFrame>> Connection::request(FrameType type, const QCborMap &fi
     m_nextId = m_nextId >= 0xFFFFFFFFLL ? 1 : m_nextId + 1;
     pending->deadline = QDeadlineTimer(m_requestTimeoutMs);
     m_pending.insert(id, pending);
+    if (!m_timeoutTimer->isActive())
+        m_timeoutTimer->start();
     m_socket->sendBinaryMessage(FrameCodec::encode(type, id, fields));
     return future;
 }
@@ -343,6 +362,8 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
         return;
     }
     const auto pending = m_pending.take(frame->id);
+    if (m_pending.isEmpty())
+        m_timeoutTimer->stop();
     if (!pending) {
         qCDebug(lcClientNet) << "reply to an unknown request" << frame->id;
         return;
@@ -367,6 +388,8 @@ void Connection::checkTimeouts()
             ++it;
         }
     }
+    if (m_pending.isEmpty())
+        m_timeoutTimer->stop();
     for (const auto &pending : std::as_const(expired)) {
         qCWarning(lcClientNet) << "request" << frameTypeName(pending->type) << "timed out";
         pending->promise.addResult(

@@ -519,6 +519,16 @@ void SyncEngine::setTyping(qint64 conversationId, bool typing)
     }
 }
 
+void SyncEngine::messageSent(qint64 conversationId)
+{
+    const QTimer *stop = m_typingStop.value(conversationId);
+    if (!m_connection->isReady() || !stop || !stop->isActive()
+        || !m_typingSentAt.contains(conversationId))
+        return;
+    m_typingSentAt.insert(conversationId, QDateTime::currentMSecsSinceEpoch());
+    m_connection->post(TypingFrame{Typing{conversationId, 0, true}});
+}
+
 void SyncEngine::setPresence(const Presence &presence)
 {
     if (m_presence.value(presence.userId) == presence)

@@ -70,6 +70,10 @@ public:
     void markRead(qint64 conversationId);
     /// Rate-limited typing notifications; stops by itself after a few seconds.
     void setTyping(qint64 conversationId, bool typing);
+    /// A message of mine to `conversationId` just left. A message ends its sender's typing
+    /// wherever it arrives, so if I am still typing there (the next message, begun while this
+    /// one was being encrypted), say so again after it.
+    void messageSent(qint64 conversationId);
     /// An own message the server acknowledged with this seq (Outbox::acknowledged): stored as
     /// the log entry, which takes the place of its outbox row.
     void ingestOwnMessage(const StoredMessage &message);

@@ -3,6 +3,7 @@
 // to a real parleyd, including an upload that goes on after the server was killed mid-way.
 #include "ParleydProcess.h"
 #include "TestClient.h"
+#include "TestLogging.h"
 #include "attachments/AttachmentCipher.h"
 #include "attachments/AttachmentTransfer.h"
 #include "contacts/BlockList.h"
@@ -94,7 +95,7 @@ void tst_Attachments::init()
 void tst_Attachments::cleanup()
 {
     if (QTest::currentTestFailed())
-        qWarning().noquote() << "parleyd log:\n" << m_server.log().right(8000);
+        qCWarning(lcTestClient).noquote() << "parleyd log:\n" << m_server.log().right(8000);
 }
 
 std::unique_ptr<Connection> tst_Attachments::connectAs(const QByteArray &token)

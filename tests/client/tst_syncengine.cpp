@@ -1,3 +1,4 @@
+#include "TestLogging.h"
 #include "content/MessageContent.h"
 #include "content/PlaintextCipher.h"
 #include "net/Connection.h"
@@ -36,7 +37,8 @@ public:
                     [this](const QByteArray &bytes) {
                         auto frame = FrameCodec::decode(bytes, FrameLimits::fromClient());
                         if (!frame) {
-                            qWarning() << "scripted server cannot decode:" << frame.error().message;
+                            qCWarning(lcTestClient)
+                                    << "scripted server cannot decode:" << frame.error().message;
                             return;
                         }
                         if (frame->type == FrameType::Hello)
