@@ -325,13 +325,13 @@ Rectangle {
             objectName: "muteMenuItem"
             text: conversationMenu.muted ? qsTr("Unmute notifications") : qsTr("Mute notifications")
             Accessible.name: text
-            onTriggered: sidebar.client.setMuted(conversationMenu.conversationId, !conversationMenu.muted)
+            onTriggered: sidebar.client.chat(conversationMenu.conversationId).setMuted(!conversationMenu.muted)
         }
         MenuItem {
             objectName: "markReadMenuItem"
             text: qsTr("Mark as read")
             Accessible.name: text
-            onTriggered: sidebar.client.markRead(conversationMenu.conversationId)
+            onTriggered: sidebar.client.chat(conversationMenu.conversationId).markRead()
         }
     }
 }
