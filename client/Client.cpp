@@ -3,8 +3,10 @@
 #include "Logging.h"
 #include "account/Account.h"
 #include "attachments/Attachments.h"
-#include "chat/StateText.h"
+#include "chat/ConversationFeed.h"
 #include "chat/ConversationStarter.h"
+#include "chat/NewMessageNotifier.h"
+#include "chat/StateText.h"
 #include "contacts/BlockList.h"
 #include "e2ee/EndToEndEncryption.h"
 #include "e2ee/SenderKeyContentCipher.h"
@@ -44,10 +46,12 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_attachments(new Attachments(m_connection, m_store, m_outbox, this)),
       m_starter(new ConversationStarter(m_connection, this)),
       m_conversations(new ConversationListModel(this)),
+      m_feed(new ConversationFeed(m_store, m_sync, m_account, m_conversations, this)),
+      m_newMessages(new NewMessageNotifier(m_notifier, m_account, m_conversations, this)),
       m_devices(new DeviceListModel(this)),
       m_searchResults(new SearchResultModel(m_store, m_conversations, this))
 {
-    m_notificationsEnabled = m_options.notifications;
+    m_newMessages->setEnabled(m_options.notifications);
 
     // End-to-end encryption: the sender-key cipher works through it (client/e2ee).
     if (auto *senderKeys = dynamic_cast<SenderKeyContentCipher *>(m_cipher.get())) {
@@ -65,7 +69,8 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
                 });
     }
 
-    connect(m_starter, &ConversationStarter::started, this, &Client::openConversation);
+    connect(m_starter, &ConversationStarter::started, m_feed, &ConversationFeed::open);
+    connect(m_feed, &ConversationFeed::opened, this, &Client::conversationOpened);
     connect(m_starter, &ConversationStarter::failed, this, &Client::setError);
 
     // The block list fetches itself on every authentication.
@@ -179,8 +184,8 @@ void Client::start()
 void Client::onRestored(bool loggedIn)
 {
     m_store->setting(u"notifications"_s).then(this, [this, loggedIn](const QVariant &enabled) {
-        if (enabled.isValid() && enabled.toBool() != m_notificationsEnabled) {
-            m_notificationsEnabled = enabled.toBool();
+        if (enabled.isValid() && enabled.toBool() != m_newMessages->isEnabled()) {
+            m_newMessages->setEnabled(enabled.toBool());
             Q_EMIT notificationsEnabledChanged();
         }
         if (loggedIn) {
@@ -224,7 +229,7 @@ void Client::onLoggedIn()
     if (!m_outbox->isLoaded())
         m_outbox->load();
     m_sync->loadCursors();
-    refreshAllConversations();
+    m_feed->refreshAll();
     updateState();
 }
 
@@ -305,11 +310,16 @@ void Client::setCertificateProblem(const QString &problem)
 
 void Client::setNotificationsEnabled(bool enabled)
 {
-    if (enabled == m_notificationsEnabled)
+    if (enabled == m_newMessages->isEnabled())
         return;
-    m_notificationsEnabled = enabled;
+    m_newMessages->setEnabled(enabled);
     m_store->setSetting(u"notifications"_s, enabled);
     Q_EMIT notificationsEnabledChanged();
+}
+
+bool Client::notificationsEnabled() const
+{
+    return m_newMessages->isEnabled();
 }
 
 void Client::setActiveChat(Chat *chat)
@@ -317,6 +327,7 @@ void Client::setActiveChat(Chat *chat)
     if (chat == m_activeChat)
         return;
     m_activeChat = chat;
+    m_newMessages->setActiveConversation(chat ? chat->conversationId() : 0);
     Q_EMIT activeChatChanged();
 }
 void Client::registerAccount(const QString &server, const QString &username,
@@ -391,62 +402,10 @@ Chat *Client::chat(qint64 conversationId)
     auto *chat = new Chat(conversationId, parts, this);
     connect(chat, &Chat::errorOccurred, this, &Client::setError);
     connect(chat, &Chat::summaryOutdated, this,
-            [this, conversationId] { refreshConversation(conversationId); });
+            [this, conversationId] { m_feed->refresh(conversationId); });
     m_chats.insert(conversationId, chat);
     return chat;
 }
-void Client::refreshConversation(qint64 conversationId)
-{
-    m_store->conversationSummary(conversationId, m_account->userId())
-            .then(this, [this](const std::optional<ConversationSummary> &summary) {
-                if (summary && m_account->isLoggedIn())
-                    m_conversations->updateSummary(*summary); // Chats follow summaryChanged
-            });
-}
-void Client::refreshAllConversations()
-{
-    m_store->conversationSummaries(m_account->userId())
-            .then(this, [this](const QList<ConversationSummary> &list) {
-                if (m_account->isLoggedIn())
-                    m_conversations->setSummaries(list);
-            });
-}
-void Client::notifyNewest(qint64 conversationId, const QList<StoredMessage> &messages)
-{
-    // One notification per batch: the newest message from someone else.
-    const StoredMessage *newest = nullptr;
-    for (const StoredMessage &m : messages) {
-        if (m.kind == MessageKind::Content && !m.hidden && m.senderId != m_account->userId())
-            newest = &m;
-    }
-    if (!newest || !m_notificationsEnabled)
-        return;
-    const ConversationSummary *summary = m_conversations->summary(conversationId);
-    if (summary && summary->muted)
-        return;
-    const auto *app = qobject_cast<QGuiApplication *>(QCoreApplication::instance());
-    const bool focused = app && app->applicationState() == Qt::ApplicationActive;
-    if (focused && m_activeChat && m_activeChat->conversationId() == conversationId)
-        return;
-    const QString sender = newest->senderName;
-    QString title = sender;
-    if (summary && summary->conversation.kind == ConversationKind::Group)
-        title = tr("%1 in %2").arg(sender, m_conversations->titleOf(*summary));
-    m_notifier->notify(conversationId, title, newest->text);
-}
-
-void Client::openConversation(const Conversation &conversation)
-{
-    m_sync->applyConversation(conversation);
-    const qint64 id = conversation.id;
-    m_store->conversationSummary(id, m_account->userId())
-            .then(this, [this, id](const std::optional<ConversationSummary> &summary) {
-                if (summary)
-                    m_conversations->updateSummary(*summary);
-                Q_EMIT conversationOpened(id);
-            });
-}
-
 void Client::startDirectChat(const QString &username)
 {
     m_starter->startDirect(username);
@@ -549,14 +508,14 @@ void Client::connectPieces()
             Q_EMIT registrationOpenChanged();
         }
     });
-    connect(m_sync, &SyncEngine::conversationChanged, this, &Client::refreshConversation);
+    connect(m_sync, &SyncEngine::conversationChanged, m_feed, &ConversationFeed::refresh);
     connect(m_store, &MessageStore::messagesChanged, this,
-            [this](qint64 conversationId) { refreshConversation(conversationId); });
+            [this](qint64 conversationId) { m_feed->refresh(conversationId); });
     connect(m_sync, &SyncEngine::messagesStored, this,
             [this](qint64 conversationId, const QList<StoredMessage> &messages) {
                 m_attachments->ownEntriesStored(messages);
-                refreshConversation(conversationId);
-                notifyNewest(conversationId, messages);
+                m_feed->refresh(conversationId);
+                m_newMessages->messagesStored(conversationId, messages);
             });
     connect(m_sync, &SyncEngine::presenceChanged, this,
             [this](qint64 userId) { m_conversations->setPresence(m_sync->presence(userId)); });
@@ -566,7 +525,7 @@ void Client::connectPieces()
                                                   m_conversations->summary(conversationId)));
     });
     connect(m_outbox, &Outbox::entryQueued, this,
-            [this](const StoredMessage &message) { refreshConversation(message.conversationId); });
+            [this](const StoredMessage &message) { m_feed->refresh(message.conversationId); });
     connect(m_attachments, &Attachments::uploadFailed, this,
             [this](qint64, const QByteArray &, const Error &error) { setError(error); });
     connect(m_attachments, &Attachments::downloadFailed, this,
@@ -576,8 +535,6 @@ void Client::connectPieces()
     // about own entries it got another way (a sync after a lost ack).
     connect(m_outbox, &Outbox::acknowledged, m_sync, &SyncEngine::ingestOwnMessage);
     connect(m_sync, &SyncEngine::ownEntriesStored, m_outbox, &Outbox::forget);
-    // A message leaving ends my typing on the other side; still typing, I say so again.
-    connect(m_outbox, &Outbox::entrySent, m_sync, &SyncEngine::messageSent);
 }
 
 } // namespace Parley

@@ -31,9 +31,11 @@ namespace Parley {
 class Attachments;
 class BlockList;
 class Connection;
+class ConversationFeed;
 class ConversationStarter;
 class EndToEndEncryption;
 class MessageStore;
+class NewMessageNotifier;
 class Notifier;
 class Outbox;
 class PushDispatcher;
@@ -89,7 +91,7 @@ public:
     DeviceListModel *devices() const { return m_devices; }
     SearchResultModel *searchResults() const { return m_searchResults; }
     bool isRegistrationOpen() const { return m_registrationOpen; }
-    bool notificationsEnabled() const { return m_notificationsEnabled; }
+    bool notificationsEnabled() const;
     Q_INVOKABLE void setNotificationsEnabled(bool enabled);
     /// The conversation on screen (no notifications for it while the window is in front).
     Chat *activeChat() const { return m_activeChat; }
@@ -163,7 +165,7 @@ Q_SIGNALS:
     void blockedUsersChanged();
 
     void errorOccurred(int code, const QString &message);
-    void conversationOpened(qint64 id);
+    void conversationOpened(qint64 conversationId);
     void searchFinished(const QString &text, const QVariantList &results);
     /// Start-up finished (see isStarted()).
     void started();
@@ -177,10 +179,6 @@ private:
     void setError(const Error &error);
     void clearError();
     void setCertificateProblem(const QString &problem);
-    void refreshConversation(qint64 conversationId);
-    void refreshAllConversations();
-    void notifyNewest(qint64 conversationId, const QList<StoredMessage> &messages);
-    void openConversation(const Conversation &conversation);
     void tryDemoLogin(bool registerFirst);
     /// Registers or logs in on the server the user typed.
     void authenticate(Account::Mode mode, const QString &server, const QString &username,
@@ -203,6 +201,8 @@ private:
     ConversationStarter *m_starter;
     EndToEndEncryption *m_e2ee = nullptr;
     ConversationListModel *m_conversations;
+    ConversationFeed *m_feed;
+    NewMessageNotifier *m_newMessages;
     DeviceListModel *m_devices;
     SearchResultModel *m_searchResults;
     QHash<qint64, QPointer<Chat>> m_chats;
@@ -213,7 +213,6 @@ private:
     QString m_certificateProblem;
     QString m_presentedFingerprint;
     bool m_registrationOpen = true;
-    bool m_notificationsEnabled = true;
     bool m_connectFailed = false;
     bool m_started = false;
     bool m_demoTried = false;
