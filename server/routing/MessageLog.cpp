@@ -65,7 +65,8 @@ void MessageLog::history(const Request &r, const HistoryFrame &f)
     m_ctx.store.run<HistoryPage>(
             m_ctx.thread,
             [f](Database &db) {
-                return db.history(f.conversationId, f.beforeSeq, f.afterSeq, f.limit);
+                return db.conversations().history(f.conversationId, f.beforeSeq, f.afterSeq,
+                                                  f.limit);
             },
             [this, r, conv = f.conversationId](Result<HistoryPage> page) {
                 if (!page) {
@@ -107,8 +108,8 @@ void MessageLog::sync(const Request &r, const SyncFrame &f)
                         out.second = true;
                         break;
                     }
-                    auto page =
-                            db.history(cursor.conversationId, 0, cursor.seq, std::min(limit, room));
+                    auto page = db.conversations().history(cursor.conversationId, 0, cursor.seq,
+                                                           std::min(limit, room));
                     if (!page)
                         return page.error();
                     out.second = out.second || page->more;
@@ -155,8 +156,10 @@ void MessageLog::receipt(const Request &r, const ReceiptFrame &f)
                 if (receipt.seq == 0)
                     return Result<bool>(false); // below anything stored: changes nothing
                 return receipt.kind == ReceiptKind::Read
-                        ? db.setRead(receipt.conversationId, receipt.userId, receipt.seq)
-                        : db.setDelivered(receipt.conversationId, receipt.deviceId, receipt.seq);
+                        ? db.conversations().setRead(receipt.conversationId, receipt.userId,
+                                                     receipt.seq)
+                        : db.conversations().setDelivered(receipt.conversationId, receipt.deviceId,
+                                                          receipt.seq);
             },
             [this, r, receipt](Result<bool> moved) {
                 if (!moved) {

@@ -180,7 +180,7 @@ void tst_Store::migrationLadder()
             QCOMPARE(db.schemaVersion(), v);
         }
         // The old data reads back through today's queries.
-        auto snapshot = db.loadSnapshot();
+        auto snapshot = db.snapshot().load();
         QVERIFY(snapshot);
         QCOMPARE(snapshot->conversations.size(), 1);
         const Conversation &c = snapshot->conversations.first();
@@ -191,16 +191,16 @@ void tst_Store::migrationLadder()
         QCOMPARE(c.members.first().readUpTo, 1);
         QCOMPARE(c.members.first().deliveredUpTo, 2);
         QCOMPARE(snapshot->roleSince.value({1, 1}), 1234); // role_since starts at joined_at
-        auto page = db.history(1, 0, 0, 10);
+        auto page = db.conversations().history(1, 0, 0, 10);
         QVERIFY(page);
         QCOMPARE(page->messages.size(), 2);
         QCOMPARE(page->messages.last().body, "hello"_ba);
-        auto device = db.deviceByTokenHash("tokenhash"_ba);
+        auto device = db.accounts().deviceByTokenHash("tokenhash"_ba);
         QVERIFY(device);
         QCOMPARE(device->name, u"laptop"_s);
         // And keeps working: the next append continues the log.
         QVERIFY(db.begin());
-        auto appended = db.append(
+        auto appended = db.conversations().append(
                 AppendRequest{1, 1, 1, QByteArray(16, 'd'), MessageKind::Content, "new"_ba}, 2000);
         QVERIFY(appended);
         QVERIFY(db.commit());
@@ -231,11 +231,12 @@ void tst_Store::batchedAppendsAreGaplessAndIdempotent()
         Database db(url);
         QVERIFY(db.open());
         QVERIFY(db.migrate());
-        auto user = db.createUser(u"writer"_s, u"hash"_s, 1);
+        auto user = db.accounts().createUser(u"writer"_s, u"hash"_s, 1);
         QVERIFY(user);
-        auto device = db.createDevice(*user, u"d"_s, "t"_ba, 1, 10);
+        auto device = db.accounts().createDevice(*user, u"d"_s, "t"_ba, 1, 10);
         QVERIFY(device);
-        auto created = db.createConversation(ConversationKind::Group, u"g"_s, *user, {}, 1);
+        auto created = db.conversations().createConversation(ConversationKind::Group, u"g"_s, *user,
+                                                             {}, 1);
         QVERIFY(created);
     }
     Store store(url);
@@ -280,20 +281,20 @@ void tst_Store::preKeysOnce()
     Database db(freshUrl());
     QVERIFY(db.open());
     QVERIFY(db.migrate());
-    auto owner = db.createUser(u"owner"_s, u"hash"_s, 1);
+    auto owner = db.accounts().createUser(u"owner"_s, u"hash"_s, 1);
     QVERIFY(owner);
-    auto device = db.createDevice(*owner, u"d"_s, "t"_ba, 1, 10);
+    auto device = db.accounts().createDevice(*owner, u"d"_s, "t"_ba, 1, 10);
     QVERIFY(device);
     QList<OneTimePreKey> keys;
     for (int i = 1; i <= 3; ++i)
         keys.append(OneTimePreKey{i, "k" + QByteArray::number(i)});
-    auto stock =
-            db.uploadKeys(device->id, 42, "identity"_ba, SignedPreKey{1, "spk"_ba, "sig"_ba}, keys);
+    auto stock = db.keys().upload(device->id, 42, "identity"_ba,
+                                  SignedPreKey{1, "spk"_ba, "sig"_ba}, keys);
     QVERIFY(stock);
     QCOMPARE(*stock, 3);
     QSet<qint64> seen;
     for (int round = 0; round < 4; ++round) {
-        auto fetched = db.fetchKeys(*owner, 0);
+        auto fetched = db.keys().fetch(*owner, 0);
         QVERIFY(fetched);
         QCOMPARE(fetched->bundles.size(), 1);
         if (round < 3) {
@@ -305,7 +306,7 @@ void tst_Store::preKeysOnce()
             QVERIFY(!fetched->bundles.first().oneTimePreKey);
         }
     }
-    QCOMPARE(db.preKeyCount(device->id).value(), 0);
+    QCOMPARE(db.keys().preKeyCount(device->id).value(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Store)
