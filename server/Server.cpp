@@ -6,6 +6,7 @@
 #include "net/IoThreadPool.h"
 #include "net/Listener.h"
 #include "net/TlsCredentials.h"
+#include "net/TrustedProxies.h"
 #include "routing/PasswordHasher.h"
 #include "routing/Router.h"
 #include "store/Store.h"
@@ -142,6 +143,20 @@ void Server::routerReady()
     settings.handshakeTimeoutMs = m_config.handshakeTimeoutSeconds * 1000;
     settings.tls = !m_config.plain;
     settings.transport = m_config.transport;
+    if (!m_config.trustedProxies.isEmpty()) {
+        auto trusted = std::make_shared<TrustedProxies>();
+        for (const QString &network : std::as_const(m_config.trustedProxies)) {
+            if (Status added = trusted->add(network); !added) {
+                fail(added.error().message);
+                return;
+            }
+        }
+        qCInfo(lcServer).noquote()
+                << "client addresses from" << (m_config.proxyProtocol ? "PROXY v2 headers and" : "")
+                << "X-Forwarded-For of" << trusted->networks().join(u", ");
+        settings.trustedProxies = std::move(trusted);
+        settings.proxyProtocol = m_config.proxyProtocol;
+    }
     m_metrics = std::make_unique<Metrics>();
     settings.metrics = m_metrics.get();
     m_gate = std::make_unique<HandshakeGate>(m_config.maxPendingHandshakes,
