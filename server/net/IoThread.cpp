@@ -155,6 +155,11 @@ QByteArray IoThread::probeResponse(const QByteArray &path) const
                                                m_liveSessions->loadRelaxed(), m_gate->inFlight())
                                                           : QByteArray());
     }
+    // Still 200: a node without Redis stores and answers its own clients (docs/scaling.md);
+    // only pushes between nodes wait. The body says it for monitoring.
+    if (m_settings.metrics && m_settings.metrics->clusterDegraded.loadRelaxed())
+        return HttpUpgrade::okResponse("text/plain; charset=utf-8",
+                                       "degraded: redis unreachable\n");
     return HttpUpgrade::okResponse("text/plain; charset=utf-8", "ok\n");
 }
 

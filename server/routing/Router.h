@@ -17,6 +17,7 @@ namespace Parley {
 class Accounts;
 class AttachmentTransfers;
 class BlobStore;
+class ClusterRelay;
 class Conversations;
 class Delivery;
 class Inbox;
@@ -71,6 +72,7 @@ private:
     PresenceTracker *m_presence;
     TypingRelay *m_typing;
     RevocationWatch *m_revocations;
+    ClusterRelay *m_cluster = nullptr;
 };
 
 } // namespace Parley

@@ -2,12 +2,13 @@
 
 /// The synchronous half of the store: one QSqlDatabase connection, its transactions and schema,
 /// and the query classes over it, one per table or concern (accounts, conversations and the log,
-/// inbox, keys, attachments, the start-up snapshot), the same SQL for SQLite and PostgreSQL
+/// inbox, keys, attachments, the start-up snapshot, a cluster node's catch-up), the same SQL for SQLite and PostgreSQL
 /// where possible. Used only on the thread that opened it (the store thread, or the main thread
 /// of an admin subcommand).
 
 #include "AccountQueries.h"
 #include "AttachmentQueries.h"
+#include "ClusterQueries.h"
 #include "ConversationQueries.h"
 #include "DatabaseUrl.h"
 #include "InboxQueries.h"
@@ -59,6 +60,7 @@ public:
     KeyQueries &keys() { return m_keys; }
     AttachmentQueries &attachments() { return m_attachments; }
     SnapshotQueries &snapshot() { return m_snapshot; }
+    ClusterQueries &cluster() { return m_cluster; }
 
     // --- for the query classes
     /// The statement prepared once per connection for this SQL (keyed by the pointer, so `sql`
@@ -97,6 +99,7 @@ private:
     KeyQueries m_keys{*this};
     AttachmentQueries m_attachments{*this};
     SnapshotQueries m_snapshot{*this};
+    ClusterQueries m_cluster{*this};
 };
 
 } // namespace Parley

@@ -68,7 +68,7 @@ Result<int> KeyQueries::preKeyCount(qint64 deviceId)
     return count.value(0).toInt();
 }
 
-Result<FetchedKeys> KeyQueries::fetch(qint64 userId, qint64 excludeDeviceId)
+Result<FetchedKeys> KeyQueries::fetch(qint64 userId, qint64 excludeDeviceId, bool claimOneTimeKeys)
 {
     return m_db.inTransaction<FetchedKeys>([&]() -> Result<FetchedKeys> {
         QSqlQuery &devices = m_db.prepared(
@@ -105,14 +105,16 @@ Result<FetchedKeys> KeyQueries::fetch(qint64 userId, qint64 excludeDeviceId)
                         "DELETE FROM prekeys WHERE device_id = ? AND key_id = (SELECT MIN(key_id) "
                         "FROM prekeys WHERE device_id = ?) RETURNING key_id, public_key");
         for (KeyBundle &b : out.bundles) {
-            claim.bindValue(0, b.deviceId);
-            claim.bindValue(1, b.deviceId);
-            if (!m_db.exec(claim, "pre-key claim"))
-                return m_db.storageError("fetch keys");
-            if (claim.next())
-                b.oneTimePreKey =
-                        OneTimePreKey{claim.value(0).toLongLong(), claim.value(1).toByteArray()};
-            claim.finish();
+            if (claimOneTimeKeys) {
+                claim.bindValue(0, b.deviceId);
+                claim.bindValue(1, b.deviceId);
+                if (!m_db.exec(claim, "pre-key claim"))
+                    return m_db.storageError("fetch keys");
+                if (claim.next())
+                    b.oneTimePreKey = OneTimePreKey{claim.value(0).toLongLong(),
+                                                    claim.value(1).toByteArray()};
+                claim.finish();
+            }
             QSqlQuery &count = m_db.prepared("SELECT COUNT(*) FROM prekeys WHERE device_id = ?");
             count.bindValue(0, b.deviceId);
             if (!m_db.exec(count, "pre-key count") || !count.next())

@@ -29,9 +29,9 @@ public:
     Result<int> upload(qint64 deviceId, qint64 registrationId, const QByteArray &identityKey,
                        const SignedPreKey &signedPreKey, const QList<OneTimePreKey> &preKeys);
     Result<int> preKeyCount(qint64 deviceId);
-    /// One bundle per active device of the user with keys (not excludeDeviceId), each with one
-    /// one-time pre-key removed from the stock.
-    Result<FetchedKeys> fetch(qint64 userId, qint64 excludeDeviceId);
+    /// One bundle per active device of `userId` but `excludeDeviceId`; with `claimOneTimeKeys`
+    /// each takes one one-time pre-key out of its device's stock, without only the signed one.
+    Result<FetchedKeys> fetch(qint64 userId, qint64 excludeDeviceId, bool claimOneTimeKeys);
 
 private:
     Database &m_db;

@@ -1,8 +1,8 @@
 #pragma once
 
-/// The one read, at start, of what the router keeps in memory: every conversation with its
-/// members, roles and receipts, the blocks, the unfinished uploads and when members were last
-/// seen. Runs on the thread of the Database it belongs to.
+/// The read, at start (and in a cluster after Redis was lost), of what the router keeps in memory:
+/// every conversation with its members, roles and receipts, the blocks, the unfinished uploads
+/// and when members were last seen. Runs on the thread of the Database it belongs to.
 
 #include "AttachmentQueries.h"
 #include "model/Conversation.h"
@@ -16,7 +16,7 @@ namespace Parley {
 
 class Database;
 
-/// What the router keeps in memory, loaded once at start.
+/// What the router keeps in memory, loaded at start.
 struct Snapshot
 {
     QList<Conversation> conversations; ///< with members, roles and receipts
