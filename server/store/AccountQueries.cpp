@@ -54,7 +54,9 @@ Result<qint64> AccountQueries::createUser(const QString &username, const QString
         check.bindValue(0, username);
         if (!m_db.exec(check, "user lookup"))
             return m_db.storageError("look up the user");
-        if (check.next())
+        const bool taken = check.next();
+        check.finish();
+        if (taken)
             return Error{ErrorCode::UsernameTaken, u"this username is taken"_s};
         QSqlQuery &q = m_db.prepared(
                 "INSERT INTO users (username, password_hash, created_at) VALUES (?, ?, ?) "
@@ -64,7 +66,9 @@ Result<qint64> AccountQueries::createUser(const QString &username, const QString
         q.bindValue(2, now);
         if (!m_db.exec(q, "user insert") || !q.next())
             return m_db.storageError("create the user");
-        return q.value(0).toLongLong();
+        const qint64 id = q.value(0).toLongLong();
+        q.finish();
+        return id;
     });
 }
 
@@ -78,7 +82,9 @@ Result<UserRecord> AccountQueries::userByName(const QString &username)
         return m_db.storageError("look up the user");
     if (!q.next())
         return Error{ErrorCode::NoSuchUser, u"no such user"_s};
-    return userFrom(q);
+    UserRecord user = userFrom(q);
+    q.finish(); // an open statement would hold its read snapshot (see Database::finishAll)
+    return user;
 }
 
 Result<UserRecord> AccountQueries::userById(qint64 userId)
@@ -91,7 +97,9 @@ Result<UserRecord> AccountQueries::userById(qint64 userId)
         return m_db.storageError("look up the user");
     if (!q.next())
         return Error{ErrorCode::NoSuchUser, u"no such user"_s};
-    return userFrom(q);
+    UserRecord user = userFrom(q);
+    q.finish(); // an open statement would hold its read snapshot (see Database::finishAll)
+    return user;
 }
 
 Result<QList<UserRecord>> AccountQueries::listUsers()
@@ -104,6 +112,7 @@ Result<QList<UserRecord>> AccountQueries::listUsers()
     QList<UserRecord> users;
     while (q.next())
         users.append(userFrom(q));
+    q.finish();
     return users;
 }
 
@@ -178,7 +187,9 @@ Result<DeviceRecord> AccountQueries::createDevice(qint64 userId, const QString &
         count.bindValue(0, userId);
         if (!m_db.exec(count, "device count") || !count.next())
             return m_db.storageError("count devices");
-        if (count.value(0).toInt() >= maxDevices)
+        const int active = count.value(0).toInt();
+        count.finish();
+        if (active >= maxDevices)
             return Error{ErrorCode::TooManyDevices,
                          u"this account has %1 devices; revoke one first"_s.arg(maxDevices)};
         QSqlQuery &q = m_db.prepared(
@@ -193,6 +204,7 @@ Result<DeviceRecord> AccountQueries::createDevice(qint64 userId, const QString &
             return m_db.storageError("create the device");
         DeviceRecord d;
         d.id = q.value(0).toLongLong();
+        q.finish();
         d.userId = userId;
         d.name = name;
         d.createdAt = now;
@@ -212,9 +224,11 @@ Result<DeviceRecord> AccountQueries::deviceByTokenHash(const QByteArray &tokenHa
     if (!q.next())
         return Error{ErrorCode::InvalidToken, u"unknown or revoked device token"_s};
     DeviceRecord d = deviceFrom(q);
+    const bool disabled = q.value(7).toInt() != 0;
+    q.finish();
     if (d.revokedAt)
         return Error{ErrorCode::InvalidToken, u"unknown or revoked device token"_s};
-    if (q.value(7).toInt() != 0)
+    if (disabled)
         return Error{ErrorCode::AccountDisabled, u"this account is disabled"_s};
     return d;
 }
@@ -229,7 +243,9 @@ Result<DeviceRecord> AccountQueries::deviceById(qint64 deviceId)
         return m_db.storageError("look up the device");
     if (!q.next())
         return Error{ErrorCode::NoSuchDevice, u"no such device"_s};
-    return deviceFrom(q);
+    DeviceRecord device = deviceFrom(q);
+    q.finish();
+    return device;
 }
 
 Result<QList<DeviceRecord>> AccountQueries::listDevices(qint64 userId)
@@ -244,6 +260,7 @@ Result<QList<DeviceRecord>> AccountQueries::listDevices(qint64 userId)
     QList<DeviceRecord> devices;
     while (q.next())
         devices.append(deviceFrom(q));
+    q.finish();
     return devices;
 }
 
@@ -256,6 +273,7 @@ Result<QList<qint64>> AccountQueries::devicesRevokedSince(qint64 since)
     QList<qint64> ids;
     while (q.next())
         ids.append(q.value(0).toLongLong());
+    q.finish();
     return ids;
 }
 

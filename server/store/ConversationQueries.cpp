@@ -68,6 +68,7 @@ Result<Conversation> ConversationQueries::conversation(qint64 conversationId)
         member.deliveredUpTo = m.value(4).toLongLong();
         c.members.append(member);
     }
+    m.finish();
     return c;
 }
 

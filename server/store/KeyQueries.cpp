@@ -65,7 +65,9 @@ Result<int> KeyQueries::preKeyCount(qint64 deviceId)
     count.bindValue(0, deviceId);
     if (!m_db.exec(count, "pre-key count") || !count.next())
         return m_db.storageError("count pre-keys");
-    return count.value(0).toInt();
+    const int stock = count.value(0).toInt();
+    count.finish();
+    return stock;
 }
 
 Result<FetchedKeys> KeyQueries::fetch(qint64 userId, qint64 excludeDeviceId, bool claimOneTimeKeys)

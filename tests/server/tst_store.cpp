@@ -1,6 +1,7 @@
 // The store on its own (SQLite, or PostgreSQL under the postgres label): the migration ladder
 // (each version upgraded in turn equals a fresh schema, data kept), gapless idempotent appends
-// through the batching Store, and one-time pre-keys handed out once.
+// through the batching Store, one-time pre-keys handed out once, and writes after a lookup while
+// another process writes to the same database.
 #include "ParleydProcess.h"
 #include "store/Database.h"
 #include "store/Migrations.h"
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void refusesANewerSchema();
     void batchedAppendsAreGaplessAndIdempotent();
     void preKeysOnce();
+    void writeAfterLookupWhileAnotherProcessWrites();
 
 private:
     /// A fresh, empty database for one test function.
@@ -307,6 +309,39 @@ void tst_Store::preKeysOnce()
         }
     }
     QCOMPARE(db.keys().preKeyCount(device->id).value(), 0);
+}
+
+void tst_Store::writeAfterLookupWhileAnotherProcessWrites()
+{
+    // An admin subcommand looks the user up, hashes the new password (slow on purpose), then
+    // writes, while the running server writes to the same database (a last-seen time on a
+    // disconnect). A lookup must not leave its read open: on SQLite a write cannot start from a
+    // read snapshot older than another connection's commit, and the admin's change would fail.
+    const DatabaseUrl url = freshUrl();
+    Database admin(url);
+    QVERIFY(admin.open());
+    QVERIFY(admin.migrate());
+    auto alice = admin.accounts().createUser(u"alice"_s, u"old-hash"_s, 1);
+    QVERIFY(alice);
+    Database server(url);
+    QVERIFY(server.open());
+
+    auto user = admin.accounts().userByName(u"alice"_s);
+    QVERIFY(user);
+    QVERIFY(server.accounts().setUserLastSeen(user->id, 2));
+    QVERIFY(admin.accounts().setPasswordHash(user->id, u"new-hash"_s));
+    auto device = admin.accounts().createDevice(user->id, u"d"_s, "t"_ba, 3, 10);
+    QVERIFY(device);
+
+    QVERIFY(admin.accounts().deviceById(device->id));
+    QVERIFY(server.accounts().touchDevice(device->id, 4));
+    QVERIFY(admin.accounts().setUserDisabled(user->id, true, 5));
+
+    auto stored = server.accounts().userById(user->id);
+    QVERIFY(stored);
+    QCOMPARE(stored->passwordHash, u"new-hash"_s);
+    QVERIFY(stored->disabled);
+    QCOMPARE(stored->lastSeenAt, 2);
 }
 
 QTEST_GUILESS_MAIN(tst_Store)
