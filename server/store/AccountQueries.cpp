@@ -72,12 +72,8 @@ Result<qint64> AccountQueries::createUser(const QString &username, const QString
     });
 }
 
-Result<UserRecord> AccountQueries::userByName(const QString &username)
+Result<UserRecord> AccountQueries::oneUser(QSqlQuery &q)
 {
-    QSqlQuery &q =
-            m_db.prepared("SELECT id, username, password_hash, disabled, created_at, last_seen_at "
-                          "FROM users WHERE username = ?");
-    q.bindValue(0, username);
     if (!m_db.exec(q, "user lookup"))
         return m_db.storageError("look up the user");
     if (!q.next())
@@ -87,19 +83,22 @@ Result<UserRecord> AccountQueries::userByName(const QString &username)
     return user;
 }
 
+Result<UserRecord> AccountQueries::userByName(const QString &username)
+{
+    QSqlQuery &q =
+            m_db.prepared("SELECT id, username, password_hash, disabled, created_at, last_seen_at "
+                          "FROM users WHERE username = ?");
+    q.bindValue(0, username);
+    return oneUser(q);
+}
+
 Result<UserRecord> AccountQueries::userById(qint64 userId)
 {
     QSqlQuery &q =
             m_db.prepared("SELECT id, username, password_hash, disabled, created_at, last_seen_at "
                           "FROM users WHERE id = ?");
     q.bindValue(0, userId);
-    if (!m_db.exec(q, "user lookup"))
-        return m_db.storageError("look up the user");
-    if (!q.next())
-        return Error{ErrorCode::NoSuchUser, u"no such user"_s};
-    UserRecord user = userFrom(q);
-    q.finish(); // an open statement would hold its read snapshot (see Database::finishAll)
-    return user;
+    return oneUser(q);
 }
 
 Result<QList<UserRecord>> AccountQueries::listUsers()

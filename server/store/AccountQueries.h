@@ -9,6 +9,8 @@
 #include <QtCore/QList>
 #include <QtCore/QString>
 
+class QSqlQuery;
+
 namespace Parley {
 
 class Database;
@@ -62,6 +64,9 @@ public:
     Status setBlocked(qint64 userId, qint64 blockedUserId, bool blocked);
 
 private:
+    /// The one user `q` (bound, not run yet) selects, in the columns userFrom() reads.
+    Result<UserRecord> oneUser(QSqlQuery &q);
+
     Database &m_db;
 };
 
