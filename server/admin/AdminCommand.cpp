@@ -124,7 +124,7 @@ int AdminCommand::run(const Invocation &inv)
 
     if (what == "user"_L1) {
         if (verb == "list"_L1) {
-            auto users = db.listUsers();
+            auto users = db.accounts().listUsers();
             if (!users)
                 return fail(users.error().message);
             for (const UserRecord &u : *users)
@@ -138,18 +138,18 @@ int AdminCommand::run(const Invocation &inv)
                 return fail(u"no password given (--password or one line on stdin)"_s, 2);
             if (Status s = checkAccount(arg, *password); !s)
                 return fail(s.error().message, 2);
-            auto id = db.createUser(arg, PasswordHasher::hashNow(*password), now);
+            auto id = db.accounts().createUser(arg, PasswordHasher::hashNow(*password), now);
             if (!id)
                 return fail(id.error().message);
             qCInfo(lcServerAdmin) << "user" << *id << "added";
             out() << "user " << arg << " added with id " << *id << Qt::endl;
             return 0;
         }
-        auto user = db.userByName(arg);
+        auto user = db.accounts().userByName(arg);
         if (!user)
             return fail(user.error().message);
         if (verb == "disable"_L1) {
-            if (Status s = db.setUserDisabled(user->id, true, now); !s)
+            if (Status s = db.accounts().setUserDisabled(user->id, true, now); !s)
                 return fail(s.error().message);
             out() << "user " << arg << " disabled and its devices revoked" << Qt::endl;
             return 0;
@@ -160,7 +160,8 @@ int AdminCommand::run(const Invocation &inv)
             return fail(u"no password given (--password or one line on stdin)"_s, 2);
         if (Status s = checkAccount(arg, *password); !s)
             return fail(s.error().message, 2);
-        if (Status s = db.setPasswordHash(user->id, PasswordHasher::hashNow(*password)); !s)
+        if (Status s = db.accounts().setPasswordHash(user->id, PasswordHasher::hashNow(*password));
+            !s)
             return fail(s.error().message);
         out() << "password of " << arg << " changed" << Qt::endl;
         return 0;
@@ -168,10 +169,10 @@ int AdminCommand::run(const Invocation &inv)
 
     // device
     if (verb == "list"_L1) {
-        auto user = db.userByName(arg);
+        auto user = db.accounts().userByName(arg);
         if (!user)
             return fail(user.error().message);
-        auto devices = db.listDevices(user->id);
+        auto devices = db.accounts().listDevices(user->id);
         if (!devices)
             return fail(devices.error().message);
         for (const DeviceRecord &d : *devices)
@@ -183,7 +184,7 @@ int AdminCommand::run(const Invocation &inv)
     const qint64 id = arg.toLongLong(&ok);
     if (!ok)
         return fail(u"a device id is a number"_s, 2);
-    auto revoked = db.revokeDevice(id, 0, now);
+    auto revoked = db.accounts().revokeDevice(id, 0, now);
     if (!revoked)
         return fail(revoked.error().message);
     out() << "device " << id << " revoked" << Qt::endl;
