@@ -193,7 +193,7 @@ void tst_Faults::resetsDeliverOnce()
     // A reset after every third message, some of them surely while a send is in flight.
     sendAndCheckOnce(texts, [this](int i) {
         if (i % 3 == 2) {
-            QTest::qWait(150);
+            QTest::qWait(150); // the moment of the fault, not a wait for an outcome
             m_link->resetAll();
         }
     });
@@ -209,7 +209,9 @@ void tst_Faults::halfOpenLinkIsNoticed()
         m_alice->chat(m_conversation)->sendText(text);
     // No FIN, no RST: only the heartbeat can tell (2.5 × 2 s without an answer).
     QTRY_VERIFY_WITH_TIMEOUT(m_alice->state() != Client::State::Online, 15000);
-    QTest::qWait(3000); // silent a while longer: attempts meanwhile stall on the dead link
+    // Still silent while the client tries again: its new connection stalls on the dead link too.
+    const int accepted = m_link->connectionsAccepted();
+    QTRY_VERIFY_WITH_TIMEOUT(m_link->connectionsAccepted() > accepted, 30000);
     m_link->setSilent(false);
     QTRY_COMPARE_WITH_TIMEOUT(m_alice->state(), Client::State::Online, 30000);
     MessageListModel *bobView = m_bob->chat(m_conversation)->messages();
