@@ -2,9 +2,9 @@
 
 /// The synchronous half of the store: one QSqlDatabase connection, its transactions and schema,
 /// and the query classes over it, one per table or concern (accounts, conversations and the log,
-/// inbox, keys, attachments, the start-up snapshot, a cluster node's catch-up), the same SQL for SQLite and PostgreSQL
-/// where possible. Used only on the thread that opened it (the store thread, or the main thread
-/// of an admin subcommand).
+/// inbox, keys, attachments, the start-up snapshot, a cluster node's catch-up), the same SQL for
+/// SQLite and PostgreSQL where possible. Used only on the thread that opened it (the store
+/// thread, or the main thread of an admin subcommand).
 
 #include "AccountQueries.h"
 #include "AttachmentQueries.h"
