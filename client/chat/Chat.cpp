@@ -71,6 +71,11 @@ Chat::Chat(qint64 conversationId, const ChatParts &parts, QObject *parent)
         if (message.conversationId == m_conversationId)
             m_messages->updatePending(message);
     });
+    connect(m_parts.outbox, &Outbox::discarded, this,
+            [this](qint64 conversation, const QByteArray &clientId) {
+                if (conversation == m_conversationId)
+                    m_messages->removePending(clientId);
+            });
     connectAttachments();
 
     applySummary();
@@ -302,6 +307,12 @@ void Chat::retry(const QString &clientIdHex)
         return;
     }
     m_parts.outbox->retry(clientId);
+}
+
+void Chat::discard(const QString &clientIdHex)
+{
+    if (!m_parts.outbox->discard(QByteArray::fromHex(clientIdHex.toLatin1())))
+        cancelUpload(clientIdHex);
 }
 
 void Chat::sendFile(const QUrl &file, const QString &caption)

@@ -105,6 +105,9 @@ public:
     Q_INVOKABLE void deleteMessage(qint64 seq);
     /// Retries a failed message, or a failed upload (its row's clientId).
     Q_INVOKABLE void retry(const QString &clientIdHex);
+    /// Takes back a message that is not on its way (failed, or waiting for the server), or an
+    /// upload that is not a message yet: it is never sent.
+    Q_INVOKABLE void discard(const QString &clientIdHex);
 
     /// Sends the local `file` as a file message with an optional caption: it shows at once as
     /// my message with upload progress, is encrypted and uploaded, then sent like a text. An
