@@ -1,5 +1,7 @@
 #include "CommandLine.h"
 
+#include "AdminCommand.h"
+
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QFileInfo>
 #include <QtCore/QSettings>
@@ -203,21 +205,15 @@ QList<Key> keys()
 Result<Invocation> CommandLine::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-            u"Parley chat server.\n\n"
-            "Subcommands:\n"
-            "  (none)                     serve\n"
-            "  migrate                    create or upgrade the database schema\n"
-            "  user add NAME              create an account (password from --password or stdin)\n"
-            "  user list                  list accounts\n"
-            "  user disable NAME          disable an account and revoke its devices\n"
-            "  user reset-password NAME   set a new password (--password or stdin)\n"
-            "  device list NAME           list a user's devices\n"
-            "  device revoke ID           revoke a device"_s);
+    parser.setApplicationDescription(u"Parley chat server.\n\nSubcommands:\n"
+                                     "  (none)                           serve\n"_s
+                                     + AdminCommand::usage());
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({u"config"_s, u"INI file with any of the keys below."_s, u"file"_s});
     parser.addOption({u"password"_s, u"Password for user add / reset-password."_s, u"password"_s});
+    parser.addOption({u"json"_s, u"Subcommands answer in JSON, for scripts."_s});
+    parser.addOption({u"force"_s, u"restore: replace a database that holds data."_s});
     const QList<Key> all = keys();
     for (const Key &key : all) {
         if (key.valueName.isEmpty())
@@ -240,6 +236,7 @@ Result<Invocation> CommandLine::parse(const QStringList &arguments)
 
     if (parser.isSet(u"config"_s)) {
         const QString file = parser.value(u"config"_s);
+        inv.configFile = file;
         if (!QFileInfo(file).isReadable())
             return Error{ErrorCode::InvalidArgument, u"cannot read config file %1"_s.arg(file)};
         QSettings settings(file, QSettings::IniFormat);
@@ -270,6 +267,8 @@ Result<Invocation> CommandLine::parse(const QStringList &arguments)
         return Error{ErrorCode::InvalidArgument, u"--tls-cert and --tls-key go together"_s};
     if (parser.isSet(u"password"_s))
         inv.password = parser.value(u"password"_s);
+    inv.json = parser.isSet(u"json"_s);
+    inv.force = parser.isSet(u"force"_s);
     inv.command = parser.positionalArguments();
     return inv;
 }
