@@ -54,21 +54,35 @@ bool toBool(const QString &text, bool &out)
     return false;
 }
 
-bool applyListen(ServerConfig &c, const QString &value)
+bool parseHostPort(const QString &value, QString &host, quint16 &port)
 {
     const qsizetype colon = value.lastIndexOf(u':');
     if (colon <= 0)
         return false;
-    QString host = value.left(colon);
-    if (host.startsWith(u'[') && host.endsWith(u']'))
-        host = host.mid(1, host.size() - 2);
+    QString h = value.left(colon);
+    if (h.startsWith(u'[') && h.endsWith(u']'))
+        h = h.mid(1, h.size() - 2);
     bool ok = false;
-    const uint port = value.mid(colon + 1).toUInt(&ok);
-    if (!ok || port > 65535)
+    const uint p = value.mid(colon + 1).toUInt(&ok);
+    if (!ok || p > 65535)
         return false;
-    c.listenHost = host;
-    c.listenPort = quint16(port);
+    host = h;
+    port = quint16(p);
     return true;
+}
+
+bool applyListen(ServerConfig &c, const QString &value)
+{
+    return parseHostPort(value, c.listenHost, c.listenPort);
+}
+
+bool applyAdminListen(ServerConfig &c, const QString &value)
+{
+    if (value == "off"_L1) {
+        c.adminListenHost.clear();
+        return true;
+    }
+    return parseHostPort(value, c.adminListenHost, c.adminListenPort);
 }
 
 QList<Key> keys()
@@ -77,6 +91,10 @@ QList<Key> keys()
             {u"listen"_s, u"host:port"_s,
              u"Address to listen on (default 127.0.0.1:7443; port 0 picks a free one)."_s,
              applyListen},
+            {u"admin-listen"_s, u"host:port|off"_s,
+             u"Address of the admin listener: /metrics and /healthz (default 127.0.0.1:9464; "
+             "off: none)."_s,
+             applyAdminListen},
             {u"data-dir"_s, u"dir"_s, u"Data folder: SQLite database, generated certificate."_s,
              [](ServerConfig &c, const QString &v) {
                  c.dataDir = v;

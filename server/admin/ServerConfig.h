@@ -21,6 +21,9 @@ struct ServerConfig
     bool plain = false; ///< ws:// behind a TLS-terminating proxy only
     int workers = 0; ///< I/O threads; 0: one per core
     Transport transport = Transport::Native; ///< native (lean, the default) or qt
+    /// The admin listener (/metrics, /healthz); empty host: none.
+    QString adminListenHost = QStringLiteral("127.0.0.1");
+    quint16 adminListenPort = 9464;
 
     // Storage.
     QString dataDir; ///< empty: the standard application data folder

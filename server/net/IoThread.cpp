@@ -7,6 +7,7 @@
 #include "StreamConnection.h"
 #include "TlsContext.h"
 #include "WebSocketConnection.h"
+#include "admin/HealthChecks.h"
 #include "admin/Metrics.h"
 #include "protocol/FrameCodec.h"
 #include "protocol/Limits.h"
@@ -132,12 +133,13 @@ void IoThread::sniff(QAbstractSocket *socket)
 
 QByteArray IoThread::probeResponse(const QByteArray &path) const
 {
-    if (path == "/metrics") {
-        return HttpUpgrade::okResponse("text/plain; version=0.0.4",
-                                       m_settings.metrics ? m_settings.metrics->render(
-                                               m_liveSessions->loadRelaxed(), m_gate->inFlight())
-                                                          : QByteArray());
-    }
+    if (path == "/metrics")
+        // Metrics say how busy the server is and with what: not for the public side.
+        return HttpUpgrade::errorResponse("404 Not Found",
+                                          "/metrics is served on the admin listener "
+                                          "(--admin-listen)");
+    if (m_settings.health)
+        return m_settings.health->response();
     return HttpUpgrade::okResponse("text/plain; charset=utf-8", "ok\n");
 }
 
@@ -180,6 +182,7 @@ void IoThread::acceptTls(qintptr descriptor)
     const QHostAddress peer = socket->peerAddress();
     if (!m_gate->tryEnter(peer)) {
         qCDebug(lcNet) << "refusing" << peer.toString() << ": too many TLS handshakes in flight";
+        handshakeFailed();
         socket->abort();
         socket->deleteLater();
         return;
@@ -201,12 +204,15 @@ void IoThread::acceptTls(qintptr descriptor)
         if (end())
             sniff(socket);
     });
-    connect(socket, &QAbstractSocket::disconnected, socket, [socket, end] {
-        if (end())
-            socket->deleteLater();
-    });
-    QTimer::singleShot(m_settings.handshakeTimeoutMs, socket, [socket, end] {
+    connect(socket, &QAbstractSocket::disconnected, socket, [this, socket, end] {
         if (end()) {
+            handshakeFailed();
+            socket->deleteLater();
+        }
+    });
+    QTimer::singleShot(m_settings.handshakeTimeoutMs, socket, [this, socket, end] {
+        if (end()) {
+            handshakeFailed();
             socket->abort();
             socket->deleteLater();
         }
@@ -236,6 +242,7 @@ void IoThread::acceptNative(qintptr descriptor)
         if (!m_gate->tryEnter(peer)) {
             qCDebug(lcNet) << "refusing" << peer.toString()
                            << ": too many TLS handshakes in flight";
+            handshakeFailed();
             ::close(fd);
             return;
         }
@@ -254,7 +261,11 @@ void IoThread::acceptNative(qintptr descriptor)
                 gate->leave(peer);
         };
         connect(connection, &StreamConnection::encrypted, this, leave);
-        connect(connection, &Connection::closed, this, leave);
+        connect(connection, &Connection::closed, this, [this, leave, inGate] {
+            if (*inGate)
+                handshakeFailed(); // closed before the TLS handshake finished
+            leave();
+        });
     }
     // Until the upgrade the connection is this thread's to delete; then its Session's.
     connect(connection, &Connection::closed, this, [connection] {
@@ -268,6 +279,12 @@ void IoThread::acceptNative(qintptr descriptor)
             m_gate->leave(peer);
         delete connection;
     }
+}
+
+void IoThread::handshakeFailed()
+{
+    if (m_settings.metrics)
+        m_settings.metrics->handshakesFailed.ref();
 }
 
 void IoThread::openSession(Connection *connection)

@@ -29,6 +29,7 @@ class HandshakeGate;
 class SocketPoller;
 class RequestSink;
 class TlsContext;
+class HealthChecks;
 struct Metrics;
 
 struct IoSettings
@@ -39,6 +40,7 @@ struct IoSettings
     bool tls = true;
     Transport transport = Transport::Native;
     Metrics *metrics = nullptr;
+    const HealthChecks *health = nullptr; ///< answers /healthz on the public port
 };
 
 /// One I/O thread's state; lives on (and is used only from) that thread.
@@ -71,6 +73,8 @@ private:
     void answerHttp(QAbstractSocket *socket, const QByteArray &path);
     /// The whole HTTP response to a probe, on either transport.
     QByteArray probeResponse(const QByteArray &path) const;
+    /// Counts a TLS handshake refused by the gate, or closed or timed out before it finished.
+    void handshakeFailed();
     void openSession(Connection *connection);
     void upgrade(QAbstractSocket *socket);
     void upgraded();

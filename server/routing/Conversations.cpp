@@ -384,7 +384,7 @@ void Conversations::publishEntry(const Envelope &entry, const QList<qint64> &als
         if (!users.contains(u))
             users.append(u);
     }
-    m_ctx.push(users, FrameCodec::encode(MessageFrame{entry}));
+    m_ctx.push(users, MessageFrame{entry});
 }
 
 } // namespace Parley

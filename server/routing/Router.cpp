@@ -131,7 +131,7 @@ void Router::sessionOpened(SessionAddress session, const QHostAddress &peer)
 void Router::frameReceived(SessionAddress session, RawFrame frame)
 {
     if (m_ctx->metrics)
-        m_ctx->metrics->framesReceived.ref();
+        m_ctx->metrics->frameIn(frame.type);
     QMetaObject::invokeMethod(
             this,
             [this, session, frame = std::move(frame)] {

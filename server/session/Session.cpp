@@ -2,6 +2,7 @@
 
 #include "Logging.h"
 #include "RequestSink.h"
+#include "admin/Metrics.h"
 #include "protocol/FrameCodec.h"
 #include "protocol/Frames.h"
 #include "protocol/Limits.h"
@@ -146,6 +147,8 @@ void Session::checkTimeouts(qint64 nowMs)
 
 void Session::reject(qint64 id, ErrorCode code, const QString &message)
 {
+    if (m_limits.metrics)
+        m_limits.metrics->refused(code);
     send(FrameCodec::encodeError(id, code, message));
 }
 

@@ -12,6 +12,7 @@
 
 namespace Parley {
 
+struct Metrics;
 class RequestSink;
 struct RawFrame;
 
@@ -22,6 +23,7 @@ struct SessionLimits
     int ratePerSecond = 50;
     int rateBurst = 100;
     bool registrationOpen = true;
+    Metrics *metrics = nullptr; ///< counts refusals (rate and size limits); may be null
 };
 
 class Session : public QObject

@@ -162,6 +162,8 @@ bool ParleydProcess::start(int timeoutMs)
     });
     QStringList args = commonArguments();
     args << u"--listen"_s << u"127.0.0.1:%1"_s.arg(m_port);
+    // Tests run side by side: each server's admin listener on a free port of its own.
+    args << u"--admin-listen"_s << u"127.0.0.1:0"_s;
     if (m_plain)
         args << u"--plain"_s;
     args << m_arguments;
@@ -184,11 +186,14 @@ void ParleydProcess::readOutput()
     m_log += chunk;
     m_pending += chunk;
     qsizetype newline;
+    static const QRegularExpression adminLine(u"admin listener on http://[^ ]*:(\\d+)"_s);
     static const QRegularExpression listeningLine(
             u"parleyd listening on wss?://[^ ]*:(\\d+)(?: \\(certificate sha256 ([0-9A-F:]+)\\))?"_s);
     while ((newline = m_pending.indexOf('\n')) >= 0) {
         const QString line = QString::fromUtf8(m_pending.left(newline));
         m_pending.remove(0, newline + 1);
+        if (const auto admin = adminLine.match(line); admin.hasMatch())
+            m_adminPort = quint16(admin.captured(1).toUInt());
         const auto match = listeningLine.match(line);
         if (match.hasMatch()) {
             m_port = quint16(match.captured(1).toUInt());
@@ -225,19 +230,27 @@ void ParleydProcess::reload()
         ::kill(pid_t(m_process->processId()), SIGHUP);
 }
 
-int ParleydProcess::runAdmin(const QStringList &arguments, QByteArray *output,
-                             const QByteArray &input, int timeoutMs)
+QStringList ParleydProcess::adminArguments()
 {
     if (m_dataDir.isEmpty()) {
         m_tempDir = std::make_unique<QTemporaryDir>();
         m_dataDir = m_tempDir->path();
     }
     if (!preparePostgres())
+        return {};
+    return commonArguments();
+}
+
+int ParleydProcess::runAdmin(const QStringList &arguments, QByteArray *output,
+                             const QByteArray &input, int timeoutMs)
+{
+    const QStringList common = adminArguments();
+    if (common.isEmpty())
         return -1;
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     // The test's own options come last, so they win over the common ones.
-    p.start(binary(), commonArguments() + arguments);
+    p.start(binary(), common + arguments);
     if (!p.waitForStarted(timeoutMs))
         return -1;
     if (!input.isNull())
