@@ -40,11 +40,10 @@ int fail(const Invocation &inv, const Error &error, int exitCode)
 {
     QTextStream(stderr) << "parleyd: " << error.message << Qt::endl;
     if (inv.json) {
-        const QJsonObject e{{u"code"_s, errorCodeName(error.code)},
-                            {u"message"_s, error.message}};
-        QTextStream(stdout) << QJsonDocument(QJsonObject{{u"error"_s, e}}).toJson(
-                QJsonDocument::Compact)
-                            << Qt::endl;
+        const QJsonObject e{{u"code"_s, errorCodeName(error.code)}, {u"message"_s, error.message}};
+        QTextStream(stdout)
+                << QJsonDocument(QJsonObject{{u"error"_s, e}}).toJson(QJsonDocument::Compact)
+                << Qt::endl;
     }
     return exitCode;
 }
@@ -66,9 +65,11 @@ Result<Database *> AdminContext::database()
     auto url = invocation.config.resolvedDatabase();
     if (!url)
         return url.error();
-    if (url->kind == DatabaseUrl::Kind::Sqlite && !QDir().mkpath(invocation.config.resolvedDataDir()))
-        return Error{ErrorCode::StorageError, u"cannot create the data folder %1"_s.arg(
-                                                      invocation.config.resolvedDataDir())};
+    if (url->kind == DatabaseUrl::Kind::Sqlite
+        && !QDir().mkpath(invocation.config.resolvedDataDir()))
+        return Error{
+                ErrorCode::StorageError,
+                u"cannot create the data folder %1"_s.arg(invocation.config.resolvedDataDir())};
     auto db = std::make_unique<Database>(*url);
     if (Status s = db->open(); !s)
         return s.error();
@@ -111,8 +112,8 @@ int AdminCommand::run(const Invocation &inv)
     if (arguments.size() != wanted)
         return fail(inv,
                     Error{ErrorCode::InvalidArgument,
-                          u"usage: parleyd %1 %2 (try --help)"_s.arg(verb->words.join(u' '),
-                                                                    verb->arguments)
+                          u"usage: parleyd %1 %2 (try --help)"_s
+                                  .arg(verb->words.join(u' '), verb->arguments)
                                   .trimmed()},
                     2);
 

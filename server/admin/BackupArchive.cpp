@@ -75,8 +75,8 @@ Result<QJsonObject> BackupArchive::create(const ServerConfig &config, const QStr
     const QString tlsDir = dataDir + u"/tls"_s;
     if (config.tlsCert.isEmpty() && QFileInfo::exists(tlsDir + u"/cert.pem"_s)) {
         for (const QString &name : {u"cert.pem"_s, u"key.pem"_s}) {
-            if (Status s = copyFile(tlsDir + u'/' + name, stage.filePath(u"tls/"_s + name),
-                                    Private);
+            if (Status s =
+                        copyFile(tlsDir + u'/' + name, stage.filePath(u"tls/"_s + name), Private);
                 !s)
                 return s.error();
         }
@@ -146,9 +146,10 @@ Result<QJsonObject> BackupArchive::restore(const ServerConfig &config, const QSt
     QTemporaryDir stage(dataDir + u"/.restore-XXXXXX"_s);
     if (!stage.isValid())
         return Error{ErrorCode::StorageError, stage.errorString()};
-    if (Status s = ExternalProgram::run(u"tar"_s, {u"--extract"_s, u"--no-same-owner"_s,
-                                                   u"--file"_s, QFileInfo(file).absoluteFilePath(),
-                                                   u"--directory"_s, stage.path()});
+    if (Status s = ExternalProgram::run(u"tar"_s,
+                                        {u"--extract"_s, u"--no-same-owner"_s, u"--file"_s,
+                                         QFileInfo(file).absoluteFilePath(), u"--directory"_s,
+                                         stage.path()});
         !s)
         return s.error();
 
@@ -173,9 +174,8 @@ Result<QJsonObject> BackupArchive::restore(const ServerConfig &config, const QSt
                      u"%1 already holds a Parley database; stop parleyd and add --force to "
                      "replace it with the backup"_s.arg(url->displayName())};
 
-    if (Status s = DatabaseDump::read(*url,
-                                      stage.filePath(u"database/"_s
-                                                     + DatabaseDump::fileName(url->kind)));
+    if (Status s = DatabaseDump::read(
+                *url, stage.filePath(u"database/"_s + DatabaseDump::fileName(url->kind)));
         !s)
         return s.error();
 

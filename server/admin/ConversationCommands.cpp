@@ -14,12 +14,9 @@ namespace {
 
 QJsonObject conversationJson(const Conversation &c, bool withMembers)
 {
-    QJsonObject json{{u"id"_s, c.id},
-                     {u"kind"_s, QString(conversationKindName(c.kind))},
-                     {u"title"_s, c.title},
-                     {u"memberCount"_s, c.members.size()},
-                     {u"lastSeq"_s, c.lastSeq},
-                     {u"createdAt"_s, adminTimeJson(c.createdAt)}};
+    QJsonObject json{{u"id"_s, c.id},           {u"kind"_s, QString(conversationKindName(c.kind))},
+                     {u"title"_s, c.title},     {u"memberCount"_s, c.members.size()},
+                     {u"lastSeq"_s, c.lastSeq}, {u"createdAt"_s, adminTimeJson(c.createdAt)}};
     if (withMembers) {
         QJsonArray members;
         for (const Member &m : c.members)
@@ -97,10 +94,14 @@ Result<AdminReply> conversationShow(AdminContext &c)
 QList<AdminVerb> conversationVerbs()
 {
     return {
-            {{u"conversation"_s, u"list"_s}, QString(),
-             u"list conversations: kind, title, members, last seq"_s, conversationList},
-            {{u"conversation"_s, u"show"_s}, u"ID"_s,
-             u"one conversation's members and receipts (never its content)"_s, conversationShow},
+            {{u"conversation"_s, u"list"_s},
+             QString(),
+             u"list conversations: kind, title, members, last seq"_s,
+             conversationList},
+            {{u"conversation"_s, u"show"_s},
+             u"ID"_s,
+             u"one conversation's members and receipts (never its content)"_s,
+             conversationShow},
     };
 }
 

@@ -77,9 +77,9 @@ Result<AdminReply> fingerprint(AdminContext &c)
     const QString file = config.tlsCert.isEmpty() ? config.resolvedDataDir() + u"/tls/cert.pem"_s
                                                   : config.tlsCert;
     if (!QFileInfo::exists(file))
-        return Error{ErrorCode::InvalidArgument,
-                     u"no certificate at %1 (parleyd creates one when it first starts)"_s.arg(
-                             file)};
+        return Error{
+                ErrorCode::InvalidArgument,
+                u"no certificate at %1 (parleyd creates one when it first starts)"_s.arg(file)};
     TlsCredentials credentials;
     credentials.chain = QSslCertificate::fromPath(file, QSsl::Pem);
     if (credentials.chain.isEmpty())
@@ -97,14 +97,19 @@ QList<AdminVerb> maintenanceVerbs()
 {
     return {
             {{u"migrate"_s}, QString(), u"create or upgrade the database schema"_s, migrate},
-            {{u"backup"_s}, u"FILE"_s,
+            {{u"backup"_s},
+             u"FILE"_s,
              u"write a consistent backup while the server runs: database, certificate, "
              "config, attachments"_s,
              backup},
-            {{u"restore"_s}, u"FILE"_s,
-             u"restore a backup (--force to replace a database that holds data)"_s, restore},
-            {{u"fingerprint"_s}, QString(),
-             u"the SHA-256 of the server's certificate, as clients show it"_s, fingerprint},
+            {{u"restore"_s},
+             u"FILE"_s,
+             u"restore a backup (--force to replace a database that holds data)"_s,
+             restore},
+            {{u"fingerprint"_s},
+             QString(),
+             u"the SHA-256 of the server's certificate, as clients show it"_s,
+             fingerprint},
     };
 }
 

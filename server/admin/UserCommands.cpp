@@ -136,10 +136,10 @@ Result<AdminReply> userSetDisabled(AdminContext &c, bool disabled)
         return s.error();
     user->disabled = disabled;
     qCInfo(lcAdmin) << "user" << user->id << (disabled ? "disabled" : "enabled");
-    return AdminReply{disabled ? u"user %1 disabled and its devices revoked"_s.arg(user->username)
-                               : u"user %1 enabled; it logs in again with its password"_s.arg(
-                                         user->username),
-                      userJson(*user)};
+    return AdminReply{
+            disabled ? u"user %1 disabled and its devices revoked"_s.arg(user->username)
+                     : u"user %1 enabled; it logs in again with its password"_s.arg(user->username),
+            userJson(*user)};
 }
 
 Result<AdminReply> userResetPassword(AdminContext &c)
@@ -208,7 +208,7 @@ Result<AdminReply> deviceList(AdminContext &c)
     QJsonArray list;
     for (const DeviceRecord &d : *devices) {
         reply.text += u"%1\t%2\t%3\t%4\n"_s.arg(d.id).arg(d.name, adminTimeText(d.createdAt),
-                                                         adminTimeText(d.lastSeenAt));
+                                                          adminTimeText(d.lastSeenAt));
         list.append(QJsonObject{{u"id"_s, d.id},
                                 {u"name"_s, d.name},
                                 {u"createdAt"_s, adminTimeJson(d.createdAt)},
@@ -239,20 +239,31 @@ Result<AdminReply> deviceRevoke(AdminContext &c)
 QList<AdminVerb> userVerbs()
 {
     return {
-            {{u"user"_s, u"add"_s}, u"NAME"_s,
-             u"create an account (password from --password or stdin)"_s, userAdd},
+            {{u"user"_s, u"add"_s},
+             u"NAME"_s,
+             u"create an account (password from --password or stdin)"_s,
+             userAdd},
             {{u"user"_s, u"list"_s}, QString(), u"list accounts"_s, userList},
-            {{u"user"_s, u"disable"_s}, u"NAME"_s, u"disable an account and revoke its devices"_s,
+            {{u"user"_s, u"disable"_s},
+             u"NAME"_s,
+             u"disable an account and revoke its devices"_s,
              [](AdminContext &c) { return userSetDisabled(c, true); }},
-            {{u"user"_s, u"enable"_s}, u"NAME"_s,
+            {{u"user"_s, u"enable"_s},
+             u"NAME"_s,
              u"enable a disabled account (it logs in again)"_s,
              [](AdminContext &c) { return userSetDisabled(c, false); }},
-            {{u"user"_s, u"reset-password"_s}, u"NAME"_s,
-             u"set a new password (--password or stdin)"_s, userResetPassword},
-            {{u"user"_s, u"rename"_s}, u"NAME NEW-NAME"_s, u"change an account's username"_s,
+            {{u"user"_s, u"reset-password"_s},
+             u"NAME"_s,
+             u"set a new password (--password or stdin)"_s,
+             userResetPassword},
+            {{u"user"_s, u"rename"_s},
+             u"NAME NEW-NAME"_s,
+             u"change an account's username"_s,
              userRename},
-            {{u"user"_s, u"delete"_s}, u"NAME"_s,
-             u"delete an account: devices, keys, inbox; its messages stay"_s, userDelete},
+            {{u"user"_s, u"delete"_s},
+             u"NAME"_s,
+             u"delete an account: devices, keys, inbox; its messages stay"_s,
+             userDelete},
             {{u"device"_s, u"list"_s}, u"NAME"_s, u"list a user's devices"_s, deviceList},
             {{u"device"_s, u"revoke"_s}, u"ID"_s, u"revoke a device"_s, deviceRevoke},
     };

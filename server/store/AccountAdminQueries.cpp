@@ -16,8 +16,7 @@ Status Database::renameUser(qint64 userId, const QString &newUsername)
         if (!exec(taken, "username lookup"))
             return storageError("look up the username");
         if (taken.next())
-            return Error{ErrorCode::UsernameTaken,
-                         u"the username %1 is taken"_s.arg(newUsername)};
+            return Error{ErrorCode::UsernameTaken, u"the username %1 is taken"_s.arg(newUsername)};
         taken.finish();
         QSqlQuery &q = prepared("UPDATE users SET username = ? WHERE id = ?");
         q.bindValue(0, newUsername);
@@ -52,7 +51,8 @@ Result<int> Database::deleteUser(qint64 userId, qint64 now)
         const Step steps[] = {
                 {"UPDATE devices SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
                  {now, userId}},
-                {"DELETE FROM prekeys WHERE device_id IN (SELECT id FROM devices WHERE user_id = ?)",
+                {"DELETE FROM prekeys WHERE device_id IN (SELECT id FROM devices WHERE user_id = "
+                 "?)",
                  {userId}},
                 {"DELETE FROM inbox WHERE device_id IN (SELECT id FROM devices WHERE user_id = ?)",
                  {userId}},

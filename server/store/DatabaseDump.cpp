@@ -65,8 +65,8 @@ Status sqliteExec(const QString &path, const QString &sql, const QVariant &value
             if (value.isValid())
                 q.addBindValue(value);
             if (!q.exec())
-                result = Error{ErrorCode::StorageError,
-                               u"%1: %2"_s.arg(path, q.lastError().text())};
+                result =
+                        Error{ErrorCode::StorageError, u"%1: %2"_s.arg(path, q.lastError().text())};
             else if (firstColumn && q.next())
                 *firstColumn = q.value(0).toString();
         }
