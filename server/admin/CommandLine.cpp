@@ -95,6 +95,21 @@ QList<Key> keys()
              u"Address of the admin listener: /metrics and /healthz (default 127.0.0.1:9464; "
              "off: none)."_s,
              applyAdminListen},
+            {u"log-level"_s, u"debug|info|warning|error"_s,
+             u"Log messages of this severity and above (default info)."_s,
+             [](ServerConfig &c, const QString &v) {
+                 const QList<std::pair<QString, QtMsgType>> levels{{u"debug"_s, QtDebugMsg},
+                                                                   {u"info"_s, QtInfoMsg},
+                                                                   {u"warning"_s, QtWarningMsg},
+                                                                   {u"error"_s, QtCriticalMsg}};
+                 for (const auto &[name, type] : levels) {
+                     if (v == name) {
+                         c.logLevel = type;
+                         return true;
+                     }
+                 }
+                 return false;
+             }},
             {u"data-dir"_s, u"dir"_s, u"Data folder: SQLite database, generated certificate."_s,
              [](ServerConfig &c, const QString &v) {
                  c.dataDir = v;

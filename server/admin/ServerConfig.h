@@ -25,6 +25,8 @@ struct ServerConfig
     QString adminListenHost = QStringLiteral("127.0.0.1");
     quint16 adminListenPort = 9464;
 
+    QtMsgType logLevel = QtInfoMsg; ///< the least severe messages logged
+
     // Storage.
     QString dataDir; ///< empty: the standard application data folder
     QString database; ///< empty: SQLite in the data dir; or postgresql://user:pass@host:port/db

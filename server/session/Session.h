@@ -60,6 +60,8 @@ private:
     void receive(const QByteArray &bytes);
     void receiveHello(const RawFrame &raw);
     void reject(qint64 id, ErrorCode code, const QString &message);
+    /// "connection=T.N", the field the journal files this session's lines under.
+    QString connectionField() const;
     void connectionClosed();
 
     SessionAddress m_address;

@@ -78,10 +78,12 @@ void tst_Backup::backupUnderLoadRestoresEveryAcknowledgedMessage()
     for (auto &s : senders)
         before.insert(s->ackedSeqs());
     const QString file = m_dir.filePath(u"parley.backup"_s);
+    QStringList arguments{u"backup"_s, file, u"--data-dir"_s, f.server.dataDir()};
+    if (!f.server.database().isEmpty())
+        arguments << u"--database"_s << f.server.database();
     QProcess backup;
     QSignalSpy finished(&backup, &QProcess::finished);
-    backup.start(ParleydProcess::binary(),
-                 f.server.adminArguments() + QStringList{u"backup"_s, file});
+    backup.start(ParleydProcess::binary(), arguments);
     QVERIFY(finished.wait(120000));
     QVERIFY2(backup.exitStatus() == QProcess::NormalExit && backup.exitCode() == 0,
              backup.readAllStandardError().constData());

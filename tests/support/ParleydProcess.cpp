@@ -186,14 +186,11 @@ void ParleydProcess::readOutput()
     m_log += chunk;
     m_pending += chunk;
     qsizetype newline;
-    static const QRegularExpression adminLine(u"admin listener on http://[^ ]*:(\\d+)"_s);
     static const QRegularExpression listeningLine(
             u"parleyd listening on wss?://[^ ]*:(\\d+)(?: \\(certificate sha256 ([0-9A-F:]+)\\))?"_s);
     while ((newline = m_pending.indexOf('\n')) >= 0) {
         const QString line = QString::fromUtf8(m_pending.left(newline));
         m_pending.remove(0, newline + 1);
-        if (const auto admin = adminLine.match(line); admin.hasMatch())
-            m_adminPort = quint16(admin.captured(1).toUInt());
         const auto match = listeningLine.match(line);
         if (match.hasMatch()) {
             m_port = quint16(match.captured(1).toUInt());
@@ -230,27 +227,19 @@ void ParleydProcess::reload()
         ::kill(pid_t(m_process->processId()), SIGHUP);
 }
 
-QStringList ParleydProcess::adminArguments()
+int ParleydProcess::runAdmin(const QStringList &arguments, QByteArray *output,
+                             const QByteArray &input, int timeoutMs)
 {
     if (m_dataDir.isEmpty()) {
         m_tempDir = std::make_unique<QTemporaryDir>();
         m_dataDir = m_tempDir->path();
     }
     if (!preparePostgres())
-        return {};
-    return commonArguments();
-}
-
-int ParleydProcess::runAdmin(const QStringList &arguments, QByteArray *output,
-                             const QByteArray &input, int timeoutMs)
-{
-    const QStringList common = adminArguments();
-    if (common.isEmpty())
         return -1;
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     // The test's own options come last, so they win over the common ones.
-    p.start(binary(), common + arguments);
+    p.start(binary(), commonArguments() + arguments);
     if (!p.waitForStarted(timeoutMs))
         return -1;
     if (!input.isNull())

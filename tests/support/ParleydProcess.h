@@ -56,8 +56,6 @@ public:
     bool isRunning() const { return m_process && m_process->state() != QProcess::NotRunning; }
 
     quint16 port() const { return m_port; }
-    /// The admin listener's port (/metrics, /healthz over plain HTTP on 127.0.0.1).
-    quint16 adminPort() const { return m_adminPort; }
     /// "AB:CD:…": the SHA-256 of the certificate, as logged (empty with --plain).
     QString fingerprint() const { return m_fingerprint; }
     /// wss://127.0.0.1:PORT (ws:// when plain).
@@ -69,10 +67,6 @@ public:
     QByteArray log() const { return m_log; }
     qint64 pid() const;
 
-    /// The options runAdmin() puts first (data folder, database), for a test that runs a
-    /// subcommand itself (in the background, or reading stdout apart from the log). Empty if the
-    /// PostgreSQL database cannot be made.
-    QStringList adminArguments();
     /// Runs `parleyd ARGS --data-dir … [--database …]` to completion (admin subcommands);
     /// returns its exit code, its output in *output.
     int runAdmin(const QStringList &arguments, QByteArray *output = nullptr,
@@ -99,7 +93,6 @@ private:
     QByteArray m_log;
     QByteArray m_pending;
     quint16 m_port = 0;
-    quint16 m_adminPort = 0;
     QString m_fingerprint;
 };
 
