@@ -9,11 +9,11 @@
 namespace Parley {
 
 Q_DECLARE_LOGGING_CATEGORY(lcServer) // parley.server: start, stop, configuration
-Q_DECLARE_LOGGING_CATEGORY(lcNet) // parley.server.net: listener, TLS, sockets
-Q_DECLARE_LOGGING_CATEGORY(lcSession) // parley.server.session: per-connection protocol state
-Q_DECLARE_LOGGING_CATEGORY(lcRouting) // parley.server.routing: requests, fan-out
-Q_DECLARE_LOGGING_CATEGORY(lcStore) // parley.server.store: database, migrations
-Q_DECLARE_LOGGING_CATEGORY(lcPresence) // parley.server.presence: presence and typing
-Q_DECLARE_LOGGING_CATEGORY(lcAdmin) // parley.server.admin: subcommands
+Q_DECLARE_LOGGING_CATEGORY(lcServerNet) // parley.server.net: listener, TLS, sockets
+Q_DECLARE_LOGGING_CATEGORY(lcServerSession) // parley.server.session: per-connection protocol state
+Q_DECLARE_LOGGING_CATEGORY(lcServerRouting) // parley.server.routing: requests, fan-out
+Q_DECLARE_LOGGING_CATEGORY(lcServerStore) // parley.server.store: database, migrations
+Q_DECLARE_LOGGING_CATEGORY(lcServerPresence) // parley.server.presence: presence and typing
+Q_DECLARE_LOGGING_CATEGORY(lcServerAdmin) // parley.server.admin: subcommands
 
 } // namespace Parley

@@ -157,7 +157,7 @@ void ChatClient::markCaughtUp()
 
 void ChatClient::fail(const QString &reason)
 {
-    qCWarning(lcClient) << "client" << m_user << "failed:" << reason;
+    qCWarning(lcBenchClient) << "client" << m_user << "failed:" << reason;
     m_aborting = true;
     if (m_socket) {
         m_socket->disconnect(this);

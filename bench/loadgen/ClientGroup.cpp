@@ -127,7 +127,7 @@ void ClientGroup::clientFailed(ChatClient *client, const QString &reason)
 {
     const int user = client->user();
     if (!m_openReply || !m_openAttempts.contains(user)) {
-        qCWarning(lcClient) << "client" << user << "failed outside an open:" << reason;
+        qCWarning(lcBenchClient) << "client" << user << "failed outside an open:" << reason;
         return;
     }
     if (m_openAttempts.value(user) <= m_openRetries) {
@@ -140,7 +140,7 @@ void ClientGroup::clientFailed(ChatClient *client, const QString &reason)
         });
         return;
     }
-    qCWarning(lcClient) << "client" << user << "gave up opening:" << reason;
+    qCWarning(lcBenchClient) << "client" << user << "gave up opening:" << reason;
     --m_openInFlight;
     ++m_openFailed;
     m_openAttempts.remove(user);
@@ -150,7 +150,7 @@ void ClientGroup::clientFailed(ChatClient *client, const QString &reason)
 
 void ClientGroup::clientLost(ChatClient *client)
 {
-    qCWarning(lcClient) << "client" << client->user() << "lost its connection";
+    qCWarning(lcBenchClient) << "client" << client->user() << "lost its connection";
 }
 
 void ClientGroup::clientCaughtUp(ChatClient *) { }
@@ -280,7 +280,7 @@ void ClientGroup::messageRejected(ChatClient *client, const Stamp &stamp, const 
     ++m_stats[stamp.phase].rejected;
     static int logged = 0;
     if (logged++ < 5)
-        qCWarning(lcClient) << "client" << client->user() << "send rejected:" << why;
+        qCWarning(lcBenchClient) << "client" << client->user() << "send rejected:" << why;
     if (m_burstReply && client == m_burstClient && stamp.phase == m_burstPhase) {
         // The writer was slowed down: send the same amount later.
         --m_burstSent;

@@ -3,7 +3,7 @@
 namespace Parley::Bench {
 
 Q_LOGGING_CATEGORY(lcBench, "parley.bench", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcClient, "parley.bench.client", QtWarningMsg)
-Q_LOGGING_CATEGORY(lcSetup, "parley.bench.setup", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcBenchClient, "parley.bench.client", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcBenchSetup, "parley.bench.setup", QtInfoMsg)
 
 } // namespace Parley::Bench

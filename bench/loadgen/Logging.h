@@ -9,7 +9,7 @@
 namespace Parley::Bench {
 
 Q_DECLARE_LOGGING_CATEGORY(lcBench) // parley.bench: phases, results
-Q_DECLARE_LOGGING_CATEGORY(lcClient) // parley.bench.client: connections, protocol errors
-Q_DECLARE_LOGGING_CATEGORY(lcSetup) // parley.bench.setup: accounts and conversations
+Q_DECLARE_LOGGING_CATEGORY(lcBenchClient) // parley.bench.client: connections, protocol errors
+Q_DECLARE_LOGGING_CATEGORY(lcBenchSetup) // parley.bench.setup: accounts and conversations
 
 } // namespace Parley::Bench

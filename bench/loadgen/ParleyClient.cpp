@@ -175,7 +175,7 @@ void ParleyClient::synced(const RawFrame &frame)
         return;
     }
     if (s->more)
-        qCWarning(lcClient) << "client" << m_user << "sync made no progress; stopping";
+        qCWarning(lcBenchClient) << "client" << m_user << "sync made no progress; stopping";
     m_syncId = -1;
     markCaughtUp();
 }

@@ -101,14 +101,15 @@ void Provisioner::clientFailed(ChatClient *client, const QString &reason)
     client->deleteLater();
     if (m_attempts.value(user) < MaxAttempts && m_done) {
         // A busy server (Argon2id hashing is slow) may time a login out: try again.
-        qCInfo(lcSetup) << "setup of user" << user << "failed (" << reason << "); trying again";
+        qCInfo(lcBenchSetup) << "setup of user" << user << "failed (" << reason
+                             << "); trying again";
         QTimer::singleShot(RetryDelayMs, this, [this, user] {
             if (m_done)
                 openClient(user);
         });
         return;
     }
-    qCCritical(lcSetup) << "setup of user" << user << "failed:" << reason;
+    qCCritical(lcBenchSetup) << "setup of user" << user << "failed:" << reason;
     m_queue.clear();
     finish(u"setup failed for user %1: %2"_s.arg(user).arg(reason));
 }
@@ -126,7 +127,7 @@ void Provisioner::registerUsers()
             m_queue.append(u);
     }
     const int registering = int(m_queue.size());
-    qCInfo(lcSetup) << "registering" << registering << "users";
+    qCInfo(lcBenchSetup) << "registering" << registering << "users";
     m_onReady = [this](ChatClient *client) { finishOne(client); };
     m_afterStep = [this, first, registering] {
         if (m_shareIdleAccount) {
@@ -135,7 +136,7 @@ void Provisioner::registerUsers()
                 m_plan.users[u].userId = m_plan.users.at(first).userId;
             }
         }
-        qCInfo(lcSetup) << "registered" << registering << "users";
+        qCInfo(lcBenchSetup) << "registered" << registering << "users";
         createConversations();
     };
     startNext();
@@ -177,7 +178,7 @@ void Provisioner::createConversations()
         }
     };
     m_afterStep = [this] {
-        qCInfo(lcSetup) << "created" << m_plan.conversations.size() << "conversations";
+        qCInfo(lcBenchSetup) << "created" << m_plan.conversations.size() << "conversations";
         finish({});
     };
     startNext();
@@ -189,7 +190,7 @@ void Provisioner::createRooms()
         m_queue.append(m_plan.conversations.at(m_plan.pairs + g).members.at(0));
     m_onReady = [this](ChatClient *client) { finishOne(client); };
     m_afterStep = [this] {
-        qCInfo(lcSetup) << "created" << m_plan.groups << "rooms";
+        qCInfo(lcBenchSetup) << "created" << m_plan.groups << "rooms";
         finish({});
     };
     startNext();

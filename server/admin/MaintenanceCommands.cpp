@@ -42,7 +42,7 @@ Result<AdminReply> backup(AdminContext &c)
     auto manifest = BackupArchive::create(c.invocation.config, c.invocation.configFile, file);
     if (!manifest)
         return manifest.error();
-    qCInfo(lcAdmin).noquote() << "backup written to" << file;
+    qCInfo(lcServerAdmin).noquote() << "backup written to" << file;
     QJsonObject json = *manifest;
     json.insert(u"file"_s, QFileInfo(file).absoluteFilePath());
     json.insert(u"bytes"_s, QFileInfo(file).size());
@@ -59,7 +59,7 @@ Result<AdminReply> restore(AdminContext &c)
     auto manifest = BackupArchive::restore(c.invocation.config, file, c.invocation.force);
     if (!manifest)
         return manifest.error();
-    qCInfo(lcAdmin).noquote() << "backup" << file << "restored";
+    qCInfo(lcServerAdmin).noquote() << "backup" << file << "restored";
     QString text = u"restored the backup of %1 (%2) into %3"_s.arg(
             manifest->value(u"createdAt"_s).toString(), contentsText(*manifest),
             c.invocation.config.resolvedDataDir());

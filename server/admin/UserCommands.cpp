@@ -111,7 +111,7 @@ Result<AdminReply> userAdd(AdminContext &c)
     auto id = (*db)->createUser(name, PasswordHasher::hashNow(*password), now());
     if (!id)
         return id.error();
-    qCInfo(lcAdmin) << "user" << *id << "added";
+    qCInfo(lcServerAdmin) << "user" << *id << "added";
     return AdminReply{u"user %1 added with id %2"_s.arg(name).arg(*id),
                       QJsonObject{{u"id"_s, *id}, {u"username"_s, name}}};
 }
@@ -135,7 +135,7 @@ Result<AdminReply> userSetDisabled(AdminContext &c, bool disabled)
     if (Status s = (*c.database())->setUserDisabled(user->id, disabled, now()); !s)
         return s.error();
     user->disabled = disabled;
-    qCInfo(lcAdmin) << "user" << user->id << (disabled ? "disabled" : "enabled");
+    qCInfo(lcServerAdmin) << "user" << user->id << (disabled ? "disabled" : "enabled");
     return AdminReply{
             disabled ? u"user %1 disabled and its devices revoked"_s.arg(user->username)
                      : u"user %1 enabled; it logs in again with its password"_s.arg(user->username),
@@ -171,7 +171,7 @@ Result<AdminReply> userRename(AdminContext &c)
         return s.error();
     if (Status s = (*c.database())->renameUser(user->id, newName); !s)
         return s.error();
-    qCInfo(lcAdmin) << "user" << user->id << "renamed";
+    qCInfo(lcServerAdmin) << "user" << user->id << "renamed";
     const QString oldName = user->username;
     user->username = newName;
     QJsonObject json = userJson(*user);
@@ -187,7 +187,7 @@ Result<AdminReply> userDelete(AdminContext &c)
     auto removed = (*c.database())->deleteUser(user->id, now());
     if (!removed)
         return removed.error();
-    qCInfo(lcAdmin) << "user" << user->id << "deleted";
+    qCInfo(lcServerAdmin) << "user" << user->id << "deleted";
     return AdminReply{u"user %1 deleted: %2 devices, their keys and inbox removed; its messages "
                       "stay, shown as a deleted account"_s.arg(user->username)
                               .arg(*removed),

@@ -34,7 +34,7 @@ bool syncFolder(const QString &path)
 
 Error ioError(const QString &what)
 {
-    qCWarning(lcStore).noquote() << "attachment I/O failed:" << what;
+    qCWarning(lcServerStore).noquote() << "attachment I/O failed:" << what;
     return Error{ErrorCode::StorageError, u"the server could not store or read the attachment"_s};
 }
 
@@ -181,7 +181,7 @@ void BlobStore::unfinish(const QByteArray &uploadId, const QByteArray &attachmen
         if (::rename(QFile::encodeName(blobPath(attachmentId)).constData(),
                      QFile::encodeName(partialPath(uploadId)).constData())
             != 0)
-            qCWarning(lcStore) << "could not move an unrecorded attachment back";
+            qCWarning(lcServerStore) << "could not move an unrecorded attachment back";
     });
 }
 
@@ -235,7 +235,7 @@ void BlobStore::sweep(const QSet<QByteArray> &keep)
             const QString path = it.next();
             const QByteArray id = QByteArray::fromHex(it.fileName().chopped(5).toLatin1());
             if (!keep.contains(id)) {
-                qCInfo(lcStore) << "removing a left-over partial upload";
+                qCInfo(lcServerStore) << "removing a left-over partial upload";
                 QFile::remove(path);
             }
         }

@@ -50,8 +50,8 @@ void IoThread::start()
     // Here, on the I/O thread: the poller's notifier belongs to this thread's event loop.
     m_poller = new SocketPoller(this);
     if (!m_poller->isValid())
-        qCCritical(lcNet) << "no epoll set for I/O thread" << m_index << ":"
-                          << std::strerror(errno);
+        qCCritical(lcServerNet) << "no epoll set for I/O thread" << m_index << ":"
+                                << std::strerror(errno);
     m_server = new QWebSocketServer(u"parleyd"_s, QWebSocketServer::NonSecureMode, this);
     m_server->setHandshakeTimeout(m_settings.handshakeTimeoutMs);
     m_server->setMaxPendingConnections(1 << 20); // taken at once in upgraded()
@@ -181,7 +181,8 @@ void IoThread::acceptTls(qintptr descriptor)
     }
     const QHostAddress peer = socket->peerAddress();
     if (!m_gate->tryEnter(peer)) {
-        qCDebug(lcNet) << "refusing" << peer.toString() << ": too many TLS handshakes in flight";
+        qCDebug(lcServerNet) << "refusing" << peer.toString()
+                             << ": too many TLS handshakes in flight";
         handshakeFailed();
         socket->abort();
         socket->deleteLater();
@@ -235,13 +236,13 @@ void IoThread::acceptNative(qintptr descriptor)
     if (m_settings.tls) {
         tls = m_tlsContext.get();
         if (!tls) {
-            qCWarning(lcNet) << "no TLS context: refusing" << peer.toString();
+            qCWarning(lcServerNet) << "no TLS context: refusing" << peer.toString();
             ::close(fd);
             return;
         }
         if (!m_gate->tryEnter(peer)) {
-            qCDebug(lcNet) << "refusing" << peer.toString()
-                           << ": too many TLS handshakes in flight";
+            qCDebug(lcServerNet) << "refusing" << peer.toString()
+                                 << ": too many TLS handshakes in flight";
             handshakeFailed();
             ::close(fd);
             return;
@@ -261,14 +262,14 @@ void IoThread::acceptNative(qintptr descriptor)
                 gate->leave(peer);
         };
         connect(connection, &StreamConnection::encrypted, this, leave);
-        connect(connection, &Connection::closed, this, [this, leave, inGate] {
+        connect(connection, &ClientConnection::closed, this, [this, leave, inGate] {
             if (*inGate)
                 handshakeFailed(); // closed before the TLS handshake finished
             leave();
         });
     }
     // Until the upgrade the connection is this thread's to delete; then its Session's.
-    connect(connection, &Connection::closed, this, [connection] {
+    connect(connection, &ClientConnection::closed, this, [connection] {
         if (!connection->isUpgraded())
             connection->deleteLater();
     });
@@ -287,7 +288,7 @@ void IoThread::handshakeFailed()
         m_settings.metrics->handshakesFailed.ref();
 }
 
-void IoThread::openSession(Connection *connection)
+void IoThread::openSession(ClientConnection *connection)
 {
     const SessionAddress address{m_index, ++m_nextId};
     auto *session = new Session(address, connection, m_sink, m_settings.session, this);
@@ -333,7 +334,7 @@ void IoThread::closeAll()
             -1, ErrorCode::Unavailable, u"the server is shutting down; reconnect"_s);
     const QList<Session *> sessions = m_sessions.values();
     for (Session *s : sessions)
-        s->closeWith(goingAway, Connection::CloseReason::GoingAway);
+        s->closeWith(goingAway, ClientConnection::CloseReason::GoingAway);
 }
 
 } // namespace Parley

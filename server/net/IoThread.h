@@ -24,7 +24,7 @@ class QTcpSocket;
 
 namespace Parley {
 
-class Connection;
+class ClientConnection;
 class HandshakeGate;
 class SocketPoller;
 class RequestSink;
@@ -75,7 +75,7 @@ private:
     QByteArray probeResponse(const QByteArray &path) const;
     /// Counts a TLS handshake refused by the gate, or closed or timed out before it finished.
     void handshakeFailed();
-    void openSession(Connection *connection);
+    void openSession(ClientConnection *connection);
     void upgrade(QAbstractSocket *socket);
     void upgraded();
     void sweep();

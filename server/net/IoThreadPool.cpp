@@ -74,7 +74,7 @@ bool IoThreadPool::setTlsConfiguration(const QSslConfiguration &configuration)
         QString error;
         context = TlsContext::create(configuration, &error);
         if (!context) {
-            qCWarning(lcNet).noquote() << "OpenSSL refused the certificate or key:" << error;
+            qCWarning(lcServerNet).noquote() << "OpenSSL refused the certificate or key:" << error;
             return false;
         }
     }

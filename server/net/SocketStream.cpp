@@ -52,7 +52,7 @@ bool SocketStream::start()
     const int flags = ::fcntl(m_fd, F_GETFL);
     if (flags < 0 || ::fcntl(m_fd, F_SETFL, flags | O_NONBLOCK) < 0
         || (m_state == State::Handshaking && (!m_ssl || SSL_set_fd(m_ssl, m_fd) != 1))) {
-        qCWarning(lcNet) << "cannot set up an accepted socket:" << (m_ssl ? "TLS" : "fcntl");
+        qCWarning(lcServerNet) << "cannot set up an accepted socket:" << (m_ssl ? "TLS" : "fcntl");
         ERR_clear_error();
         closeDescriptor();
         return false;
@@ -61,7 +61,7 @@ bool SocketStream::start()
     if (m_ssl)
         SSL_set_accept_state(m_ssl);
     if (!m_poller || !m_poller->watch(m_fd, SocketPoller::Readable, this)) {
-        qCWarning(lcNet) << "cannot watch an accepted socket:" << std::strerror(errno);
+        qCWarning(lcServerNet) << "cannot watch an accepted socket:" << std::strerror(errno);
         closeDescriptor();
         return false;
     }
@@ -159,7 +159,8 @@ void SocketStream::handshake()
         updateWatch();
         return;
     default:
-        qCDebug(lcNet) << "TLS handshake failed:" << ERR_reason_error_string(ERR_peek_error());
+        qCDebug(lcServerNet) << "TLS handshake failed:"
+                             << ERR_reason_error_string(ERR_peek_error());
         ERR_clear_error();
         fail();
         return;

@@ -22,7 +22,7 @@ constexpr int CloseWaitMs = 2000;
 StreamConnection::StreamConnection(int descriptor, const QHostAddress &peer, const TlsContext *tls,
                                    SocketPoller *poller, const Options &options,
                                    ProbeAnswer probeAnswer, QObject *parent)
-    : Connection(parent),
+    : ClientConnection(parent),
       m_stream(descriptor, tls, this, poller),
       m_upgrade(std::make_unique<HttpUpgrade>()),
       m_parser(options.maxMessageBytes),
@@ -85,8 +85,8 @@ void StreamConnection::readHead(const char *data, qsizetype size)
         closeWith({});
         return;
     case HttpUpgrade::Outcome::Refuse:
-        qCDebug(lcNet) << "refused a request from" << m_peer.toString() << ":"
-                       << result.response.left(result.response.indexOf('\r'));
+        qCDebug(lcServerNet) << "refused a request from" << m_peer.toString() << ":"
+                             << result.response.left(result.response.indexOf('\r'));
         m_upgrade.reset();
         m_stream.write(result.response);
         closeWith({});
@@ -130,8 +130,8 @@ void StreamConnection::readFrames(const char *data, qsizetype size)
                                  : WebSocketFrameEncoder::frame(WebSocketOpcode::Close, {}));
             break;
         case Kind::Error:
-            qCDebug(lcNet) << "closing" << m_peer.toString() << "with" << event.code << ":"
-                           << event.payload;
+            qCDebug(lcServerNet) << "closing" << m_peer.toString() << "with" << event.code << ":"
+                                 << event.payload;
             closeWith(WebSocketFrameEncoder::close(event.code, event.payload));
             break;
         }
@@ -146,8 +146,8 @@ void StreamConnection::sendFrame(WebSocketOpcode opcode, const QByteArray &paylo
     // that stopped reading is not.
     const qint64 queued = m_stream.bytesToWrite();
     if (queued > m_maxQueuedBytes) {
-        qCInfo(lcNet) << "dropping a slow reader at" << m_peer.toString() << "with" << queued
-                      << "bytes queued";
+        qCInfo(lcServerNet) << "dropping a slow reader at" << m_peer.toString() << "with" << queued
+                            << "bytes queued";
         // The error frame would sit behind everything the peer did not read: cut it now.
         m_stream.abort();
         finish();
@@ -203,7 +203,7 @@ void StreamConnection::timerEvent(QTimerEvent *event)
     if (event->timerId() != m_timer)
         return;
     if (m_phase == Phase::Handshake)
-        qCDebug(lcNet) << "handshake timed out for" << m_peer.toString();
+        qCDebug(lcServerNet) << "handshake timed out for" << m_peer.toString();
     m_stream.abort();
     finish();
 }

@@ -1,12 +1,12 @@
 #pragma once
 
-/// The native transport behind the Connection seam: a SocketStream (accepted descriptor,
+/// The native transport behind the ClientConnection seam: a SocketStream (accepted descriptor,
 /// plain or TLS from the shared TlsContext), the HTTP head (probes answered, WebSocket
 /// upgrade), then RFC 6455 frames. Binary messages are frames; text messages are rejected; a
 /// peer that lets more than the configured bytes queue up is dropped. The handshakes (TLS and
 /// HTTP) must end within a deadline; a close waits a short while for the peer's.
 
-#include "Connection.h"
+#include "ClientConnection.h"
 #include "SocketStream.h"
 #include "WebSocketFrameParser.h"
 
@@ -17,7 +17,7 @@ namespace Parley {
 
 class HttpUpgrade;
 
-class StreamConnection : public Connection, private SocketStream::Receiver
+class StreamConnection : public ClientConnection, private SocketStream::Receiver
 {
     Q_OBJECT
 public:

@@ -137,7 +137,7 @@ Result<TlsCredentials> TlsCredentials::load(const QString &certFile, const QStri
         cert = dir + u"/cert.pem"_s;
         key = dir + u"/key.pem"_s;
         if (!QFile::exists(cert) || !QFile::exists(key)) {
-            qCInfo(lcNet) << "generating a self-signed ECDSA P-256 certificate in" << dir;
+            qCInfo(lcServerNet) << "generating a self-signed ECDSA P-256 certificate in" << dir;
             if (Status s = generateSelfSigned(cert, key); !s)
                 return s.error();
         }

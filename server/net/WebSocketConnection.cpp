@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 
 WebSocketConnection::WebSocketConnection(QWebSocket *socket, QAbstractSocket *transport,
                                          qint64 maxQueuedBytes, QObject *parent)
-    : Connection(parent),
+    : ClientConnection(parent),
       m_socket(socket),
       m_maxQueuedBytes(maxQueuedBytes),
       m_peer(socket->peerAddress())
@@ -23,7 +23,7 @@ WebSocketConnection::WebSocketConnection(QWebSocket *socket, QAbstractSocket *tr
     // go in order, so the QWebSocket (which still touches its socket) goes first.
     if (transport)
         transport->setParent(this);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Connection::frameReceived);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientConnection::frameReceived);
     connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &) {
         Q_EMIT messageRejected(ErrorCode::InvalidField, u"frames are binary WebSocket messages"_s);
     });
@@ -52,8 +52,8 @@ void WebSocketConnection::send(const QByteArray &frame)
     // that stopped reading is not.
     const qint64 queued = queuedBytes();
     if (queued > m_maxQueuedBytes) {
-        qCInfo(lcNet) << "dropping a slow reader at" << m_peer.toString() << "with" << queued
-                      << "bytes queued";
+        qCInfo(lcServerNet) << "dropping a slow reader at" << m_peer.toString() << "with" << queued
+                            << "bytes queued";
         // Best effort: it sits behind everything the peer did not read.
         m_socket->sendBinaryMessage(FrameCodec::encodeError(
                 -1, ErrorCode::SlowReader, u"too much output waits for you; reconnect"_s));

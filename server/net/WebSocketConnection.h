@@ -1,9 +1,9 @@
 #pragma once
 
-/// The QWebSocket transport behind the Connection seam. Binary messages are frames; text
+/// The QWebSocket transport behind the ClientConnection seam. Binary messages are frames; text
 /// messages are rejected; a peer that lets more than the configured bytes queue up is dropped.
 
-#include "Connection.h"
+#include "ClientConnection.h"
 
 #include <QtCore/QPointer>
 
@@ -12,7 +12,7 @@ class QWebSocket;
 
 namespace Parley {
 
-class WebSocketConnection : public Connection
+class WebSocketConnection : public ClientConnection
 {
     Q_OBJECT
 public:

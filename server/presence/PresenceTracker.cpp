@@ -107,7 +107,7 @@ void PresenceTracker::flush()
         }
         if (viewers.isEmpty())
             continue;
-        qCDebug(lcPresence) << "user" << user << (p.online ? "online" : "offline");
+        qCDebug(lcServerPresence) << "user" << user << (p.online ? "online" : "offline");
         m_ctx.push(viewers, FrameCodec::encode(PresenceFrame{p}));
     }
 }

@@ -89,7 +89,7 @@ void Accounts::registerUser(const Request &r, const RegisterFrame &f)
                         refuse(r, user.error());
                         return;
                     }
-                    qCInfo(lcRouting) << "user" << *user << "registered";
+                    qCInfo(lcServerRouting) << "user" << *user << "registered";
                     createDevice(r, *user, f.username, f.deviceName);
                 });
     });
@@ -206,7 +206,7 @@ void Accounts::complete(const Request &r, qint64 userId, const QString &username
     m_ctx.presence->deviceOnline(userId);
     AuthenticatedFrame frame{userId, username, deviceId, token};
     m_ctx.delivery->authenticated(r.from, userId, deviceId, FrameCodec::encode(frame, r.id));
-    qCDebug(lcRouting) << "device" << deviceId << "of user" << userId << "authenticated";
+    qCDebug(lcServerRouting) << "device" << deviceId << "of user" << userId << "authenticated";
     // A device short of one-time pre-keys (a new one has none) is told at once.
     m_ctx.store.run<int>(
             m_ctx.thread, [deviceId](Database &db) { return db.preKeyCount(deviceId); },
@@ -269,7 +269,8 @@ void Accounts::revokeDevice(const Request &r, const RevokeDeviceFrame &f)
                     m_ctx.fail(r, device.error());
                     return;
                 }
-                qCInfo(lcRouting) << "device" << f.deviceId << "of user" << r.userId << "revoked";
+                qCInfo(lcServerRouting)
+                        << "device" << f.deviceId << "of user" << r.userId << "revoked";
                 const QByteArray ok = FrameCodec::encode(OkFrame{}, r.id);
                 if (f.deviceId != r.deviceId)
                     m_ctx.delivery->send(r.from, ok);

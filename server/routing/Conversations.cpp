@@ -116,7 +116,7 @@ void Conversations::created(const Request &r, const Conversation &c,
     m_ctx.reply(r, ConversationInfoFrame{c});
     if (!isNew)
         return;
-    qCDebug(lcRouting) << "conversation" << c.id << "created by user" << r.userId;
+    qCDebug(lcServerRouting) << "conversation" << c.id << "created by user" << r.userId;
     // Every other session of every member learns of it; then the first log entry.
     m_ctx.pushConversation(c.id, {}, r.from);
     if (entry)

@@ -51,8 +51,9 @@ void RevocationWatch::poll()
                     const QList<SessionAddress> sessions = m_ctx.sessions.ofDevice(deviceId);
                     if (sessions.isEmpty())
                         continue;
-                    qCInfo(lcRouting) << "device" << deviceId
-                                      << "was revoked by an administrator: closing its sessions";
+                    qCInfo(lcServerRouting)
+                            << "device" << deviceId
+                            << "was revoked by an administrator: closing its sessions";
                     const QByteArray frame = FrameCodec::encodeError(-1, ErrorCode::InvalidToken,
                                                                      u"this device was revoked"_s);
                     for (const SessionAddress &a : sessions)

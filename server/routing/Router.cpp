@@ -1,7 +1,7 @@
 #include "Router.h"
 
 #include "Accounts.h"
-#include "Attachments.h"
+#include "AttachmentTransfers.h"
 #include "Conversations.h"
 #include "Inbox.h"
 #include "KeyDirectory.h"
@@ -62,7 +62,7 @@ Router::Router(const ServerConfig &config, Store &store, QObject *parent)
       m_inbox(std::make_unique<Inbox>(*m_ctx)),
       m_keys(std::make_unique<KeyDirectory>(*m_ctx)),
       m_blobs(std::make_unique<BlobStore>(config.resolvedDataDir() + u"/attachments"_s)),
-      m_attachments(new Attachments(*m_ctx, *m_blobs, this)),
+      m_attachments(new AttachmentTransfers(*m_ctx, *m_blobs, this)),
       m_presence(new PresenceTracker(*m_ctx, config.presenceDelayMs, this)),
       m_typing(new TypingRelay(*m_ctx, config.typingExpirySeconds, this)),
       m_revocations(new RevocationWatch(*m_ctx, RevocationPollMs, this))
@@ -108,7 +108,8 @@ void Router::load(std::function<void(Status)> ready)
                 m_presence->load(snapshot->lastSeen);
                 m_attachments->load(snapshot->uploads);
                 m_revocations->start();
-                qCInfo(lcRouting) << "loaded" << snapshot->conversations.size() << "conversations";
+                qCInfo(lcServerRouting)
+                        << "loaded" << snapshot->conversations.size() << "conversations";
                 ready(Status{});
             });
 }

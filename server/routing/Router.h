@@ -15,7 +15,7 @@
 namespace Parley {
 
 class Accounts;
-class Attachments;
+class AttachmentTransfers;
 class BlobStore;
 class Conversations;
 class Delivery;
@@ -67,7 +67,7 @@ private:
     std::unique_ptr<Inbox> m_inbox;
     std::unique_ptr<KeyDirectory> m_keys;
     std::unique_ptr<BlobStore> m_blobs;
-    Attachments *m_attachments;
+    AttachmentTransfers *m_attachments;
     PresenceTracker *m_presence;
     TypingRelay *m_typing;
     RevocationWatch *m_revocations;

@@ -67,7 +67,7 @@ qint64 Session::monotonicMs()
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
-Session::Session(SessionAddress address, Connection *connection, RequestSink *sink,
+Session::Session(SessionAddress address, ClientConnection *connection, RequestSink *sink,
                  const SessionLimits &limits, QObject *parent)
     : QObject(parent),
       m_address(address),
@@ -79,12 +79,12 @@ Session::Session(SessionAddress address, Connection *connection, RequestSink *si
       m_lastReceivedMs(m_openedMs)
 {
     m_connection->setParent(this);
-    connect(m_connection, &Connection::frameReceived, this, &Session::receive);
-    connect(m_connection, &Connection::messageRejected, this,
+    connect(m_connection, &ClientConnection::frameReceived, this, &Session::receive);
+    connect(m_connection, &ClientConnection::messageRejected, this,
             [this](ErrorCode code, const QString &message) { reject(-1, code, message); });
-    connect(m_connection, &Connection::closed, this, &Session::connectionClosed);
+    connect(m_connection, &ClientConnection::closed, this, &Session::connectionClosed);
     m_sink->sessionOpened(m_address, m_connection->peerAddress());
-    qCDebug(lcSession).noquote() << "session opened" << connectionField();
+    qCDebug(lcServerSession).noquote() << "session opened" << connectionField();
 }
 
 Session::~Session()
@@ -117,7 +117,7 @@ void Session::authenticationFailed(const QByteArray &frame)
     m_connection->send(frame);
 }
 
-void Session::closeWith(const QByteArray &lastFrame, Connection::CloseReason reason)
+void Session::closeWith(const QByteArray &lastFrame, ClientConnection::CloseReason reason)
 {
     if (m_state == State::Closing)
         return;
@@ -133,16 +133,16 @@ void Session::checkTimeouts(qint64 nowMs)
         return;
     if (m_state != State::Authenticated
         && nowMs - m_openedMs > m_limits.authTimeoutSeconds * 1000LL) {
-        qCDebug(lcSession).noquote() << "session did not authenticate in time" << connectionField()
-                                     << "code=auth_timeout";
+        qCDebug(lcServerSession).noquote() << "session did not authenticate in time"
+                                           << connectionField() << "code=auth_timeout";
         closeWith(FrameCodec::encodeError(
                 -1, ErrorCode::AuthTimeout,
                 u"authenticate within %1 s of connecting"_s.arg(m_limits.authTimeoutSeconds)));
         return;
     }
     if (nowMs - m_lastReceivedMs > 2 * m_limits.heartbeatSeconds * 1000LL) {
-        qCDebug(lcSession).noquote() << "session missed its heartbeats" << connectionField();
-        closeWith({}, Connection::CloseReason::GoingAway);
+        qCDebug(lcServerSession).noquote() << "session missed its heartbeats" << connectionField();
+        closeWith({}, ClientConnection::CloseReason::GoingAway);
     }
 }
 
@@ -153,8 +153,8 @@ QString Session::connectionField() const
 
 void Session::reject(qint64 id, ErrorCode code, const QString &message)
 {
-    qCDebug(lcSession).noquote() << "request refused" << connectionField()
-                                 << u"code=%1"_s.arg(errorCodeName(code));
+    qCDebug(lcServerSession).noquote()
+            << "request refused" << connectionField() << u"code=%1"_s.arg(errorCodeName(code));
     if (m_limits.metrics)
         m_limits.metrics->refused(code);
     send(FrameCodec::encodeError(id, code, message));
@@ -266,7 +266,7 @@ void Session::connectionClosed()
     m_finished = true;
     m_state = State::Closing;
     m_sink->sessionClosed(m_address);
-    qCDebug(lcSession).noquote() << "session closed" << connectionField();
+    qCDebug(lcServerSession).noquote() << "session closed" << connectionField();
     Q_EMIT finished(m_address);
 }
 

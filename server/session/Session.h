@@ -6,7 +6,7 @@
 
 #include "SessionAddress.h"
 #include "TokenBucket.h"
-#include "net/Connection.h"
+#include "net/ClientConnection.h"
 
 #include <QtCore/QObject>
 
@@ -34,7 +34,7 @@ public:
     Q_ENUM(State)
 
     /// Takes ownership of `connection`.
-    Session(SessionAddress address, Connection *connection, RequestSink *sink,
+    Session(SessionAddress address, ClientConnection *connection, RequestSink *sink,
             const SessionLimits &limits, QObject *parent = nullptr);
     ~Session() override;
 
@@ -44,8 +44,9 @@ public:
     void send(const QByteArray &frame);
     void authenticate(qint64 userId, qint64 deviceId, const QByteArray &frame);
     void authenticationFailed(const QByteArray &frame);
-    void closeWith(const QByteArray &lastFrame,
-                   Connection::CloseReason reason = Connection::CloseReason::PolicyViolation);
+    void closeWith(
+            const QByteArray &lastFrame,
+            ClientConnection::CloseReason reason = ClientConnection::CloseReason::PolicyViolation);
     /// Called about once a second: enforces the authentication and heartbeat timeouts.
     void checkTimeouts(qint64 nowMs);
 
@@ -65,7 +66,7 @@ private:
     void connectionClosed();
 
     SessionAddress m_address;
-    Connection *m_connection;
+    ClientConnection *m_connection;
     RequestSink *m_sink;
     SessionLimits m_limits;
     TokenBucket m_bucket;

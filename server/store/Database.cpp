@@ -118,7 +118,7 @@ Status Database::open()
                      u"the Qt SQL driver for %1 is not installed"_s.arg(m_url.displayName())};
     if (!db.open()) {
         const QString message = db.lastError().text();
-        qCWarning(lcStore) << "cannot open" << m_url.displayName() << ":" << message;
+        qCWarning(lcServerStore) << "cannot open" << m_url.displayName() << ":" << message;
         return Error{ErrorCode::Unavailable, u"cannot open the database: %1"_s.arg(message)};
     }
     if (m_url.kind == DatabaseUrl::Kind::Postgres) {
@@ -167,7 +167,7 @@ bool Database::connectionLost()
 
 Status Database::reopen()
 {
-    qCInfo(lcStore) << "reconnecting to" << m_url.displayName();
+    qCInfo(lcServerStore) << "reconnecting to" << m_url.displayName();
     close();
     return open();
 }
@@ -178,7 +178,7 @@ QSqlQuery &Database::prepared(const char *sql)
     if (it == m_statements.end()) {
         auto *q = new QSqlQuery(QSqlDatabase::database(m_connectionName, false));
         if (!q->prepare(QString::fromUtf8(sql)))
-            qCWarning(lcStore) << "cannot prepare a statement:" << q->lastError().text();
+            qCWarning(lcServerStore) << "cannot prepare a statement:" << q->lastError().text();
         it = m_statements.insert(sql, q);
     }
     (*it)->finish();
@@ -190,7 +190,7 @@ bool Database::exec(QSqlQuery &query, const char *what)
     if (query.exec())
         return true;
     m_lastError = query.lastError().text();
-    qCWarning(lcStore) << what << "failed:" << m_lastError;
+    qCWarning(lcServerStore) << what << "failed:" << m_lastError;
     return false;
 }
 
@@ -212,7 +212,7 @@ bool Database::execRaw(const char *sql)
     if (q.exec(QString::fromLatin1(sql)))
         return true;
     m_lastError = q.lastError().text();
-    qCWarning(lcStore) << sql << "failed:" << m_lastError;
+    qCWarning(lcServerStore) << sql << "failed:" << m_lastError;
     return false;
 }
 
@@ -230,7 +230,7 @@ Status Database::begin()
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction()) {
         m_lastError = db.lastError().text();
-        qCWarning(lcStore) << "begin failed:" << m_lastError;
+        qCWarning(lcServerStore) << "begin failed:" << m_lastError;
         return storageError("start a transaction");
     }
     return {};
@@ -250,7 +250,7 @@ Status Database::commit()
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.commit()) {
         m_lastError = db.lastError().text();
-        qCWarning(lcStore) << "commit failed:" << m_lastError;
+        qCWarning(lcServerStore) << "commit failed:" << m_lastError;
         db.rollback();
         return storageError("commit");
     }
@@ -346,7 +346,7 @@ Status Database::migrate(int target)
         }
         if (Status s = commit(); !s)
             return s;
-        qCInfo(lcStore) << "schema migrated to version" << next;
+        qCInfo(lcServerStore) << "schema migrated to version" << next;
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include "ParleydProcess.h"
 #include "TestClient.h"
+#include "TestLogging.h"
 
 #include <QtTest/QTest>
 
@@ -38,7 +39,7 @@ public:
         auto r = client->connectAndRegister(server.url(), server.fingerprint(), name,
                                             password(name));
         if (!r) {
-            qWarning() << "could not register" << name << ":" << r.error().message;
+            qCWarning(lcTestServer) << "could not register" << name << ":" << r.error().message;
             return nullptr;
         }
         client->clear();
@@ -50,12 +51,12 @@ public:
     {
         auto client = std::make_unique<TestClient>();
         if (!client->open(server.url(), server.fingerprint()) || !client->hello()) {
-            qWarning() << "could not connect";
+            qCWarning(lcTestServer) << "could not connect";
             return nullptr;
         }
         auto r = client->login(username, password(username));
         if (!r) {
-            qWarning() << "could not log in" << username << ":" << r.error().message;
+            qCWarning(lcTestServer) << "could not log in" << username << ":" << r.error().message;
             return nullptr;
         }
         client->clear();

@@ -47,7 +47,7 @@ void tst_Accounts::cleanupTestCase()
 void tst_Accounts::cleanup()
 {
     if (QTest::currentTestFailed())
-        qWarning().noquote() << "parleyd log:\n" << f.server.log();
+        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log();
 }
 
 void tst_Accounts::registerRules()

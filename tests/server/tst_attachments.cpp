@@ -92,7 +92,7 @@ void tst_Attachments::cleanupTestCase()
 void tst_Attachments::cleanup()
 {
     if (QTest::currentTestFailed())
-        qWarning().noquote() << "parleyd log:\n" << f.server.log().right(10000);
+        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log().right(10000);
 }
 
 Result<QByteArray> tst_Attachments::start(TestClient &c, qint64 conv, qint64 size)

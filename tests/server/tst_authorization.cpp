@@ -51,7 +51,7 @@ void tst_Authorization::cleanupTestCase()
 void tst_Authorization::cleanup()
 {
     if (QTest::currentTestFailed())
-        qWarning().noquote() << "parleyd log:\n" << f.server.log().right(10000);
+        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log().right(10000);
 }
 
 void tst_Authorization::matrix_data()

@@ -40,7 +40,7 @@ void tst_Backup::initTestCase()
 void tst_Backup::cleanup()
 {
     if (QTest::currentTestFailed())
-        qWarning().noquote() << "parleyd log:\n" << f.server.log().right(20000);
+        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log().right(20000);
 }
 
 void tst_Backup::backupUnderLoadRestoresEveryAcknowledgedMessage()
@@ -90,8 +90,8 @@ void tst_Backup::backupUnderLoadRestoresEveryAcknowledgedMessage()
     const qsizetype atEnd = totalAcked();
     for (auto &s : senders)
         s->stop();
-    qInfo() << before.size() << "messages acknowledged before the backup," << atEnd
-            << "when it ended";
+    qCInfo(lcTestServer) << before.size() << "messages acknowledged before the backup," << atEnd
+                         << "when it ended";
     QVERIFY((QFile::permissions(file) & (QFile::ReadGroup | QFile::ReadOther)) == 0);
 
     // A new data folder (and database): nothing in it yet, so no --force is needed.

@@ -52,7 +52,7 @@ void tst_Block::cleanupTestCase()
 void tst_Block::cleanup()
 {
     if (QTest::currentTestFailed())
-        qWarning().noquote() << "parleyd log:\n" << f.server.log().right(10000);
+        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log().right(10000);
 }
 
 QList<RawFrame> tst_Block::drained(TestClient &client)

@@ -50,7 +50,7 @@ void tst_Conversations::cleanupTestCase()
 void tst_Conversations::cleanup()
 {
     if (QTest::currentTestFailed())
-        qWarning().noquote() << "parleyd log:\n" << f.server.log();
+        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log();
 }
 
 Conversation tst_Conversations::group(TestClient &owner, const QString &title,
@@ -61,7 +61,7 @@ Conversation tst_Conversations::group(TestClient &owner, const QString &title,
         ids.append(m->account().userId);
     auto created = owner.call<ConversationInfoFrame>(CreateGroupFrame{title, ids});
     if (!created) {
-        qWarning() << "createGroup failed:" << created.error().message;
+        qCWarning(lcTestServer) << "createGroup failed:" << created.error().message;
         return {};
     }
     return created->conversation;

@@ -40,7 +40,7 @@ void tst_Delivery::cleanupTestCase()
 void tst_Delivery::cleanup()
 {
     if (QTest::currentTestFailed())
-        qWarning().noquote() << "parleyd log:\n" << m_server.log();
+        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << m_server.log();
 }
 
 void tst_Delivery::directMessageIsPushed()

@@ -34,7 +34,7 @@ void tst_Durability::initTestCase()
 void tst_Durability::cleanup()
 {
     if (QTest::currentTestFailed())
-        qWarning().noquote() << "parleyd log:\n" << f.server.log().right(20000);
+        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log().right(20000);
 }
 
 bool tst_Durability::reconnect(TestClient &client, const QByteArray &token)
@@ -43,7 +43,7 @@ bool tst_Durability::reconnect(TestClient &client, const QByteArray &token)
         return false;
     auto resumed = client.resume(token);
     if (!resumed)
-        qWarning() << "resume failed:" << resumed.error().message;
+        qCWarning(lcTestServer) << "resume failed:" << resumed.error().message;
     return bool(resumed);
 }
 
@@ -134,7 +134,7 @@ void tst_Durability::killedServerLosesNothingAcknowledged()
     }
     // Nothing stored that nobody sent.
     QCOMPARE(stored.size(), made);
-    qInfo() << made << "messages," << Kills << "kills, last seq" << expectedSeq - 1;
+    qCInfo(lcTestServer) << made << "messages," << Kills << "kills, last seq" << expectedSeq - 1;
     QVERIFY2(f.server.stop(), f.server.log().right(5000).constData());
 }
 

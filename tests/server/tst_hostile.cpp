@@ -66,7 +66,7 @@ void tst_Hostile::cleanupTestCase()
 void tst_Hostile::cleanup()
 {
     if (QTest::currentTestFailed())
-        qWarning().noquote() << "parleyd log:\n" << f.server.log();
+        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log();
 }
 
 bool tst_Hostile::stillServes(TestClient &client)

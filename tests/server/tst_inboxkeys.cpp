@@ -43,7 +43,7 @@ void tst_InboxKeys::cleanupTestCase()
 void tst_InboxKeys::cleanup()
 {
     if (QTest::currentTestFailed())
-        qWarning().noquote() << "parleyd log:\n" << f.server.log();
+        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log();
 }
 
 UploadKeysFrame tst_InboxKeys::keys(const QByteArray &identity, int firstId, int count)

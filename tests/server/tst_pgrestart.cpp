@@ -37,7 +37,7 @@ void tst_PgRestart::initTestCase()
 void tst_PgRestart::cleanup()
 {
     if (QTest::currentTestFailed())
-        qWarning().noquote() << "parleyd log:\n" << f.server.log().right(20000);
+        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log().right(20000);
 }
 
 void tst_PgRestart::survivesADatabaseRestart()
@@ -63,7 +63,7 @@ void tst_PgRestart::survivesADatabaseRestart()
             }
             if (sent.error().code != ErrorCode::StorageError
                 && sent.error().code != ErrorCode::Unavailable) {
-                qWarning() << "send failed:" << errorText(sent);
+                qCWarning(lcTestServer) << "send failed:" << errorText(sent);
                 return false;
             }
             ++refused;
@@ -95,7 +95,7 @@ void tst_PgRestart::survivesADatabaseRestart()
         output = restart.readAllStandardOutput() + restart.readAllStandardError();
         if (restart.exitCode() != 2 || !output.contains("not running"))
             break;
-        qWarning().noquote() << "pg_ctlcluster restart did nothing, again:" << output;
+        qCWarning(lcTestServer).noquote() << "pg_ctlcluster restart did nothing, again:" << output;
     }
     QVERIFY2(restart.exitCode() == 0, output.constData());
     for (int i = 0; i < 20; ++i)
@@ -115,8 +115,8 @@ void tst_PgRestart::survivesADatabaseRestart()
         }
         more = page->more;
     }
-    qInfo() << during << "messages sent while PostgreSQL restarted," << refused
-            << "attempts refused";
+    qCInfo(lcTestServer) << during << "messages sent while PostgreSQL restarted," << refused
+                         << "attempts refused";
     QVERIFY(refused > 0); // the outage was really met
     QCOMPARE(stored, acked);
     QVERIFY2(f.server.stop(), f.server.log().right(5000).constData());

@@ -47,7 +47,7 @@ void tst_Sync::cleanupTestCase()
 void tst_Sync::cleanup()
 {
     if (QTest::currentTestFailed())
-        qWarning().noquote() << "parleyd log:\n" << f.server.log();
+        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log();
 }
 
 qint64 tst_Sync::direct(TestClient &a, TestClient &b)

@@ -1,5 +1,7 @@
 #include "ParleydProcess.h"
 
+#include "TestLogging.h"
+
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QRegularExpression>
 #include <QtCore/QUrl>
@@ -71,9 +73,9 @@ bool adminStatement(const QString &sql)
             QSqlQuery q(db);
             ok = q.exec(sql);
             if (!ok)
-                qWarning() << "PostgreSQL:" << q.lastError().text();
+                qCWarning(lcTestSupport) << "PostgreSQL:" << q.lastError().text();
         } else {
-            qWarning() << "PostgreSQL:" << db.lastError().text();
+            qCWarning(lcTestSupport) << "PostgreSQL:" << db.lastError().text();
         }
         db.close();
     }

@@ -9,7 +9,7 @@
 
 namespace Parley::Bench {
 
-Q_LOGGING_CATEGORY(lcRawQt, "parley.bench.rawqt", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcBenchRawQt, "parley.bench.rawqt", QtWarningMsg)
 
 using namespace Qt::StringLiterals;
 

@@ -19,12 +19,12 @@ namespace Parley {
 class BlobStore;
 struct PendingUpload;
 
-class Attachments : public QObject
+class AttachmentTransfers : public QObject
 {
     Q_OBJECT
 public:
-    Attachments(RouteContext &context, BlobStore &blobs, QObject *parent = nullptr);
-    ~Attachments() override;
+    AttachmentTransfers(RouteContext &context, BlobStore &blobs, QObject *parent = nullptr);
+    ~AttachmentTransfers() override;
 
     /// The unfinished uploads stored before a restart; starts the expiry timer.
     void load(const QList<PendingUpload> &uploads);

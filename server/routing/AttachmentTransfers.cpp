@@ -1,4 +1,4 @@
-#include "Attachments.h"
+#include "AttachmentTransfers.h"
 
 #include "Logging.h"
 #include "admin/ServerConfig.h"
@@ -33,7 +33,7 @@ QByteArray randomId()
 
 } // namespace
 
-Attachments::Attachments(RouteContext &context, BlobStore &blobs, QObject *parent)
+AttachmentTransfers::AttachmentTransfers(RouteContext &context, BlobStore &blobs, QObject *parent)
     : QObject(parent),
       m_ctx(context),
       m_blobs(blobs),
@@ -44,12 +44,12 @@ Attachments::Attachments(RouteContext &context, BlobStore &blobs, QObject *paren
     if (m_ctx.config.attachmentRetentionSeconds > 0)
         expiryMs = std::min(expiryMs, qint64(m_ctx.config.attachmentRetentionSeconds) * 1000);
     m_expiryTimer->setInterval(int(std::clamp<qint64>(expiryMs / 4, 250, 60000)));
-    connect(m_expiryTimer, &QTimer::timeout, this, &Attachments::expire);
+    connect(m_expiryTimer, &QTimer::timeout, this, &AttachmentTransfers::expire);
 }
 
-Attachments::~Attachments() = default;
+AttachmentTransfers::~AttachmentTransfers() = default;
 
-void Attachments::load(const QList<PendingUpload> &uploads)
+void AttachmentTransfers::load(const QList<PendingUpload> &uploads)
 {
     for (const PendingUpload &u : uploads) {
         m_uploads.insert(u.uploadId,
@@ -60,7 +60,7 @@ void Attachments::load(const QList<PendingUpload> &uploads)
     m_expiryTimer->start();
 }
 
-bool Attachments::checkMember(const Request &r, qint64 conversationId)
+bool AttachmentTransfers::checkMember(const Request &r, qint64 conversationId)
 {
     if (!m_ctx.directory.find(conversationId)) {
         m_ctx.fail(r, ErrorCode::NoSuchConversation, u"no such conversation"_s);
@@ -73,7 +73,8 @@ bool Attachments::checkMember(const Request &r, qint64 conversationId)
     return true;
 }
 
-Attachments::Upload *Attachments::uploadOf(const Request &r, const QByteArray &uploadId)
+AttachmentTransfers::Upload *AttachmentTransfers::uploadOf(const Request &r,
+                                                           const QByteArray &uploadId)
 {
     auto it = m_uploads.find(uploadId);
     // Another user's upload is answered like an unknown one: ids are not confirmed to strangers.
@@ -84,7 +85,7 @@ Attachments::Upload *Attachments::uploadOf(const Request &r, const QByteArray &u
     return &*it;
 }
 
-void Attachments::start(const Request &r, const UploadStartFrame &f)
+void AttachmentTransfers::start(const Request &r, const UploadStartFrame &f)
 {
     if (!checkMember(r, f.conversationId))
         return;
@@ -136,13 +137,13 @@ void Attachments::start(const Request &r, const UploadStartFrame &f)
                 m_uploads.insert(upload.uploadId,
                                  Upload{upload.userId, upload.conversationId, upload.size,
                                         upload.createdAt, false});
-                qCDebug(lcRouting)
+                qCDebug(lcServerRouting)
                         << "upload of" << upload.size << "bytes started by user" << r.userId;
                 m_ctx.reply(r, UploadProgressFrame{upload.uploadId, upload.size, 0});
             });
 }
 
-void Attachments::chunk(const Request &r, const UploadChunkFrame &f)
+void AttachmentTransfers::chunk(const Request &r, const UploadChunkFrame &f)
 {
     Upload *upload = uploadOf(r, f.uploadId);
     if (!upload || !checkMember(r, upload->conversationId))
@@ -169,7 +170,7 @@ void Attachments::chunk(const Request &r, const UploadChunkFrame &f)
                    });
 }
 
-void Attachments::status(const Request &r, const UploadStatusFrame &f)
+void AttachmentTransfers::status(const Request &r, const UploadStatusFrame &f)
 {
     Upload *upload = uploadOf(r, f.uploadId);
     if (!upload)
@@ -184,7 +185,7 @@ void Attachments::status(const Request &r, const UploadStatusFrame &f)
                      });
 }
 
-void Attachments::finish(const Request &r, const UploadFinishFrame &f)
+void AttachmentTransfers::finish(const Request &r, const UploadFinishFrame &f)
 {
     auto it = m_uploads.find(f.uploadId);
     if (it == m_uploads.end() || it->userId != r.userId) {
@@ -242,7 +243,7 @@ void Attachments::finish(const Request &r, const UploadFinishFrame &f)
                             forget(uploadId);
                             m_known.insert(attachmentId,
                                            new Known{upload.conversationId, upload.size});
-                            qCDebug(lcRouting)
+                            qCDebug(lcServerRouting)
                                     << "attachment of" << upload.size << "bytes finished";
                             m_ctx.reply(r,
                                         UploadFinishedFrame{uploadId, attachmentId, upload.size});
@@ -250,7 +251,7 @@ void Attachments::finish(const Request &r, const UploadFinishFrame &f)
             });
 }
 
-void Attachments::download(const Request &r, const DownloadFrame &f)
+void AttachmentTransfers::download(const Request &r, const DownloadFrame &f)
 {
     if (const Known *known = m_known.object(f.attachmentId)) {
         sendChunk(r, f.attachmentId, *known, f.offset);
@@ -269,8 +270,8 @@ void Attachments::download(const Request &r, const DownloadFrame &f)
             });
 }
 
-void Attachments::sendChunk(const Request &r, const QByteArray &attachmentId, const Known &known,
-                            qint64 offset)
+void AttachmentTransfers::sendChunk(const Request &r, const QByteArray &attachmentId,
+                                    const Known &known, qint64 offset)
 {
     // Membership is checked on every chunk: who leaves the conversation stops downloading.
     if (!checkMember(r, known.conversationId))
@@ -292,7 +293,7 @@ void Attachments::sendChunk(const Request &r, const QByteArray &attachmentId, co
                  });
 }
 
-void Attachments::forget(const QByteArray &uploadId)
+void AttachmentTransfers::forget(const QByteArray &uploadId)
 {
     auto it = m_uploads.find(uploadId);
     if (it == m_uploads.end())
@@ -303,7 +304,7 @@ void Attachments::forget(const QByteArray &uploadId)
     m_uploads.erase(it);
 }
 
-void Attachments::expire()
+void AttachmentTransfers::expire()
 {
     const qint64 deadline = nowMs() - qint64(m_ctx.config.uploadExpirySeconds) * 1000;
     QList<QByteArray> expired;
@@ -314,7 +315,7 @@ void Attachments::expire()
     for (const QByteArray &id : std::as_const(expired))
         forget(id);
     if (!expired.isEmpty()) {
-        qCInfo(lcRouting) << "deleting" << expired.size() << "expired unfinished uploads";
+        qCInfo(lcServerRouting) << "deleting" << expired.size() << "expired unfinished uploads";
         m_ctx.store.runDetached([expired](Database &db) { return db.deleteUploads(expired); });
         m_blobs.discard(expired);
     }
@@ -327,7 +328,7 @@ void Attachments::expire()
         deletePastRetention();
 }
 
-void Attachments::deletePastRetention()
+void AttachmentTransfers::deletePastRetention()
 {
     if (m_deletingPastRetention)
         return;
@@ -344,8 +345,8 @@ void Attachments::deletePastRetention()
                     return;
                 // The rows go first: a crash in between leaves a file nobody can ask for, never
                 // a row whose file is gone.
-                qCInfo(lcRouting) << "deleting" << deleted->size()
-                                  << "attachments past their retention";
+                qCInfo(lcServerRouting)
+                        << "deleting" << deleted->size() << "attachments past their retention";
                 for (const QByteArray &id : std::as_const(*deleted))
                     m_known.remove(id);
                 m_blobs.remove(*deleted);

@@ -4,7 +4,7 @@
 ///
 /// Sessions and routing never see a socket. The first transport is QWebSocket
 /// (WebSocketConnection); a lean one (fd + shared SSL_CTX) can replace it behind this class.
-/// A Connection lives on the I/O thread that accepted it and is used only there.
+/// A ClientConnection lives on the I/O thread that accepted it and is used only there.
 
 #include "protocol/ErrorCode.h"
 
@@ -13,7 +13,7 @@
 
 namespace Parley {
 
-class Connection : public QObject
+class ClientConnection : public QObject
 {
     Q_OBJECT
 public:

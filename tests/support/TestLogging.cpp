@@ -1,0 +1,8 @@
+#include "TestLogging.h"
+
+namespace Parley {
+
+Q_LOGGING_CATEGORY(lcTestSupport, "parley.test.support", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcTestServer, "parley.test.server", QtInfoMsg)
+
+} // namespace Parley
