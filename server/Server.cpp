@@ -8,6 +8,7 @@
 #include "net/IoThreadPool.h"
 #include "net/Listener.h"
 #include "net/TlsCredentials.h"
+#include "net/TrustedProxies.h"
 #include "routing/PasswordHasher.h"
 #include "routing/Router.h"
 #include "store/Store.h"
@@ -217,6 +218,20 @@ void Server::routerReady()
     settings.handshakeTimeoutMs = m_config.handshakeTimeoutSeconds * 1000;
     settings.tls = !m_config.plain;
     settings.transport = m_config.transport;
+    if (!m_config.trustedProxies.isEmpty()) {
+        auto trusted = std::make_shared<TrustedProxies>();
+        for (const QString &network : std::as_const(m_config.trustedProxies)) {
+            if (Status added = trusted->add(network); !added) {
+                fail(added.error().message);
+                return;
+            }
+        }
+        qCInfo(lcServer).noquote()
+                << "client addresses from" << (m_config.proxyProtocol ? "PROXY v2 headers and" : "")
+                << "X-Forwarded-For of" << trusted->networks().join(u", ");
+        settings.trustedProxies = std::move(trusted);
+        settings.proxyProtocol = m_config.proxyProtocol;
+    }
     settings.metrics = m_metrics.get();
     settings.session.metrics = m_metrics.get();
     settings.health = m_health;

@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "AdminCommand.h"
+#include "net/TrustedProxies.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QFileInfo>
@@ -23,6 +24,9 @@ struct Key
     QString valueName; ///< empty: a flag on the command line, true/false in the file
     QString help;
     Apply apply;
+    /// A list: repeated on the command line, comma-separated in the file; applied once with
+    /// every value joined by commas.
+    bool repeatable = false;
 };
 
 bool toInt(const QString &text, int min, int max, int &out)
@@ -146,6 +150,23 @@ QList<Key> keys()
                      return false;
                  return true;
              }},
+            {u"trusted-proxy"_s, u"addr[/prefix]"_s,
+             u"A proxy whose PROXY header or X-Forwarded-For names the client (repeatable)."_s,
+             [](ServerConfig &c, const QString &v) {
+                 TrustedProxies check;
+                 c.trustedProxies.clear();
+                 for (const QString &network : v.split(u',', Qt::SkipEmptyParts)) {
+                     if (!check.add(network))
+                         return false;
+                     c.trustedProxies << network.trimmed();
+                 }
+                 return !c.trustedProxies.isEmpty();
+             },
+             true},
+            {u"proxy-protocol"_s, QString(),
+             u"Connections from a trusted proxy start with a PROXY v2 header (HAProxy "
+             "send-proxy-v2); refused without one."_s,
+             [](ServerConfig &c, const QString &v) { return toBool(v, c.proxyProtocol); }},
             {u"registration"_s, u"open|closed"_s,
              u"Whether clients may register accounts (default open)."_s,
              [](ServerConfig &c, const QString &v) {
@@ -292,12 +313,21 @@ Result<Invocation> CommandLine::parse(const QStringList &arguments)
     for (const Key &key : all) {
         if (!parser.isSet(key.name))
             continue;
-        const QString value = key.valueName.isEmpty() ? u"true"_s : parser.value(key.name);
+        const QString value = key.valueName.isEmpty() ? u"true"_s
+                : key.repeatable                      ? parser.values(key.name).join(u',')
+                                                      : parser.value(key.name);
         if (!key.apply(inv.config, value))
             return Error{ErrorCode::InvalidArgument, u"bad value for --%1"_s.arg(key.name)};
     }
     if (inv.config.tlsCert.isEmpty() != inv.config.tlsKey.isEmpty())
         return Error{ErrorCode::InvalidArgument, u"--tls-cert and --tls-key go together"_s};
+    if (inv.config.proxyProtocol && inv.config.trustedProxies.isEmpty())
+        return Error{ErrorCode::InvalidArgument,
+                     u"--proxy-protocol needs --trusted-proxy: the proxies that send the header"_s};
+    if (inv.config.proxyProtocol && inv.config.transport == Transport::Qt)
+        return Error{ErrorCode::InvalidArgument,
+                     u"--proxy-protocol needs the native transport: --transport qt cannot read "
+                     "a PROXY header (use X-Forwarded-For with TLS at the proxy)"_s};
     if (parser.isSet(u"password"_s))
         inv.password = parser.value(u"password"_s);
     inv.json = parser.isSet(u"json"_s);

@@ -8,6 +8,7 @@
 #include "store/DatabaseUrl.h"
 
 #include <QtCore/QString>
+#include <QtCore/QStringList>
 
 namespace Parley {
 
@@ -21,6 +22,11 @@ struct ServerConfig
     bool plain = false; ///< ws:// behind a TLS-terminating proxy only
     int workers = 0; ///< I/O threads; 0: one per core
     Transport transport = Transport::Native; ///< native (lean, the default) or qt
+    /// Proxies (ADDR or ADDR/PREFIX) whose PROXY header or X-Forwarded-For names the client.
+    QStringList trustedProxies;
+    /// Connections from a trusted proxy must start with a PROXY v2 header (native only).
+    bool proxyProtocol = false;
+
     /// The admin listener (/metrics, /healthz); empty host: none.
     QString adminListenHost = QStringLiteral("127.0.0.1");
     quint16 adminListenPort = 9464;

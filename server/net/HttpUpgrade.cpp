@@ -49,7 +49,7 @@ QByteArray HttpUpgrade::errorResponse(const QByteArray &status, const QByteArray
 HttpUpgrade::Result HttpUpgrade::feed(const char *data, qsizetype size)
 {
     if (m_decided)
-        return {m_outcome, {}, {}, {}};
+        return {m_outcome, {}, {}, {}, {}};
     const qsizetype before = m_buffer.size();
     // Never hold more than the head's bound; what follows it arrived in this same read.
     const qsizetype room = MaxHeadBytes - before;
@@ -65,7 +65,7 @@ HttpUpgrade::Result HttpUpgrade::feed(const char *data, qsizetype size)
             m_decided = true;
             m_outcome = Outcome::Probe;
             m_buffer.clear();
-            return {Outcome::Probe, probe.mid(4), {}, {}};
+            return {Outcome::Probe, probe.mid(4), {}, {}, {}};
         }
         if (m_buffer.size() < probeSize && probe.startsWith(m_buffer))
             couldBeProbe = true;
@@ -85,6 +85,7 @@ HttpUpgrade::Result HttpUpgrade::feed(const char *data, qsizetype size)
                 {},
                 errorResponse("431 Request Header Fields Too Large",
                               "the request head is larger than 8 KiB"),
+                {},
                 {}};
     }
     Result result = decide(end);
@@ -100,7 +101,7 @@ HttpUpgrade::Result HttpUpgrade::decide(qsizetype headEnd)
 {
     const auto refuse = [](const QByteArray &status, const QByteArray &reason,
                            const QByteArray &extra = {}) {
-        return Result{Outcome::Refuse, {}, errorResponse(status, reason, extra), {}};
+        return Result{Outcome::Refuse, {}, errorResponse(status, reason, extra), {}, {}};
     };
     const QByteArrayList lines = m_buffer.left(headEnd).split('\n');
     const QByteArray requestLine = lines.first().chopped(lines.first().endsWith('\r') ? 1 : 0);
@@ -112,7 +113,7 @@ HttpUpgrade::Result HttpUpgrade::decide(qsizetype headEnd)
     if (request[2] == "HTTP/1.0")
         return refuse("400 Bad Request", "a WebSocket upgrade needs HTTP/1.1");
 
-    QByteArray upgrade, connection, version, key;
+    QByteArray upgrade, connection, version, key, forwardedFor;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         QByteArray line = lines[i];
         if (line.endsWith('\r'))
@@ -138,6 +139,8 @@ HttpUpgrade::Result HttpUpgrade::decide(qsizetype headEnd)
             add(version);
         else if (name == "sec-websocket-key")
             add(key);
+        else if (name == "x-forwarded-for")
+            add(forwardedFor);
     }
     const QByteArray upgradeRequired = "Upgrade: websocket\r\n";
     if (!hasToken(upgrade, "websocket"))
@@ -154,7 +157,8 @@ HttpUpgrade::Result HttpUpgrade::decide(qsizetype headEnd)
             "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
             "Sec-WebSocket-Accept: "
                     + acceptKey(key) + "\r\n\r\n",
-            {}};
+            {},
+            forwardedFor};
 }
 
 } // namespace Parley

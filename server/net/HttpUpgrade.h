@@ -26,6 +26,8 @@ public:
         QByteArray path; ///< Probe: "/healthz" or "/metrics"
         QByteArray response; ///< Upgrade, Refuse: what to send
         QByteArray rest; ///< Upgrade: what followed the head
+        /// Upgrade: every X-Forwarded-For line, in order, joined by commas (empty: none).
+        QByteArray forwardedFor;
     };
 
     /// Adds bytes; once the result is not NeedMore, the request has been decided and further

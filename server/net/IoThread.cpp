@@ -3,9 +3,11 @@
 #include "HandshakeGate.h"
 #include "HttpUpgrade.h"
 #include "Logging.h"
+#include "ProxyHeaderReader.h"
 #include "SocketPoller.h"
 #include "StreamConnection.h"
 #include "TlsContext.h"
+#include "TrustedProxies.h"
 #include "WebSocketConnection.h"
 #include "admin/HealthChecks.h"
 #include "admin/Metrics.h"
@@ -103,15 +105,30 @@ void IoThread::sniff(QAbstractSocket *socket)
             if (head.size() < probe.size() && probe.startsWith(head))
                 return; // could still be a probe: wait for more
         }
-        *decided = true;
-        QObject::disconnect(*reading);
         for (const QByteArray &probe : Probes) {
             if (head == probe) {
+                *decided = true;
+                QObject::disconnect(*reading);
                 answerHttp(socket, probe.mid(4));
                 return;
             }
         }
-        upgrade(socket);
+        QHostAddress client = TrustedProxies::normalized(socket->peerAddress());
+        if (m_settings.trustedProxies && m_settings.trustedProxies->contains(client)) {
+            // A trusted proxy's X-Forwarded-For, read here from the whole request head:
+            // QWebSocket keeps one value of a repeated header, not necessarily the last line
+            // (the proxy's own), so a client could choose what it keeps.
+            const QByteArray request = socket->peek(HttpUpgrade::MaxHeadBytes);
+            if (!request.contains("\r\n\r\n") && request.size() < HttpUpgrade::MaxHeadBytes)
+                return; // the head is not complete yet
+            HttpUpgrade parser;
+            const HttpUpgrade::Result parsed = parser.feed(request.constData(), request.size());
+            if (parsed.outcome == HttpUpgrade::Outcome::Upgrade)
+                client = m_settings.trustedProxies->clientAddress(client, parsed.forwardedFor);
+        }
+        *decided = true;
+        QObject::disconnect(*reading);
+        upgrade(socket, client);
     };
     connect(socket, &QAbstractSocket::disconnected, socket, [socket, decided] {
         if (!*decided) {
@@ -150,22 +167,22 @@ void IoThread::answerHttp(QAbstractSocket *socket, const QByteArray &path)
     socket->disconnectFromHost();
 }
 
-void IoThread::upgrade(QAbstractSocket *socket)
+void IoThread::upgrade(QAbstractSocket *socket, const QHostAddress &client)
 {
     const auto peer = qMakePair(socket->peerAddress(), socket->peerPort());
-    m_upgrading.insert(peer, socket);
+    m_upgrading.insert(peer, {socket, client});
     // Until the upgrade completes the socket is this thread's to delete (when the WebSocket
     // handshake fails or times out); afterwards its WebSocketConnection owns it.
     connect(socket, &QAbstractSocket::disconnected, this, [this, peer, socket] {
         auto it = m_upgrading.find(peer);
-        if (it != m_upgrading.end() && it->data() == socket) {
+        if (it != m_upgrading.end() && it->socket.data() == socket) {
             m_upgrading.erase(it);
             socket->deleteLater();
         }
     });
     connect(socket, &QObject::destroyed, this, [this, peer] {
         auto it = m_upgrading.find(peer);
-        if (it != m_upgrading.end() && it->isNull())
+        if (it != m_upgrading.end() && it->socket.isNull())
             m_upgrading.erase(it);
     });
     m_server->handleConnection(static_cast<QTcpSocket *>(socket));
@@ -231,7 +248,24 @@ void IoThread::acceptNative(qintptr descriptor)
         ::close(fd); // already gone
         return;
     }
-    const QHostAddress peer(reinterpret_cast<const sockaddr *>(&address));
+    const QHostAddress peer =
+            TrustedProxies::normalized(QHostAddress(reinterpret_cast<const sockaddr *>(&address)));
+    if (m_settings.proxyProtocol && m_settings.trustedProxies
+        && m_settings.trustedProxies->contains(peer)) {
+        // The header comes before TLS: the handshake gate then counts the real client.
+        auto *reader = new ProxyHeaderReader(
+                fd, peer, m_poller, m_settings.handshakeTimeoutMs,
+                [this](int proxied, const QHostAddress &client) { startNative(proxied, client); },
+                this);
+        if (!reader->start())
+            delete reader;
+        return;
+    }
+    startNative(fd, peer);
+}
+
+void IoThread::startNative(int fd, const QHostAddress &peer)
+{
     const TlsContext *tls = nullptr;
     if (m_settings.tls) {
         tls = m_tlsContext.get();
@@ -248,9 +282,9 @@ void IoThread::acceptNative(qintptr descriptor)
             return;
         }
     }
-    const StreamConnection::Options options{m_settings.maxQueuedBytes,
-                                            FrameLimits::fromClient().maxFrameBytes,
-                                            m_settings.handshakeTimeoutMs};
+    const StreamConnection::Options options{
+            m_settings.maxQueuedBytes, FrameLimits::fromClient().maxFrameBytes,
+            m_settings.handshakeTimeoutMs, m_settings.trustedProxies};
     auto *connection = new StreamConnection(
             fd, peer, tls, m_poller, options,
             [this](const QByteArray &path) { return probeResponse(path); }, this);
@@ -313,9 +347,12 @@ void IoThread::upgraded()
         const auto max = quint64(FrameLimits::fromClient().maxFrameBytes);
         ws->setMaxAllowedIncomingFrameSize(max);
         ws->setMaxAllowedIncomingMessageSize(max);
-        QAbstractSocket *transport =
-                m_upgrading.take(qMakePair(ws->peerAddress(), ws->peerPort())).data();
-        openSession(new WebSocketConnection(ws, transport, m_settings.maxQueuedBytes));
+        const Upgrading upgrading = m_upgrading.take(qMakePair(ws->peerAddress(), ws->peerPort()));
+        const QHostAddress client = upgrading.client.isNull()
+                ? TrustedProxies::normalized(ws->peerAddress())
+                : upgrading.client;
+        openSession(new WebSocketConnection(ws, upgrading.socket.data(), client,
+                                            m_settings.maxQueuedBytes));
     }
 }
 

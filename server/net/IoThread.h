@@ -30,6 +30,7 @@ class SocketPoller;
 class RequestSink;
 class TlsContext;
 class HealthChecks;
+class TrustedProxies;
 struct Metrics;
 
 struct IoSettings
@@ -41,6 +42,10 @@ struct IoSettings
     Transport transport = Transport::Native;
     Metrics *metrics = nullptr;
     const HealthChecks *health = nullptr; ///< answers /healthz on the public port
+    /// Whose PROXY header and X-Forwarded-For name the client (null: nobody's).
+    std::shared_ptr<const TrustedProxies> trustedProxies;
+    /// Connections from a trusted proxy start with a PROXY v2 header (native transport only).
+    bool proxyProtocol = false;
 };
 
 /// One I/O thread's state; lives on (and is used only from) that thread.
@@ -64,11 +69,16 @@ public:
     int sessionCount() const { return int(m_sessions.size()); }
 
 private:
-    /// The native transport: gate, TLS handshake, HTTP head, WebSocket, all in StreamConnection.
+    /// The native transport: a trusted proxy's PROXY header first (ProxyHeaderReader), then
+    /// startNative().
     void acceptNative(qintptr descriptor);
+    /// Gate, TLS handshake, HTTP head, WebSocket, all in StreamConnection; `peer` is the
+    /// client's address as far as is known before the HTTP head.
+    void startNative(int descriptor, const QHostAddress &peer);
     void acceptTls(qintptr descriptor);
     /// Reads the first bytes: an HTTP probe (/healthz, /metrics) is answered here, anything
-    /// else goes to the WebSocket server.
+    /// else goes to the WebSocket server (from a trusted proxy, once its X-Forwarded-For is
+    /// read).
     void sniff(QAbstractSocket *socket);
     void answerHttp(QAbstractSocket *socket, const QByteArray &path);
     /// The whole HTTP response to a probe, on either transport.
@@ -76,7 +86,7 @@ private:
     /// Counts a TLS handshake refused by the gate, or closed or timed out before it finished.
     void handshakeFailed();
     void openSession(ClientConnection *connection);
-    void upgrade(QAbstractSocket *socket);
+    void upgrade(QAbstractSocket *socket, const QHostAddress &client);
     void upgraded();
     void sweep();
 
@@ -91,9 +101,15 @@ private:
     SocketPoller *m_poller = nullptr; ///< the native transport's sockets, one epoll set
     QTimer *m_sweep = nullptr;
     QHash<quint64, Session *> m_sessions;
+    /// A socket handed to the WebSocket server, and its client's address.
+    struct Upgrading
+    {
+        QPointer<QAbstractSocket> socket;
+        QHostAddress client;
+    };
     /// Sockets handed to the WebSocket server, by peer, until their upgrade completes: the
     /// connection needs its socket to see how much output waits.
-    QHash<QPair<QHostAddress, quint16>, QPointer<QAbstractSocket>> m_upgrading;
+    QHash<QPair<QHostAddress, quint16>, Upgrading> m_upgrading;
     quint64 m_nextId = 0;
 };
 

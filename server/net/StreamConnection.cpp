@@ -2,6 +2,7 @@
 
 #include "HttpUpgrade.h"
 #include "Logging.h"
+#include "TrustedProxies.h"
 #include "WebSocketFrameEncoder.h"
 
 #include <QtCore/QTimerEvent>
@@ -28,6 +29,7 @@ StreamConnection::StreamConnection(int descriptor, const QHostAddress &peer, con
       m_parser(options.maxMessageBytes),
       m_probeAnswer(std::move(probeAnswer)),
       m_peer(peer),
+      m_trustedProxies(options.trustedProxies),
       m_maxQueuedBytes(options.maxQueuedBytes)
 {
     m_timer = startTimer(options.handshakeTimeoutMs);
@@ -93,6 +95,8 @@ void StreamConnection::readHead(const char *data, qsizetype size)
         return;
     case HttpUpgrade::Outcome::Upgrade:
         m_upgrade.reset();
+        if (m_trustedProxies)
+            m_peer = m_trustedProxies->clientAddress(m_peer, result.forwardedFor);
         killTimer(m_timer);
         m_timer = 0;
         m_stream.write(result.response);

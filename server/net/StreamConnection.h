@@ -16,6 +16,7 @@
 namespace Parley {
 
 class HttpUpgrade;
+class TrustedProxies;
 
 class StreamConnection : public ClientConnection, private SocketStream::Receiver
 {
@@ -26,12 +27,14 @@ public:
         qint64 maxQueuedBytes; ///< the most output that may wait unsent
         qsizetype maxMessageBytes; ///< the largest WebSocket message accepted
         int handshakeTimeoutMs; ///< TLS handshake and HTTP head together
+        /// Whose X-Forwarded-For is believed; null or empty: nobody's.
+        std::shared_ptr<const TrustedProxies> trustedProxies;
     };
     /// The answer to an HTTP probe (/healthz, /metrics): a whole HTTP response.
     using ProbeAnswer = std::function<QByteArray(const QByteArray &path)>;
 
-    /// Takes ownership of `descriptor`; `tls` null: plain; `poller`: the I/O thread's. Call
-    /// start() next.
+    /// Takes ownership of `descriptor`; `tls` null: plain; `poller`: the I/O thread's. `peer`:
+    /// the TCP peer, or the client a trusted proxy's PROXY header named. Call start() next.
     StreamConnection(int descriptor, const QHostAddress &peer, const TlsContext *tls,
                      SocketPoller *poller, const Options &options, ProbeAnswer probeAnswer,
                      QObject *parent = nullptr);
@@ -44,6 +47,8 @@ public:
 
     void send(const QByteArray &frame) override;
     void close(CloseReason reason) override;
+    /// The client's address: `peer`, or after the upgrade what a trusted proxy's
+    /// X-Forwarded-For says (TrustedProxies::clientAddress).
     QHostAddress peerAddress() const override;
 
 Q_SIGNALS:
@@ -73,6 +78,7 @@ private:
     WebSocketFrameParser m_parser;
     ProbeAnswer m_probeAnswer;
     QHostAddress m_peer;
+    std::shared_ptr<const TrustedProxies> m_trustedProxies;
     qint64 m_maxQueuedBytes;
     int m_timer = 0; ///< handshake deadline, then the close's
     Phase m_phase = Phase::Handshake;

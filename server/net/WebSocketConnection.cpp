@@ -11,11 +11,12 @@ namespace Parley {
 using namespace Qt::StringLiterals;
 
 WebSocketConnection::WebSocketConnection(QWebSocket *socket, QAbstractSocket *transport,
-                                         qint64 maxQueuedBytes, QObject *parent)
+                                         const QHostAddress &client, qint64 maxQueuedBytes,
+                                         QObject *parent)
     : ClientConnection(parent),
       m_socket(socket),
       m_maxQueuedBytes(maxQueuedBytes),
-      m_peer(socket->peerAddress())
+      m_peer(client)
 {
     m_socket->setParent(this);
     m_transport = transport;

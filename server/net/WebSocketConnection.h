@@ -17,9 +17,10 @@ class WebSocketConnection : public ClientConnection
     Q_OBJECT
 public:
     /// Takes ownership of `socket`; `transport` is the TCP or TLS socket under it (whose
-    /// buffered output counts against `maxQueuedBytes`, the most that may wait unsent).
-    WebSocketConnection(QWebSocket *socket, QAbstractSocket *transport, qint64 maxQueuedBytes,
-                        QObject *parent = nullptr);
+    /// buffered output counts against `maxQueuedBytes`, the most that may wait unsent);
+    /// `client`: the peer's address, or the client a trusted proxy named.
+    WebSocketConnection(QWebSocket *socket, QAbstractSocket *transport, const QHostAddress &client,
+                        qint64 maxQueuedBytes, QObject *parent = nullptr);
     ~WebSocketConnection() override;
 
     void send(const QByteArray &frame) override;

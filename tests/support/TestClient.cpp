@@ -4,6 +4,7 @@
 
 #include <QtCore/QDeadlineTimer>
 #include <QtCore/QRandomGenerator>
+#include <QtNetwork/QNetworkRequest>
 #include <QtNetwork/QSslConfiguration>
 #include <QtTest/QSignalSpy>
 
@@ -33,10 +34,19 @@ TestClient::~TestClient()
 
 bool TestClient::open(const QUrl &url, const QString &fingerprint, int timeoutMs)
 {
+    return open(url, fingerprint, QByteArray(), timeoutMs);
+}
+
+bool TestClient::open(const QUrl &url, const QString &fingerprint, const QByteArray &forwardedFor,
+                      int timeoutMs)
+{
     m_fingerprint = fingerprint.toUpper();
     QSignalSpy connected(&m_socket, &QWebSocket::connected);
     QSignalSpy disconnected(&m_socket, &QWebSocket::disconnected);
-    m_socket.open(url);
+    QNetworkRequest request(url);
+    if (!forwardedFor.isEmpty())
+        request.setRawHeader("X-Forwarded-For", forwardedFor);
+    m_socket.open(request);
     QDeadlineTimer deadline(timeoutMs);
     while (connected.isEmpty() && disconnected.isEmpty() && !deadline.hasExpired())
         connected.wait(int(std::min<qint64>(deadline.remainingTime(), 100)));

@@ -25,6 +25,10 @@ public:
     /// Opens the WebSocket; a self-signed certificate is accepted only if its SHA-256 is
     /// `fingerprint` ("AB:CD:…" as parleyd logs it). Waits until connected.
     bool open(const QUrl &url, const QString &fingerprint = {}, int timeoutMs = 10000);
+    /// open() with an X-Forwarded-For header on the upgrade request, as a proxy (or a forger)
+    /// would send it.
+    bool open(const QUrl &url, const QString &fingerprint, const QByteArray &forwardedFor,
+              int timeoutMs = 10000);
     /// Closes and waits until closed.
     void close(int timeoutMs = 10000);
     /// Drops the TCP connection without a close handshake.
