@@ -22,7 +22,7 @@ namespace {
 /// that it is not on a command line other local users can read.
 QString connectionString(const DatabaseUrl &url)
 {
-    const auto quoted = [](QString value) {
+    const auto quoted = [](QString value) -> QString {
         value.replace(u'\\', u"\\\\"_s).replace(u'\'', u"\\'"_s);
         return u'\'' + value + u'\'';
     };

@@ -36,7 +36,7 @@ void tst_Metrics::histogramIsCumulative()
     QVERIFY(out.contains("x_seconds_bucket{le=\"1\"} 4\n"));
     QVERIFY(out.contains("x_seconds_bucket{le=\"+Inf\"} 5\n"));
     QVERIFY(out.contains("x_seconds_count 5\n"));
-    QVERIFY(out.contains("x_seconds_sum 7.61\n"));
+    QVERIFY(out.contains("x_seconds_sum 7.605\n"));
 }
 
 void tst_Metrics::framesByTypeUseWireNames()
