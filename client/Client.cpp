@@ -7,6 +7,7 @@
 #include "e2ee/EndToEndEncryption.h"
 #include "e2ee/SenderKeyContentCipher.h"
 #include "net/Connection.h"
+#include "net/PushDispatcher.h"
 #include "net/ServerAddress.h"
 #include "outbox/Outbox.h"
 #include "platform/Notifier.h"
@@ -32,12 +33,13 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_cipher(cipher ? std::move(cipher) : std::make_unique<SenderKeyContentCipher>()),
       m_store(new MessageStore(this)),
       m_connection(new Connection(this)),
+      m_pushes(new PushDispatcher(m_connection, this)),
       m_tokens(new TokenStore(m_options.profile, this)),
       m_account(new Account(m_connection, m_store, m_tokens, this)),
-      m_sync(new SyncEngine(m_connection, m_store, m_cipher.get(), this)),
-      m_outbox(new Outbox(m_connection, m_store, m_cipher.get(), m_sync, this)),
+      m_sync(new SyncEngine(m_connection, m_pushes, m_store, m_cipher.get(), this)),
+      m_outbox(new Outbox(m_connection, m_store, m_cipher.get(), this)),
       m_notifier(new Notifier(this)),
-      m_blockList(new BlockList(m_connection, this)),
+      m_blockList(new BlockList(m_connection, m_pushes, this)),
       m_attachments(new Attachments(m_connection, m_store, m_outbox, this)),
       m_conversations(new ConversationListModel(this)),
       m_devices(new DeviceListModel(this)),
@@ -47,7 +49,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
 
     // End-to-end encryption: the sender-key cipher works through it (client/e2ee).
     if (auto *senderKeys = dynamic_cast<SenderKeyContentCipher *>(m_cipher.get())) {
-        m_e2ee = new EndToEndEncryption(m_store, m_connection, m_tokens, m_sync, this);
+        m_e2ee = new EndToEndEncryption(m_store, m_connection, m_pushes, m_tokens, m_sync, this);
         senderKeys->attach(m_e2ee);
         connect(m_e2ee, &EndToEndEncryption::errorOccurred, this, &Client::setError);
         // A late decryption goes the way of a stored entry: a reply, reaction, edit or delete
@@ -91,6 +93,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
     connect(m_account, &Account::keychainProblemChanged, this, &Client::keychainProblemChanged);
     connect(m_account, &Account::identityChanged, this, [this] {
         m_sync->setIdentity(m_account->userId(), m_account->deviceId());
+        m_outbox->setIdentity(m_account->userId(), m_account->deviceId());
         m_conversations->setSelfUserId(m_account->userId());
         Q_EMIT identityChanged();
         Q_EMIT serverUrlChanged();
@@ -148,6 +151,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
             });
     connect(m_sync, &SyncEngine::presenceChanged, this, &Client::onPresenceChanged);
     connect(m_sync->typing(), &TypingTracker::typingChanged, this, &Client::onTypingChanged);
+    connect(m_outbox, &Outbox::entrySent, m_sync, &SyncEngine::messageSent);
     connect(m_outbox, &Outbox::entryQueued, this, [this](const StoredMessage &message) {
         const QByteArray upload = m_attachments->takeUploadOf(message.clientId);
         if (auto model = m_messageModels.value(message.conversationId)) {
@@ -162,10 +166,10 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
         if (auto model = m_messageModels.value(message.conversationId))
             model->updatePending(message);
     });
-    connect(m_outbox, &Outbox::entryAcknowledged, this,
-            [this](qint64 conversationId, const QByteArray &) {
-                refreshConversation(conversationId);
-            });
+    // The ack: the entry leaves the outbox and becomes the log entry; the log tells the outbox
+    // about own entries it got another way (a sync after a lost ack).
+    connect(m_outbox, &Outbox::acknowledged, m_sync, &SyncEngine::ingestOwnMessage);
+    connect(m_sync, &SyncEngine::ownEntriesStored, m_outbox, &Outbox::forget);
 
     connectAttachments();
     start();
@@ -252,6 +256,7 @@ void Client::onLoggedIn()
     // Start from the cache: the conversation list and pending messages show before (and
     // without) any network.
     m_sync->setIdentity(m_account->userId(), m_account->deviceId());
+    m_outbox->setIdentity(m_account->userId(), m_account->deviceId());
     m_conversations->setSelfUserId(m_account->userId());
     if (m_e2ee)
         m_e2ee->start(m_account->userId(), m_account->deviceId());

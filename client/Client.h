@@ -41,6 +41,7 @@ class EndToEndEncryption;
 class MessageStore;
 class Notifier;
 class Outbox;
+class PushDispatcher;
 class SyncEngine;
 class TokenStore;
 struct Presence;
@@ -242,6 +243,7 @@ private:
     std::unique_ptr<ContentCipher> m_cipher;
     MessageStore *m_store;
     Connection *m_connection;
+    PushDispatcher *m_pushes;
     TokenStore *m_tokens;
     Account *m_account;
     SyncEngine *m_sync;

@@ -9,13 +9,13 @@
 namespace Parley {
 
 Q_DECLARE_LOGGING_CATEGORY(lcClient) // parley.client
-Q_DECLARE_LOGGING_CATEGORY(lcNet) // parley.client.net
-Q_DECLARE_LOGGING_CATEGORY(lcAccount) // parley.client.account
-Q_DECLARE_LOGGING_CATEGORY(lcSync) // parley.client.sync
-Q_DECLARE_LOGGING_CATEGORY(lcOutbox) // parley.client.outbox
-Q_DECLARE_LOGGING_CATEGORY(lcStore) // parley.client.store
-Q_DECLARE_LOGGING_CATEGORY(lcModels) // parley.client.models
-Q_DECLARE_LOGGING_CATEGORY(lcPlatform) // parley.client.platform
-Q_DECLARE_LOGGING_CATEGORY(lcE2ee) // parley.client.e2ee
+Q_DECLARE_LOGGING_CATEGORY(lcClientNet) // parley.client.net
+Q_DECLARE_LOGGING_CATEGORY(lcClientAccount) // parley.client.account
+Q_DECLARE_LOGGING_CATEGORY(lcClientSync) // parley.client.sync
+Q_DECLARE_LOGGING_CATEGORY(lcClientOutbox) // parley.client.outbox
+Q_DECLARE_LOGGING_CATEGORY(lcClientStore) // parley.client.store
+Q_DECLARE_LOGGING_CATEGORY(lcClientModels) // parley.client.models
+Q_DECLARE_LOGGING_CATEGORY(lcClientPlatform) // parley.client.platform
+Q_DECLARE_LOGGING_CATEGORY(lcClientE2ee) // parley.client.e2ee
 
 } // namespace Parley

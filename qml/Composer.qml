@@ -74,8 +74,11 @@ Rectangle {
         input.clear()
     }
 
+    // Only when shown: a hidden composer holding the keyboard focus would keep its cursor
+    // blinking, repainting the window twice a second while nothing is on screen to change.
     function focusInput() {
-        input.forceActiveFocus()
+        if (composer.visible)
+            input.forceActiveFocus()
     }
 
     function sendFiles(urls) {

@@ -56,6 +56,11 @@ Rectangle {
         composer.reset()
         composer.focusInput()
     }
+    // The first conversation opened shows the view after its messages were set.
+    onVisibleChanged: {
+        if (visible && messages)
+            composer.focusInput()
+    }
 
     Connections {
         target: view.Window.window

@@ -15,5 +15,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcServerRouting) // parley.server.routing: requests, 
 Q_DECLARE_LOGGING_CATEGORY(lcServerStore) // parley.server.store: database, migrations
 Q_DECLARE_LOGGING_CATEGORY(lcServerPresence) // parley.server.presence: presence and typing
 Q_DECLARE_LOGGING_CATEGORY(lcServerAdmin) // parley.server.admin: subcommands
+Q_DECLARE_LOGGING_CATEGORY(lcServerCluster) // parley.server.cluster: Redis, events between nodes
 
 } // namespace Parley

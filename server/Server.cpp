@@ -175,6 +175,11 @@ void Server::storeReady()
     m_routerThread = new QThread;
     m_routerThread->setObjectName(u"router"_s);
     m_router = new Router(m_config, *m_store);
+    // Told at once rather than asked every few seconds: a node without Redis answers 503 at
+    // once (docs/scaling.md, "When Redis goes away").
+    connect(m_router, &Router::clusterAvailabilityChanged, m_health, [health = m_health](bool up) {
+        health->set(u"redis"_s, up ? Status{} : Status(Error{ErrorCode::Unavailable, u"unreachable"_s}));
+    });
     m_router->moveToThread(m_routerThread);
     m_routerThread->start();
     QMetaObject::invokeMethod(

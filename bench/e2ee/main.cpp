@@ -5,14 +5,22 @@
 //   - per message: sender-key encrypt on the sending device, decrypt on a receiving one;
 //   - per new device, the first message: the sender builds a session from the device's bundle
 //     (X3DH), encrypts its sender key distribution for it; the device decrypts that pre-key
-//     message, stores the sender key, and decrypts the first group message.
+//     message, stores the sender key, and decrypts the first group message;
+//   - libsignal's own cost of the same per-message operation without the store (BareSenderKeys:
+//     the same group_cipher calls on records kept in memory), in the same run, and the ratio
+//     of the full operation to it;
+//   - a device catching up a run of group messages (default 10 000): each decrypted in its own
+//     key-store transaction as the client does, then written to the real message cache
+//     (MessageStore) in pages of the size sync fetches.
 
+#include "BareSenderKeys.h"
 #include "crypto/DeviceIdentity.h"
 #include "crypto/KeyStore.h"
 #include "crypto/PairwiseCipher.h"
 #include "crypto/RecordSealer.h"
 #include "crypto/SenderKeyCipher.h"
 #include "crypto/SignalContext.h"
+#include "store/MessageStore.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
@@ -24,6 +32,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 #include <vector>
 
@@ -121,6 +130,7 @@ struct Options
 {
     int messages = 2000;
     int newDevices = 200;
+    int catchUp = 10000;
     QByteArray content;
 };
 
@@ -135,8 +145,12 @@ Options parseOptions(const QCoreApplication &app)
                       u"n"_s, u"200"_s});
     parser.addOption(
             {u"size"_s, u"Content bytes per message (default 200)."_s, u"bytes"_s, u"200"_s});
+    parser.addOption({u"catch-up"_s,
+                      u"Group messages a device catches up, decrypts and stores (default 10000)."_s,
+                      u"n"_s, u"10000"_s});
     parser.process(app);
     Options o;
+    o.catchUp = std::max(1, parser.value(u"catch-up"_s).toInt());
     o.messages = std::max(1, parser.value(u"messages"_s).toInt());
     o.newDevices = std::max(1, parser.value(u"devices"_s).toInt());
     o.content = QByteArray(std::max(1, parser.value(u"size"_s).toInt()), 'x');
@@ -158,9 +172,19 @@ void shareSenderKey(Device &alice, Device &bob)
         die("sender key not stored", stored.error());
 }
 
+// This thread's (or the whole process's) CPU time: what the work cost, whatever else the
+// machine runs at the same time (wall times are only meaningful on a quiet machine).
+qint64 cpuNs(clockid_t clock = CLOCK_THREAD_CPUTIME_ID)
+{
+    timespec now{};
+    clock_gettime(clock, &now);
+    return now.tv_sec * 1'000'000'000LL + now.tv_nsec;
+}
+
 struct MessageCost
 {
     Stats encrypt, decrypt, both;
+    Stats bothCpu; ///< encrypt + decrypt in this thread's CPU time
     qsizetype ciphertextBytes = 0;
 };
 
@@ -170,6 +194,7 @@ MessageCost measureMessages(Device &alice, Device &bob, const Options &o)
     QElapsedTimer clock;
     SenderKeyCipher aliceGroup(*alice.keys), bobGroup(*bob.keys);
     for (int i = 0; i < o.messages; ++i) {
+        const qint64 cpuBefore = cpuNs();
         clock.start();
         auto ciphertext = aliceGroup.encrypt(Conversation, alice.address, o.content);
         const qint64 e = clock.nsecsElapsed();
@@ -183,8 +208,93 @@ MessageCost measureMessages(Device &alice, Device &bob, const Options &o)
         cost.encrypt.add(e);
         cost.decrypt.add(d);
         cost.both.add(e + d);
+        cost.bothCpu.add(cpuNs() - cpuBefore);
         cost.ciphertextBytes = ciphertext.value().size();
     }
+    return cost;
+}
+
+// The same encrypt and decrypt as measureMessages, by libsignal alone (no store).
+MessageCost measureBare(const SignalContext &context, const Options &o)
+{
+    BareSenderKeys alice(context.handle()), bob(context.handle());
+    const QByteArray group = "42", sender = "1";
+    if (!bob.processDistribution(group, sender, alice.createSession(group, sender)))
+        die("bare: no sender key");
+    MessageCost cost;
+    QElapsedTimer clock;
+    for (int i = 0; i < o.messages; ++i) {
+        const qint64 cpuBefore = cpuNs();
+        clock.start();
+        const QByteArray ciphertext = alice.encrypt(group, sender, o.content);
+        const qint64 e = clock.nsecsElapsed();
+        clock.start();
+        const QByteArray plaintext = bob.decrypt(group, sender, ciphertext);
+        const qint64 d = clock.nsecsElapsed();
+        if (ciphertext.isEmpty() || plaintext != o.content)
+            die("bare: encrypt or decrypt failed");
+        cost.encrypt.add(e);
+        cost.decrypt.add(d);
+        cost.both.add(e + d);
+        cost.bothCpu.add(cpuNs() - cpuBefore);
+        cost.ciphertextBytes = ciphertext.size();
+    }
+    return cost;
+}
+
+struct CatchUpCost
+{
+    double decryptSeconds = 0;
+    double storeSeconds = 0;
+    double cpuSeconds = 0; ///< the process's CPU time for both (the cache has its own thread)
+};
+
+// Alice's next `o.catchUp` group messages reach a device that was offline: it decrypts each in
+// its own key-store transaction (as the client's vault does), then stores them in the message
+// cache in pages of the size sync fetches (CatchUpPageSize, client/sync/SyncEngine.cpp).
+CatchUpCost measureCatchUp(const QTemporaryDir &dir, Device &alice, Device &device,
+                           const Options &o)
+{
+    constexpr int PageSize = 100;
+    SenderKeyCipher aliceGroup(*alice.keys), deviceGroup(*device.keys);
+    QList<QByteArray> ciphertexts;
+    ciphertexts.reserve(o.catchUp);
+    for (int i = 0; i < o.catchUp; ++i) {
+        auto ciphertext = aliceGroup.encrypt(Conversation, alice.address, o.content);
+        if (!ciphertext)
+            die("catch-up: encrypt failed", ciphertext.error());
+        ciphertexts.append(ciphertext.value());
+    }
+    MessageStore cache;
+    if (!cache.open(dir.filePath(u"catch-up-cache.sqlite"_s)).result())
+        die("catch-up: no message cache");
+    QElapsedTimer clock;
+    const qint64 cpuBefore = cpuNs(CLOCK_PROCESS_CPUTIME_ID);
+    clock.start();
+    QList<StoredMessage> rows;
+    rows.reserve(o.catchUp);
+    for (int i = 0; i < o.catchUp; ++i) {
+        auto plaintext = deviceGroup.decrypt(Conversation, alice.address, ciphertexts.at(i));
+        if (!plaintext || plaintext.value() != o.content)
+            die("catch-up: decrypt failed",
+                plaintext ? CryptoError::InvalidMessage : plaintext.error());
+        StoredMessage row;
+        row.conversationId = Conversation;
+        row.seq = i + 1;
+        row.senderId = alice.address.userId;
+        row.senderDeviceId = alice.address.deviceId;
+        row.timestamp = 1'700'000'000'000 + i;
+        row.body = plaintext.value();
+        row.text = QString::fromUtf8(plaintext.value());
+        rows.append(row);
+    }
+    CatchUpCost cost;
+    cost.decryptSeconds = double(clock.nsecsElapsed()) / 1e9;
+    clock.start();
+    for (qsizetype i = 0; i < rows.size(); i += PageSize)
+        cache.storeMessages(rows.mid(i, PageSize), 0).waitForFinished();
+    cost.storeSeconds = double(clock.nsecsElapsed()) / 1e9;
+    cost.cpuSeconds = double(cpuNs(CLOCK_PROCESS_CPUTIME_ID) - cpuBefore) / 1e9;
     return cost;
 }
 
@@ -267,7 +377,8 @@ FirstMessageCost measureNewDevices(const QTemporaryDir &dir, Device &alice, Devi
     return cost;
 }
 
-void report(const Options &o, const MessageCost &m, const FirstMessageCost &f)
+void report(const Options &o, const MessageCost &m, const MessageCost &bare,
+            const FirstMessageCost &f, const CatchUpCost &c)
 {
     std::printf("parley-e2ee-bench: %d messages of %lld bytes, %d new devices\n", o.messages,
                 static_cast<long long>(o.content.size()), o.newDevices);
@@ -275,6 +386,11 @@ void report(const Options &o, const MessageCost &m, const FirstMessageCost &f)
     row("sender-key encrypt (one message)", m.encrypt);
     row("sender-key decrypt (one message)", m.decrypt);
     row("encrypt + decrypt (one message)", m.both);
+    row("libsignal alone: sender-key encrypt", bare.encrypt);
+    row("libsignal alone: sender-key decrypt", bare.decrypt);
+    row("libsignal alone: encrypt + decrypt", bare.both);
+    row("encrypt + decrypt, thread CPU time", m.bothCpu);
+    row("libsignal alone: encrypt + decrypt, CPU time", bare.bothCpu);
     row("first message to a new device: sender", f.senderSide);
     row("first message to a new device: receiver", f.receiverSide);
     row("first message to a new device: total", f.total);
@@ -282,6 +398,16 @@ void report(const Options &o, const MessageCost &m, const FirstMessageCost &f)
                 "the wire); sender key in a pre-key message %lld bytes\n",
                 static_cast<long long>(m.ciphertextBytes), static_cast<long long>(o.content.size()),
                 static_cast<long long>(f.preKeyMessageBytes));
+    std::printf("full operation / libsignal alone (encrypt + decrypt, median): %.2fx "
+                "(encrypt %.2fx, decrypt %.2fx)\n",
+                m.both.median() / bare.both.median(), m.encrypt.median() / bare.encrypt.median(),
+                m.decrypt.median() / bare.decrypt.median());
+    std::printf("full operation / libsignal alone (encrypt + decrypt, median CPU time): %.2fx\n",
+                m.bothCpu.median() / bare.bothCpu.median());
+    std::printf("catch-up of %d group messages: %.2f s (decrypt %.2f s, store %.2f s), "
+                "%.2f s of CPU\n",
+                o.catchUp, c.decryptSeconds + c.storeSeconds, c.decryptSeconds, c.storeSeconds,
+                c.cpuSeconds);
 }
 
 } // namespace
@@ -301,8 +427,10 @@ int main(int argc, char *argv[])
     auto bob = makeDevice(dir, 2, 1, options.newDevices + 1);
     shareSenderKey(*alice, *bob);
     const MessageCost messages = measureMessages(*alice, *bob, options);
+    const MessageCost bare = measureBare(*alice->context, options);
     const FirstMessageCost firsts = measureNewDevices(dir, *alice, *bob, options);
-    report(options, messages, firsts);
+    const CatchUpCost catchUp = measureCatchUp(dir, *alice, *bob, options);
+    report(options, messages, bare, firsts, catchUp);
     alice->keys.reset();
     bob->keys.reset();
     return 0;

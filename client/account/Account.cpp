@@ -33,8 +33,8 @@ Account::Account(Connection *connection, MessageStore *store, TokenStore *tokens
     });
     connect(m_connection, &Connection::authenticationFailed, this, [this](const Error &error) {
         // The device was revoked (or the account disabled): this login is over.
-        qCWarning(lcAccount) << "the server ended this device's session:"
-                             << errorCodeName(error.code);
+        qCWarning(lcClientAccount)
+                << "the server ended this device's session:" << errorCodeName(error.code);
         m_tokens->deleteToken(serverKey(m_serverUrl));
         m_store->wipeAccountData();
         m_cacheOwner = 0;
@@ -58,8 +58,8 @@ void Account::restore()
             Q_EMIT restored(false);
             return;
         }
-        qCInfo(lcAccount) << "restoring user" << m_userId << "device" << m_deviceId << "on"
-                          << serverKey(url);
+        qCInfo(lcClientAccount) << "restoring user" << m_userId << "device" << m_deviceId << "on"
+                                << serverKey(url);
         m_tokens->readToken(serverKey(url))
                 .then(this, [this, url](const Result<QByteArray> &token) {
                     if (!token) {
@@ -69,7 +69,7 @@ void Account::restore()
                         return;
                     }
                     if (token->isEmpty()) {
-                        qCInfo(lcAccount) << "no token in the keychain: logged out";
+                        qCInfo(lcClientAccount) << "no token in the keychain: logged out";
                         clearIdentity();
                         Q_EMIT restored(false);
                         return;
@@ -115,7 +115,8 @@ void Account::onWelcomed()
         auto frame = reply ? FrameCodec::read<AuthenticatedFrame>(*reply)
                            : Result<AuthenticatedFrame>(reply.error());
         if (!frame) {
-            qCInfo(lcAccount) << "authentication refused:" << errorCodeName(frame.error().code);
+            qCInfo(lcClientAccount)
+                    << "authentication refused:" << errorCodeName(frame.error().code);
             fail(frame.error());
             return;
         }
@@ -141,7 +142,7 @@ void Account::onAuthenticated(const AuthenticatedFrame &frame)
     m_userId = frame.userId;
     m_username = frame.username;
     m_deviceId = frame.deviceId;
-    qCInfo(lcAccount) << "authenticated as user" << m_userId << "device" << m_deviceId;
+    qCInfo(lcClientAccount) << "authenticated as user" << m_userId << "device" << m_deviceId;
     m_store->setSetting(AccountPrefix + u"server"_s, url.toString());
     m_store->setSetting(AccountPrefix + u"userId"_s, m_userId);
     m_store->setSetting(AccountPrefix + u"username"_s, m_username);

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "Client.h"
+#include "StartupTrace.h"
 
 #include <QGuiApplication>
 #include <QIcon>
@@ -29,7 +30,10 @@ bool loadMainWindow(QQmlApplicationEngine &engine, Client *client)
 {
     engine.setInitialProperties({{u"client"_s, QVariant::fromValue(client)}});
     engine.load(QUrl(u"qrc:/Parley/Main.qml"_s));
-    return !engine.rootObjects().isEmpty();
+    if (engine.rootObjects().isEmpty())
+        return false;
+    traceStartup(engine.rootObjects().constFirst(), client);
+    return true;
 }
 
 } // namespace Parley

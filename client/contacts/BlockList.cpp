@@ -1,6 +1,7 @@
 #include "BlockList.h"
 
 #include "net/Connection.h"
+#include "net/PushDispatcher.h"
 #include "protocol/Frames.h"
 
 #include <algorithm>
@@ -24,12 +25,12 @@ Status statusOf(const Result<RawFrame> &reply)
 
 } // namespace
 
-BlockList::BlockList(Connection *connection, QObject *parent)
+BlockList::BlockList(Connection *connection, PushDispatcher *pushes, QObject *parent)
     : QObject(parent),
       m_connection(connection)
 {
     connect(connection, &Connection::authenticated, this, &BlockList::refresh);
-    connect(connection, &Connection::pushReceived, this, &BlockList::pushed);
+    pushes->route(this, &BlockList::pushed);
     if (connection->isReady())
         refresh();
 }
@@ -82,17 +83,10 @@ QFuture<Status> BlockList::setBlocked(qint64 userId, bool blocked)
             });
 }
 
-void BlockList::pushed(const RawFrame &frame)
+void BlockList::pushed(const BlockListFrame &list)
 {
-    if (frame.type != FrameType::BlockList)
-        return;
-    auto list = FrameCodec::read<BlockListFrame>(frame);
-    if (!list) {
-        Q_EMIT errorOccurred(list.error());
-        return;
-    }
     m_loaded = true;
-    replace(list->userIds);
+    replace(list.userIds);
 }
 
 void BlockList::replace(QList<qint64> users)

@@ -2,7 +2,7 @@
 
 /// The user's block list (docs/protocol.md, `block` and `listBlocked`), kept in step with the
 /// server: fetched each time the Connection authenticates, replaced by the `blockList` pushes
-/// that follow a change on another device, and changed with block()/unblock(). GUI thread.
+/// (PushDispatcher hands them over) that follow a change on another device, and changed with block()/unblock(). GUI thread.
 
 #include "protocol/Result.h"
 
@@ -14,13 +14,14 @@
 namespace Parley {
 
 class Connection;
-struct RawFrame;
+class PushDispatcher;
+struct BlockListFrame;
 
 class BlockList : public QObject
 {
     Q_OBJECT
 public:
-    explicit BlockList(Connection *connection, QObject *parent = nullptr);
+    BlockList(Connection *connection, PushDispatcher *pushes, QObject *parent = nullptr);
 
     /// The user ids blocked, ascending; empty until the first fetch.
     QList<qint64> users() const { return m_users; }
@@ -41,7 +42,7 @@ Q_SIGNALS:
 
 private:
     QFuture<Status> setBlocked(qint64 userId, bool blocked);
-    void pushed(const RawFrame &frame);
+    void pushed(const BlockListFrame &list);
     void replace(QList<qint64> users);
 
     QPointer<Connection> m_connection;

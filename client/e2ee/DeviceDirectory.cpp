@@ -58,7 +58,7 @@ RefreshOutcome apply(VaultTransaction &tx, qint64 userId, const QList<KeyBundle>
             // Records the offered key: the user is warned and must acknowledge it.
             (void)tx.keys.identities().isTrusted(address.name(), address.deviceId,
                                                  bundle.identityKey);
-            qCWarning(lcE2ee).noquote()
+            qCWarning(lcClientE2ee).noquote()
                     << "device" << address.toString() << "presents another identity key";
             outcome.identityChanged = true;
             continue;
@@ -68,8 +68,8 @@ RefreshOutcome apply(VaultTransaction &tx, qint64 userId, const QList<KeyBundle>
         if (has && !has.value()) {
             if (CryptoStatus built = pairwise.buildSession(address, toPreKeyBundle(bundle));
                 !built) {
-                qCWarning(lcE2ee).noquote() << "no session with" << address.toString() << ":"
-                                            << cryptoErrorString(built.error());
+                qCWarning(lcClientE2ee).noquote() << "no session with" << address.toString() << ":"
+                                                  << cryptoErrorString(built.error());
                 if (built.error() == CryptoError::UntrustedIdentity)
                     outcome.identityChanged = true;
             }
@@ -126,13 +126,13 @@ QFuture<Status> DeviceDirectory::refresh(qint64 userId)
                 auto keys = reply ? FrameCodec::read<KeyBundlesFrame>(*reply)
                                   : Result<KeyBundlesFrame>(reply.error());
                 if (!keys) {
-                    qCInfo(lcE2ee) << "fetching the keys of user" << userId
-                                   << "failed:" << errorCodeName(keys.error().code);
+                    qCInfo(lcClientE2ee) << "fetching the keys of user" << userId
+                                         << "failed:" << errorCodeName(keys.error().code);
                     finish(keys.error());
                     return;
                 }
-                qCDebug(lcE2ee) << "user" << userId << "has" << keys->bundles.size()
-                                << "devices with keys";
+                qCDebug(lcClientE2ee)
+                        << "user" << userId << "has" << keys->bundles.size() << "devices with keys";
                 const QList<KeyBundle> bundles = keys->bundles;
                 m_vault->run<RefreshOutcome>([userId, bundles](VaultTransaction &tx) {
                            return apply(tx, userId, bundles);
@@ -147,8 +147,8 @@ QFuture<Status> DeviceDirectory::refresh(qint64 userId)
                             if (o->identityChanged)
                                 Q_EMIT identityChangeDetected();
                             if (!o->removed.isEmpty()) {
-                                qCInfo(lcE2ee) << "user" << userId << "lost" << o->removed.size()
-                                               << "devices";
+                                qCInfo(lcClientE2ee) << "user" << userId << "lost"
+                                                     << o->removed.size() << "devices";
                                 Q_EMIT devicesRemoved(userId, o->removed);
                             }
                         });

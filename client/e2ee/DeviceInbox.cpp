@@ -39,8 +39,8 @@ bool processOne(VaultTransaction &tx, const InboxItem &item, InboxOutcome &out, 
         return true;
     const CryptoResult<PairwiseMessage> message = PairwiseMessage::decode(item.body);
     if (!message) {
-        qCInfo(lcE2ee).noquote() << "dropping unreadable inbox item" << item.itemId << "from"
-                                 << from.toString();
+        qCInfo(lcClientE2ee).noquote()
+                << "dropping unreadable inbox item" << item.itemId << "from" << from.toString();
         return true;
     }
     const CryptoResult<QByteArray> plain = PairwiseCipher(tx.keys).decrypt(from, message.value());
@@ -57,19 +57,21 @@ bool processOne(VaultTransaction &tx, const InboxItem &item, InboxOutcome &out, 
                 q.addBindValue(item.serverTime);
                 q.addBindValue(item.body);
                 q.exec();
-                qCWarning(lcE2ee).noquote() << "holding inbox item" << item.itemId << "of"
-                                            << from.toString() << ": its identity key changed";
+                qCWarning(lcClientE2ee).noquote()
+                        << "holding inbox item" << item.itemId << "of" << from.toString()
+                        << ": its identity key changed";
             }
             return false;
         }
-        qCInfo(lcE2ee).noquote() << "dropping inbox item" << item.itemId << "from"
-                                 << from.toString() << ":" << cryptoErrorString(plain.error());
+        qCInfo(lcClientE2ee).noquote()
+                << "dropping inbox item" << item.itemId << "from" << from.toString() << ":"
+                << cryptoErrorString(plain.error());
         return true;
     }
     const std::optional<DeviceMessage> content = DeviceMessage::decode(plain.value());
     if (!content) {
-        qCInfo(lcE2ee).noquote() << "dropping inbox item" << item.itemId << "from"
-                                 << from.toString() << ": not a device message";
+        qCInfo(lcClientE2ee).noquote() << "dropping inbox item" << item.itemId << "from"
+                                       << from.toString() << ": not a device message";
         return true;
     }
     if (DeviceDirectory::recordSeen(tx, from))
@@ -135,7 +137,7 @@ QFuture<void> DeviceInbox::fetchPages()
                       auto page = reply ? FrameCodec::read<InboxItemsFrame>(*reply)
                                         : Result<InboxItemsFrame>(reply.error());
                       if (!page) {
-                          qCInfo(lcE2ee)
+                          qCInfo(lcClientE2ee)
                                   << "inbox fetch failed:" << errorCodeName(page.error().code);
                           return QtFuture::makeReadyFuture();
                       }
@@ -182,7 +184,8 @@ QFuture<void> DeviceInbox::process(const QList<InboxItem> &items)
                     return;
                 if (!outcome) {
                     // Not committed: the items stay in the inbox and come again.
-                    qCWarning(lcE2ee) << "inbox items not processed: the key store is not open";
+                    qCWarning(lcClientE2ee)
+                            << "inbox items not processed: the key store is not open";
                     return;
                 }
                 QList<qint64> ack = outcome->processed + seen;

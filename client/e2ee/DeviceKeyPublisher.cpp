@@ -87,7 +87,7 @@ void DeviceKeyPublisher::publish()
                if (!exists)
                    return upload;
                if (!exists.value()) {
-                   qCInfo(lcE2ee) << "generating this device's identity";
+                   qCInfo(lcClientE2ee) << "generating this device's identity";
                    const CryptoResult<PreKeyBundle> created = identity.create(DefaultPreKeyCount);
                    if (!created) {
                        tx.rollback = true;
@@ -113,7 +113,7 @@ void DeviceKeyPublisher::publish()
                     return;
                 if (!upload || !upload->ok) {
                     m_publishing = false;
-                    qCWarning(lcE2ee) << "this device's keys could not be read";
+                    qCWarning(lcClientE2ee) << "this device's keys could not be read";
                     return;
                 }
                 auto done = [this, generation] {
@@ -136,7 +136,7 @@ void DeviceKeyPublisher::publish()
 void DeviceKeyPublisher::upload(const Upload &upload, std::function<void()> then)
 {
     const quint64 generation = m_generation;
-    qCInfo(lcE2ee) << "uploading keys:" << upload.frame.preKeys.size() << "one-time pre-keys";
+    qCInfo(lcClientE2ee) << "uploading keys:" << upload.frame.preKeys.size() << "one-time pre-keys";
     m_connection->request(upload.frame)
             .then(this,
                   [this, generation, then, frame = upload.frame](const Result<RawFrame> &reply) {
@@ -144,7 +144,7 @@ void DeviceKeyPublisher::upload(const Upload &upload, std::function<void()> then
                           return;
                       if (!reply) {
                           // Tried again at the next connect (publish) or keysLow.
-                          qCWarning(lcE2ee)
+                          qCWarning(lcClientE2ee)
                                   << "key upload failed:" << errorCodeName(reply.error().code);
                           m_publishing = false;
                           return;
@@ -165,7 +165,7 @@ void DeviceKeyPublisher::replenish(int remaining)
 {
     if (!m_vault->isReady() || !m_connection->isReady())
         return;
-    qCInfo(lcE2ee) << "the server has" << remaining << "one-time pre-keys left";
+    qCInfo(lcClientE2ee) << "the server has" << remaining << "one-time pre-keys left";
     const quint64 generation = m_generation;
     m_vault->run<Upload>([](VaultTransaction &tx) {
                Upload upload;
@@ -212,8 +212,8 @@ void DeviceKeyPublisher::rotateIfDue()
                    return Upload{};
                }
                if (rotated.value())
-                   qCInfo(lcE2ee) << "signed pre-key" << rotated.value()->id
-                                  << "replaces the old one";
+                   qCInfo(lcClientE2ee)
+                           << "signed pre-key" << rotated.value()->id << "replaces the old one";
                // Also when an earlier rotation's upload did not get through.
                if (metaValue(tx, u"signed_pre_key_published"_s) == bundle.value().signedPreKey.id)
                    return upload;

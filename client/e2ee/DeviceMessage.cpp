@@ -59,7 +59,9 @@ std::optional<DeviceMessage> DeviceMessage::decode(const QByteArray &bytes)
     if (error.error != QCborError::NoError || !value.isMap())
         return std::nullopt;
     const QCborMap map = value.toMap();
-    if (map.value("v"_L1).toInteger() != Version)
+    // isInteger() first: toInteger() of a huge double is undefined behaviour in Qt.
+    const QCborValue version = map.value("v"_L1);
+    if (!version.isInteger() || version.toInteger() != Version)
         return std::nullopt;
     DeviceMessage message;
     const QCborValue keys = map.value("keys"_L1);

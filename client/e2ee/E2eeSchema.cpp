@@ -71,7 +71,7 @@ bool exec(QSqlQuery &query, const QString &statement)
 {
     if (query.exec(statement))
         return true;
-    qCWarning(lcE2ee) << "schema statement failed:" << query.lastError().text();
+    qCWarning(lcClientE2ee) << "schema statement failed:" << query.lastError().text();
     return false;
 }
 
@@ -90,7 +90,8 @@ bool migrate(const QString &connectionName)
         version = q.next() ? q.value(0).toInt() : 0;
     }
     if (version > CurrentVersion) {
-        qCWarning(lcE2ee) << "e2ee tables of schema" << version << "are newer than this build";
+        qCWarning(lcClientE2ee) << "e2ee tables of schema" << version
+                                << "are newer than this build";
         return false;
     }
     if (version == 0) {

@@ -12,6 +12,7 @@
 #include "crypto/DeviceIdentity.h"
 #include "crypto/SafetyNumber.h"
 #include "net/Connection.h"
+#include "net/PushDispatcher.h"
 #include "store/MessageStore.h"
 #include "sync/SyncEngine.h"
 
@@ -34,7 +35,8 @@ struct NumberResult
 } // namespace
 
 EndToEndEncryption::EndToEndEncryption(MessageStore *store, Connection *connection,
-                                       TokenStore *tokens, SyncEngine *sync, QObject *parent)
+                                       PushDispatcher *pushes, TokenStore *tokens, SyncEngine *sync,
+                                       QObject *parent)
     : QObject(parent),
       m_store(store),
       m_connection(connection),
@@ -58,8 +60,10 @@ EndToEndEncryption::EndToEndEncryption(MessageStore *store, Connection *connecti
     connect(m_connection, &Connection::stateChanged, this, &EndToEndEncryption::updateEnabled);
     connect(m_publisher, &DeviceKeyPublisher::published, this, &EndToEndEncryption::updateEnabled);
 
+    pushes->route(this, &EndToEndEncryption::onInboxPushed);
+    pushes->route(this, &EndToEndEncryption::onKeysLow);
+
     // The sync engine.
-    connect(sync, &SyncEngine::cryptoPushReceived, this, &EndToEndEncryption::onPush);
     connect(sync, &SyncEngine::synced, this, [this] {
         if (m_vault->isReady())
             m_distributor->distributeAll();
@@ -243,15 +247,15 @@ QFuture<void> EndToEndEncryption::whenSendingAllowed(qint64 conversationId)
             .unwrap();
 }
 
-void EndToEndEncryption::onPush(const RawFrame &frame)
+void EndToEndEncryption::onInboxPushed(const InboxPushedFrame &pushed)
 {
-    if (frame.type == FrameType::InboxPushed) {
-        if (auto pushed = FrameCodec::read<InboxPushedFrame>(frame); pushed && m_vault->isReady())
-            m_inbox->receive(pushed->item);
-    } else if (frame.type == FrameType::KeysLow) {
-        if (auto low = FrameCodec::read<KeysLowFrame>(frame))
-            m_publisher->replenish(low->remaining);
-    }
+    if (m_vault->isReady())
+        m_inbox->receive(pushed.item);
+}
+
+void EndToEndEncryption::onKeysLow(const KeysLowFrame &low)
+{
+    m_publisher->replenish(low.remaining);
 }
 
 ConversationSecurity *EndToEndEncryption::security(qint64 conversationId)

@@ -4,8 +4,8 @@
 /// distribute and receive keys, wired to the connection and the sync engine.
 ///
 /// Client makes one and attaches it to its SenderKeyContentCipher; start() after login (or a
-/// restored login), stop() at logout. It routes the sync engine's signals: `inbox` and `keysLow`
-/// pushes, membership entries (distribute, rotating when someone left), stored entries (pending
+/// restored login), stop() at logout. It owns the `inboxPushed` and `keysLow` pushes
+/// (PushDispatcher hands them over) and follows the sync engine's signals: membership entries (distribute, rotating when someone left), stored entries (pending
 /// decryptions), and the first sync (distribute everywhere). It also makes the objects the UI
 /// binds to: ConversationSecurity per conversation and ContactSafetyNumber per contact.
 /// Lives on the GUI thread; see docs/security.md.
@@ -30,18 +30,20 @@ class DeviceKeyPublisher;
 class KeyChangeList;
 class MessageStore;
 class PendingDecryptions;
+class PushDispatcher;
 class SenderKeyDistributor;
 class SyncEngine;
 class TokenStore;
-struct RawFrame;
+struct InboxPushedFrame;
+struct KeysLowFrame;
 
 class EndToEndEncryption : public QObject
 {
     Q_OBJECT
 
 public:
-    EndToEndEncryption(MessageStore *store, Connection *connection, TokenStore *tokens,
-                       SyncEngine *sync, QObject *parent = nullptr);
+    EndToEndEncryption(MessageStore *store, Connection *connection, PushDispatcher *pushes,
+                       TokenStore *tokens, SyncEngine *sync, QObject *parent = nullptr);
     ~EndToEndEncryption() override;
 
     /// Opens (or sets up) the keys of this device; ready or errorOccurred() follows.
@@ -82,7 +84,8 @@ Q_SIGNALS:
 
 private:
     void onVaultState(KeyVault::State state);
-    void onPush(const RawFrame &frame);
+    void onInboxPushed(const InboxPushedFrame &pushed);
+    void onKeysLow(const KeysLowFrame &low);
     void updateEnabled();
     void updateSecurity(qint64 conversationId);
     void computeSafetyNumber(qint64 userId, bool refetch);

@@ -38,7 +38,8 @@ void KeyChangeList::refresh()
                     return;
                 for (auto it = devices.cbegin(); it != devices.cend(); ++it) {
                     if (!m_devices.contains(it.key()))
-                        qCWarning(lcE2ee) << "the identity key of user" << it.key() << "changed";
+                        qCWarning(lcClientE2ee)
+                                << "the identity key of user" << it.key() << "changed";
                 }
                 m_devices = devices;
                 release();
@@ -100,7 +101,7 @@ QFuture<Status> KeyChangeList::acknowledge(qint64 userId)
                     return Status(ErrorCode::StorageError,
                                   tr("The key change could not be acknowledged."));
                 }
-                qCInfo(lcE2ee) << "identity change of user" << userId << "acknowledged";
+                qCInfo(lcClientE2ee) << "identity change of user" << userId << "acknowledged";
                 m_devices.remove(userId);
                 release();
                 Q_EMIT changed();

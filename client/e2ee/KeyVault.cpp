@@ -62,7 +62,7 @@ void KeyVault::setState(State state)
 
 void KeyVault::setFailed(const QString &message)
 {
-    qCWarning(lcE2ee) << "the key store cannot be used:" << message;
+    qCWarning(lcClientE2ee) << "the key store cannot be used:" << message;
     m_open = std::make_shared<Open>();
     m_errorString = message;
     setState(State::Failed);
@@ -124,7 +124,7 @@ void KeyVault::open(qint64 userId, qint64 deviceId)
                     return;
                 }
                 // A new device: new storage key, in the keychain before any key exists.
-                qCInfo(lcE2ee) << "setting up the key store of device" << deviceId;
+                qCInfo(lcClientE2ee) << "setting up the key store of device" << deviceId;
                 const QByteArray key = RecordSealer::generateStorageKey();
                 m_tokens->writeSecret(storageKeyName(), key)
                         .then(this, [this, generation, key, deviceId](const Status &written) {
@@ -132,8 +132,9 @@ void KeyVault::open(qint64 userId, qint64 deviceId)
                                 return;
                             if (!written) {
                                 // Like the token (Account::keychainProblem): this session only.
-                                qCWarning(lcE2ee) << "the keychain did not take the storage key;"
-                                                     " it lasts as long as this session";
+                                qCWarning(lcClientE2ee)
+                                        << "the keychain did not take the storage key;"
+                                           " it lasts as long as this session";
                                 m_memoryKey = key;
                                 m_memoryKeyDevice = deviceId;
                             }
@@ -193,7 +194,7 @@ void KeyVault::openWithKey(const QByteArray &storageKey, bool fresh, quint64 gen
                     return;
                 }
                 m_newDevice = fresh;
-                qCInfo(lcE2ee) << "key store open for device" << m_self.deviceId;
+                qCInfo(lcClientE2ee) << "key store open for device" << m_self.deviceId;
                 setState(State::Ready);
             });
 }
@@ -216,7 +217,7 @@ QFuture<void> KeyVault::wipe()
             })
             .then([](bool wiped) {
                 if (wiped)
-                    qCInfo(lcE2ee) << "this device's keys are gone";
+                    qCInfo(lcClientE2ee) << "this device's keys are gone";
             });
 }
 

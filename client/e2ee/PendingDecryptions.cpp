@@ -108,7 +108,7 @@ void retrySelected(VaultTransaction &tx, QSqlQuery &select, Updates &updates)
                 {select.value(0).toLongLong(), select.value(1).toLongLong(),
                  DeviceAddress{select.value(2).toLongLong(), qint32(select.value(3).toLongLong())},
                  select.value(4).toByteArray()});
-    qCDebug(lcE2ee) << "trying" << rows.size() << "waiting entries";
+    qCDebug(lcClientE2ee) << "trying" << rows.size() << "waiting entries";
     for (const Row &row : std::as_const(rows)) {
         const auto attempt = PendingDecryptions::decryptEntry(tx, row.conversationId, row.seq,
                                                               row.sender, row.body);
@@ -175,7 +175,8 @@ PendingDecryptions::Attempt PendingDecryptions::decryptEntry(VaultTransaction &t
     if (padded) {
         const std::optional<QByteArray> plain = MessagePadding::unpad(padded.value());
         if (!plain) {
-            qCWarning(lcE2ee) << "entry" << seq << "of" << conversationId << "is badly padded";
+            qCWarning(lcClientE2ee)
+                    << "entry" << seq << "of" << conversationId << "is badly padded";
             return {Outcome::Invalid, {}};
         }
         q.prepare(u"INSERT OR REPLACE INTO e2ee_received (conv, seq, digest, plaintext)"
@@ -197,8 +198,8 @@ PendingDecryptions::Attempt PendingDecryptions::decryptEntry(VaultTransaction &t
         q.prepare(u"SELECT 1 FROM e2ee_received WHERE digest = ?"_s);
         q.addBindValue(digest);
         if (q.exec() && q.next()) {
-            qCWarning(lcE2ee) << "entry" << seq << "of" << conversationId
-                              << "repeats an earlier ciphertext";
+            qCWarning(lcClientE2ee)
+                    << "entry" << seq << "of" << conversationId << "repeats an earlier ciphertext";
             return {Outcome::Replay, {}};
         }
         return {Outcome::BeforeKey, {}};
@@ -301,8 +302,8 @@ void PendingDecryptions::retry(const QList<ReceivedSenderKey> &keys)
             distinct.append(key);
     }
     for (const ReceivedSenderKey &key : std::as_const(distinct)) {
-        qCDebug(lcE2ee).noquote() << "retrying what waited for" << key.sender.toString() << "in"
-                                  << key.conversationId;
+        qCDebug(lcClientE2ee).noquote() << "retrying what waited for" << key.sender.toString()
+                                        << "in" << key.conversationId;
         retryWhere(u"conv = ? AND sender = ? AND device = ?"_s,
                    {key.conversationId, key.sender.userId, qint64(key.sender.deviceId)});
     }
@@ -333,8 +334,8 @@ void PendingDecryptions::retryWhere(const QString &condition, const QVariantList
                     return;
                 for (auto it = updates->byConversation.cbegin();
                      it != updates->byConversation.cend(); ++it) {
-                    qCInfo(lcE2ee) << it.value().size() << "waiting entries of conversation"
-                                   << it.key() << "settled";
+                    qCInfo(lcClientE2ee) << it.value().size() << "waiting entries of conversation"
+                                         << it.key() << "settled";
                     Q_EMIT messagesUpdated(it.key(), it.value());
                 }
             });

@@ -75,8 +75,8 @@ std::optional<InboxDelivery> seal(VaultTransaction &tx, const DeviceAddress &to,
     const CryptoResult<PairwiseMessage> encrypted =
             PairwiseCipher(tx.keys).encrypt(to, message.encode());
     if (!encrypted) {
-        qCInfo(lcE2ee).noquote() << "cannot encrypt for" << to.toString() << ":"
-                                 << cryptoErrorString(encrypted.error());
+        qCInfo(lcClientE2ee).noquote() << "cannot encrypt for" << to.toString() << ":"
+                                       << cryptoErrorString(encrypted.error());
         return std::nullopt;
     }
     return InboxDelivery{to.userId, to.deviceId, encrypted.value().encode()};
@@ -105,8 +105,8 @@ DistributionPlan makePlan(VaultTransaction &tx, qint64 conversationId, const QLi
 
     // Someone who has the current key is gone: a new key, before anyone gets anything.
     if (!(recipients - memberDevices).isEmpty()) {
-        qCInfo(lcE2ee) << "rotating the sender key of conversation" << conversationId << ":"
-                       << (recipients - memberDevices).size() << "devices left";
+        qCInfo(lcClientE2ee) << "rotating the sender key of conversation" << conversationId << ":"
+                             << (recipients - memberDevices).size() << "devices left";
         if (CryptoStatus rotated = SenderKeyCipher(tx.keys).rotate(conversationId, tx.self);
             !rotated) {
             tx.rollback = true;
@@ -354,8 +354,8 @@ QFuture<Status> SenderKeyDistributor::continueWithPlan(qint64 conversationId, in
                                   .unwrap();
                       }
                       if (!sent) {
-                          qCInfo(lcE2ee) << "sender key of conversation" << conversationId
-                                         << "not sent:" << errorCodeName(sent.error().code);
+                          qCInfo(lcClientE2ee) << "sender key of conversation" << conversationId
+                                               << "not sent:" << errorCodeName(sent.error().code);
                           return QtFuture::makeReadyFuture(sent);
                       }
                       return m_vault
@@ -382,8 +382,9 @@ QFuture<Status> SenderKeyDistributor::continueWithPlan(qint64 conversationId, in
                                   if (!kept || !*kept)
                                       return Status(ErrorCode::StorageError,
                                                     tr("The key store could not be written."));
-                                  qCInfo(lcE2ee) << "sender key of conversation" << conversationId
-                                                 << "sent to" << plan.targets.size() << "devices";
+                                  qCInfo(lcClientE2ee)
+                                          << "sender key of conversation" << conversationId
+                                          << "sent to" << plan.targets.size() << "devices";
                                   Q_EMIT distributed(conversationId, plan.targets);
                                   return Status();
                               });
@@ -462,7 +463,7 @@ QFuture<Status> SenderKeyDistributor::answerOne(const DeviceAddress &from, qint6
                           const std::optional<ConversationSummary> &summary) -> QFuture<Status> {
                       if (!summary || !summary->isMember
                           || !summary->conversation.member(from.userId)) {
-                          qCInfo(lcE2ee).noquote()
+                          qCInfo(lcClientE2ee).noquote()
                                   << "refused a sender key request of" << from.toString()
                                   << "for conversation" << conversationId << ": not a member";
                           Q_EMIT requestAnswered(from, conversationId, false);
@@ -516,8 +517,8 @@ void SenderKeyDistributor::requestKey(const DeviceAddress &sender, qint64 conver
     if (now - m_requestedAt.value(key, 0) < RequestIntervalMs)
         return;
     m_requestedAt.insert(key, now);
-    qCInfo(lcE2ee).noquote() << "asking" << sender.toString() << "for its sender key of"
-                             << conversationId;
+    qCInfo(lcClientE2ee).noquote()
+            << "asking" << sender.toString() << "for its sender key of" << conversationId;
     m_queue.add<Status>([this, sender, conversationId] {
         return whenEnabled()
                 .then(this,

@@ -106,8 +106,8 @@ void MessageListModel::loadFirstPage()
                 m_fetching = false;
                 if (const qint64 seq = std::exchange(m_revealAfterLoad, 0))
                     reveal(seq);
-                qCDebug(lcModels) << "conversation" << m_conversationId << "shows" << m_rows.size()
-                                  << "rows";
+                qCDebug(lcClientModels)
+                        << "conversation" << m_conversationId << "shows" << m_rows.size() << "rows";
                 Q_EMIT loaded();
             });
 }

@@ -14,6 +14,13 @@ namespace Parley {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+/// TCP, TLS and the WebSocket upgrade must be done by then, or the attempt is abandoned.
+constexpr int ConnectTimeoutMs = 15000;
+
+} // namespace
+
 struct Connection::Pending
 {
     QPromise<Result<RawFrame>> promise;
@@ -30,6 +37,8 @@ Connection::Connection(QObject *parent)
     m_reconnectTimer->setSingleShot(true);
     connect(m_reconnectTimer, &QTimer::timeout, this, &Connection::connectSocket);
     connect(m_heartbeatTimer, &QTimer::timeout, this, &Connection::onHeartbeat);
+    // Runs only while a request waits for its reply: an idle client has no timer to wake it
+    // but the heartbeat.
     m_timeoutTimer->setInterval(500);
     connect(m_timeoutTimer, &QTimer::timeout, this, &Connection::checkTimeouts);
 }
@@ -117,8 +126,17 @@ void Connection::connectSocket()
             onDisconnected();
     });
     setState(State::Connecting);
-    qCInfo(lcNet) << "connecting to" << m_url.toDisplayString() << "attempt" << m_attempt + 1;
+    qCInfo(lcClientNet) << "connecting to" << m_url.toDisplayString() << "attempt" << m_attempt + 1;
     m_socket->open(m_url);
+    // A link that accepts but then stays silent (a half-open path, a frozen server) would hold
+    // the attempt forever: the heartbeat only starts after welcome. Give up and back off.
+    QTimer::singleShot(ConnectTimeoutMs, m_socket, [this, socket = m_socket] {
+        if (m_socket == socket && m_state == State::Connecting) {
+            qCWarning(lcClientNet)
+                    << "no handshake within" << ConnectTimeoutMs << "ms; reconnecting";
+            socket->abort();
+        }
+    });
 }
 
 void Connection::dropSocket()
@@ -135,9 +153,8 @@ void Connection::dropSocket()
 
 void Connection::onConnected()
 {
-    qCInfo(lcNet) << "connected to" << m_url.toDisplayString();
+    qCInfo(lcClientNet) << "connected to" << m_url.toDisplayString();
     m_lastReceived.start();
-    m_timeoutTimer->start();
     sendHello();
 }
 
@@ -154,7 +171,7 @@ void Connection::sendHello()
         auto welcome = reply ? FrameCodec::read<WelcomeFrame>(*reply)
                              : Result<WelcomeFrame>(reply.error());
         if (!welcome) {
-            qCWarning(lcNet) << "handshake failed:" << errorCodeName(welcome.error().code);
+            qCWarning(lcClientNet) << "handshake failed:" << errorCodeName(welcome.error().code);
             if (welcome.error().code == ErrorCode::UnsupportedVersion)
                 m_wanted = false;
             Q_EMIT connectionLost(welcome.error().message);
@@ -180,12 +197,12 @@ void Connection::sendResume()
         auto frame = reply ? FrameCodec::read<AuthenticatedFrame>(*reply)
                            : Result<AuthenticatedFrame>(reply.error());
         if (frame) {
-            qCInfo(lcNet) << "resumed as device" << frame->deviceId;
+            qCInfo(lcClientNet) << "resumed as device" << frame->deviceId;
             setAuthenticated(*frame);
             return;
         }
         const ErrorCode code = frame.error().code;
-        qCWarning(lcNet) << "resume failed:" << errorCodeName(code);
+        qCWarning(lcClientNet) << "resume failed:" << errorCodeName(code);
         if (code == ErrorCode::InvalidToken || code == ErrorCode::AccountDisabled
             || code == ErrorCode::InvalidCredentials) {
             m_wanted = false;
@@ -210,7 +227,7 @@ void Connection::onDisconnected()
     failPending(Error{ErrorCode::Unavailable, u"the connection was lost"_s});
     setState(State::Disconnected);
     if (wasOpen) {
-        qCInfo(lcNet) << "disconnected:" << reason;
+        qCInfo(lcClientNet) << "disconnected:" << reason;
         if (!m_certificateRefused)
             Q_EMIT connectionLost(reason.isEmpty() ? tr("The connection was lost.") : reason);
     }
@@ -226,7 +243,7 @@ void Connection::scheduleReconnect()
     const qint64 step = std::min<qint64>(qint64(m_initialDelayMs) << shift, m_maxDelayMs);
     const qint64 delay = step / 2 + QRandomGenerator::global()->bounded(step / 2 + 1);
     ++m_attempt;
-    qCDebug(lcNet) << "reconnecting in" << delay << "ms";
+    qCDebug(lcClientNet) << "reconnecting in" << delay << "ms";
     m_reconnectTimer->start(int(delay));
 }
 
@@ -241,12 +258,12 @@ void Connection::onSslErrors(const QList<QSslError> &errors)
         }
     }
     if (certificate.isNull()) {
-        qCWarning(lcNet) << "TLS errors without a certificate; refusing";
+        qCWarning(lcClientNet) << "TLS errors without a certificate; refusing";
         return;
     }
     const QString presented = fingerprintOf(certificate.toDer());
     if (m_pinned.isEmpty()) {
-        qCInfo(lcNet) << "pinning the server certificate on first use:" << presented;
+        qCInfo(lcClientNet) << "pinning the server certificate on first use:" << presented;
         m_pinned = presented;
         m_socket->ignoreSslErrors(errors);
         Q_EMIT certificatePinned(presented);
@@ -256,8 +273,8 @@ void Connection::onSslErrors(const QList<QSslError> &errors)
         m_socket->ignoreSslErrors(errors);
         return;
     }
-    qCWarning(lcNet) << "the server certificate changed: pinned" << m_pinned << "presented"
-                     << presented;
+    qCWarning(lcClientNet) << "the server certificate changed: pinned" << m_pinned << "presented"
+                           << presented;
     m_certificateRefused = true;
     m_reconnectTimer->stop();
     Q_EMIT certificateChanged(m_pinned, presented);
@@ -277,7 +294,7 @@ void Connection::onHeartbeat()
     const qint64 silence = m_lastReceived.elapsed();
     const qint64 interval = std::max(1, m_welcome.heartbeatSeconds) * 1000LL;
     if (silence > interval * 5 / 2) {
-        qCWarning(lcNet) << "no answer for" << silence << "ms; reconnecting";
+        qCWarning(lcClientNet) << "no answer for" << silence << "ms; reconnecting";
         m_socket->abort();
         return;
     }
@@ -305,6 +322,8 @@ QFuture<Result<RawFrame>> Connection::request(FrameType type, const QCborMap &fi
     m_nextId = m_nextId >= 0xFFFFFFFFLL ? 1 : m_nextId + 1;
     pending->deadline = QDeadlineTimer(m_requestTimeoutMs);
     m_pending.insert(id, pending);
+    if (!m_timeoutTimer->isActive())
+        m_timeoutTimer->start();
     m_socket->sendBinaryMessage(FrameCodec::encode(type, id, fields));
     return future;
 }
@@ -322,8 +341,8 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
     m_lastReceived.start();
     auto frame = FrameCodec::decode(bytes, FrameLimits::fromServer());
     if (!frame) {
-        qCWarning(lcNet) << "undecodable frame from the server:"
-                         << errorCodeName(frame.error().code) << bytes.size() << "bytes";
+        qCWarning(lcClientNet) << "undecodable frame from the server:"
+                               << errorCodeName(frame.error().code) << bytes.size() << "bytes";
         return;
     }
     if (!frame->hasId()) {
@@ -331,7 +350,7 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
             // The server names its reason before it closes (docs/protocol.md, section 4).
             auto error = FrameCodec::read<ErrorFrame>(*frame);
             const ErrorCode code = error ? error->code : ErrorCode::MalformedFrame;
-            qCWarning(lcNet) << "the server reports:" << errorCodeName(code);
+            qCWarning(lcClientNet) << "the server reports:" << errorCodeName(code);
             if (code == ErrorCode::InvalidToken || code == ErrorCode::AccountDisabled) {
                 m_wanted = false;
                 m_token.clear();
@@ -343,8 +362,10 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
         return;
     }
     const auto pending = m_pending.take(frame->id);
+    if (m_pending.isEmpty())
+        m_timeoutTimer->stop();
     if (!pending) {
-        qCDebug(lcNet) << "reply to an unknown request" << frame->id;
+        qCDebug(lcClientNet) << "reply to an unknown request" << frame->id;
         return;
     }
     if (frame->type == FrameType::Error) {
@@ -367,8 +388,10 @@ void Connection::checkTimeouts()
             ++it;
         }
     }
+    if (m_pending.isEmpty())
+        m_timeoutTimer->stop();
     for (const auto &pending : std::as_const(expired)) {
-        qCWarning(lcNet) << "request" << frameTypeName(pending->type) << "timed out";
+        qCWarning(lcClientNet) << "request" << frameTypeName(pending->type) << "timed out";
         pending->promise.addResult(
                 Error{ErrorCode::Unavailable, tr("The server did not answer in time.")});
         pending->promise.finish();

@@ -6,7 +6,7 @@
 /// resuming with the device token, heartbeats, reconnecting with exponential backoff and
 /// jitter, matching replies to requests by id (with timeouts), and pinning the server's
 /// certificate on first use unless it chains to a trusted CA. Pushes (frames without an id)
-/// go out through pushReceived() for the sync engine to route. Lives on the GUI thread.
+/// go out through pushReceived() for PushDispatcher to hand on. Lives on the GUI thread.
 
 #include "protocol/FrameCodec.h"
 #include "protocol/Frames.h"

@@ -5,7 +5,6 @@
 #include "content/MessageContent.h"
 #include "net/Connection.h"
 #include "store/MessageStore.h"
-#include "sync/SyncEngine.h"
 
 #include <QtCore/QDateTime>
 #include <QtCore/QRandomGenerator>
@@ -46,19 +45,16 @@ QByteArray newClientId()
 
 } // namespace
 
-Outbox::Outbox(Connection *connection, MessageStore *store, ContentCipher *cipher, SyncEngine *sync,
-               QObject *parent)
+Outbox::Outbox(Connection *connection, MessageStore *store, ContentCipher *cipher, QObject *parent)
     : QObject(parent),
       m_connection(connection),
       m_store(store),
       m_cipher(cipher),
-      m_sync(sync),
       m_retryTimer(new QTimer(this))
 {
     m_retryTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, &Outbox::flush);
     connect(m_connection, &Connection::authenticated, this, &Outbox::flush);
-    connect(m_sync, &SyncEngine::ownMessagesAcknowledged, this, &Outbox::onAcknowledged);
 }
 
 Outbox::~Outbox() = default;
@@ -78,10 +74,16 @@ void Outbox::load()
         }
         m_entries = merged;
         m_loaded = true;
-        qCInfo(lcOutbox) << "outbox holds" << m_entries.size() << "entries";
+        qCInfo(lcClientOutbox) << "outbox holds" << m_entries.size() << "entries";
         Q_EMIT loaded();
         flush();
     });
+}
+
+void Outbox::setIdentity(qint64 userId, qint64 deviceId)
+{
+    m_userId = userId;
+    m_deviceId = deviceId;
 }
 
 void Outbox::reset()
@@ -108,8 +110,8 @@ QByteArray Outbox::send(qint64 conversationId, const MessageContent &content)
     entry.state = OutboxState::Queued;
     m_entries.append(entry);
     m_inFlight.insert(entry.clientId); // not sendable before the commit
-    qCDebug(lcOutbox) << "queued" << entry.clientId.toHex() << "in" << conversationId
-                      << entry.content.size() << "bytes";
+    qCDebug(lcClientOutbox) << "queued" << entry.clientId.toHex() << "in" << conversationId
+                            << entry.content.size() << "bytes";
     const quint64 generation = m_generation;
     m_store->enqueue(entry).then(this, [this, entry, generation] {
         if (generation != m_generation)
@@ -162,12 +164,13 @@ void Outbox::send(const QByteArray &clientId)
             m_inFlight.remove(clientId);
             return;
         }
-        qCDebug(lcOutbox) << "sending" << clientId.toHex();
+        qCDebug(lcClientOutbox) << "sending" << clientId.toHex();
         m_connection->request(SendFrame{e->conversationId, e->clientId, e->body})
                 .then(this, [this, clientId, generation](const Result<RawFrame> &reply) {
                     if (generation == m_generation)
                         onSent(clientId, reply);
                 });
+        Q_EMIT entrySent(e->conversationId);
     };
     if (!entry->body.isEmpty()) {
         transmit();
@@ -201,40 +204,36 @@ void Outbox::onSent(const QByteArray &clientId, const Result<RawFrame> &reply)
         return;
     auto sent = reply ? FrameCodec::read<SentFrame>(*reply) : Result<SentFrame>(reply.error());
     if (sent) {
-        qCDebug(lcOutbox) << "acknowledged" << clientId.toHex() << "as seq" << sent->seq;
+        qCDebug(lcClientOutbox) << "acknowledged" << clientId.toHex() << "as seq" << sent->seq;
         StoredMessage m = toMessage(*entry);
         m.seq = sent->seq;
         m.timestamp = sent->serverTime;
         m.pending = false;
-        m_sync->ingestOwnMessage(m);
+        m_entries.removeIf([&clientId](const OutboxEntry &e) { return e.clientId == clientId; });
+        Q_EMIT acknowledged(m);
         return;
     }
     const Error &error = sent.error();
     if (isTransient(error.code)) {
-        qCInfo(lcOutbox) << "send of" << clientId.toHex()
-                         << "will be retried:" << errorCodeName(error.code);
+        qCInfo(lcClientOutbox) << "send of" << clientId.toHex()
+                               << "will be retried:" << errorCodeName(error.code);
         if (m_connection->isReady())
             m_retryTimer->start(RetryDelayMs);
         return;
     }
-    qCWarning(lcOutbox) << "send of" << clientId.toHex() << "failed:" << errorCodeName(error.code);
+    qCWarning(lcClientOutbox) << "send of" << clientId.toHex()
+                              << "failed:" << errorCodeName(error.code);
     entry->state = OutboxState::Failed;
     entry->failureReason = errorCodeName(error.code);
     m_store->setOutboxState(clientId, OutboxState::Failed, entry->failureReason);
     Q_EMIT entryChanged(toMessage(*entry));
 }
 
-void Outbox::onAcknowledged(const QList<QByteArray> &clientIds)
+void Outbox::forget(const QList<QByteArray> &clientIds)
 {
     for (const QByteArray &id : clientIds) {
-        const auto it = std::find_if(m_entries.begin(), m_entries.end(),
-                                     [&id](const OutboxEntry &e) { return e.clientId == id; });
-        if (it == m_entries.end())
-            continue;
-        const qint64 conversationId = it->conversationId;
-        m_entries.erase(it);
+        m_entries.removeIf([&id](const OutboxEntry &e) { return e.clientId == id; });
         m_inFlight.remove(id);
-        Q_EMIT entryAcknowledged(conversationId, id);
     }
 }
 
@@ -268,8 +267,8 @@ StoredMessage Outbox::toMessage(const OutboxEntry &entry) const
     StoredMessage m;
     m.conversationId = entry.conversationId;
     m.clientId = entry.clientId;
-    m.senderId = m_sync->userId();
-    m.senderDeviceId = m_sync->deviceId();
+    m.senderId = m_userId;
+    m.senderDeviceId = m_deviceId;
     m.timestamp = entry.createdAt;
     m.kind = MessageKind::Content;
     m.body = entry.content;

@@ -5,9 +5,11 @@
 /// A message is committed to the cache's outbox table (state queued) before anything is sent,
 /// then sent with its client id whenever the connection is ready: after reconnects and
 /// restarts too, until the server acknowledges it. The server stores (device, client id) as
-/// unique, so a resend after a lost ack returns the original seq; the acknowledged entry
-/// becomes the log entry with the same client id (SyncEngine::ingestOwnMessage), which deletes
-/// the outbox row in the same transaction. A refusal that retrying cannot fix (not_member,
+/// unique, so a resend after a lost ack returns the original seq. The ack (the `sent` reply)
+/// ends the entry here: acknowledged() hands it on, with its seq, to become the log entry with
+/// the same client id (SyncEngine::ingestOwnMessage), which deletes the outbox row in the same
+/// transaction. An entry the log got another way (a sync after a lost ack) is dropped by
+/// forget(). A refusal that retrying cannot fix (not_member,
 /// body_too_large, …) marks it failed with the reason; retry() queues it again.
 /// Lives on the GUI thread.
 
@@ -25,14 +27,13 @@ class Connection;
 class ContentCipher;
 class MessageContent;
 class MessageStore;
-class SyncEngine;
 
 class Outbox : public QObject
 {
     Q_OBJECT
 
 public:
-    Outbox(Connection *connection, MessageStore *store, ContentCipher *cipher, SyncEngine *sync,
+    Outbox(Connection *connection, MessageStore *store, ContentCipher *cipher,
            QObject *parent = nullptr);
     ~Outbox() override;
 
@@ -40,6 +41,8 @@ public:
     void load();
     bool isLoaded() const { return m_loaded; }
     void reset();
+    /// Whose entries these are (the sender of the rows shown while pending).
+    void setIdentity(qint64 userId, qint64 deviceId);
 
     /// Stores a text message (queued) and sends it when possible; returns its client id.
     /// entryQueued() follows once the entry is committed.
@@ -55,6 +58,8 @@ public:
     QList<StoredMessage> pendingMessages(qint64 conversationId) const;
     QList<OutboxEntry> entries() const { return m_entries; }
     bool contains(const QByteArray &clientId) const;
+    /// Drops the entries the log now holds (SyncEngine::ownEntriesStored), if still here.
+    void forget(const QList<QByteArray> &clientIds);
 
 Q_SIGNALS:
     void loaded();
@@ -62,20 +67,23 @@ Q_SIGNALS:
     void entryQueued(const Parley::StoredMessage &message);
     /// State or failure reason changed (failed, or queued again by retry()).
     void entryChanged(const Parley::StoredMessage &message);
-    /// Acknowledged and now a log entry (the row with this client id has a seq).
-    void entryAcknowledged(qint64 conversationId, const QByteArray &clientId);
+    /// The server acknowledged the entry: `message` carries its seq and server time and is to
+    /// be stored as the log entry (SyncEngine::ingestOwnMessage). It left the outbox.
+    void acknowledged(const Parley::StoredMessage &message);
+    /// The entry's `send` frame was just written to the connection (also for a resend).
+    void entrySent(qint64 conversationId);
 
 private:
     void send(const QByteArray &clientId);
     void onSent(const QByteArray &clientId, const Result<RawFrame> &reply);
-    void onAcknowledged(const QList<QByteArray> &clientIds);
     OutboxEntry *find(const QByteArray &clientId);
     StoredMessage toMessage(const OutboxEntry &entry) const;
 
     Connection *m_connection;
     MessageStore *m_store;
     ContentCipher *m_cipher;
-    SyncEngine *m_sync;
+    qint64 m_userId = 0;
+    qint64 m_deviceId = 0;
     QList<OutboxEntry> m_entries;
     QSet<QByteArray> m_inFlight;
     bool m_loaded = false;

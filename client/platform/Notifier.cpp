@@ -37,7 +37,7 @@ void Notifier::notify(qint64 conversationId, const QString &title, const QString
             [this, conversationId](QDBusPendingCallWatcher *w) {
                 QDBusPendingReply<uint> reply = *w;
                 if (reply.isError())
-                    qCDebug(lcPlatform) << "notification not shown:" << reply.error().name();
+                    qCDebug(lcClientPlatform) << "notification not shown:" << reply.error().name();
                 else
                     m_ids.insert(conversationId, reply.value());
                 w->deleteLater();

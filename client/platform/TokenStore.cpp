@@ -16,7 +16,7 @@ namespace {
 Error keychainError(const QKeychain::Job *job)
 {
     // Only codes and QtKeychain's own description are logged; never the secret.
-    qCWarning(lcPlatform) << "keychain error" << int(job->error()) << job->errorString();
+    qCWarning(lcClientPlatform) << "keychain error" << int(job->error()) << job->errorString();
     QString why;
     switch (job->error()) {
     case QKeychain::AccessDenied:

@@ -18,7 +18,7 @@ bool exec(QSqlQuery &query)
 {
     if (query.exec())
         return true;
-    qCWarning(lcStore) << "annotation query failed:" << query.lastError().text();
+    qCWarning(lcClientStore) << "annotation query failed:" << query.lastError().text();
     return false;
 }
 
@@ -156,8 +156,8 @@ bool Annotations::apply(qint64 conversationId, qint64 seq, qint64 sender,
     case MessageContent::Type::Edit:
     case MessageContent::Type::Delete:
         if (sender != entry.sender) {
-            qCDebug(lcStore) << "ignoring entry" << seq << "of" << conversationId
-                             << ": only the sender may change entry" << target;
+            qCDebug(lcClientStore) << "ignoring entry" << seq << "of" << conversationId
+                                   << ": only the sender may change entry" << target;
             return false;
         }
         if (content.type() == MessageContent::Type::Delete) {

@@ -6,6 +6,11 @@
 /// QFuture at once; continue with `.then(context, …)` to get back to the caller's thread. Work
 /// runs in the order it was asked for, so a read asked after a write sees the write. Nothing
 /// here loads a whole conversation: messages come in keyset pages by seq.
+///
+/// This class is the cache's one door and its thread; the SQL lives in one small class per
+/// table or concern, run on that thread over its connection: SettingsTable, ConversationTable,
+/// MessageTable (with Annotations), SearchIndex, OutboxTable, and the e2ee tables through
+/// runInTransaction().
 
 #include "StoreTypes.h"
 #include "model/Signals.h"

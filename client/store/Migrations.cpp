@@ -161,7 +161,7 @@ Status migrate(QSqlDatabase &db, int target)
             return Error{ErrorCode::StorageError, query.lastError().text()};
         }
         ++version;
-        qCInfo(lcStore) << "cache migrated to schema" << version;
+        qCInfo(lcClientStore) << "cache migrated to schema" << version;
     }
     return {};
 }

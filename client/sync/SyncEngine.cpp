@@ -5,6 +5,7 @@
 #include "content/ContentCipher.h"
 #include "content/MessageContent.h"
 #include "net/Connection.h"
+#include "net/PushDispatcher.h"
 #include "store/MessageStore.h"
 
 #include <QtCore/QDateTime>
@@ -38,8 +39,8 @@ StoredMessage fromEnvelope(const Envelope &e)
 
 } // namespace
 
-SyncEngine::SyncEngine(Connection *connection, MessageStore *store, ContentCipher *cipher,
-                       QObject *parent)
+SyncEngine::SyncEngine(Connection *connection, PushDispatcher *pushes, MessageStore *store,
+                       ContentCipher *cipher, QObject *parent)
     : QObject(parent),
       m_connection(connection),
       m_store(store),
@@ -47,7 +48,11 @@ SyncEngine::SyncEngine(Connection *connection, MessageStore *store, ContentCiphe
       m_typing(new TypingTracker(this))
 {
     connect(m_connection, &Connection::authenticated, this, &SyncEngine::onAuthenticated);
-    connect(m_connection, &Connection::pushReceived, this, &SyncEngine::onPush);
+    pushes->route(this, &SyncEngine::onMessagePushed);
+    pushes->route(this, &SyncEngine::onReceiptPushed);
+    pushes->route(this, &SyncEngine::onTypingPushed);
+    pushes->route(this, &SyncEngine::onPresencePushed);
+    pushes->route(this, &SyncEngine::onConversationPushed);
     connect(m_connection, &Connection::stateChanged, this, [this](Connection::State state) {
         if (state != Connection::State::Ready) {
             m_synced = false;
@@ -98,7 +103,7 @@ void SyncEngine::loadCursors()
                 m_cursors.insert(c.conversationId, c);
         }
         m_cursorsLoaded = true;
-        qCDebug(lcSync) << "loaded" << cursors.size() << "cursors";
+        qCDebug(lcClientSync) << "loaded" << cursors.size() << "cursors";
         if (std::exchange(m_syncPending, false))
             startSync();
     });
@@ -121,7 +126,7 @@ void SyncEngine::startSync()
         if (c.top > 0)
             frame.cursors.append({c.conversationId, c.top});
     }
-    qCInfo(lcSync) << "syncing from" << frame.cursors.size() << "cursors";
+    qCInfo(lcClientSync) << "syncing from" << frame.cursors.size() << "cursors";
     const quint64 generation = m_generation;
     m_connection->request(frame).then(this, [this, generation](const Result<RawFrame> &reply) {
         if (generation != m_generation)
@@ -129,7 +134,7 @@ void SyncEngine::startSync()
         auto synced =
                 reply ? FrameCodec::read<SyncedFrame>(*reply) : Result<SyncedFrame>(reply.error());
         if (!synced) {
-            qCWarning(lcSync) << "sync failed:" << errorCodeName(synced.error().code);
+            qCWarning(lcClientSync) << "sync failed:" << errorCodeName(synced.error().code);
             return;
         }
         applySynced(*synced);
@@ -148,8 +153,8 @@ LogCursor &SyncEngine::cursorFor(qint64 conversationId, qint64 initialTop)
 
 void SyncEngine::applySynced(const SyncedFrame &frame)
 {
-    qCInfo(lcSync) << "synced:" << frame.conversations.size() << "conversations,"
-                   << frame.messages.size() << "messages";
+    qCInfo(lcClientSync) << "synced:" << frame.conversations.size() << "conversations,"
+                         << frame.messages.size() << "messages";
     const quint64 generation = m_generation;
     QList<qint64> ids;
     for (const Conversation &c : frame.conversations)
@@ -215,7 +220,8 @@ void SyncEngine::catchUp(qint64 conversationId)
     frame.conversationId = conversationId;
     frame.afterSeq = m_cursors.value(conversationId).top;
     frame.limit = CatchUpPageSize;
-    qCDebug(lcSync) << "catching up conversation" << conversationId << "after" << frame.afterSeq;
+    qCDebug(lcClientSync) << "catching up conversation" << conversationId << "after"
+                          << frame.afterSeq;
     const quint64 generation = m_generation;
     m_connection->request(frame).then(
             this, [this, conversationId, generation](const Result<RawFrame> &reply) {
@@ -226,8 +232,8 @@ void SyncEngine::catchUp(qint64 conversationId)
                 auto page = reply ? FrameCodec::read<MessagesFrame>(*reply)
                                   : Result<MessagesFrame>(reply.error());
                 if (!page) {
-                    qCWarning(lcSync) << "history of" << conversationId
-                                      << "failed:" << errorCodeName(page.error().code);
+                    qCWarning(lcClientSync) << "history of" << conversationId
+                                            << "failed:" << errorCodeName(page.error().code);
                     return;
                 }
                 const qint64 before = m_cursors.value(conversationId).top;
@@ -272,8 +278,8 @@ void SyncEngine::fetchOlder(qint64 conversationId)
                 batch.older = true;
                 batch.olderConversation = conversationId;
                 if (!page) {
-                    qCWarning(lcSync) << "older history of" << conversationId
-                                      << "failed:" << errorCodeName(page.error().code);
+                    qCWarning(lcClientSync) << "older history of" << conversationId
+                                            << "failed:" << errorCodeName(page.error().code);
                     batch.olderMore = false;
                     enqueue(std::move(batch));
                     return;
@@ -368,8 +374,9 @@ void SyncEngine::processNext()
                     m.body = *plain;
                     m.text = content->previewText();
                 } else {
-                    qCWarning(lcSync) << "cannot read entry" << e.seq << "of" << e.conversationId
-                                      << ":" << errorCodeName(content.error().code);
+                    qCWarning(lcClientSync)
+                            << "cannot read entry" << e.seq << "of" << e.conversationId << ":"
+                            << errorCodeName(content.error().code);
                     m.undecryptable = true;
                 }
             }
@@ -400,7 +407,7 @@ void SyncEngine::processNext()
 void SyncEngine::finishBatch(const Batch &batch, const StoredBatch &stored)
 {
     if (!stored.ownAcknowledged.isEmpty())
-        Q_EMIT ownMessagesAcknowledged(stored.ownAcknowledged);
+        Q_EMIT ownEntriesStored(stored.ownAcknowledged);
 
     // Group by conversation, keeping order.
     QList<qint64> order;
@@ -512,6 +519,16 @@ void SyncEngine::setTyping(qint64 conversationId, bool typing)
     }
 }
 
+void SyncEngine::messageSent(qint64 conversationId)
+{
+    const QTimer *stop = m_typingStop.value(conversationId);
+    if (!m_connection->isReady() || !stop || !stop->isActive()
+        || !m_typingSentAt.contains(conversationId))
+        return;
+    m_typingSentAt.insert(conversationId, QDateTime::currentMSecsSinceEpoch());
+    m_connection->post(TypingFrame{Typing{conversationId, 0, true}});
+}
+
 void SyncEngine::setPresence(const Presence &presence)
 {
     if (m_presence.value(presence.userId) == presence)
@@ -520,71 +537,46 @@ void SyncEngine::setPresence(const Presence &presence)
     Q_EMIT presenceChanged(presence.userId);
 }
 
-void SyncEngine::onPush(const RawFrame &frame)
+void SyncEngine::onMessagePushed(const MessageFrame &message)
 {
-    switch (frame.type) {
-    case FrameType::Message: {
-        auto message = FrameCodec::read<MessageFrame>(frame);
-        if (!message)
-            break;
-        // Sending a message ends its sender's typing. Done here, in the order frames arrive,
-        // not once the entry is decrypted and stored: by then the sender may be typing again.
-        const Envelope &e = message->envelope;
-        if (e.kind == MessageKind::Content && e.senderUserId != m_userId)
-            m_typing->clear(e.conversationId, e.senderUserId);
-        Batch batch;
-        QSet<qint64> gaps;
-        acceptLive({message->envelope}, batch, gaps);
-        if (!batch.envelopes.isEmpty())
-            enqueue(std::move(batch));
-        for (qint64 id : std::as_const(gaps))
-            catchUp(id);
-        return;
-    }
-    case FrameType::Receipt: {
-        auto receipt = FrameCodec::read<ReceiptFrame>(frame);
-        if (!receipt)
-            break;
-        const qint64 id = receipt->receipt.conversationId;
-        const quint64 generation = m_generation;
-        m_store->applyReceipt(receipt->receipt).then(this, [this, id, generation](bool changed) {
-            if (changed && generation == m_generation)
-                Q_EMIT conversationChanged(id);
-        });
-        return;
-    }
-    case FrameType::Typing: {
-        auto typing = FrameCodec::read<TypingFrame>(frame);
-        if (!typing)
-            break;
-        if (typing->typing.userId != m_userId)
-            m_typing->apply(typing->typing.conversationId, typing->typing.userId,
-                            typing->typing.typing);
-        return;
-    }
-    case FrameType::Presence: {
-        auto presence = FrameCodec::read<PresenceFrame>(frame);
-        if (!presence)
-            break;
-        setPresence(presence->presence);
-        return;
-    }
-    case FrameType::ConversationInfo: {
-        auto info = FrameCodec::read<ConversationInfoFrame>(frame);
-        if (!info)
-            break;
-        applyConversation(info->conversation);
-        return;
-    }
-    case FrameType::InboxPushed:
-    case FrameType::KeysLow:
-        Q_EMIT cryptoPushReceived(frame);
-        return;
-    default:
-        qCDebug(lcSync) << "ignoring push" << frameTypeName(frame.type);
-        return;
-    }
-    qCWarning(lcSync) << "unreadable push" << frameTypeName(frame.type);
+    // Sending a message ends its sender's typing. Done here, in the order frames arrive,
+    // not once the entry is decrypted and stored: by then the sender may be typing again.
+    const Envelope &e = message.envelope;
+    if (e.kind == MessageKind::Content && e.senderUserId != m_userId)
+        m_typing->clear(e.conversationId, e.senderUserId);
+    Batch batch;
+    QSet<qint64> gaps;
+    acceptLive({message.envelope}, batch, gaps);
+    if (!batch.envelopes.isEmpty())
+        enqueue(std::move(batch));
+    for (qint64 id : std::as_const(gaps))
+        catchUp(id);
+}
+
+void SyncEngine::onReceiptPushed(const ReceiptFrame &receipt)
+{
+    const qint64 id = receipt.receipt.conversationId;
+    const quint64 generation = m_generation;
+    m_store->applyReceipt(receipt.receipt).then(this, [this, id, generation](bool changed) {
+        if (changed && generation == m_generation)
+            Q_EMIT conversationChanged(id);
+    });
+}
+
+void SyncEngine::onTypingPushed(const TypingFrame &typing)
+{
+    if (typing.typing.userId != m_userId)
+        m_typing->apply(typing.typing.conversationId, typing.typing.userId, typing.typing.typing);
+}
+
+void SyncEngine::onPresencePushed(const PresenceFrame &presence)
+{
+    setPresence(presence.presence);
+}
+
+void SyncEngine::onConversationPushed(const ConversationInfoFrame &info)
+{
+    applyConversation(info.conversation);
 }
 
 } // namespace Parley

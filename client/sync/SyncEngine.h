@@ -3,12 +3,15 @@
 /// Keeps the cache in step with the server's conversation logs.
 ///
 /// On every (re)connect it syncs from the stored cursors and pages the latest history of
-/// conversations it has not seen; it routes pushes (message, receipt, typing, presence,
-/// conversation), fills seq gaps in live pushes with history, applies membership entries,
-/// decrypts through the ContentCipher, and sends delivered receipts for what it stored and
-/// read receipts on markRead(). Every batch of log entries goes through one ordered pipeline
-/// (decrypt → store → signal), so the cache and the signals see entries in arrival order.
-/// Lives on the GUI thread; all storage goes through MessageStore futures.
+/// conversations it has not seen. It owns the pushes of the log and its companions (message,
+/// receipt, typing, presence, conversationInfo: PushDispatcher hands them over), fills seq
+/// gaps in live pushes with history, applies membership entries, decrypts through the
+/// ContentCipher, and sends delivered receipts for what it stored and read receipts on
+/// markRead(). An own entry the server acknowledged comes from the Outbox
+/// (ingestOwnMessage); ownEntriesStored() tells which outbox entries the log now holds. Every
+/// batch of log entries goes through one ordered pipeline (decrypt → store → signal), so the
+/// cache and the signals see entries in arrival order. Lives on the GUI thread; all storage
+/// goes through MessageStore futures.
 
 #include "model/Signals.h"
 #include "protocol/FrameCodec.h"
@@ -28,6 +31,7 @@ namespace Parley {
 class Connection;
 class ContentCipher;
 class MessageStore;
+class PushDispatcher;
 class TypingTracker;
 
 class SyncEngine : public QObject
@@ -38,8 +42,8 @@ public:
     /// Messages fetched for a conversation seen for the first time, and per history page.
     static constexpr int PageSize = 50;
 
-    SyncEngine(Connection *connection, MessageStore *store, ContentCipher *cipher,
-               QObject *parent = nullptr);
+    SyncEngine(Connection *connection, PushDispatcher *pushes, MessageStore *store,
+               ContentCipher *cipher, QObject *parent = nullptr);
     ~SyncEngine() override;
 
     void setIdentity(qint64 userId, qint64 deviceId);
@@ -66,7 +70,12 @@ public:
     void markRead(qint64 conversationId);
     /// Rate-limited typing notifications; stops by itself after a few seconds.
     void setTyping(qint64 conversationId, bool typing);
-    /// An own message was acknowledged with this seq: store it as the log entry.
+    /// A message of mine to `conversationId` just left. A message ends its sender's typing
+    /// wherever it arrives, so if I am still typing there (the next message, begun while this
+    /// one was being encrypted), say so again after it.
+    void messageSent(qint64 conversationId);
+    /// An own message the server acknowledged with this seq (Outbox::acknowledged): stored as
+    /// the log entry, which takes the place of its outbox row.
     void ingestOwnMessage(const StoredMessage &message);
     /// Applies a conversation the server returned (createDirect/createGroup replies).
     void applyConversation(const Conversation &conversation);
@@ -80,13 +89,12 @@ Q_SIGNALS:
     /// has still older ones.
     void olderMessagesStored(qint64 conversationId, const QList<Parley::StoredMessage> &messages,
                              bool more);
-    /// Outbox entries that the log now holds (acknowledged, possibly by a sync).
-    void ownMessagesAcknowledged(const QList<QByteArray> &clientIds);
+    /// Own entries the log now holds by these client ids (their outbox rows are gone), whichever
+    /// way they came: the Outbox's ack, or a sync or history page after a lost ack.
+    void ownEntriesStored(const QList<QByteArray> &clientIds);
     /// Title, members, receipts or membership of a conversation changed in the cache.
     void conversationChanged(qint64 conversationId);
     void presenceChanged(qint64 userId);
-    /// An inbox item or key-stock push for the end-to-end encryption layer.
-    void cryptoPushReceived(const Parley::RawFrame &frame);
 
 private:
     struct Batch
@@ -100,7 +108,11 @@ private:
     };
 
     void onAuthenticated();
-    void onPush(const RawFrame &frame);
+    void onMessagePushed(const MessageFrame &message);
+    void onReceiptPushed(const ReceiptFrame &receipt);
+    void onTypingPushed(const TypingFrame &typing);
+    void onPresencePushed(const PresenceFrame &presence);
+    void onConversationPushed(const ConversationInfoFrame &info);
     void startSync();
     void applySynced(const SyncedFrame &synced);
     void acceptLive(const QList<Envelope> &envelopes, Batch &batch, QSet<qint64> &gaps);

@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "AdminCommand.h"
+#include "cluster/RedisUrl.h"
 #include "net/TrustedProxies.h"
 
 #include <QtCore/QCommandLineParser>
@@ -123,6 +124,13 @@ QList<Key> keys()
              u"postgresql://user:pass@host:port/db (default: SQLite in the data folder)."_s,
              [](ServerConfig &c, const QString &v) {
                  c.database = v;
+                 return true;
+             }},
+            {u"redis"_s, u"url"_s,
+             u"redis://host:port[/db]: run as one node of a cluster (needs --database "
+             u"postgresql://…)."_s,
+             [](ServerConfig &c, const QString &v) {
+                 c.redis = v;
                  return true;
              }},
             {u"tls-cert"_s, u"file"_s,
@@ -251,6 +259,13 @@ QList<Key> keys()
             {u"keys-low"_s, u"n"_s,
              u"Push keysLow below this many one-time pre-keys (default 20)."_s,
              intKey(&ServerConfig::keysLowThreshold, 0, 100000)},
+            {u"key-fetches"_s, u"per-minute"_s,
+             u"fetchKeys per minute per asking user; beyond: rate_limited (default 600)."_s,
+             intKey(&ServerConfig::keyFetchesPerMinute, 1, 1000000)},
+            {u"prekey-handouts"_s, u"per-minute"_s,
+             u"Fetches per minute per target user that take one-time pre-keys; beyond: the "
+             u"signed pre-key only (default 60)."_s,
+             intKey(&ServerConfig::preKeyHandoutsPerMinute, 1, 1000000)},
     };
 }
 
@@ -318,6 +333,15 @@ Result<Invocation> CommandLine::parse(const QStringList &arguments)
                                                       : parser.value(key.name);
         if (!key.apply(inv.config, value))
             return Error{ErrorCode::InvalidArgument, u"bad value for --%1"_s.arg(key.name)};
+    }
+    if (!inv.config.redis.isEmpty()) {
+        if (auto url = RedisUrl::parse(inv.config.redis); !url)
+            return url.error();
+        if (!inv.config.database.startsWith("postgresql://"_L1)
+            && !inv.config.database.startsWith("postgres://"_L1))
+            return Error{ErrorCode::InvalidArgument,
+                         u"--redis (cluster mode) needs --database postgresql://…: SQLite "
+                         u"serves one node only"_s};
     }
     if (inv.config.tlsCert.isEmpty() != inv.config.tlsKey.isEmpty())
         return Error{ErrorCode::InvalidArgument, u"--tls-cert and --tls-key go together"_s};

@@ -5,6 +5,8 @@
 
 #include <QtCore/QMutexLocker>
 
+#include <algorithm>
+
 namespace Parley {
 
 using namespace Qt::StringLiterals;
@@ -18,6 +20,20 @@ HealthChecks::HealthChecks(QObject *parent) : QObject(parent)
 void HealthChecks::add(const QString &name, Check check)
 {
     m_checks.append(Entry{name, std::move(check), {}, 0, true});
+    publish();
+}
+
+void HealthChecks::set(const QString &name, const Status &status)
+{
+    auto it = std::find_if(m_checks.begin(), m_checks.end(),
+                           [&name](const Entry &e) { return e.name == name; });
+    if (it == m_checks.end()) {
+        m_checks.append(Entry{name, {}, {}, 0, true});
+        it = std::prev(m_checks.end());
+    }
+    if (bool(it->last) != bool(status))
+        logChange(*it, status);
+    it->last = status;
     publish();
 }
 
@@ -42,6 +58,8 @@ void HealthChecks::runRound()
         if (!entry.answered)
             entry.last = Error{ErrorCode::Unavailable,
                                u"no answer within %1 ms"_s.arg(m_timer.interval())};
+        if (!entry.check)
+            continue; // told, not asked
         entry.answered = false;
         entry.round = m_round;
         entry.check([this, i, round = m_round](Status status) { report(i, round, status); });
@@ -55,15 +73,19 @@ void HealthChecks::report(qsizetype index, quint64 round, const Status &status)
     if (entry.round != round)
         return; // a late answer from an earlier round
     entry.answered = true;
-    if (bool(entry.last) != bool(status)) {
-        if (status)
-            qCInfo(lcServer).noquote() << "health check" << entry.name << "passes again";
-        else
-            qCWarning(lcServer).noquote()
-                    << "health check" << entry.name << "failed:" << status.error().message;
-    }
+    if (bool(entry.last) != bool(status))
+        logChange(entry, status);
     entry.last = status;
     publish();
+}
+
+void HealthChecks::logChange(const Entry &entry, const Status &status)
+{
+    if (status)
+        qCInfo(lcServer).noquote() << "health check" << entry.name << "passes again";
+    else
+        qCWarning(lcServer).noquote()
+                << "health check" << entry.name << "failed:" << status.error().message;
 }
 
 void HealthChecks::publish()

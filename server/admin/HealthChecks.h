@@ -30,6 +30,9 @@ public:
     /// Adds a check; it counts as passed until its first report (the server starts only after
     /// its database opened).
     void add(const QString &name, Check check);
+    /// Sets the state of a check that is told rather than asked (Redis: the cluster relay
+    /// knows the moment its connection drops); adds the check the first time.
+    void set(const QString &name, const Status &status);
     /// Runs every check now and then every `interval`.
     void start(std::chrono::milliseconds interval);
     /// From now on the node answers 503 "draining" (SIGTERM: load balancers stop sending).
@@ -56,6 +59,7 @@ private:
 
     void runRound();
     void report(qsizetype index, quint64 round, const Status &status);
+    static void logChange(const Entry &entry, const Status &status);
     void publish();
 
     QList<Entry> m_checks;

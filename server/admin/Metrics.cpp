@@ -41,6 +41,9 @@ QByteArray Metrics::render(const MetricGauges &g) const
             + "\nparley_connections{state=\"authenticated\"} "
             + QByteArray::number(g.sessionsAuthenticated) + '\n';
     add(out, "parley_up", "gauge", "1 while /healthz answers 200.", g.healthy ? 1 : 0);
+    add(out, "parley_cluster_degraded", "gauge",
+        "1 while this cluster node cannot reach Redis (always 0 on a single node).",
+        quint64(clusterDegraded.loadRelaxed()));
     add(out, "parley_connections_accepted_total", "counter", "TCP connections accepted.",
         connectionsAccepted.loadRelaxed());
     add(out, "parley_handshakes_failed_total", "counter",

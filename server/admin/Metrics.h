@@ -28,6 +28,9 @@ struct Metrics
 {
     using FrameCounters = std::array<QAtomicInteger<quint64>, std::size_t(LastFrameType) + 1>;
 
+    /// 1 while a cluster node cannot reach Redis (GET /healthz answers 503 "redis: unreachable").
+    QAtomicInt clusterDegraded = 0;
+
     QAtomicInteger<quint64> connectionsAccepted = 0;
     QAtomicInteger<quint64> handshakesFailed = 0; ///< TLS or WebSocket handshake refused or late
     QAtomicInteger<quint64> messagesStored = 0;

@@ -36,6 +36,7 @@ struct ServerConfig
     // Storage.
     QString dataDir; ///< empty: the standard application data folder
     QString database; ///< empty: SQLite in the data dir; or postgresql://user:pass@host:port/db
+    QString redis; ///< redis://host:port[/db]: cluster mode (PostgreSQL only); empty: one node
 
     // Accounts.
     bool registrationOpen = true;
@@ -57,6 +58,8 @@ struct ServerConfig
     int typingExpirySeconds = 6; ///< documented client-side expiry of a typing signal
     int maxInboxItems = 10000; ///< waiting items per device
     int keysLowThreshold = 20; ///< keysLow is pushed below this many one-time pre-keys
+    int keyFetchesPerMinute = 600; ///< fetchKeys per asking user (token bucket, burst the same)
+    int preKeyHandoutsPerMinute = 60; ///< fetches per target user that take one-time pre-keys
 
     // Attachments.
     qint64 maxAttachmentBytes = 100 * 1024 * 1024; ///< declared size of one upload

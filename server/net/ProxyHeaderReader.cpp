@@ -69,7 +69,7 @@ void ProxyHeaderReader::socketReady(quint32)
                 qCDebug(lcServerNet) << "proxy" << m_proxy.toString() << "closed before sending";
             else
                 qCInfo(lcServerNet) << "refusing a connection from proxy" << m_proxy.toString()
-                              << ": it closed inside its PROXY header";
+                                    << ": it closed inside its PROXY header";
             drop();
             return;
         }
@@ -97,7 +97,7 @@ void ProxyHeaderReader::socketReady(quint32)
 void ProxyHeaderReader::refuse(const QString &why)
 {
     qCInfo(lcServerNet).noquote() << "refusing a connection from proxy" << m_proxy.toString() << ":"
-                            << why;
+                                  << why;
     drop();
 }
 

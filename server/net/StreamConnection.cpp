@@ -122,7 +122,7 @@ void StreamConnection::readFrames(const char *data, qsizetype size)
             Q_EMIT frameReceived(event.payload);
             break;
         case Kind::Text:
-            Q_EMIT messageRejected(ErrorCode::InvalidField,
+            Q_EMIT messageRejected(ErrorCode::MalformedFrame,
                                    u"frames are binary WebSocket messages"_s);
             break;
         case Kind::Ping:
@@ -136,6 +136,10 @@ void StreamConnection::readFrames(const char *data, qsizetype size)
         case Kind::Error:
             qCDebug(lcServerNet) << "closing" << m_peer.toString() << "with" << event.code << ":"
                                  << event.payload;
+            // docs/protocol.md: the client acts on the error frame, the close code is a hint.
+            if (event.code == quint16(WebSocketCloseCode::TooBig))
+                Q_EMIT messageRejected(ErrorCode::FrameTooLarge,
+                                       u"the frame is over the size limit"_s);
             closeWith(WebSocketFrameEncoder::close(event.code, event.payload));
             break;
         }

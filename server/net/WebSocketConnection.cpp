@@ -26,7 +26,8 @@ WebSocketConnection::WebSocketConnection(QWebSocket *socket, QAbstractSocket *tr
         transport->setParent(this);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientConnection::frameReceived);
     connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &) {
-        Q_EMIT messageRejected(ErrorCode::InvalidField, u"frames are binary WebSocket messages"_s);
+        Q_EMIT messageRejected(ErrorCode::MalformedFrame,
+                               u"frames are binary WebSocket messages"_s);
     });
     connect(m_socket, &QWebSocket::disconnected, this, &WebSocketConnection::finish);
 }

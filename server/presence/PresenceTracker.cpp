@@ -1,6 +1,7 @@
 #include "PresenceTracker.h"
 
 #include "Logging.h"
+#include "cluster/ClusterRelay.h"
 #include "routing/RouteContext.h"
 
 #include <QtCore/QTimer>
@@ -24,6 +25,13 @@ void PresenceTracker::load(const QHash<qint64, qint64> &lastSeen)
 
 void PresenceTracker::deviceOnline(qint64 userId)
 {
+    if (m_ctx.cluster && !m_published.value(userId)) {
+        // Told to Redis at once, not after the delay: a device of the user leaving another
+        // node meanwhile must find this one there, or the contacts would see them flicker off.
+        m_published.insert(userId, true);
+        report(userId);
+        return;
+    }
     changed(userId);
 }
 
@@ -31,6 +39,8 @@ void PresenceTracker::deviceOffline(qint64 userId, qint64 nowMs)
 {
     if (m_ctx.sessions.isOnline(userId))
         return;
+    // In a cluster the user may still be online elsewhere; the time is stored anyway (shown
+    // only once they are offline everywhere, and stored again by the node they leave last).
     m_lastSeen.insert(userId, nowMs);
     Q_EMIT lastSeenChanged(userId, nowMs);
     changed(userId);
@@ -38,7 +48,8 @@ void PresenceTracker::deviceOffline(qint64 userId, qint64 nowMs)
 
 Presence PresenceTracker::presenceOf(qint64 userId) const
 {
-    return Presence{userId, m_ctx.sessions.isOnline(userId), m_lastSeen.value(userId, 0)};
+    const bool online = m_ctx.sessions.isOnline(userId) || m_elsewhere.contains(userId);
+    return Presence{userId, online, m_lastSeen.value(userId, 0)};
 }
 
 QList<Presence> PresenceTracker::presenceFor(qint64 viewerUserId) const
@@ -91,25 +102,78 @@ void PresenceTracker::flush()
 {
     const QSet<qint64> changed = std::exchange(m_changed, {});
     for (qint64 user : changed) {
-        const Presence p = presenceOf(user);
+        // In a cluster: whether the user has sessions on this node.
+        const bool online = m_ctx.sessions.isOnline(user);
         auto it = m_published.find(user);
         const bool before = it != m_published.end() && *it;
-        if (it != m_published.end() && before == p.online)
+        if (it != m_published.end() && before == online)
             continue; // went away and came back within the delay: nothing to tell
-        if (p.online)
+        if (online)
             m_published.insert(user, true);
         else
             m_published.remove(user); // offline is the default: keeps the map to online users
-        QList<qint64> viewers;
-        for (qint64 contact : m_ctx.directory.contactsOf(user)) {
-            if (!m_ctx.directory.hasBlocked(user, contact))
-                viewers.append(contact);
-        }
-        if (viewers.isEmpty())
-            continue;
-        qCDebug(lcServerPresence) << "user" << user << (p.online ? "online" : "offline");
-        m_ctx.push(viewers, FrameCodec::encode(PresenceFrame{p}));
+        if (m_ctx.cluster)
+            report(user);
+        else
+            announce(user);
     }
+}
+
+void PresenceTracker::report(qint64 userId)
+{
+    m_ctx.cluster->reportPresence(userId, m_ctx.sessions.isOnline(userId),
+                                  [this, userId](bool before, bool after) {
+                                      if (!after)
+                                          m_elsewhere.remove(userId);
+                                      if (before != after)
+                                          announce(userId);
+                                  });
+}
+
+void PresenceTracker::reportAll()
+{
+    QSet<qint64> users;
+    for (auto it = m_published.cbegin(); it != m_published.cend(); ++it)
+        users.insert(it.key());
+    for (qint64 user : std::as_const(users))
+        report(user);
+}
+
+void PresenceTracker::announce(qint64 userId)
+{
+    const Presence p = presenceOf(userId);
+    QList<qint64> viewers;
+    for (qint64 contact : m_ctx.directory.contactsOf(userId)) {
+        if (!m_ctx.directory.hasBlocked(userId, contact))
+            viewers.append(contact);
+    }
+    if (viewers.isEmpty())
+        return;
+    qCDebug(lcServerPresence) << "user" << userId << (p.online ? "online" : "offline");
+    const QByteArray frame = FrameCodec::encode(PresenceFrame{p});
+    m_ctx.pushLocal(viewers, frame);
+    if (m_ctx.cluster)
+        m_ctx.cluster->pushedPresence(viewers, p, frame);
+}
+
+void PresenceTracker::learn(qint64 userId, bool onlineElsewhere, qint64 lastSeen)
+{
+    if (onlineElsewhere)
+        m_elsewhere.insert(userId);
+    else
+        m_elsewhere.remove(userId);
+    if (lastSeen > m_lastSeen.value(userId, 0))
+        m_lastSeen.insert(userId, lastSeen);
+}
+
+void PresenceTracker::wentAway(qint64 userId, qint64 lastSeen)
+{
+    m_elsewhere.remove(userId);
+    if (m_ctx.sessions.isOnline(userId))
+        return;
+    m_lastSeen.insert(userId, lastSeen);
+    Q_EMIT lastSeenChanged(userId, lastSeen);
+    announce(userId);
 }
 
 } // namespace Parley

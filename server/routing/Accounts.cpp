@@ -3,6 +3,7 @@
 #include "Logging.h"
 #include "PasswordHasher.h"
 #include "admin/ServerConfig.h"
+#include "cluster/ClusterRelay.h"
 #include "presence/PresenceTracker.h"
 #include "protocol/Limits.h"
 #include "store/Store.h"
@@ -203,6 +204,8 @@ void Accounts::complete(const Request &r, qint64 userId, const QString &username
         return;
     }
     m_ctx.sessions.authenticate(r.from, userId, deviceId);
+    if (m_ctx.cluster)
+        m_ctx.cluster->sessionAuthenticated(userId, deviceId);
     m_ctx.presence->deviceOnline(userId);
     AuthenticatedFrame frame{userId, username, deviceId, token};
     m_ctx.delivery->authenticated(r.from, userId, deviceId, FrameCodec::encode(frame, r.id));
@@ -222,6 +225,8 @@ void Accounts::disconnectDevice(qint64 deviceId, const Request &r, const QByteAr
             FrameCodec::encodeError(-1, ErrorCode::InvalidToken, u"this device was revoked"_s);
     for (const SessionAddress &a : m_ctx.sessions.ofDevice(deviceId))
         m_ctx.delivery->close(a, a == r.from ? lastFrame : revoked);
+    if (m_ctx.cluster)
+        m_ctx.cluster->deviceRevoked(deviceId); // its sessions on other nodes
 }
 
 void Accounts::logout(const Request &r)
@@ -378,6 +383,8 @@ void Accounts::block(const Request &r, const BlockFrame &f)
                 }
                 const bool changed = m_ctx.directory.hasBlocked(r.userId, f.userId) != f.blocked;
                 m_ctx.directory.setBlocked(r.userId, f.userId, f.blocked);
+                if (changed && m_ctx.cluster)
+                    m_ctx.cluster->blockChanged(r.userId, f.userId, f.blocked);
                 m_ctx.ok(r);
                 if (!changed)
                     return;

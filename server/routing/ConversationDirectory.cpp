@@ -116,6 +116,19 @@ void ConversationDirectory::put(const Conversation &conversation)
                         conversation.id);
 }
 
+void ConversationDirectory::learn(const Conversation &conversation,
+                                  const QHash<qint64, qint64> &roleSince)
+{
+    Conversation c = conversation;
+    if (const Conversation *old = find(c.id))
+        c.lastSeq = std::max(c.lastSeq, old->lastSeq);
+    else
+        m_sendersTrackedAfter.insert(c.id, c.lastSeq);
+    put(c);
+    for (auto it = roleSince.cbegin(); it != roleSince.cend(); ++it)
+        m_roleSince.insert({c.id, it.key()}, it.value());
+}
+
 void ConversationDirectory::setLastSeq(qint64 conversationId, qint64 seq)
 {
     if (Conversation *c = findMutable(conversationId))

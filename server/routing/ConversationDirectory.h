@@ -36,6 +36,9 @@ public:
 
     /// Replaces (or adds) a conversation's state, keeping the indexes right.
     void put(const Conversation &conversation);
+    /// The state another node committed (cluster): like put(), but the last seq never goes back,
+    /// and the senders of a conversation new here are unknown up to its last seq.
+    void learn(const Conversation &conversation, const QHash<qint64, qint64> &roleSince);
     void setLastSeq(qint64 conversationId, qint64 seq);
 
     /// `userId` stored a message at `seq` (after the commit).

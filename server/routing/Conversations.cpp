@@ -384,7 +384,7 @@ void Conversations::publishEntry(const Envelope &entry, const QList<qint64> &als
         if (!users.contains(u))
             users.append(u);
     }
-    m_ctx.push(users, MessageFrame{entry});
+    m_ctx.pushMessage(entry, users);
 }
 
 } // namespace Parley

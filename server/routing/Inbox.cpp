@@ -27,11 +27,8 @@ void Inbox::send(const Request &r, const InboxSendFrame &f)
                     return;
                 }
                 m_ctx.ok(r);
-                for (const InboxStored &s : *stored) {
-                    const QList<SessionAddress> to = m_ctx.sessions.ofDevice(s.deviceId);
-                    if (!to.isEmpty())
-                        m_ctx.delivery->send(to, FrameCodec::encode(InboxPushedFrame{s.item}));
-                }
+                for (const InboxStored &s : *stored)
+                    m_ctx.pushToDevice(s.deviceId, FrameCodec::encode(InboxPushedFrame{s.item}));
             });
 }
 

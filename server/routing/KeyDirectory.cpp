@@ -1,6 +1,7 @@
 #include "KeyDirectory.h"
 
 #include "admin/ServerConfig.h"
+#include "session/Session.h"
 #include "store/Store.h"
 
 namespace Parley {
@@ -27,15 +28,24 @@ void KeyDirectory::upload(const Request &r, const UploadKeysFrame &f)
 
 void KeyDirectory::fetch(const Request &r, const FetchKeysFrame &f)
 {
+    const qint64 now = Session::monotonicMs();
+    if (!m_throttle.mayFetch(r.userId, now)) {
+        m_ctx.fail(r, ErrorCode::RateLimited, u"too many key fetches; try again later"_s);
+        return;
+    }
+    // Over the target's budget the bundles carry the signed pre-key only: its stock of
+    // one-time pre-keys cannot be drained, and X3DH still works without one.
+    const bool oneTimeKeys = m_throttle.mayHandOutOneTimeKeys(f.userId, now);
     m_ctx.store.run<FetchedKeys>(
             m_ctx.thread,
-            [user = f.userId, device = r.deviceId](Database &db) -> Result<FetchedKeys> {
+            [user = f.userId, device = r.deviceId,
+             oneTimeKeys](Database &db) -> Result<FetchedKeys> {
                 auto owner = db.userById(user);
                 if (!owner)
                     return owner.error();
                 if (owner->disabled)
                     return Error{ErrorCode::NoSuchUser, u"no such user"_s};
-                return db.fetchKeys(user, device);
+                return db.fetchKeys(user, device, oneTimeKeys);
             },
             [this, r, user = f.userId](Result<FetchedKeys> keys) {
                 if (!keys) {
@@ -52,9 +62,7 @@ void KeyDirectory::warnIfLow(qint64 deviceId, int remaining)
 {
     if (remaining >= m_ctx.config.keysLowThreshold)
         return;
-    const QList<SessionAddress> to = m_ctx.sessions.ofDevice(deviceId);
-    if (!to.isEmpty())
-        m_ctx.delivery->send(to, FrameCodec::encode(KeysLowFrame{remaining}));
+    m_ctx.pushToDevice(deviceId, FrameCodec::encode(KeysLowFrame{remaining}));
 }
 
 } // namespace Parley

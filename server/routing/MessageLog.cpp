@@ -2,6 +2,7 @@
 
 #include "Logging.h"
 #include "admin/Metrics.h"
+#include "cluster/ClusterRelay.h"
 #include "presence/PresenceTracker.h"
 #include "store/Store.h"
 
@@ -61,7 +62,7 @@ void MessageLog::send(const Request &r, const SendFrame &f)
                 if (m_ctx.metrics)
                     m_ctx.metrics->messagesStored.ref();
                 // Encoded once; the same bytes go to every member session but the sender's.
-                m_ctx.push(m_ctx.directory.memberIds(e.conversationId), MessageFrame{e}, r.from);
+                m_ctx.pushMessage(e, m_ctx.directory.memberIds(e.conversationId), r.from);
             });
 }
 
@@ -84,6 +85,45 @@ void MessageLog::history(const Request &r, const HistoryFrame &f)
 }
 
 void MessageLog::sync(const Request &r, const SyncFrame &f)
+{
+    if (!m_ctx.cluster) {
+        syncFromDirectory(r, f);
+        return;
+    }
+    // Other nodes store entries too, and what they told this one over Redis may be incomplete
+    // (Redis away): how far each of the user's conversations goes, and when the contacts were
+    // last seen, is read from the database; who is online from Redis.
+    using Fresh = QPair<QHash<qint64, qint64>, QHash<qint64, qint64>>;
+    m_ctx.store.run<Fresh>(
+            m_ctx.thread,
+            [user = r.userId](Database &db) -> Result<Fresh> {
+                auto seqs = db.lastSeqsOf(user);
+                if (!seqs)
+                    return seqs.error();
+                auto seen = db.contactsLastSeen(user);
+                if (!seen)
+                    return seen.error();
+                return Fresh{*seqs, *seen};
+            },
+            [this, r, f](Result<Fresh> fresh) {
+                if (!fresh) {
+                    m_ctx.fail(r, fresh.error());
+                    return;
+                }
+                for (auto it = fresh->first.cbegin(); it != fresh->first.cend(); ++it)
+                    m_ctx.directory.setLastSeq(it.key(), it.value());
+                const QHash<qint64, qint64> seen = fresh->second;
+                m_ctx.cluster->queryOnline(
+                        seen.keys(), [this, r, f, seen](const QSet<qint64> &online) {
+                            for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+                                m_ctx.presence->learn(it.key(), online.contains(it.key()),
+                                                      it.value());
+                            syncFromDirectory(r, f);
+                        });
+            });
+}
+
+void MessageLog::syncFromDirectory(const Request &r, const SyncFrame &f)
 {
     SyncedFrame reply;
     for (qint64 id : m_ctx.directory.conversationsOf(r.userId)) {
@@ -142,12 +182,26 @@ void MessageLog::sync(const Request &r, const SyncFrame &f)
             });
 }
 
-void MessageLog::receipt(const Request &r, const ReceiptFrame &f)
+void MessageLog::receipt(const Request &r, const ReceiptFrame &f, bool refreshed)
 {
     const Receipt &in = f.receipt;
     const Conversation *c = memberOf(r, in.conversationId);
     if (!c)
         return;
+    if (in.seq > c->lastSeq && m_ctx.cluster && !refreshed) {
+        // Stored by another node, and not heard of here yet: the database knows.
+        m_ctx.store.run<qint64>(
+                m_ctx.thread,
+                [conversation = in.conversationId](Database &db) {
+                    return db.lastSeqOf(conversation);
+                },
+                [this, r, f](Result<qint64> seq) {
+                    if (seq)
+                        m_ctx.directory.setLastSeq(f.receipt.conversationId, *seq);
+                    receipt(r, f, true);
+                });
+        return;
+    }
     if (in.seq > c->lastSeq) {
         m_ctx.fail(r, ErrorCode::InvalidArgument,
                    u"seq %1 is not in this conversation"_s.arg(in.seq));

@@ -18,9 +18,11 @@ public:
     void send(const Request &r, const SendFrame &f);
     void history(const Request &r, const HistoryFrame &f);
     void sync(const Request &r, const SyncFrame &f);
-    void receipt(const Request &r, const ReceiptFrame &f);
+    /// `refreshed`: the conversation's last seq was just read from the store.
+    void receipt(const Request &r, const ReceiptFrame &f, bool refreshed = false);
 
 private:
+    void syncFromDirectory(const Request &r, const SyncFrame &f);
     /// The conversation if the requester is a member; otherwise replies the error and null.
     const Conversation *memberOf(const Request &r, qint64 conversationId);
 

@@ -12,6 +12,7 @@
 
 namespace Parley {
 
+class ClusterRelay;
 class PresenceTracker;
 class Store;
 struct ServerConfig;
@@ -44,6 +45,7 @@ public:
     ConversationDirectory directory;
     PresenceTracker *presence = nullptr;
     Metrics *metrics = nullptr;
+    ClusterRelay *cluster = nullptr; ///< set in cluster mode (--redis): pushes reach other nodes
 
     template<typename F>
     void reply(const Request &r, const F &frame) const
@@ -71,29 +73,22 @@ public:
         counted(F::Type);
         push(userIds, FrameCodec::encode(frame), except);
     }
-    /// The same bytes to every online session of these users, but `except`.
+    /// The same bytes to every online session of these users on this node, but `except`.
+    void pushLocal(const QList<qint64> &userIds, const QByteArray &frame,
+                   SessionAddress except = {}) const;
+    /// The same bytes to every online session of these users, but `except` (on every node).
     void push(const QList<qint64> &userIds, const QByteArray &frame,
-              SessionAddress except = {}) const
-    {
-        QList<SessionAddress> to;
-        sessions.collect(userIds, except, to);
-        if (!to.isEmpty())
-            delivery->send(to, frame);
-    }
-    /// The conversation's current state to every online session of its members and `alsoUsers`.
+              SessionAddress except = {}) const;
+    /// The same bytes to every session of one device (on every node).
+    void pushToDevice(qint64 deviceId, const QByteArray &frame) const;
+    /// A log entry to these users' sessions but `except`: encoded once, and in a cluster kept
+    /// in seq order per conversation on every node.
+    void pushMessage(const Envelope &entry, const QList<qint64> &userIds,
+                     SessionAddress except = {}) const;
+    /// The conversation's current state to every online session of its members and `alsoUsers`;
+    /// in a cluster every node's directory learns it too.
     void pushConversation(qint64 conversationId, const QList<qint64> &alsoUsers = {},
-                          SessionAddress except = {}) const
-    {
-        const Conversation *c = directory.find(conversationId);
-        if (!c)
-            return;
-        QList<qint64> users = directory.memberIds(conversationId);
-        for (qint64 u : alsoUsers) {
-            if (!users.contains(u))
-                users.append(u);
-        }
-        push(users, ConversationInfoFrame{*c}, except);
-    }
+                          SessionAddress except = {}) const;
 
 private:
     void counted(FrameType type) const

@@ -12,6 +12,8 @@
 #include "admin/Metrics.h"
 #include "admin/ServerConfig.h"
 #include "attachments/BlobStore.h"
+#include "cluster/ClusterRelay.h"
+#include "cluster/RedisUrl.h"
 #include "presence/PresenceTracker.h"
 #include "presence/TypingRelay.h"
 #include "store/Store.h"
@@ -37,8 +39,10 @@ public:
 
 NoDelivery s_noDelivery;
 
-// How soon a device revoked by an admin command loses its live sessions.
+// How soon a device revoked by an admin command loses its live sessions. In a cluster the
+// admin commands reach no node directly, and every node polls: faster, to stay within 2 s.
 constexpr int RevocationPollMs = 2000;
+constexpr int ClusterRevocationPollMs = 1000;
 
 /// Reads the typed frame and calls the handler, or answers the field error.
 template<typename T, typename Handler, typename OnError>
@@ -65,8 +69,19 @@ Router::Router(const ServerConfig &config, Store &store, QObject *parent)
       m_attachments(new AttachmentTransfers(*m_ctx, *m_blobs, this)),
       m_presence(new PresenceTracker(*m_ctx, config.presenceDelayMs, this)),
       m_typing(new TypingRelay(*m_ctx, config.typingExpirySeconds, this)),
-      m_revocations(new RevocationWatch(*m_ctx, RevocationPollMs, this))
+      m_revocations(new RevocationWatch(
+              *m_ctx, config.redis.isEmpty() ? RevocationPollMs : ClusterRevocationPollMs, this))
 {
+    if (!config.redis.isEmpty()) {
+        // The command line checked the URL.
+        m_cluster = new ClusterRelay(*m_ctx, *RedisUrl::parse(config.redis), this);
+        m_ctx->cluster = m_cluster;
+        connect(m_cluster, &ClusterRelay::availabilityChanged, this, [this](bool up) {
+            if (m_ctx->metrics)
+                m_ctx->metrics->clusterDegraded.storeRelaxed(up ? 0 : 1);
+            Q_EMIT clusterAvailabilityChanged(up);
+        });
+    }
     m_ctx->presence = m_presence;
     m_ctx->delivery = &s_noDelivery;
     connect(m_presence, &PresenceTracker::lastSeenChanged, this, [this](qint64 user, qint64 when) {
@@ -89,6 +104,8 @@ void Router::setDelivery(Delivery *delivery)
 void Router::setMetrics(Metrics *metrics)
 {
     m_ctx->metrics = metrics;
+    if (metrics && m_cluster)
+        metrics->clusterDegraded.storeRelaxed(m_cluster->isUp() ? 0 : 1);
 }
 
 void Router::load(std::function<void(Status)> ready)
@@ -108,6 +125,10 @@ void Router::load(std::function<void(Status)> ready)
                 m_presence->load(snapshot->lastSeen);
                 m_attachments->load(snapshot->uploads);
                 m_revocations->start();
+                if (m_cluster) {
+                    m_cluster->start();
+                    Q_EMIT clusterAvailabilityChanged(m_cluster->isUp());
+                }
                 qCInfo(lcServerRouting)
                         << "loaded" << snapshot->conversations.size() << "conversations";
                 ready(Status{});
@@ -156,6 +177,8 @@ void Router::close(SessionAddress session)
     const SessionInfo info = m_ctx->sessions.close(session);
     if (!info.userId)
         return;
+    if (m_cluster)
+        m_cluster->sessionClosed(info.userId, info.deviceId);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_ctx->store.runDetached(
             [device = info.deviceId, now](Database &db) { return db.touchDevice(device, now); });

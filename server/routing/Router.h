@@ -17,6 +17,7 @@ namespace Parley {
 class Accounts;
 class AttachmentTransfers;
 class BlobStore;
+class ClusterRelay;
 class Conversations;
 class Delivery;
 class Inbox;
@@ -56,6 +57,10 @@ public:
     void frameReceived(SessionAddress session, RawFrame frame) override;
     void sessionClosed(SessionAddress session) override;
 
+Q_SIGNALS:
+    /// In cluster mode: Redis became reachable or unreachable (also emitted once by load()).
+    void clusterAvailabilityChanged(bool up);
+
 private:
     void dispatch(const Request &r, const RawFrame &raw);
     void close(SessionAddress session);
@@ -71,6 +76,7 @@ private:
     PresenceTracker *m_presence;
     TypingRelay *m_typing;
     RevocationWatch *m_revocations;
+    ClusterRelay *m_cluster = nullptr;
 };
 
 } // namespace Parley

@@ -25,6 +25,9 @@ public:
         return true;
     }
 
+    /// ms since the last take() (a bucket idle for burst / rate seconds is full).
+    qint64 idleSince(qint64 nowMs) const { return nowMs - m_lastMs; }
+
 private:
     double m_rate;
     double m_burst;

@@ -1181,7 +1181,8 @@ Result<int> Database::preKeyCount(qint64 deviceId)
     return count.value(0).toInt();
 }
 
-Result<FetchedKeys> Database::fetchKeys(qint64 userId, qint64 excludeDeviceId)
+Result<FetchedKeys> Database::fetchKeys(qint64 userId, qint64 excludeDeviceId,
+                                        bool claimOneTimeKeys)
 {
     return inTransaction<FetchedKeys>([&]() -> Result<FetchedKeys> {
         QSqlQuery &devices =
@@ -1217,14 +1218,16 @@ Result<FetchedKeys> Database::fetchKeys(qint64 userId, qint64 excludeDeviceId)
                         "DELETE FROM prekeys WHERE device_id = ? AND key_id = (SELECT MIN(key_id) "
                         "FROM prekeys WHERE device_id = ?) RETURNING key_id, public_key");
         for (KeyBundle &b : out.bundles) {
-            claim.bindValue(0, b.deviceId);
-            claim.bindValue(1, b.deviceId);
-            if (!exec(claim, "pre-key claim"))
-                return storageError("fetch keys");
-            if (claim.next())
-                b.oneTimePreKey =
-                        OneTimePreKey{claim.value(0).toLongLong(), claim.value(1).toByteArray()};
-            claim.finish();
+            if (claimOneTimeKeys) {
+                claim.bindValue(0, b.deviceId);
+                claim.bindValue(1, b.deviceId);
+                if (!exec(claim, "pre-key claim"))
+                    return storageError("fetch keys");
+                if (claim.next())
+                    b.oneTimePreKey = OneTimePreKey{claim.value(0).toLongLong(),
+                                                    claim.value(1).toByteArray()};
+                claim.finish();
+            }
             QSqlQuery &count = prepared("SELECT COUNT(*) FROM prekeys WHERE device_id = ?");
             count.bindValue(0, b.deviceId);
             if (!exec(count, "pre-key count") || !count.next())

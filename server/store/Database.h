@@ -216,7 +216,16 @@ public:
     Result<int> preKeyCount(qint64 deviceId);
     /// One bundle per active device of the user with keys (not excludeDeviceId), each with one
     /// one-time pre-key removed from the stock.
-    Result<FetchedKeys> fetchKeys(qint64 userId, qint64 excludeDeviceId);
+    /// One bundle per active device of `userId` but `excludeDeviceId`; with `claimOneTimeKeys`
+    /// each takes one one-time pre-key out of its device's stock, without only the signed one.
+    Result<FetchedKeys> fetchKeys(qint64 userId, qint64 excludeDeviceId, bool claimOneTimeKeys);
+
+    // --- what nodes of a cluster read to catch up with each other (ClusterQueries.cpp)
+    /// conversation → last seq, for every conversation the user is a member of.
+    Result<QHash<qint64, qint64>> lastSeqsOf(qint64 userId);
+    Result<qint64> lastSeqOf(qint64 conversationId);
+    /// contact → last seen (ms), for everyone who shares a conversation with the user.
+    Result<QHash<qint64, qint64>> contactsLastSeen(qint64 userId);
 
     // --- attachments (AttachmentQueries.cpp)
     Status insertUpload(const PendingUpload &upload);

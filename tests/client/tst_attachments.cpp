@@ -3,10 +3,12 @@
 // to a real parleyd, including an upload that goes on after the server was killed mid-way.
 #include "ParleydProcess.h"
 #include "TestClient.h"
+#include "TestLogging.h"
 #include "attachments/AttachmentCipher.h"
 #include "attachments/AttachmentTransfer.h"
 #include "contacts/BlockList.h"
 #include "net/Connection.h"
+#include "net/PushDispatcher.h"
 
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QFile>
@@ -93,7 +95,7 @@ void tst_Attachments::init()
 void tst_Attachments::cleanup()
 {
     if (QTest::currentTestFailed())
-        qWarning().noquote() << "parleyd log:\n" << m_server.log().right(8000);
+        qCWarning(lcTestClient).noquote() << "parleyd log:\n" << m_server.log().right(8000);
 }
 
 std::unique_ptr<Connection> tst_Attachments::connectAs(const QByteArray &token)
@@ -350,8 +352,10 @@ void tst_Attachments::blockListFollowsOtherDevices()
     auto secondConnection = connectAs(second->token);
     QVERIFY(secondConnection);
 
-    BlockList mine(first.get());
-    BlockList theirs(secondConnection.get());
+    PushDispatcher minePushes(first.get());
+    PushDispatcher theirPushes(secondConnection.get());
+    BlockList mine(first.get(), &minePushes);
+    BlockList theirs(secondConnection.get(), &theirPushes);
     QTRY_VERIFY(mine.isLoaded() && theirs.isLoaded());
     QVERIFY(mine.users().isEmpty());
     QSignalSpy changed(&theirs, &BlockList::changed);

@@ -7,6 +7,7 @@
 #include "models/MemberListModel.h"
 #include "models/MessageListModel.h"
 #include "net/Connection.h"
+#include "net/PushDispatcher.h"
 #include "outbox/Outbox.h"
 #include "search/SearchResultModel.h"
 #include "store/MessageStore.h"
@@ -109,6 +110,7 @@ private:
     MessageStore *m_store = nullptr;
     Connection *m_connection = nullptr;
     PlaintextCipher m_cipher;
+    PushDispatcher *m_pushes = nullptr;
     SyncEngine *m_sync = nullptr;
     Outbox *m_outbox = nullptr;
 };
@@ -120,15 +122,20 @@ void tst_Models::init()
     m_store = new MessageStore;
     QVERIFY(AWAIT(m_store->open(m_dir->filePath(u"cache.sqlite"_s))).result().isOk());
     m_connection = new Connection; // never connected: everything here is offline
-    m_sync = new SyncEngine(m_connection, m_store, &m_cipher);
+    m_pushes = new PushDispatcher(m_connection);
+    m_sync = new SyncEngine(m_connection, m_pushes, m_store, &m_cipher);
     m_sync->setIdentity(Alice, AliceDevice);
-    m_outbox = new Outbox(m_connection, m_store, &m_cipher, m_sync);
+    m_outbox = new Outbox(m_connection, m_store, &m_cipher);
+    m_outbox->setIdentity(Alice, AliceDevice);
+    // As Client wires them: the log tells the outbox which own entries it now holds.
+    connect(m_sync, &SyncEngine::ownEntriesStored, m_outbox, &Outbox::forget);
 }
 
 void tst_Models::cleanup()
 {
     delete m_outbox;
     delete m_sync;
+    delete m_pushes;
     delete m_connection;
     delete m_store;
 }

@@ -1,6 +1,8 @@
+#include "TestLogging.h"
 #include "content/MessageContent.h"
 #include "content/PlaintextCipher.h"
 #include "net/Connection.h"
+#include "net/PushDispatcher.h"
 #include "store/MessageStore.h"
 #include "sync/SyncEngine.h"
 #include "sync/TypingTracker.h"
@@ -35,7 +37,8 @@ public:
                     [this](const QByteArray &bytes) {
                         auto frame = FrameCodec::decode(bytes, FrameLimits::fromClient());
                         if (!frame) {
-                            qWarning() << "scripted server cannot decode:" << frame.error().message;
+                            qCWarning(lcTestClient)
+                                    << "scripted server cannot decode:" << frame.error().message;
                             return;
                         }
                         if (frame->type == FrameType::Hello)
@@ -120,6 +123,7 @@ private:
     std::unique_ptr<MessageStore> m_store;
     std::unique_ptr<Connection> m_connection;
     PlaintextCipher m_cipher;
+    std::unique_ptr<PushDispatcher> m_pushes;
     std::unique_ptr<SyncEngine> m_sync;
 };
 
@@ -132,7 +136,9 @@ void tst_SyncEngine::init()
     opened.waitForFinished();
     QVERIFY(opened.result().isOk());
     m_connection = std::make_unique<Connection>();
-    m_sync = std::make_unique<SyncEngine>(m_connection.get(), m_store.get(), &m_cipher);
+    m_pushes = std::make_unique<PushDispatcher>(m_connection.get());
+    m_sync = std::make_unique<SyncEngine>(m_connection.get(), m_pushes.get(), m_store.get(),
+                                          &m_cipher);
     m_sync->setIdentity(Alice, 10);
     m_sync->loadCursors();
 }

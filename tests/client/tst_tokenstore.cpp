@@ -40,7 +40,7 @@ void tst_TokenStore::initTestCase()
     m_expectKeychain = !bus.contains(u"nonexistent"_s);
     if (m_expectKeychain && bus.isEmpty())
         QFAIL("no D-Bus session bus: run under dbus-run-session with an unlocked gnome-keyring "
-              "(scripts/test does; see ../shared/notes/test-services.md)");
+              "(scripts/test does; see docs/qa.md)");
     // A key no other run uses, so parallel runs and leftovers never collide.
     m_server = u"test-%1.invalid:7443"_s.arg(QCoreApplication::applicationPid());
 }

@@ -551,7 +551,7 @@ void tst_E2ee::identityChangeRaisesWarning()
     QVERIFY(al->safetyNumber(bea->userId())->keyChanged());
 
     // ...and what al writes to bea waits until al acknowledges the change.
-    QSignalSpy acknowledged(al->outbox(), &Outbox::entryAcknowledged);
+    QSignalSpy acknowledged(al->outbox(), &Outbox::acknowledged);
     MessageListModel *view = al->messages(id);
     const QString held = say(*al, id, u"held until acknowledged"_s);
     QTRY_VERIFY_WITH_TIMEOUT(rowWithText(view, held) >= 0, NetworkMs);

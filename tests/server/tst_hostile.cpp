@@ -221,7 +221,8 @@ void tst_Hostile::textMessage()
     c->sendText(u"{\"t\":\"ping\"}"_s);
     auto error = nextError(*c);
     QVERIFY(error);
-    QCOMPARE(FrameCodec::read<ErrorFrame>(*error)->code, ErrorCode::InvalidField);
+    QVERIFY(!error->hasId());
+    QCOMPARE(FrameCodec::read<ErrorFrame>(*error)->code, ErrorCode::MalformedFrame);
     QVERIFY(stillServes(*c));
 }
 
@@ -300,6 +301,11 @@ void tst_Hostile::oversizedMessageCloses()
     auto c = f.newUser();
     QVERIFY(c);
     c->sendBytes(QByteArray(FrameLimits::fromClient().maxFrameBytes + 1024, '\x00'));
+    // docs/protocol.md section 1: the error first, then the close.
+    auto error = nextError(*c);
+    QVERIFY(error);
+    QVERIFY(!error->hasId());
+    QCOMPARE(FrameCodec::read<ErrorFrame>(*error)->code, ErrorCode::FrameTooLarge);
     QVERIFY(c->waitClosed());
     QCOMPARE(c->closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
     // Everyone else is still served.

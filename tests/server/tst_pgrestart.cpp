@@ -78,9 +78,11 @@ void tst_PgRestart::survivesADatabaseRestart()
     for (int i = 0; i < 20; ++i)
         QVERIFY(sendUntilAcked("before " + QByteArray::number(i)));
 
-    // pg_ctlcluster reads postmaster.pid to see whether the cluster runs, and now and then reads
-    // it while PostgreSQL rewrites it: "Cluster is not running.", exit 2, nothing restarted.
-    // That is the tool's race, not parleyd's; it is tried again (and said), up to 3 times.
+    // pg_ctlcluster decides whether the cluster runs by connecting to its socket and reading
+    // postmaster.pid, and on a loaded machine the two now and then disagree: "Cluster is not
+    // running." or "Cluster is already running.", exit 2 (its code for "nothing to do"),
+    // nothing restarted. That is the tool's race, not parleyd's; it is tried again (and said),
+    // up to 3 times. `refused > 0` below still proves the outage was met.
     int during = 0;
     QByteArray output;
     for (int attempt = 0; attempt < 3; ++attempt) {
@@ -93,7 +95,8 @@ void tst_PgRestart::survivesADatabaseRestart()
         }
         QVERIFY(restart.state() == QProcess::NotRunning || restart.waitForFinished(60000));
         output = restart.readAllStandardOutput() + restart.readAllStandardError();
-        if (restart.exitCode() != 2 || !output.contains("not running"))
+        if (restart.exitCode() != 2
+            || !(output.contains("not running") || output.contains("already running")))
             break;
         qCWarning(lcTestServer).noquote() << "pg_ctlcluster restart did nothing, again:" << output;
     }

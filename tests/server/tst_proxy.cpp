@@ -10,6 +10,7 @@
 #include "ParleydProcess.h"
 #include "TcpRelay.h"
 #include "TestClient.h"
+#include "TestLogging.h"
 #include "net/ProxyHeaderParser.h"
 
 #include <QtNetwork/QNetworkRequest>
@@ -84,9 +85,9 @@ void tst_Proxy::cleanup()
     m_relays.clear();
     if (QTest::currentTestFailed()) {
         if (m_node)
-            qWarning().noquote() << "parleyd said:\n" << m_node->log().right(4000);
+            qCWarning(lcTestServer).noquote() << "parleyd said:\n" << m_node->log().right(4000);
         if (m_haproxy)
-            qWarning().noquote() << "haproxy said:\n" << m_haproxy->log().right(4000);
+            qCWarning(lcTestServer).noquote() << "haproxy said:\n" << m_haproxy->log().right(4000);
     }
     m_haproxy.reset();
     m_node.reset();

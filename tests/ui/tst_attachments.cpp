@@ -5,8 +5,9 @@
 
 #include "AppWindow.h"
 #include "Client.h"
-#include "ParleydProcess.h"
 #include "Steps.h"
+#include "TestLogging.h"
+#include "TwoPeople.h"
 #include "platform/ProfilePaths.h"
 
 #include <QtCore/QCryptographicHash>
@@ -59,87 +60,48 @@ private Q_SLOTS:
     void dropFilesOnTheConversation();
 
 private:
-    /// alice and bob registered; alice wrote to bob; both have the chat open.
-    void setUpChat();
     /// A file of random bytes in the test folder; returns its path.
     QString writeFile(const QString &name, qsizetype size);
     /// bob clicks Download on `name` and waits for Open; returns the downloaded file's path.
     QString download(const QString &name);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ParleydProcess> m_server;
-    std::unique_ptr<AppWindow> m_alice;
-    std::unique_ptr<AppWindow> m_bob;
+    TwoPeople m_people;
 };
 
 void tst_UiAttachments::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    QVERIFY(QDir().mkpath(m_dir->filePath(u"files"_s)));
-    m_server = std::make_unique<ParleydProcess>();
-    QVERIFY2(m_server->start(), m_server->log().constData());
-    const QString run = QString::number(QCoreApplication::applicationPid()) + u'-'
-            + QString::fromLatin1(QTest::currentTestFunction());
-    m_alice = std::make_unique<AppWindow>(u"alice-"_s + run, m_dir->filePath(u"alice"_s),
-                                          m_server->url());
-    m_bob = std::make_unique<AppWindow>(u"bob-"_s + run, m_dir->filePath(u"bob"_s),
-                                        m_server->url());
+    m_people.start();
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(QDir().mkpath(m_people.dir->filePath(u"files"_s)));
 }
 
 void tst_UiAttachments::cleanup()
 {
     if (QTest::currentTestFailed()) {
         // What the models held, to tell a view problem from a model one.
-        for (AppWindow *app : {m_alice.get(), m_bob.get()}) {
+        for (AppWindow *app : {m_people.alice.get(), m_people.bob.get()}) {
             if (!app || !app->client()->activeConversation())
                 continue;
             MessageListModel *model = app->client()->messages(app->client()->activeConversation());
             for (int i = 0; i < model->rowCount(); ++i) {
                 const QModelIndex row = model->index(i, 0);
-                qWarning().noquote() << app->client()->username() << "row" << i
-                                     << row.data(MessageListModel::SeqRole).toLongLong()
-                                     << row.data(MessageListModel::ClientIdRole).toString()
-                                     << row.data(MessageListModel::AttachmentNameRole).toString()
-                                     << row.data(MessageListModel::AttachmentStateRole).toString()
-                                     << row.data(MessageListModel::DeliveryStateRole).toString();
+                qCWarning(lcTestClient).noquote()
+                        << app->client()->username() << "row" << i
+                        << row.data(MessageListModel::SeqRole).toLongLong()
+                        << row.data(MessageListModel::ClientIdRole).toString()
+                        << row.data(MessageListModel::AttachmentNameRole).toString()
+                        << row.data(MessageListModel::AttachmentStateRole).toString()
+                        << row.data(MessageListModel::DeliveryStateRole).toString();
             }
         }
-        const QString name = QString::fromLatin1(QTest::currentTestFunction()) + u"-FAILED-"_s;
-        if (m_alice)
-            m_alice->screenshot(name + u"alice"_s);
-        if (m_bob)
-            m_bob->screenshot(name + u"bob"_s);
     }
-    m_alice.reset();
-    m_bob.reset();
-    m_server.reset();
-    m_dir.reset();
-}
-
-void tst_UiAttachments::setUpChat()
-{
-    Steps::registerAccount(*m_alice, u"alice"_s, u"alice-password"_s);
-    if (QTest::currentTestFailed())
-        return;
-    Steps::registerAccount(*m_bob, u"bob"_s, u"bob-password"_s);
-    if (QTest::currentTestFailed())
-        return;
-    Steps::startChat(*m_alice, u"bob"_s);
-    if (QTest::currentTestFailed())
-        return;
-    Steps::sendMessage(*m_alice, u"Here are the files"_s);
-    if (QTest::currentTestFailed())
-        return;
-    Steps::openConversation(*m_bob, u"alice"_s);
-    if (QTest::currentTestFailed())
-        return;
-    QTRY_VERIFY_WITH_TIMEOUT(m_bob->message(u"Here are the files"_s), Steps::NetworkTimeout);
+    m_people.finish();
 }
 
 QString tst_UiAttachments::writeFile(const QString &name, qsizetype size)
 {
-    const QString path = m_dir->filePath(u"files/"_s + name);
+    const QString path = m_people.dir->filePath(u"files/"_s + name);
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(randomBytes(size)) != size)
         return {};
@@ -150,22 +112,24 @@ QString tst_UiAttachments::download(const QString &name)
 {
     QString path;
     [&] {
-        QTRY_VERIFY_WITH_TIMEOUT(m_bob->fileMessage(name), Steps::NetworkTimeout);
-        QQuickItem *row = m_bob->fileMessage(name);
-        QCOMPARE(m_bob->text(u"attachmentName"_s, row), name);
-        QTRY_VERIFY(m_bob->item(u"downloadButton"_s, m_bob->fileMessage(name)));
-        QVERIFY(m_bob->click(m_bob->item(u"downloadButton"_s, m_bob->fileMessage(name))));
-        QTRY_VERIFY_WITH_TIMEOUT(m_bob->item(u"openButton"_s, m_bob->fileMessage(name)),
-                                 Steps::NetworkTimeout);
-        QVERIFY(!m_bob->item(u"downloadButton"_s, m_bob->fileMessage(name)));
-        path = m_bob->fileMessage(name)->property("attachmentPath").toUrl().toLocalFile();
+        QTRY_VERIFY_WITH_TIMEOUT(m_people.bob->fileMessage(name), Steps::NetworkTimeout);
+        QQuickItem *row = m_people.bob->fileMessage(name);
+        QCOMPARE(m_people.bob->text(u"attachmentName"_s, row), name);
+        QTRY_VERIFY(m_people.bob->item(u"downloadButton"_s, m_people.bob->fileMessage(name)));
+        QVERIFY(m_people.bob->click(
+                m_people.bob->item(u"downloadButton"_s, m_people.bob->fileMessage(name))));
+        QTRY_VERIFY_WITH_TIMEOUT(
+                m_people.bob->item(u"openButton"_s, m_people.bob->fileMessage(name)),
+                Steps::NetworkTimeout);
+        QVERIFY(!m_people.bob->item(u"downloadButton"_s, m_people.bob->fileMessage(name)));
+        path = m_people.bob->fileMessage(name)->property("attachmentPath").toUrl().toLocalFile();
     }();
     return path;
 }
 
 void tst_UiAttachments::attachWithTheDialogAndDownload()
 {
-    setUpChat();
+    m_people.openChatWith(u"Here are the files"_s);
     if (QTest::currentTestFailed())
         return;
     const QString name = u"report.txt"_s;
@@ -173,11 +137,11 @@ void tst_UiAttachments::attachWithTheDialogAndDownload()
     QVERIFY(!source.isEmpty());
 
     // alice: the paperclip (reachable by its accessible name) opens the file dialog.
-    QQuickItem *attach = m_alice->item(u"attachButton"_s);
+    QQuickItem *attach = m_people.alice->item(u"attachButton"_s);
     QVERIFY(attach);
     QCOMPARE(attach->property("toolTipText").toString(), u"Attach a file"_s); // = Accessible.name
     QVERIFY(attach->activeFocusOnTab());
-    QVERIFY(m_alice->click(attach));
+    QVERIFY(m_people.alice->click(attach));
     const auto openDialog = [] {
         const QWidgetList windows = QApplication::topLevelWidgets();
         for (QWidget *w : windows) {
@@ -191,7 +155,7 @@ void tst_UiAttachments::attachWithTheDialogAndDownload()
     QCOMPARE(dialog->windowTitle(), u"Attach a file"_s);
     QCOMPARE(dialog->fileMode(), QFileDialog::ExistingFiles);
     // She goes to the folder holding the file, types its name, and presses Enter (Open).
-    dialog->setDirectory(m_dir->filePath(u"files"_s));
+    dialog->setDirectory(m_people.dir->filePath(u"files"_s));
     auto *nameField = dialog->findChild<QLineEdit *>(u"fileNameEdit"_s);
     QVERIFY(nameField);
     nameField->setFocus();
@@ -200,30 +164,32 @@ void tst_UiAttachments::attachWithTheDialogAndDownload()
     QTRY_VERIFY(!dialog->isVisible());
 
     // Her file message shows at once and ends sent, openable from here.
-    QTRY_VERIFY(m_alice->fileMessage(name));
-    QTRY_VERIFY_WITH_TIMEOUT(m_alice->item(u"openButton"_s, m_alice->fileMessage(name)),
-                             Steps::NetworkTimeout);
-    QCOMPARE(m_alice->text(u"attachmentName"_s, m_alice->fileMessage(name)), name);
-    m_alice->screenshot(u"attachWithTheDialogAndDownload-sent"_s);
+    QTRY_VERIFY(m_people.alice->fileMessage(name));
+    QTRY_VERIFY_WITH_TIMEOUT(
+            m_people.alice->item(u"openButton"_s, m_people.alice->fileMessage(name)),
+            Steps::NetworkTimeout);
+    QCOMPARE(m_people.alice->text(u"attachmentName"_s, m_people.alice->fileMessage(name)), name);
+    m_people.alice->screenshot(u"attachWithTheDialogAndDownload-sent"_s);
 
     // bob: the chip, with its size; Download, then Open; the same bytes arrived.
-    QTRY_VERIFY_WITH_TIMEOUT(m_bob->fileMessage(name), Steps::NetworkTimeout);
-    QVERIFY(!m_bob->text(u"attachmentSize"_s, m_bob->fileMessage(name)).isEmpty());
-    QTRY_COMPARE(m_bob->text(u"conversationPreview"_s, m_bob->conversation(u"alice"_s)),
-                 u"📎 "_s + name);
-    m_bob->screenshot(u"attachWithTheDialogAndDownload-received"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(m_people.bob->fileMessage(name), Steps::NetworkTimeout);
+    QVERIFY(!m_people.bob->text(u"attachmentSize"_s, m_people.bob->fileMessage(name)).isEmpty());
+    QTRY_COMPARE(
+            m_people.bob->text(u"conversationPreview"_s, m_people.bob->conversation(u"alice"_s)),
+            u"📎 "_s + name);
+    m_people.bob->screenshot(u"attachWithTheDialogAndDownload-received"_s);
     const QString path = download(name);
     if (QTest::currentTestFailed())
         return;
-    m_bob->screenshot(u"attachWithTheDialogAndDownload-downloaded"_s);
+    m_people.bob->screenshot(u"attachWithTheDialogAndDownload-downloaded"_s);
     QCOMPARE(QFileInfo(path).dir().absolutePath(),
-             QDir(ProfilePaths::downloadsDir(m_dir->filePath(u"bob"_s))).absolutePath());
+             QDir(ProfilePaths::downloadsDir(m_people.dir->filePath(u"bob"_s))).absolutePath());
     QCOMPARE(sha256(path), sha256(source));
 }
 
 void tst_UiAttachments::dropFilesOnTheConversation()
 {
-    setUpChat();
+    m_people.openChatWith(u"Here are the files"_s);
     if (QTest::currentTestFailed())
         return;
     const QString first = writeFile(u"one.bin"_s, 70 * 1024);
@@ -231,37 +197,38 @@ void tst_UiAttachments::dropFilesOnTheConversation()
     QVERIFY(!first.isEmpty() && !second.isEmpty());
 
     // alice drags two files from her file manager onto the messages and drops them.
-    QQuickItem *list = m_alice->item(u"messageList"_s);
+    QQuickItem *list = m_people.alice->item(u"messageList"_s);
     QVERIFY(list);
-    QVERIFY(m_alice->activate());
+    QVERIFY(m_people.alice->activate());
     const QPoint at = list->mapToScene(QPointF(list->width() / 2, list->height() / 2)).toPoint();
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(first), QUrl::fromLocalFile(second)});
     QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(m_alice->window(), &enter);
+    QCoreApplication::sendEvent(m_people.alice->window(), &enter);
     QDragMoveEvent move(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(m_alice->window(), &move);
+    QCoreApplication::sendEvent(m_people.alice->window(), &move);
     QVERIFY(move.isAccepted());
-    QTRY_VERIFY(m_alice->isShown(u"dropHint"_s));
-    m_alice->screenshot(u"dropFilesOnTheConversation-dragging"_s);
+    QTRY_VERIFY(m_people.alice->isShown(u"dropHint"_s));
+    m_people.alice->screenshot(u"dropFilesOnTheConversation-dragging"_s);
     QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(m_alice->window(), &drop);
+    QCoreApplication::sendEvent(m_people.alice->window(), &drop);
     QVERIFY(drop.isAccepted());
-    QTRY_VERIFY(!m_alice->isShown(u"dropHint"_s));
+    QTRY_VERIFY(!m_people.alice->isShown(u"dropHint"_s));
 
     // One file message each, sent; bob downloads both.
-    QTRY_VERIFY(m_alice->fileMessage(u"one.bin"_s));
-    QTRY_VERIFY(m_alice->fileMessage(u"two.bin"_s));
-    QTRY_VERIFY_WITH_TIMEOUT(m_alice->item(u"openButton"_s, m_alice->fileMessage(u"two.bin"_s)),
-                             Steps::NetworkTimeout);
-    m_alice->screenshot(u"dropFilesOnTheConversation-sent"_s);
+    QTRY_VERIFY(m_people.alice->fileMessage(u"one.bin"_s));
+    QTRY_VERIFY(m_people.alice->fileMessage(u"two.bin"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(
+            m_people.alice->item(u"openButton"_s, m_people.alice->fileMessage(u"two.bin"_s)),
+            Steps::NetworkTimeout);
+    m_people.alice->screenshot(u"dropFilesOnTheConversation-sent"_s);
     const QString one = download(u"one.bin"_s);
     if (QTest::currentTestFailed())
         return;
     const QString two = download(u"two.bin"_s);
     if (QTest::currentTestFailed())
         return;
-    m_bob->screenshot(u"dropFilesOnTheConversation-downloaded"_s);
+    m_people.bob->screenshot(u"dropFilesOnTheConversation-downloaded"_s);
     QCOMPARE(sha256(one), sha256(first));
     QCOMPARE(sha256(two), sha256(second));
 }

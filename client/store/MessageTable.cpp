@@ -1,0 +1,163 @@
+#include "MessageTable.h"
+
+#include "Annotations.h"
+#include "MessageRows.h"
+#include "StoreSql_p.h"
+#include "content/MessageContent.h"
+
+#include <QtSql/QSqlDatabase>
+
+namespace Parley {
+
+using namespace Qt::StringLiterals;
+using StoreSql::exec;
+using StoreSql::notNull;
+
+namespace {
+
+/// `keys` without those in `exclude`, in order.
+QList<QPair<qint64, qint64>> without(const QList<QPair<qint64, qint64>> &keys,
+                                     const QList<QPair<qint64, qint64>> &exclude)
+{
+    QList<QPair<qint64, qint64>> rest;
+    for (const auto &key : keys) {
+        if (!exclude.contains(key))
+            rest.append(key);
+    }
+    return rest;
+}
+
+} // namespace
+
+QList<LogCursor> MessageTable::cursors()
+{
+    QList<LogCursor> list;
+    QSqlQuery q(m_db);
+    if (q.exec(u"SELECT conv, top, bottom FROM cursors"_s)) {
+        while (q.next())
+            list.append(
+                    {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()});
+    }
+    return list;
+}
+
+void MessageTable::setCursor(const LogCursor &cursor)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT OR REPLACE INTO cursors (conv, top, bottom) VALUES (?, ?, ?)"_s);
+    q.addBindValue(cursor.conversationId);
+    q.addBindValue(cursor.top);
+    q.addBindValue(cursor.bottom);
+    exec(q);
+}
+
+bool MessageTable::acknowledgeOwn(StoredMessage &m)
+{
+    QSqlQuery outbox(m_db);
+    outbox.prepare(u"SELECT content FROM outbox WHERE client_id = ?"_s);
+    outbox.addBindValue(m.clientId);
+    if (!exec(outbox) || !outbox.next())
+        return false;
+    // The cipher may not be able to decrypt what this device sent: the outbox holds it.
+    if (m.body.isEmpty() || m.undecryptable) {
+        m.body = outbox.value(0).toByteArray();
+        m.undecryptable = false;
+        if (auto content = MessageContent::fromBytes(m.body))
+            m.text = content->previewText();
+    }
+    outbox.prepare(u"DELETE FROM outbox WHERE client_id = ?"_s);
+    outbox.addBindValue(m.clientId);
+    exec(outbox);
+    return true;
+}
+
+StoredBatch MessageTable::store(const QList<StoredMessage> &messages, qint64 ownDeviceId)
+{
+    StoredBatch batch;
+    m_db.transaction();
+    Annotations annotations(m_db);
+    QList<QPair<qint64, qint64>> inserted;
+    QSqlQuery insert(m_db);
+    insert.prepare(u"INSERT OR IGNORE INTO messages (conv, seq, client_id, sender, sender_device,"
+                   " ts, kind, body, text, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    for (StoredMessage m : messages) {
+        const bool own =
+                ownDeviceId != 0 && m.senderDeviceId == ownDeviceId && !m.clientId.isEmpty();
+        if (own && acknowledgeOwn(m))
+            batch.ownAcknowledged.append(m.clientId);
+        insert.addBindValue(m.conversationId);
+        insert.addBindValue(m.seq);
+        insert.addBindValue(m.clientId.isEmpty() ? QVariant() : QVariant(m.clientId));
+        insert.addBindValue(m.senderId);
+        insert.addBindValue(m.senderDeviceId);
+        insert.addBindValue(m.timestamp);
+        insert.addBindValue(int(m.kind));
+        insert.addBindValue(m.body);
+        insert.addBindValue(m.text);
+        insert.addBindValue(m.undecryptable ? 1 : 0);
+        if (!exec(insert) || insert.numRowsAffected() == 0)
+            continue;
+        annotations.entryStored(m.conversationId, m.seq);
+        inserted.append({m.conversationId, m.seq});
+    }
+    // Read back: replies, waiting edits and reactions are applied to the new rows too.
+    MessageRows rows(m_db);
+    batch.inserted = rows.load(inserted);
+    batch.changed = rows.load(without(annotations.changed(), inserted));
+    m_db.commit();
+    return batch;
+}
+
+QList<StoredMessage> MessageTable::reconcile(qint64 conversationId, const QList<qint64> &seqs,
+                                             QList<StoredMessage> &changed)
+{
+    m_db.transaction();
+    Annotations annotations(m_db);
+    QList<QPair<qint64, qint64>> keys;
+    for (qint64 seq : seqs) {
+        annotations.entryStored(conversationId, seq);
+        keys.append({conversationId, seq});
+    }
+    MessageRows rows(m_db);
+    QList<StoredMessage> reconciled = rows.load(keys);
+    changed = rows.load(without(annotations.changed(), keys));
+    m_db.commit();
+    return reconciled;
+}
+
+std::optional<StoredMessage> MessageTable::setAttachmentPath(qint64 conversationId, qint64 seq,
+                                                             const QString &path)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE messages SET attachment_path = ? WHERE conv = ? AND seq = ?"_s);
+    q.addBindValue(notNull(path));
+    q.addBindValue(conversationId);
+    q.addBindValue(seq);
+    if (!exec(q) || q.numRowsAffected() == 0)
+        return std::nullopt;
+    return MessageRows(m_db).load(conversationId, seq);
+}
+
+std::optional<StoredMessage> MessageTable::message(qint64 conversationId, qint64 seq)
+{
+    return MessageRows(m_db).load(conversationId, seq);
+}
+
+QList<StoredMessage> MessageTable::before(qint64 conversationId, qint64 beforeSeq, int limit)
+{
+    QList<StoredMessage> list;
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT "_s + MessageRows::columns() + MessageRows::tables()
+              + u" WHERE m.conv = ? AND m.seq < ? AND m.hidden = 0 ORDER BY m.seq DESC LIMIT ?"_s);
+    q.addBindValue(conversationId);
+    q.addBindValue(beforeSeq);
+    q.addBindValue(limit);
+    if (!exec(q))
+        return list;
+    while (q.next())
+        list.prepend(MessageRows::read(q));
+    MessageRows(m_db).attachReactions(list);
+    return list;
+}
+
+} // namespace Parley
