@@ -178,7 +178,8 @@ void Server::storeReady()
     // Told at once rather than asked every few seconds: a node without Redis answers 503 at
     // once (docs/scaling.md, "When Redis goes away").
     connect(m_router, &Router::clusterAvailabilityChanged, m_health, [health = m_health](bool up) {
-        health->set(u"redis"_s, up ? Status{} : Status(Error{ErrorCode::Unavailable, u"unreachable"_s}));
+        health->set(u"redis"_s,
+                    up ? Status{} : Status(Error{ErrorCode::Unavailable, u"unreachable"_s}));
     });
     m_router->moveToThread(m_routerThread);
     m_routerThread->start();
