@@ -35,7 +35,7 @@ Result<QList<Conversation>> conversations(AdminContext &c)
     auto db = c.database();
     if (!db)
         return db.error();
-    auto snapshot = (*db)->loadSnapshot();
+    auto snapshot = (*db)->snapshot().load();
     if (!snapshot)
         return snapshot.error();
     return snapshot->conversations;

@@ -83,7 +83,7 @@ Result<AdminReply> userList(AdminContext &c)
     auto db = c.database();
     if (!db)
         return db.error();
-    auto users = (*db)->listUsers();
+    auto users = (*db)->accounts().listUsers();
     if (!users)
         return users.error();
     AdminReply reply{QString(), QJsonArray()};
@@ -108,7 +108,7 @@ Result<AdminReply> userAdd(AdminContext &c)
     auto db = accountDatabase(c);
     if (!db)
         return db.error();
-    auto id = (*db)->createUser(name, PasswordHasher::hashNow(*password), now());
+    auto id = (*db)->accounts().createUser(name, PasswordHasher::hashNow(*password), now());
     if (!id)
         return id.error();
     qCInfo(lcServerAdmin) << "user" << *id << "added";
@@ -122,7 +122,7 @@ Result<UserRecord> namedUser(AdminContext &c)
     auto db = c.database();
     if (!db)
         return db.error();
-    return (*db)->userByName(c.arguments.at(0));
+    return (*db)->accounts().userByName(c.arguments.at(0));
 }
 
 Result<AdminReply> userSetDisabled(AdminContext &c, bool disabled)
@@ -132,7 +132,7 @@ Result<AdminReply> userSetDisabled(AdminContext &c, bool disabled)
         return user.error();
     if (!disabled && user->passwordHash.isEmpty())
         return Error{ErrorCode::NotAllowed, u"a deleted account cannot be enabled"_s};
-    if (Status s = (*c.database())->setUserDisabled(user->id, disabled, now()); !s)
+    if (Status s = (*c.database())->accounts().setUserDisabled(user->id, disabled, now()); !s)
         return s.error();
     user->disabled = disabled;
     qCInfo(lcServerAdmin) << "user" << user->id << (disabled ? "disabled" : "enabled");
@@ -155,7 +155,8 @@ Result<AdminReply> userResetPassword(AdminContext &c)
     auto db = accountDatabase(c);
     if (!db)
         return db.error();
-    if (Status s = (*db)->setPasswordHash(user->id, PasswordHasher::hashNow(*password)); !s)
+    if (Status s = (*db)->accounts().setPasswordHash(user->id, PasswordHasher::hashNow(*password));
+        !s)
         return s.error();
     return AdminReply{u"password of %1 changed"_s.arg(user->username), userJson(*user)};
 }
@@ -169,7 +170,7 @@ Result<AdminReply> userRename(AdminContext &c)
     // The password is not checked here, only the name: a placeholder that passes the rules.
     if (Status s = checkAccount(newName, u"placeholder-password"_s); !s)
         return s.error();
-    if (Status s = (*c.database())->renameUser(user->id, newName); !s)
+    if (Status s = (*c.database())->accounts().renameUser(user->id, newName); !s)
         return s.error();
     qCInfo(lcServerAdmin) << "user" << user->id << "renamed";
     const QString oldName = user->username;
@@ -184,7 +185,7 @@ Result<AdminReply> userDelete(AdminContext &c)
     auto user = namedUser(c);
     if (!user)
         return user.error();
-    auto removed = (*c.database())->deleteUser(user->id, now());
+    auto removed = (*c.database())->accounts().deleteUser(user->id, now());
     if (!removed)
         return removed.error();
     qCInfo(lcServerAdmin) << "user" << user->id << "deleted";
@@ -201,7 +202,7 @@ Result<AdminReply> deviceList(AdminContext &c)
     auto user = namedUser(c);
     if (!user)
         return user.error();
-    auto devices = (*c.database())->listDevices(user->id);
+    auto devices = (*c.database())->accounts().listDevices(user->id);
     if (!devices)
         return devices.error();
     AdminReply reply;
@@ -227,7 +228,7 @@ Result<AdminReply> deviceRevoke(AdminContext &c)
     auto db = c.database();
     if (!db)
         return db.error();
-    auto revoked = (*db)->revokeDevice(id, 0, now());
+    auto revoked = (*db)->accounts().revokeDevice(id, 0, now());
     if (!revoked)
         return revoked.error();
     return AdminReply{u"device %1 revoked"_s.arg(id),

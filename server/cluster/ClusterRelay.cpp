@@ -296,7 +296,7 @@ void ClusterRelay::resync()
     }
     m_resyncing = true;
     m_ctx.store.run<Snapshot>(
-            m_ctx.thread, [](Database &db) { return db.loadSnapshot(); },
+            m_ctx.thread, [](Database &db) { return db.snapshot().load(); },
             [this](Result<Snapshot> snapshot) {
                 m_resyncing = false;
                 if (snapshot)

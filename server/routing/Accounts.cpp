@@ -84,7 +84,9 @@ void Accounts::registerUser(const Request &r, const RegisterFrame &f)
         }
         m_ctx.store.run<qint64>(
                 m_ctx.thread,
-                [f, hash](Database &db) { return db.createUser(f.username, hash, nowMs()); },
+                [f, hash](Database &db) {
+                    return db.accounts().createUser(f.username, hash, nowMs());
+                },
                 [this, r, f](Result<qint64> user) {
                     if (!user) {
                         refuse(r, user.error());
@@ -108,7 +110,8 @@ void Accounts::login(const Request &r, const LoginFrame &f)
     if (hashingBusy(r, true))
         return;
     m_ctx.store.run<UserRecord>(
-            m_ctx.thread, [username = f.username](Database &db) { return db.userByName(username); },
+            m_ctx.thread,
+            [username = f.username](Database &db) { return db.accounts().userByName(username); },
             [this, r, f, key](Result<UserRecord> user) {
                 if (!user && user.error().code != ErrorCode::NoSuchUser) {
                     refuse(r, user.error());
@@ -143,7 +146,7 @@ void Accounts::createDevice(const Request &r, qint64 userId, const QString &user
     m_ctx.store.run<DeviceRecord>(
             m_ctx.thread,
             [userId, deviceName, hash = tokenHash(token), maxDevices](Database &db) {
-                return db.createDevice(userId, deviceName, hash, nowMs(), maxDevices);
+                return db.accounts().createDevice(userId, deviceName, hash, nowMs(), maxDevices);
             },
             [this, r, userId, username, token](Result<DeviceRecord> device) {
                 if (!device) {
@@ -169,10 +172,10 @@ void Accounts::resume(const Request &r, const ResumeFrame &f)
     m_ctx.store.runBatched<DeviceRecord>(
             m_ctx.thread,
             [hash = tokenHash(f.token)](Database &db) -> Result<DeviceRecord> {
-                auto device = db.deviceByTokenHash(hash);
+                auto device = db.accounts().deviceByTokenHash(hash);
                 if (device) {
                     // A failed write must fail the shared transaction, not hide in it.
-                    if (Status touched = db.touchDevice(device->id, nowMs()); !touched)
+                    if (Status touched = db.accounts().touchDevice(device->id, nowMs()); !touched)
                         return touched.error();
                 }
                 return device;
@@ -195,7 +198,7 @@ void Accounts::complete(const Request &r, qint64 userId, const QString &username
         // The connection went away meanwhile; a new device nobody holds a token for is revoked.
         if (!token.isEmpty()) {
             m_ctx.store.runDetached([deviceId](Database &db) -> Status {
-                auto revoked = db.revokeDevice(deviceId, 0, nowMs());
+                auto revoked = db.accounts().revokeDevice(deviceId, 0, nowMs());
                 if (!revoked)
                     return revoked.error();
                 return {};
@@ -212,7 +215,7 @@ void Accounts::complete(const Request &r, qint64 userId, const QString &username
     qCDebug(lcServerRouting) << "device" << deviceId << "of user" << userId << "authenticated";
     // A device short of one-time pre-keys (a new one has none) is told at once.
     m_ctx.store.run<int>(
-            m_ctx.thread, [deviceId](Database &db) { return db.preKeyCount(deviceId); },
+            m_ctx.thread, [deviceId](Database &db) { return db.keys().preKeyCount(deviceId); },
             [this, from = r.from](Result<int> stock) {
                 if (stock && *stock < m_ctx.config.keysLowThreshold)
                     m_ctx.delivery->send(from, FrameCodec::encode(KeysLowFrame{*stock}));
@@ -234,7 +237,7 @@ void Accounts::logout(const Request &r)
     m_ctx.store.run<DeviceRecord>(
             m_ctx.thread,
             [device = r.deviceId, user = r.userId](Database &db) {
-                return db.revokeDevice(device, user, nowMs());
+                return db.accounts().revokeDevice(device, user, nowMs());
             },
             [this, r](Result<DeviceRecord> device) {
                 if (!device) {
@@ -248,7 +251,8 @@ void Accounts::logout(const Request &r)
 void Accounts::listDevices(const Request &r)
 {
     m_ctx.store.run<QList<DeviceRecord>>(
-            m_ctx.thread, [user = r.userId](Database &db) { return db.listDevices(user); },
+            m_ctx.thread,
+            [user = r.userId](Database &db) { return db.accounts().listDevices(user); },
             [this, r](Result<QList<DeviceRecord>> devices) {
                 if (!devices) {
                     m_ctx.fail(r, devices.error());
@@ -267,7 +271,7 @@ void Accounts::revokeDevice(const Request &r, const RevokeDeviceFrame &f)
     m_ctx.store.run<DeviceRecord>(
             m_ctx.thread,
             [device = f.deviceId, user = r.userId](Database &db) {
-                return db.revokeDevice(device, user, nowMs());
+                return db.accounts().revokeDevice(device, user, nowMs());
             },
             [this, r, f](Result<DeviceRecord> device) {
                 if (!device) {
@@ -288,7 +292,7 @@ void Accounts::changePassword(const Request &r, const ChangePasswordFrame &f)
     if (hashingBusy(r, false))
         return;
     m_ctx.store.run<UserRecord>(
-            m_ctx.thread, [user = r.userId](Database &db) { return db.userById(user); },
+            m_ctx.thread, [user = r.userId](Database &db) { return db.accounts().userById(user); },
             [this, r, f](Result<UserRecord> user) {
                 if (!user) {
                     m_ctx.fail(r, user.error());
@@ -324,7 +328,7 @@ void Accounts::setPassword(const Request &r, const QString &password)
         m_ctx.store.run<bool>(
                 m_ctx.thread,
                 [user = r.userId, hash](Database &db) -> Result<bool> {
-                    if (Status s = db.setPasswordHash(user, hash); !s)
+                    if (Status s = db.accounts().setPasswordHash(user, hash); !s)
                         return s.error();
                     return true;
                 },
@@ -340,7 +344,8 @@ void Accounts::setPassword(const Request &r, const QString &password)
 void Accounts::findUser(const Request &r, const FindUserFrame &f)
 {
     m_ctx.store.run<UserRecord>(
-            m_ctx.thread, [name = f.username](Database &db) { return db.userByName(name); },
+            m_ctx.thread,
+            [name = f.username](Database &db) { return db.accounts().userByName(name); },
             [this, r](Result<UserRecord> user) {
                 if (!user) {
                     m_ctx.fail(r, user.error());
@@ -369,10 +374,10 @@ void Accounts::block(const Request &r, const BlockFrame &f)
     m_ctx.store.run<bool>(
             m_ctx.thread,
             [user = r.userId, f](Database &db) -> Result<bool> {
-                auto other = db.userById(f.userId);
+                auto other = db.accounts().userById(f.userId);
                 if (!other)
                     return other.error();
-                if (Status s = db.setBlocked(user, f.userId, f.blocked); !s)
+                if (Status s = db.accounts().setBlocked(user, f.userId, f.blocked); !s)
                     return s.error();
                 return true;
             },

@@ -116,7 +116,7 @@ void AttachmentTransfers::start(const Request &r, const UploadStartFrame &f)
             [upload, quota = m_ctx.config.attachmentQuotaBytes](Database &db) -> Result<bool> {
                 // Jobs run one at a time on the store thread: nothing can slip in between the
                 // sum and the insert.
-                auto used = db.storedAttachmentBytes(upload.userId);
+                auto used = db.attachments().storedAttachmentBytes(upload.userId);
                 if (!used)
                     return used.error();
                 if (*used + upload.size > quota)
@@ -124,7 +124,7 @@ void AttachmentTransfers::start(const Request &r, const UploadStartFrame &f)
                             ErrorCode::UploadQuotaExceeded,
                             u"your attachments take %1 of the %2 bytes you may store"_s.arg(*used)
                                     .arg(quota)};
-                if (Status s = db.insertUpload(upload); !s)
+                if (Status s = db.attachments().insertUpload(upload); !s)
                     return s.error();
                 return true;
             },
@@ -193,7 +193,7 @@ void AttachmentTransfers::finish(const Request &r, const UploadFinishFrame &f)
         m_ctx.store.run<AttachmentRecord>(
                 m_ctx.thread,
                 [id = f.uploadId, user = r.userId](Database &db) {
-                    return db.finishedUpload(id, user);
+                    return db.attachments().finishedUpload(id, user);
                 },
                 [this, r, id = f.uploadId](Result<AttachmentRecord> done) {
                     if (!done) {
@@ -227,7 +227,9 @@ void AttachmentTransfers::finish(const Request &r, const UploadFinishFrame &f)
                 m_ctx.store.run<bool>(
                         m_ctx.thread,
                         [uploadId, attachmentId](Database &db) -> Result<bool> {
-                            if (Status s = db.finishUpload(uploadId, attachmentId, nowMs()); !s)
+                            if (Status s = db.attachments().finishUpload(uploadId, attachmentId,
+                                                                         nowMs());
+                                !s)
                                 return s.error();
                             return true;
                         },
@@ -258,7 +260,8 @@ void AttachmentTransfers::download(const Request &r, const DownloadFrame &f)
         return;
     }
     m_ctx.store.run<AttachmentRecord>(
-            m_ctx.thread, [id = f.attachmentId](Database &db) { return db.attachment(id); },
+            m_ctx.thread,
+            [id = f.attachmentId](Database &db) { return db.attachments().attachment(id); },
             [this, r, f](Result<AttachmentRecord> found) {
                 if (!found) {
                     m_ctx.fail(r, found.error());
@@ -316,7 +319,8 @@ void AttachmentTransfers::expire()
         forget(id);
     if (!expired.isEmpty()) {
         qCInfo(lcServerRouting) << "deleting" << expired.size() << "expired unfinished uploads";
-        m_ctx.store.runDetached([expired](Database &db) { return db.deleteUploads(expired); });
+        m_ctx.store.runDetached(
+                [expired](Database &db) { return db.attachments().deleteUploads(expired); });
         m_blobs.discard(expired);
     }
     QSet<QByteArray> keep;
@@ -338,7 +342,9 @@ void AttachmentTransfers::deletePastRetention()
     // store thread (and every message commit behind it) for long.
     m_ctx.store.run<QList<QByteArray>>(
             m_ctx.thread,
-            [before](Database &db) { return db.deleteAttachmentsFinishedBefore(before, 500); },
+            [before](Database &db) {
+                return db.attachments().deleteAttachmentsFinishedBefore(before, 500);
+            },
             [this](Result<QList<QByteArray>> deleted) {
                 m_deletingPastRetention = false;
                 if (!deleted || deleted->isEmpty())

@@ -55,7 +55,8 @@ void Conversations::createDirect(const Request &r, const CreateDirectFrame &f)
     m_ctx.store.run<Created>(
             m_ctx.thread,
             [me = r.userId, other = f.userId](Database &db) {
-                return db.createConversation(ConversationKind::Direct, {}, me, {other}, nowMs());
+                return db.conversations().createConversation(ConversationKind::Direct, {}, me,
+                                                             {other}, nowMs());
             },
             [this, r, pair](Result<Created> result) {
                 const QList<Request> waiting = m_pendingDirect.take(pair);
@@ -93,7 +94,8 @@ void Conversations::createGroup(const Request &r, const CreateGroupFrame &f)
     m_ctx.store.run<Created>(
             m_ctx.thread,
             [me = r.userId, others, title = f.title.trimmed()](Database &db) {
-                return db.createConversation(ConversationKind::Group, title, me, others, nowMs());
+                return db.conversations().createConversation(ConversationKind::Group, title, me,
+                                                             others, nowMs());
             },
             [this, r](Result<Created> result) {
                 if (!result) {
@@ -167,7 +169,7 @@ void Conversations::addMember(const Request &r, const AddMemberFrame &f)
     }
     // The username is looked up first; membership is changed in memory only once it exists.
     m_ctx.store.run<UserRecord>(
-            m_ctx.thread, [user = f.userId](Database &db) { return db.userById(user); },
+            m_ctx.thread, [user = f.userId](Database &db) { return db.accounts().userById(user); },
             [this, r, f](Result<UserRecord> user) {
                 if (user && user->disabled)
                     user = Error{ErrorCode::NoSuchUser, u"no such user"_s};
@@ -353,7 +355,8 @@ void Conversations::commit(const Request &r, MembershipChange change, Conversati
                            QList<qint64> alsoNotify)
 {
     m_ctx.store.run<QList<Envelope>>(
-            m_ctx.thread, [change](Database &db) { return db.applyMembership(change, nowMs()); },
+            m_ctx.thread,
+            [change](Database &db) { return db.conversations().applyMembership(change, nowMs()); },
             [this, r, change, before, alsoNotify](Result<QList<Envelope>> entries) {
                 if (!entries) {
                     // Put the members back as they were; the log did not move.

@@ -18,8 +18,8 @@ void Inbox::send(const Request &r, const InboxSendFrame &f)
     m_ctx.store.run<QList<InboxStored>>(
             m_ctx.thread,
             [r, items = f.items, max = m_ctx.config.maxInboxItems](Database &db) {
-                return db.inboxSend(r.userId, r.deviceId, items,
-                                    QDateTime::currentMSecsSinceEpoch(), max);
+                return db.inbox().send(r.userId, r.deviceId, items,
+                                       QDateTime::currentMSecsSinceEpoch(), max);
             },
             [this, r](Result<QList<InboxStored>> stored) {
                 if (!stored) {
@@ -38,7 +38,7 @@ void Inbox::fetch(const Request &r, const InboxFetchFrame &f)
     m_ctx.store.run<Page>(
             m_ctx.thread,
             [device = r.deviceId, limit = f.limit](Database &db) {
-                return db.inboxFetch(device, limit);
+                return db.inbox().fetch(device, limit);
             },
             [this, r](Result<Page> page) {
                 if (!page) {
@@ -54,7 +54,7 @@ void Inbox::ack(const Request &r, const InboxAckFrame &f)
     m_ctx.store.run<bool>(
             m_ctx.thread,
             [device = r.deviceId, ids = f.itemIds](Database &db) -> Result<bool> {
-                if (Status s = db.inboxAck(device, ids); !s)
+                if (Status s = db.inbox().ack(device, ids); !s)
                     return s.error();
                 return true;
             },

@@ -13,8 +13,8 @@ void KeyDirectory::upload(const Request &r, const UploadKeysFrame &f)
     m_ctx.store.run<int>(
             m_ctx.thread,
             [device = r.deviceId, f](Database &db) {
-                return db.uploadKeys(device, f.registrationId, f.identityKey, f.signedPreKey,
-                                     f.preKeys);
+                return db.keys().upload(device, f.registrationId, f.identityKey, f.signedPreKey,
+                                        f.preKeys);
             },
             [this, r](Result<int> stock) {
                 if (!stock) {
@@ -40,12 +40,12 @@ void KeyDirectory::fetch(const Request &r, const FetchKeysFrame &f)
             m_ctx.thread,
             [user = f.userId, device = r.deviceId,
              oneTimeKeys](Database &db) -> Result<FetchedKeys> {
-                auto owner = db.userById(user);
+                auto owner = db.accounts().userById(user);
                 if (!owner)
                     return owner.error();
                 if (owner->disabled)
                     return Error{ErrorCode::NoSuchUser, u"no such user"_s};
-                return db.fetchKeys(user, device, oneTimeKeys);
+                return db.keys().fetch(user, device, oneTimeKeys);
             },
             [this, r, user = f.userId](Result<FetchedKeys> keys) {
                 if (!keys) {

@@ -73,7 +73,8 @@ void MessageLog::history(const Request &r, const HistoryFrame &f)
     m_ctx.store.run<HistoryPage>(
             m_ctx.thread,
             [f](Database &db) {
-                return db.history(f.conversationId, f.beforeSeq, f.afterSeq, f.limit);
+                return db.conversations().history(f.conversationId, f.beforeSeq, f.afterSeq,
+                                                  f.limit);
             },
             [this, r, conv = f.conversationId](Result<HistoryPage> page) {
                 if (!page) {
@@ -97,10 +98,10 @@ void MessageLog::sync(const Request &r, const SyncFrame &f)
     m_ctx.store.run<Fresh>(
             m_ctx.thread,
             [user = r.userId](Database &db) -> Result<Fresh> {
-                auto seqs = db.lastSeqsOf(user);
+                auto seqs = db.cluster().lastSeqsOf(user);
                 if (!seqs)
                     return seqs.error();
-                auto seen = db.contactsLastSeen(user);
+                auto seen = db.cluster().contactsLastSeen(user);
                 if (!seen)
                     return seen.error();
                 return Fresh{*seqs, *seen};
@@ -154,8 +155,8 @@ void MessageLog::syncFromDirectory(const Request &r, const SyncFrame &f)
                         out.second = true;
                         break;
                     }
-                    auto page =
-                            db.history(cursor.conversationId, 0, cursor.seq, std::min(limit, room));
+                    auto page = db.conversations().history(cursor.conversationId, 0, cursor.seq,
+                                                           std::min(limit, room));
                     if (!page)
                         return page.error();
                     out.second = out.second || page->more;
@@ -193,7 +194,7 @@ void MessageLog::receipt(const Request &r, const ReceiptFrame &f, bool refreshed
         m_ctx.store.run<qint64>(
                 m_ctx.thread,
                 [conversation = in.conversationId](Database &db) {
-                    return db.lastSeqOf(conversation);
+                    return db.cluster().lastSeqOf(conversation);
                 },
                 [this, r, f](Result<qint64> seq) {
                     if (seq)
@@ -216,8 +217,10 @@ void MessageLog::receipt(const Request &r, const ReceiptFrame &f, bool refreshed
                 if (receipt.seq == 0)
                     return Result<bool>(false); // below anything stored: changes nothing
                 return receipt.kind == ReceiptKind::Read
-                        ? db.setRead(receipt.conversationId, receipt.userId, receipt.seq)
-                        : db.setDelivered(receipt.conversationId, receipt.deviceId, receipt.seq);
+                        ? db.conversations().setRead(receipt.conversationId, receipt.userId,
+                                                     receipt.seq)
+                        : db.conversations().setDelivered(receipt.conversationId, receipt.deviceId,
+                                                          receipt.seq);
             },
             [this, r, receipt](Result<bool> moved) {
                 if (!moved) {

@@ -40,7 +40,8 @@ void RevocationWatch::poll()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 since = std::max(m_since, now - LookBackMs);
     m_ctx.store.run<QList<qint64>>(
-            m_ctx.thread, [since](Database &db) { return db.devicesRevokedSince(since); },
+            m_ctx.thread,
+            [since](Database &db) { return db.accounts().devicesRevokedSince(since); },
             [this](Result<QList<qint64>> revoked) {
                 m_polling = false;
                 if (!revoked)

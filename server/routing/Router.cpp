@@ -86,7 +86,7 @@ Router::Router(const ServerConfig &config, Store &store, QObject *parent)
     m_ctx->delivery = &s_noDelivery;
     connect(m_presence, &PresenceTracker::lastSeenChanged, this, [this](qint64 user, qint64 when) {
         m_ctx->store.runDetached(
-                [user, when](Database &db) { return db.setUserLastSeen(user, when); });
+                [user, when](Database &db) { return db.accounts().setUserLastSeen(user, when); });
     });
 }
 
@@ -111,7 +111,7 @@ void Router::setMetrics(Metrics *metrics)
 void Router::load(std::function<void(Status)> ready)
 {
     m_ctx->store.run<Snapshot>(
-            this, [](Database &db) { return db.loadSnapshot(); },
+            this, [](Database &db) { return db.snapshot().load(); },
             [this, ready = std::move(ready)](Result<Snapshot> snapshot) {
                 if (!snapshot) {
                     ready(snapshot.error());
@@ -180,8 +180,9 @@ void Router::close(SessionAddress session)
     if (m_cluster)
         m_cluster->sessionClosed(info.userId, info.deviceId);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_ctx->store.runDetached(
-            [device = info.deviceId, now](Database &db) { return db.touchDevice(device, now); });
+    m_ctx->store.runDetached([device = info.deviceId, now](Database &db) {
+        return db.accounts().touchDevice(device, now);
+    });
     if (!m_ctx->sessions.isOnline(info.userId))
         m_typing->userWentAway(info.userId);
     m_presence->deviceOffline(info.userId, now);

@@ -1,4 +1,6 @@
-// Database: what the admin commands change on accounts beyond the server's own queries.
+// AccountQueries: what the admin commands change on accounts beyond the server's own queries.
+#include "AccountQueries.h"
+
 #include "Database.h"
 
 #include <QtSql/QSqlQuery>
@@ -7,22 +9,22 @@ namespace Parley {
 
 using namespace Qt::StringLiterals;
 
-Status Database::renameUser(qint64 userId, const QString &newUsername)
+Status AccountQueries::renameUser(qint64 userId, const QString &newUsername)
 {
-    auto r = inTransaction<bool>([&]() -> Result<bool> {
-        QSqlQuery &taken = prepared("SELECT id FROM users WHERE username = ? AND id <> ?");
+    auto r = m_db.inTransaction<bool>([&]() -> Result<bool> {
+        QSqlQuery &taken = m_db.prepared("SELECT id FROM users WHERE username = ? AND id <> ?");
         taken.bindValue(0, newUsername);
         taken.bindValue(1, userId);
-        if (!exec(taken, "username lookup"))
-            return storageError("look up the username");
+        if (!m_db.exec(taken, "username lookup"))
+            return m_db.storageError("look up the username");
         if (taken.next())
             return Error{ErrorCode::UsernameTaken, u"the username %1 is taken"_s.arg(newUsername)};
         taken.finish();
-        QSqlQuery &q = prepared("UPDATE users SET username = ? WHERE id = ?");
+        QSqlQuery &q = m_db.prepared("UPDATE users SET username = ? WHERE id = ?");
         q.bindValue(0, newUsername);
         q.bindValue(1, userId);
-        if (!exec(q, "user rename"))
-            return storageError("rename the user");
+        if (!m_db.exec(q, "user rename"))
+            return m_db.storageError("rename the user");
         if (q.numRowsAffected() != 1)
             return Error{ErrorCode::NoSuchUser, u"no such user"_s};
         return true;
@@ -32,13 +34,13 @@ Status Database::renameUser(qint64 userId, const QString &newUsername)
     return {};
 }
 
-Result<int> Database::deleteUser(qint64 userId, qint64 now)
+Result<int> AccountQueries::deleteUser(qint64 userId, qint64 now)
 {
-    return inTransaction<int>([&]() -> Result<int> {
-        QSqlQuery &count = prepared("SELECT COUNT(*) FROM devices WHERE user_id = ?");
+    return m_db.inTransaction<int>([&]() -> Result<int> {
+        QSqlQuery &count = m_db.prepared("SELECT COUNT(*) FROM devices WHERE user_id = ?");
         count.bindValue(0, userId);
-        if (!exec(count, "device count") || !count.next())
-            return storageError("count the devices");
+        if (!m_db.exec(count, "device count") || !count.next())
+            return m_db.storageError("count the devices");
         const int devices = count.value(0).toInt();
         count.finish();
         // Revoked, not deleted: the running server polls for revocations and closes the
@@ -68,11 +70,11 @@ Result<int> Database::deleteUser(qint64 userId, qint64 now)
                  {userId}},
         };
         for (const Step &step : steps) {
-            QSqlQuery &q = prepared(step.sql);
+            QSqlQuery &q = m_db.prepared(step.sql);
             for (int i = 0; i < step.values.size(); ++i)
                 q.bindValue(i, step.values.at(i));
-            if (!exec(q, "user delete"))
-                return storageError("delete the user");
+            if (!m_db.exec(q, "user delete"))
+                return m_db.storageError("delete the user");
         }
         return devices;
     });

@@ -176,7 +176,7 @@ void Store::append(AppendRequest request, QObject *context,
     runBatched<AppendResult>(
             context,
             [request = std::move(request)](Database &db) {
-                return db.append(request, QDateTime::currentMSecsSinceEpoch());
+                return db.conversations().append(request, QDateTime::currentMSecsSinceEpoch());
             },
             std::move(done));
 }

@@ -1,7 +1,9 @@
 #pragma once
 
-/// What the parleyd integration tests share: a server started for the test case (on SQLite, or
-/// on PostgreSQL when the test runs with the `postgres` label), and users made on demand.
+/// What the parleyd integration tests share: a parleyd started for the test case (on SQLite, or
+/// on PostgreSQL when the test runs with the `postgres` label), users, devices and
+/// conversations made on demand, and the pushes a test waits for. A test that needs a server
+/// with other options makes a second ServerFixture and starts it with those.
 
 #include "ParleydProcess.h"
 #include "TestClient.h"
@@ -21,6 +23,28 @@ public:
     /// Empty if the test can run; else the reason to QSKIP.
     static QString skipReason() { return ParleydProcess::postgresUnavailableReason(); }
 
+    /// Starts the server with these options (on the backend of the test's label).
+    bool start(const QStringList &arguments = {})
+    {
+        if (!arguments.isEmpty())
+            server.setArguments(arguments);
+        return server.start();
+    }
+
+    /// Stops the server if it runs; false if it did not stop cleanly.
+    bool stop() { return !server.isRunning() || server.stop(); }
+
+    /// In cleanup(): after a failed test function, the end of parleyd's log (all of it by
+    /// default), so that the failure can be read next to what the server did.
+    void logIfFailed(qsizetype tailBytes = -1) const
+    {
+        if (!QTest::currentTestFailed())
+            return;
+        const QByteArray log = server.log();
+        qCWarning(lcTestServer).noquote() << "parleyd log:\n"
+                                          << (tailBytes < 0 ? log : log.right(tailBytes));
+    }
+
     static QString password(const QString &username)
     {
         return username + QStringLiteral("-secret");
@@ -34,12 +58,18 @@ public:
     /// A connected client of a newly registered user; null (with a warning) if that failed.
     std::unique_ptr<TestClient> newUser(const QString &prefix = QStringLiteral("user"))
     {
+        return registerUser(uniqueName(prefix));
+    }
+
+    /// A connected client of the user registered now as exactly `username` (with
+    /// password(username)); null (with a warning) if that failed.
+    std::unique_ptr<TestClient> registerUser(const QString &username)
+    {
         auto client = std::make_unique<TestClient>();
-        const QString name = uniqueName(prefix);
-        auto r = client->connectAndRegister(server.url(), server.fingerprint(), name,
-                                            password(name));
+        auto r = client->connectAndRegister(server.url(), server.fingerprint(), username,
+                                            password(username));
         if (!r) {
-            qCWarning(lcTestServer) << "could not register" << name << ":" << r.error().message;
+            qCWarning(lcTestServer) << "could not register" << username << ":" << r.error().message;
             return nullptr;
         }
         client->clear();
@@ -70,6 +100,51 @@ public:
         if (!client->open(server.url(), server.fingerprint()) || !client->hello())
             return nullptr;
         return client;
+    }
+
+    /// Connects `client` again and resumes its device with `token`.
+    bool reconnect(TestClient &client, const QByteArray &token)
+    {
+        if (!client.open(server.url(), server.fingerprint()) || !client.hello())
+            return false;
+        auto resumed = client.resume(token);
+        if (!resumed)
+            qCWarning(lcTestServer) << "resume failed:" << resumed.error().message;
+        return bool(resumed);
+    }
+
+    /// The direct chat of `a` with `b` (made by `a`); 0 if that failed.
+    static qint64 direct(TestClient &a, const TestClient &b)
+    {
+        auto c = a.call<ConversationInfoFrame>(CreateDirectFrame{b.account().userId});
+        return c ? c->conversation.id : 0;
+    }
+
+    /// A group `owner` made with `members`; an empty Conversation (with a warning) if that
+    /// failed.
+    static Conversation group(TestClient &owner, const QString &title,
+                              const QList<TestClient *> &members)
+    {
+        QList<qint64> ids;
+        for (TestClient *m : members)
+            ids.append(m->account().userId);
+        auto created = owner.call<ConversationInfoFrame>(CreateGroupFrame{title, ids});
+        if (!created) {
+            qCWarning(lcTestServer) << "createGroup failed:" << created.error().message;
+            return {};
+        }
+        return created->conversation;
+    }
+
+    /// Sends `body` into the conversation; its client id (empty if not sent) and its seq.
+    static QByteArray send(TestClient &from, qint64 conversation, const QByteArray &body,
+                           qint64 *seq = nullptr)
+    {
+        const QByteArray clientId = TestClient::newClientId();
+        auto sent = from.call<SentFrame>(SendFrame{conversation, clientId, body});
+        if (seq)
+            *seq = sent ? sent->seq : 0;
+        return sent ? clientId : QByteArray();
     }
 
     /// The id of the first error code in a reply (or ErrorCode::None if it was no error).
@@ -154,3 +229,14 @@ private:
     if (!reason_.isEmpty())                                        \
       QSKIP(qPrintable(reason_));                                  \
   } while (false)
+
+/// In initTestCase(): skips without the backend, else starts the fixture's server with the
+/// options given (if any), failing with parleyd's log if it does not start.
+#define PARLEY_START_SERVER(fixture, ...)                                       \
+  do {                                                                          \
+    PARLEY_SKIP_WITHOUT_BACKEND();                                              \
+    QVERIFY2((fixture).start(__VA_ARGS__), (fixture).server.log().constData()); \
+  } while (false)
+
+/// Stops a fixture's server, failing with parleyd's log if it does not stop cleanly.
+#define PARLEY_STOP_SERVER(fixture) QVERIFY2((fixture).stop(), (fixture).server.log().constData())

@@ -34,20 +34,17 @@ private:
 
 void tst_Accounts::initTestCase()
 {
-    PARLEY_SKIP_WITHOUT_BACKEND();
-    QVERIFY2(f.server.start(), f.server.log().constData());
+    PARLEY_START_SERVER(f);
 }
 
 void tst_Accounts::cleanupTestCase()
 {
-    if (f.server.isRunning())
-        QVERIFY2(f.server.stop(), f.server.log().constData());
+    PARLEY_STOP_SERVER(f);
 }
 
 void tst_Accounts::cleanup()
 {
-    if (QTest::currentTestFailed())
-        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log();
+    f.logIfFailed();
 }
 
 void tst_Accounts::registerRules()
@@ -245,36 +242,36 @@ void tst_Accounts::registrationClosed()
 
 void tst_Accounts::tooManyDevices()
 {
-    ParleydProcess small;
-    small.setArguments({u"--max-devices"_s, u"2"_s});
-    QVERIFY2(small.start(), small.log().constData());
-    TestClient a, b, c;
-    PARLEY_VERIFY(
-            a.connectAndRegister(small.url(), small.fingerprint(), u"busy"_s, u"busy-password"_s));
-    QVERIFY(b.open(small.url(), small.fingerprint()) && b.hello());
-    PARLEY_VERIFY(b.login(u"busy"_s, u"busy-password"_s));
-    QVERIFY(c.open(small.url(), small.fingerprint()) && c.hello());
-    QCOMPARE(c.login(u"busy"_s, u"busy-password"_s).error().code, ErrorCode::TooManyDevices);
+    ServerFixture small;
+    QVERIFY2(small.start({u"--max-devices"_s, u"2"_s}), small.server.log().constData());
+    auto a = small.registerUser(u"busy"_s);
+    QVERIFY(a);
+    auto b = small.newDevice(u"busy"_s);
+    QVERIFY(b);
+    auto c = small.newConnection();
+    QVERIFY(c);
+    const QString password = ServerFixture::password(u"busy"_s);
+    QCOMPARE(c->login(u"busy"_s, password).error().code, ErrorCode::TooManyDevices);
     // Freeing a slot lets the next login in.
-    PARLEY_VERIFY(a.callOk(RevokeDeviceFrame{b.account().deviceId}));
-    PARLEY_VERIFY(c.login(u"busy"_s, u"busy-password"_s));
+    PARLEY_VERIFY(a->callOk(RevokeDeviceFrame{b->account().deviceId}));
+    PARLEY_VERIFY(c->login(u"busy"_s, password));
     QVERIFY(small.stop());
 }
 
 void tst_Accounts::failedLoginsSlowDown()
 {
-    ParleydProcess strict;
-    strict.setArguments({u"--login-failures"_s, u"2"_s});
-    QVERIFY2(strict.start(), strict.log().constData());
-    TestClient a, c;
-    PARLEY_VERIFY(a.connectAndRegister(strict.url(), strict.fingerprint(), u"target"_s,
-                                       u"target-password"_s));
-    QVERIFY(c.open(strict.url(), strict.fingerprint()) && c.hello());
-    QCOMPARE(c.login(u"target"_s, u"guess-one"_s).error().code, ErrorCode::InvalidCredentials);
-    QCOMPARE(c.login(u"target"_s, u"guess-two"_s).error().code, ErrorCode::InvalidCredentials);
+    ServerFixture strict;
+    QVERIFY2(strict.start({u"--login-failures"_s, u"2"_s}), strict.server.log().constData());
+    auto a = strict.registerUser(u"target"_s);
+    QVERIFY(a);
+    auto c = strict.newConnection();
+    QVERIFY(c);
+    QCOMPARE(c->login(u"target"_s, u"guess-one"_s).error().code, ErrorCode::InvalidCredentials);
+    QCOMPARE(c->login(u"target"_s, u"guess-two"_s).error().code, ErrorCode::InvalidCredentials);
     // Now even the right password waits.
-    QCOMPARE(c.login(u"target"_s, u"target-password"_s).error().code, ErrorCode::SlowDown);
-    QVERIFY(c.isOpen());
+    QCOMPARE(c->login(u"target"_s, ServerFixture::password(u"target"_s)).error().code,
+             ErrorCode::SlowDown);
+    QVERIFY(c->isOpen());
     QVERIFY(strict.stop());
 }
 

@@ -69,30 +69,26 @@ private:
     static Result<QByteArray> upload(TestClient &c, qint64 conv, const QByteArray &data);
     /// Downloads a whole attachment, chunk by chunk.
     static Result<QByteArray> download(TestClient &c, const QByteArray &attachmentId);
-    qint64 groupOf(TestClient &owner, const QList<TestClient *> &members);
 
     ServerFixture f;
 };
 
 void tst_Attachments::initTestCase()
 {
-    PARLEY_SKIP_WITHOUT_BACKEND();
-    f.server.setArguments({u"--rate-limit"_s, u"100000"_s, u"--rate-burst"_s, u"100000"_s,
-                           u"--max-attachment-bytes"_s, u"16777216"_s, u"--max-pending-uploads"_s,
-                           u"3"_s, u"--upload-rate"_s, u"100000"_s});
-    QVERIFY2(f.server.start(), f.server.log().constData());
+    PARLEY_START_SERVER(f,
+                        {u"--rate-limit"_s, u"100000"_s, u"--rate-burst"_s, u"100000"_s,
+                         u"--max-attachment-bytes"_s, u"16777216"_s, u"--max-pending-uploads"_s,
+                         u"3"_s, u"--upload-rate"_s, u"100000"_s});
 }
 
 void tst_Attachments::cleanupTestCase()
 {
-    if (f.server.isRunning())
-        QVERIFY2(f.server.stop(), f.server.log().constData());
+    PARLEY_STOP_SERVER(f);
 }
 
 void tst_Attachments::cleanup()
 {
-    if (QTest::currentTestFailed())
-        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log().right(10000);
+    f.logIfFailed(10000);
 }
 
 Result<QByteArray> tst_Attachments::start(TestClient &c, qint64 conv, qint64 size)
@@ -168,21 +164,12 @@ Result<QByteArray> tst_Attachments::download(TestClient &c, const QByteArray &at
     return data;
 }
 
-qint64 tst_Attachments::groupOf(TestClient &owner, const QList<TestClient *> &members)
-{
-    QList<qint64> ids;
-    for (TestClient *m : members)
-        ids.append(m->account().userId);
-    auto created = owner.call<ConversationInfoFrame>(CreateGroupFrame{u"files"_s, ids});
-    return created ? created->conversation.id : 0;
-}
-
 void tst_Attachments::roundTrip()
 {
     auto a = f.newUser();
     auto b = f.newUser();
     QVERIFY(a && b);
-    const qint64 conv = groupOf(*a, {b.get()});
+    const qint64 conv = f.group(*a, u"files"_s, {b.get()}).id;
     QVERIFY(conv);
     const QByteArray data = randomBytes(5 * 1024 * 1024 + 12345); // not a multiple of a chunk
     auto id = upload(*a, conv, data);
@@ -211,7 +198,7 @@ void tst_Attachments::resumeAfterDrop()
 {
     auto a = f.newUser();
     QVERIFY(a);
-    const qint64 conv = groupOf(*a, {});
+    const qint64 conv = f.group(*a, u"files"_s, {}).id;
     QVERIFY(conv);
     const QByteArray data = randomBytes(2 * 1024 * 1024 + 7);
     auto id = start(*a, conv, data.size());
@@ -251,7 +238,7 @@ void tst_Attachments::wrongOffsetRefused()
 {
     auto a = f.newUser();
     QVERIFY(a);
-    const qint64 conv = groupOf(*a, {});
+    const qint64 conv = f.group(*a, u"files"_s, {}).id;
     const QByteArray data = randomBytes(3 * MaxAttachmentChunkBytes);
     auto id = start(*a, conv, data.size());
     PARLEY_VERIFY(id);
@@ -273,7 +260,7 @@ void tst_Attachments::nonMemberAndFormerMember()
     auto member = f.newUser();
     auto outsider = f.newUser();
     QVERIFY(owner && member && outsider);
-    const qint64 conv = groupOf(*owner, {member.get()});
+    const qint64 conv = f.group(*owner, u"files"_s, {member.get()}).id;
     QVERIFY(conv);
     const QByteArray data = randomBytes(100000);
     auto id = upload(*owner, conv, data);
@@ -308,7 +295,7 @@ void tst_Attachments::othersUploadIsUnknown()
     auto a = f.newUser();
     auto b = f.newUser();
     QVERIFY(a && b);
-    const qint64 conv = groupOf(*a, {b.get()});
+    const qint64 conv = f.group(*a, u"files"_s, {b.get()}).id;
     auto id = start(*a, conv, 100);
     PARLEY_VERIFY(id);
     // A fellow member who learnt the upload id can neither write, look at nor finish it.
@@ -326,7 +313,7 @@ void tst_Attachments::oversizedDeclaredSize()
 {
     auto a = f.newUser();
     QVERIFY(a);
-    const qint64 conv = groupOf(*a, {});
+    const qint64 conv = f.group(*a, u"files"_s, {}).id;
     QCOMPARE(start(*a, conv, 16 * 1024 * 1024 + 1).error().code, ErrorCode::AttachmentTooLarge);
     QCOMPARE(start(*a, conv, std::numeric_limits<qint64>::max()).error().code,
              ErrorCode::AttachmentTooLarge);
@@ -338,7 +325,7 @@ void tst_Attachments::overlongChunks()
 {
     auto a = f.newUser();
     QVERIFY(a);
-    const qint64 conv = groupOf(*a, {});
+    const qint64 conv = f.group(*a, u"files"_s, {}).id;
     auto id = start(*a, conv, 1024 * 1024);
     PARLEY_VERIFY(id);
     // Over the chunk limit but within the frame's byte-string limit: a field error with the id.
@@ -370,7 +357,7 @@ void tst_Attachments::finishIncomplete()
 {
     auto a = f.newUser();
     QVERIFY(a);
-    const qint64 conv = groupOf(*a, {});
+    const qint64 conv = f.group(*a, u"files"_s, {}).id;
     const QByteArray data = randomBytes(1000);
     auto id = start(*a, conv, data.size());
     PARLEY_VERIFY(id);
@@ -390,7 +377,7 @@ void tst_Attachments::finishTwiceGivesTheSameId()
 {
     auto a = f.newUser();
     QVERIFY(a);
-    const qint64 conv = groupOf(*a, {});
+    const qint64 conv = f.group(*a, u"files"_s, {}).id;
     auto id = start(*a, conv, 10);
     PARLEY_VERIFY(id);
     PARLEY_VERIFY(sendChunks(*a, *id, "0123456789"_ba, 0, 10));
@@ -434,7 +421,7 @@ void tst_Attachments::quotaOfUnfinishedUploads()
 {
     auto a = f.newUser();
     QVERIFY(a);
-    const qint64 conv = groupOf(*a, {});
+    const qint64 conv = f.group(*a, u"files"_s, {}).id;
     QList<QByteArray> ids;
     for (int i = 0; i < 3; ++i) {
         auto id = start(*a, conv, 10);
@@ -445,7 +432,7 @@ void tst_Attachments::quotaOfUnfinishedUploads()
     // Someone else's quota is their own.
     auto b = f.newUser();
     QVERIFY(b);
-    PARLEY_VERIFY(start(*b, groupOf(*b, {}), 10));
+    PARLEY_VERIFY(start(*b, f.group(*b, u"files"_s, {}).id, 10));
     // Finishing one frees its place.
     PARLEY_VERIFY(sendChunks(*a, ids.first(), "0123456789"_ba, 0, 10));
     PARLEY_VERIFY(a->call<UploadFinishedFrame>(UploadFinishFrame{ids.first()}));
@@ -457,7 +444,7 @@ void tst_Attachments::restartKeepsFinishedBlobs()
 {
     auto a = f.newUser();
     QVERIFY(a);
-    const qint64 conv = groupOf(*a, {});
+    const qint64 conv = f.group(*a, u"files"_s, {}).id;
     const QByteArray data = randomBytes(700000);
     auto id = upload(*a, conv, data);
     PARLEY_VERIFY(id);
@@ -495,7 +482,7 @@ void tst_Attachments::unfinishedUploadsExpire()
     QVERIFY2(short_.server.start(), short_.server.log().constData());
     auto a = short_.newUser();
     QVERIFY(a);
-    const qint64 conv = groupOf(*a, {});
+    const qint64 conv = f.group(*a, u"files"_s, {}).id;
     QVERIFY(conv);
     const QByteArray data = randomBytes(2 * MaxAttachmentChunkBytes);
     auto id = start(*a, conv, data.size());
@@ -530,14 +517,14 @@ void tst_Attachments::startsAreRateLimited()
     QVERIFY2(slow.server.start(), slow.server.log().constData());
     auto a = slow.newUser();
     QVERIFY(a);
-    const qint64 conv = groupOf(*a, {});
+    const qint64 conv = f.group(*a, u"files"_s, {}).id;
     PARLEY_VERIFY(start(*a, conv, 10));
     PARLEY_VERIFY(start(*a, conv, 10));
     QCOMPARE(start(*a, conv, 10).error().code, ErrorCode::RateLimited);
     // Per user: another user starts at once.
     auto b = slow.newUser();
     QVERIFY(b);
-    PARLEY_VERIFY(start(*b, groupOf(*b, {}), 10));
+    PARLEY_VERIFY(start(*b, f.group(*b, u"files"_s, {}).id, 10));
     QVERIFY(slow.server.stop());
 }
 
@@ -551,7 +538,7 @@ void tst_Attachments::storedBytesQuota()
     QVERIFY2(small.server.start(), small.server.log().constData());
     auto a = small.newUser();
     QVERIFY(a);
-    const qint64 conv = groupOf(*a, {});
+    const qint64 conv = f.group(*a, u"files"_s, {}).id;
     QVERIFY(conv);
     PARLEY_VERIFY(upload(*a, conv, randomBytes(200000)));
     auto over = a->call<UploadProgressFrame>(UploadStartFrame{conv, 150000});
@@ -563,7 +550,7 @@ void tst_Attachments::storedBytesQuota()
     // Per user.
     auto b = small.newUser();
     QVERIFY(b);
-    PARLEY_VERIFY(start(*b, groupOf(*b, {}), 300000));
+    PARLEY_VERIFY(start(*b, f.group(*b, u"files"_s, {}).id, 300000));
     QVERIFY(small.server.stop());
 }
 
@@ -576,7 +563,7 @@ void tst_Attachments::finishedAttachmentsPastRetention()
     auto a = brief.newUser();
     auto b = brief.newUser();
     QVERIFY(a && b);
-    const qint64 conv = groupOf(*a, {b.get()});
+    const qint64 conv = f.group(*a, u"files"_s, {b.get()}).id;
     QVERIFY(conv);
     const QByteArray data = randomBytes(80000);
     auto id = upload(*a, conv, data);

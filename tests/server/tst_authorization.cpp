@@ -29,10 +29,8 @@ private:
 
 void tst_Authorization::initTestCase()
 {
-    PARLEY_SKIP_WITHOUT_BACKEND();
     // The owner makes a group per row: faster than the default rate limit allows.
-    f.server.setArguments({u"--rate-limit"_s, u"10000"_s, u"--rate-burst"_s, u"10000"_s});
-    QVERIFY2(f.server.start(), f.server.log().constData());
+    PARLEY_START_SERVER(f, {u"--rate-limit"_s, u"10000"_s, u"--rate-burst"_s, u"10000"_s});
     m_owner = f.newUser(u"owner"_s);
     m_admin = f.newUser(u"admin"_s);
     m_member = f.newUser(u"member"_s);
@@ -44,14 +42,12 @@ void tst_Authorization::initTestCase()
 
 void tst_Authorization::cleanupTestCase()
 {
-    if (f.server.isRunning())
-        QVERIFY2(f.server.stop(), f.server.log().constData());
+    PARLEY_STOP_SERVER(f);
 }
 
 void tst_Authorization::cleanup()
 {
-    if (QTest::currentTestFailed())
-        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log().right(10000);
+    f.logIfFailed(10000);
 }
 
 void tst_Authorization::matrix_data()

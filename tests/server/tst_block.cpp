@@ -38,21 +38,17 @@ private:
 
 void tst_Block::initTestCase()
 {
-    PARLEY_SKIP_WITHOUT_BACKEND();
-    f.server.setArguments({u"--presence-delay"_s, u"0"_s});
-    QVERIFY2(f.server.start(), f.server.log().constData());
+    PARLEY_START_SERVER(f, {u"--presence-delay"_s, u"0"_s});
 }
 
 void tst_Block::cleanupTestCase()
 {
-    if (f.server.isRunning())
-        QVERIFY2(f.server.stop(), f.server.log().constData());
+    PARLEY_STOP_SERVER(f);
 }
 
 void tst_Block::cleanup()
 {
-    if (QTest::currentTestFailed())
-        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log().right(10000);
+    f.logIfFailed(10000);
 }
 
 QList<RawFrame> tst_Block::drained(TestClient &client)

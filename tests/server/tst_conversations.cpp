@@ -31,40 +31,22 @@ private Q_SLOTS:
     void groupFull();
 
 private:
-    Conversation group(TestClient &owner, const QString &title, const QList<TestClient *> &members);
     ServerFixture f;
 };
 
 void tst_Conversations::initTestCase()
 {
-    PARLEY_SKIP_WITHOUT_BACKEND();
-    QVERIFY2(f.server.start(), f.server.log().constData());
+    PARLEY_START_SERVER(f);
 }
 
 void tst_Conversations::cleanupTestCase()
 {
-    if (f.server.isRunning())
-        QVERIFY2(f.server.stop(), f.server.log().constData());
+    PARLEY_STOP_SERVER(f);
 }
 
 void tst_Conversations::cleanup()
 {
-    if (QTest::currentTestFailed())
-        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log();
-}
-
-Conversation tst_Conversations::group(TestClient &owner, const QString &title,
-                                      const QList<TestClient *> &members)
-{
-    QList<qint64> ids;
-    for (TestClient *m : members)
-        ids.append(m->account().userId);
-    auto created = owner.call<ConversationInfoFrame>(CreateGroupFrame{title, ids});
-    if (!created) {
-        qCWarning(lcTestServer) << "createGroup failed:" << created.error().message;
-        return {};
-    }
-    return created->conversation;
+    f.logIfFailed();
 }
 
 void tst_Conversations::directChatIsOnePerPair()
@@ -165,7 +147,7 @@ void tst_Conversations::addAndRemoveMembers()
     auto member = f.newUser();
     auto newcomer = f.newUser();
     QVERIFY(owner && member && newcomer);
-    const Conversation c = group(*owner, u"club"_s, {member.get()});
+    const Conversation c = f.group(*owner, u"club"_s, {member.get()});
     QVERIFY(c.id);
 
     QCOMPARE(member->callOk(AddMemberFrame{c.id, newcomer->account().userId}).error().code,
@@ -234,7 +216,7 @@ void tst_Conversations::rolesAndRename()
     auto member = f.newUser();
     auto extra = f.newUser();
     QVERIFY(owner && admin && member && extra);
-    const Conversation c = group(*owner, u"roles"_s, {admin.get(), member.get()});
+    const Conversation c = f.group(*owner, u"roles"_s, {admin.get(), member.get()});
     QVERIFY(c.id);
 
     QCOMPARE(admin->callOk(SetRoleFrame{c.id, admin->account().userId, Role::Admin}).error().code,
@@ -291,7 +273,7 @@ void tst_Conversations::ownerLeavingHandsOver()
     auto older = f.newUser();
     auto newer = f.newUser();
     QVERIFY(owner && first && older && newer);
-    const Conversation c = group(*owner, u"heirs"_s, {first.get(), older.get(), newer.get()});
+    const Conversation c = f.group(*owner, u"heirs"_s, {first.get(), older.get(), newer.get()});
     QVERIFY(c.id);
     // `first` joined first but is no admin; `older` became admin before `newer`.
     PARLEY_VERIFY(owner->callOk(SetRoleFrame{c.id, older->account().userId, Role::Admin}));
@@ -329,7 +311,7 @@ void tst_Conversations::ownerHandsOverToAMemberWithoutAdmins()
     auto first = f.newUser();
     auto second = f.newUser();
     QVERIFY(owner && first && second);
-    const Conversation c = group(*owner, u"plain"_s, {first.get(), second.get()});
+    const Conversation c = f.group(*owner, u"plain"_s, {first.get(), second.get()});
     QVERIFY(c.id);
     second->clear();
     PARLEY_VERIFY(owner->callOk(LeaveFrame{c.id}));

@@ -19,40 +19,38 @@ private Q_SLOTS:
     void historyPages();
 
 private:
-    ParleydProcess m_server;
+    ServerFixture f;
 };
 
 void tst_Delivery::initTestCase()
 {
     QVERIFY2(!ParleydProcess::binary().isEmpty(), "PARLEYD_BINARY is not set");
-    PARLEY_SKIP_WITHOUT_BACKEND();
-    QVERIFY2(m_server.start(), m_server.log().constData());
-    QVERIFY(!m_server.fingerprint().isEmpty());
+    PARLEY_START_SERVER(f);
+    QVERIFY(!f.server.fingerprint().isEmpty());
     // The postgres run really runs on PostgreSQL.
-    QCOMPARE(m_server.log().contains("database postgresql://"), ParleydProcess::usesPostgres());
+    QCOMPARE(f.server.log().contains("database postgresql://"), ParleydProcess::usesPostgres());
 }
 
 void tst_Delivery::cleanupTestCase()
 {
-    QVERIFY2(m_server.stop(), m_server.log().constData());
+    PARLEY_STOP_SERVER(f);
 }
 
 void tst_Delivery::cleanup()
 {
-    if (QTest::currentTestFailed())
-        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << m_server.log();
+    f.logIfFailed();
 }
 
 void tst_Delivery::directMessageIsPushed()
 {
-    TestClient alice;
-    TestClient bob;
-    auto a = alice.connectAndRegister(m_server.url(), m_server.fingerprint(), u"alice"_s,
-                                      u"alice-password"_s);
-    PARLEY_VERIFY(a);
-    auto b = bob.connectAndRegister(m_server.url(), m_server.fingerprint(), u"bob"_s,
-                                    u"bob-password"_s);
-    PARLEY_VERIFY(b);
+    auto aliceClient = f.registerUser(u"alice"_s);
+    QVERIFY(aliceClient);
+    auto bobClient = f.registerUser(u"bob"_s);
+    QVERIFY(bobClient);
+    TestClient &alice = *aliceClient;
+    TestClient &bob = *bobClient;
+    const AuthenticatedFrame *a = &alice.account();
+    const AuthenticatedFrame *b = &bob.account();
     QCOMPARE(a->token.size(), 32);
 
     auto conv = alice.call<ConversationInfoFrame>(CreateDirectFrame{b->userId});
@@ -104,20 +102,15 @@ void tst_Delivery::directMessageIsPushed()
 
 void tst_Delivery::historyPages()
 {
-    TestClient carol;
-    TestClient dave;
-    auto c = carol.connectAndRegister(m_server.url(), m_server.fingerprint(), u"carol"_s,
-                                      u"carol-password"_s);
-    PARLEY_VERIFY(c);
-    auto d = dave.connectAndRegister(m_server.url(), m_server.fingerprint(), u"dave"_s,
-                                     u"dave-password"_s);
-    PARLEY_VERIFY(d);
-    auto conv = carol.call<ConversationInfoFrame>(CreateDirectFrame{d->userId});
-    PARLEY_VERIFY(conv);
-    const qint64 id = conv->conversation.id;
+    auto carol = f.registerUser(u"carol"_s);
+    QVERIFY(carol);
+    auto dave = f.registerUser(u"dave"_s);
+    QVERIFY(dave);
+    const qint64 id = f.direct(*carol, *dave);
+    QVERIFY(id);
     QList<qint64> seqs;
     for (int i = 0; i < 5; ++i) {
-        auto sent = carol.call<SentFrame>(
+        auto sent = carol->call<SentFrame>(
                 SendFrame{id, TestClient::newClientId(), QByteArray::number(i)});
         QVERIFY(sent);
         seqs.append(sent->seq);
@@ -125,21 +118,21 @@ void tst_Delivery::historyPages()
     for (int i = 1; i < seqs.size(); ++i)
         QCOMPARE(seqs[i], seqs[i - 1] + 1);
 
-    auto newest = dave.call<MessagesFrame>(HistoryFrame{id, seqs.last() + 1, 0, 2});
+    auto newest = dave->call<MessagesFrame>(HistoryFrame{id, seqs.last() + 1, 0, 2});
     PARLEY_VERIFY(newest);
     QCOMPARE(newest->messages.size(), 2);
     QCOMPARE(newest->messages[0].seq, seqs[3]);
     QCOMPARE(newest->messages[1].seq, seqs[4]);
     QVERIFY(newest->more);
 
-    auto all = dave.call<MessagesFrame>(HistoryFrame{id, 0, 0, 50});
+    auto all = dave->call<MessagesFrame>(HistoryFrame{id, 0, 0, 50});
     PARLEY_VERIFY(all);
     QCOMPARE(all->messages.size(), 6); // Created + 5
     QCOMPARE(all->messages.first().seq, 1);
     QCOMPARE(all->messages.first().kind, MessageKind::Membership);
     QVERIFY(!all->more);
 
-    auto after = dave.call<MessagesFrame>(HistoryFrame{id, 0, seqs[2], 50});
+    auto after = dave->call<MessagesFrame>(HistoryFrame{id, 0, seqs[2], 50});
     PARLEY_VERIFY(after);
     QCOMPARE(after->messages.size(), 2);
     QCOMPARE(after->messages.first().seq, seqs[3]);

@@ -20,31 +20,17 @@ private Q_SLOTS:
     void killedServerLosesNothingAcknowledged();
 
 private:
-    bool reconnect(TestClient &client, const QByteArray &token);
     ServerFixture f;
 };
 
 void tst_Durability::initTestCase()
 {
-    PARLEY_SKIP_WITHOUT_BACKEND();
-    f.server.setArguments({u"--rate-limit"_s, u"100000"_s, u"--rate-burst"_s, u"100000"_s});
-    QVERIFY2(f.server.start(), f.server.log().constData());
+    PARLEY_START_SERVER(f, {u"--rate-limit"_s, u"100000"_s, u"--rate-burst"_s, u"100000"_s});
 }
 
 void tst_Durability::cleanup()
 {
-    if (QTest::currentTestFailed())
-        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log().right(20000);
-}
-
-bool tst_Durability::reconnect(TestClient &client, const QByteArray &token)
-{
-    if (!client.open(f.server.url(), f.server.fingerprint()) || !client.hello())
-        return false;
-    auto resumed = client.resume(token);
-    if (!resumed)
-        qCWarning(lcTestServer) << "resume failed:" << resumed.error().message;
-    return bool(resumed);
+    f.logIfFailed(20000);
 }
 
 void tst_Durability::killedServerLosesNothingAcknowledged()
@@ -91,7 +77,7 @@ void tst_Durability::killedServerLosesNothingAcknowledged()
             QVERIFY(c->waitClosed(10000));
         QVERIFY2(f.server.start(), f.server.log().right(5000).constData());
         for (std::size_t i = 0; i < clients.size(); ++i) {
-            QVERIFY(reconnect(*clients[i], tokens[i]));
+            QVERIFY(f.reconnect(*clients[i], tokens[i]));
             senders[i]->resendAll();
             senders[i]->pump();
         }

@@ -53,20 +53,17 @@ private:
 
 void tst_Hostile::initTestCase()
 {
-    PARLEY_SKIP_WITHOUT_BACKEND();
-    QVERIFY2(f.server.start(), f.server.log().constData());
+    PARLEY_START_SERVER(f);
 }
 
 void tst_Hostile::cleanupTestCase()
 {
-    if (f.server.isRunning())
-        QVERIFY2(f.server.stop(), f.server.log().constData());
+    PARLEY_STOP_SERVER(f);
 }
 
 void tst_Hostile::cleanup()
 {
-    if (QTest::currentTestFailed())
-        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log();
+    f.logIfFailed();
 }
 
 bool tst_Hostile::stillServes(TestClient &client)
@@ -370,12 +367,12 @@ void tst_Hostile::retryIsIdempotent()
 
 void tst_Hostile::rateLimited()
 {
-    ParleydProcess strict;
-    strict.setArguments({u"--rate-limit"_s, u"5"_s, u"--rate-burst"_s, u"5"_s});
-    QVERIFY2(strict.start(), strict.log().constData());
-    TestClient c;
-    PARLEY_VERIFY(c.connectAndRegister(strict.url(), strict.fingerprint(), u"hasty"_s,
-                                       u"hasty-password"_s));
+    ServerFixture strict;
+    QVERIFY2(strict.start({u"--rate-limit"_s, u"5"_s, u"--rate-burst"_s, u"5"_s}),
+             strict.server.log().constData());
+    auto client = strict.registerUser(u"hasty"_s);
+    QVERIFY(client);
+    TestClient &c = *client;
     QList<qint64> ids;
     for (int i = 0; i < 30; ++i)
         ids.append(c.send(PingFrame{}));
@@ -397,29 +394,26 @@ void tst_Hostile::rateLimited()
 
 void tst_Hostile::authTimeout()
 {
-    ParleydProcess quick;
-    quick.setArguments({u"--auth-timeout"_s, u"1"_s});
-    QVERIFY2(quick.start(), quick.log().constData());
-    TestClient c;
-    QVERIFY(c.open(quick.url(), quick.fingerprint()));
-    PARLEY_VERIFY(c.hello());
-    auto error = nextError(c, 5000);
+    ServerFixture quick;
+    QVERIFY2(quick.start({u"--auth-timeout"_s, u"1"_s}), quick.server.log().constData());
+    auto c = quick.newConnection();
+    QVERIFY(c);
+    auto error = nextError(*c, 5000);
     QVERIFY(error);
     QCOMPARE(FrameCodec::read<ErrorFrame>(*error)->code, ErrorCode::AuthTimeout);
-    QVERIFY(c.waitClosed());
+    QVERIFY(c->waitClosed());
     QVERIFY(quick.stop());
 }
 
 void tst_Hostile::silentConnectionDropped()
 {
-    ParleydProcess quick;
-    quick.setArguments({u"--heartbeat"_s, u"1"_s});
-    QVERIFY2(quick.start(), quick.log().constData());
-    TestClient talker, silent;
-    PARLEY_VERIFY(talker.connectAndRegister(quick.url(), quick.fingerprint(), u"talker"_s,
-                                            u"talker-password"_s));
-    PARLEY_VERIFY(silent.connectAndRegister(quick.url(), quick.fingerprint(), u"silent"_s,
-                                            u"silent-password"_s));
+    ServerFixture quick;
+    QVERIFY2(quick.start({u"--heartbeat"_s, u"1"_s}), quick.server.log().constData());
+    auto talkerClient = quick.registerUser(u"talker"_s);
+    auto silentClient = quick.registerUser(u"silent"_s);
+    QVERIFY(talkerClient && silentClient);
+    TestClient &talker = *talkerClient;
+    TestClient &silent = *silentClient;
     QCOMPARE(talker.hello().error().code, ErrorCode::UnexpectedFrame); // (also keeps it alive)
     // The silent one goes after 2 × 1 s; the one that pings stays.
     bool closed = false;

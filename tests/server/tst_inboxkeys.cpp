@@ -30,20 +30,17 @@ private:
 
 void tst_InboxKeys::initTestCase()
 {
-    PARLEY_SKIP_WITHOUT_BACKEND();
-    QVERIFY2(f.server.start(), f.server.log().constData());
+    PARLEY_START_SERVER(f);
 }
 
 void tst_InboxKeys::cleanupTestCase()
 {
-    if (f.server.isRunning())
-        QVERIFY2(f.server.stop(), f.server.log().constData());
+    PARLEY_STOP_SERVER(f);
 }
 
 void tst_InboxKeys::cleanup()
 {
-    if (QTest::currentTestFailed())
-        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log();
+    f.logIfFailed();
 }
 
 UploadKeysFrame tst_InboxKeys::keys(const QByteArray &identity, int firstId, int count)
@@ -135,17 +132,14 @@ void tst_InboxKeys::inboxRefusesWrongDevices()
 
 void tst_InboxKeys::inboxFull()
 {
-    ParleydProcess small;
-    small.setArguments({u"--max-inbox-items"_s, u"2"_s});
-    QVERIFY2(small.start(), small.log().constData());
-    TestClient a, b;
-    PARLEY_VERIFY(
-            a.connectAndRegister(small.url(), small.fingerprint(), u"sender"_s, u"sender-pw"_s));
-    PARLEY_VERIFY(b.connectAndRegister(small.url(), small.fingerprint(), u"receiver"_s,
-                                       u"receiver-pw"_s));
-    const InboxDelivery one{b.account().userId, b.account().deviceId, "x"_ba};
-    PARLEY_VERIFY(a.callOk(InboxSendFrame{{one, one}}));
-    QCOMPARE(a.callOk(InboxSendFrame{{one}}).error().code, ErrorCode::TooManyItems);
+    ServerFixture small;
+    QVERIFY2(small.start({u"--max-inbox-items"_s, u"2"_s}), small.server.log().constData());
+    auto a = small.registerUser(u"sender"_s);
+    auto b = small.registerUser(u"receiver"_s);
+    QVERIFY(a && b);
+    const InboxDelivery one{b->account().userId, b->account().deviceId, "x"_ba};
+    PARLEY_VERIFY(a->callOk(InboxSendFrame{{one, one}}));
+    QCOMPARE(a->callOk(InboxSendFrame{{one}}).error().code, ErrorCode::TooManyItems);
     QVERIFY(small.stop());
 }
 

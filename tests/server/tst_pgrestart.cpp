@@ -26,18 +26,15 @@ void tst_PgRestart::initTestCase()
 {
     if (!ParleydProcess::usesPostgres())
         QSKIP("runs only against PostgreSQL (label postgres)");
-    PARLEY_SKIP_WITHOUT_BACKEND();
     if (qEnvironmentVariableIsEmpty("PGVERSION"))
         QSKIP("PGVERSION is not set: run under pg_virtualenv");
     // Retries come quickly while the database is away.
-    f.server.setArguments({u"--rate-limit"_s, u"100000"_s, u"--rate-burst"_s, u"100000"_s});
-    QVERIFY2(f.server.start(), f.server.log().constData());
+    PARLEY_START_SERVER(f, {u"--rate-limit"_s, u"100000"_s, u"--rate-burst"_s, u"100000"_s});
 }
 
 void tst_PgRestart::cleanup()
 {
-    if (QTest::currentTestFailed())
-        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log().right(20000);
+    f.logIfFailed(20000);
 }
 
 void tst_PgRestart::survivesADatabaseRestart()

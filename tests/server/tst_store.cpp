@@ -1,6 +1,7 @@
 // The store on its own (SQLite, or PostgreSQL under the postgres label): the migration ladder
 // (each version upgraded in turn equals a fresh schema, data kept), gapless idempotent appends
-// through the batching Store, and one-time pre-keys handed out once.
+// through the batching Store, one-time pre-keys handed out once, and writes after a lookup while
+// another process writes to the same database.
 #include "ParleydProcess.h"
 #include "store/Database.h"
 #include "store/Migrations.h"
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void refusesANewerSchema();
     void batchedAppendsAreGaplessAndIdempotent();
     void preKeysOnce();
+    void writeAfterLookupWhileAnotherProcessWrites();
 
 private:
     /// A fresh, empty database for one test function.
@@ -180,7 +182,7 @@ void tst_Store::migrationLadder()
             QCOMPARE(db.schemaVersion(), v);
         }
         // The old data reads back through today's queries.
-        auto snapshot = db.loadSnapshot();
+        auto snapshot = db.snapshot().load();
         QVERIFY(snapshot);
         QCOMPARE(snapshot->conversations.size(), 1);
         const Conversation &c = snapshot->conversations.first();
@@ -191,16 +193,16 @@ void tst_Store::migrationLadder()
         QCOMPARE(c.members.first().readUpTo, 1);
         QCOMPARE(c.members.first().deliveredUpTo, 2);
         QCOMPARE(snapshot->roleSince.value({1, 1}), 1234); // role_since starts at joined_at
-        auto page = db.history(1, 0, 0, 10);
+        auto page = db.conversations().history(1, 0, 0, 10);
         QVERIFY(page);
         QCOMPARE(page->messages.size(), 2);
         QCOMPARE(page->messages.last().body, "hello"_ba);
-        auto device = db.deviceByTokenHash("tokenhash"_ba);
+        auto device = db.accounts().deviceByTokenHash("tokenhash"_ba);
         QVERIFY(device);
         QCOMPARE(device->name, u"laptop"_s);
         // And keeps working: the next append continues the log.
         QVERIFY(db.begin());
-        auto appended = db.append(
+        auto appended = db.conversations().append(
                 AppendRequest{1, 1, 1, QByteArray(16, 'd'), MessageKind::Content, "new"_ba}, 2000);
         QVERIFY(appended);
         QVERIFY(db.commit());
@@ -231,11 +233,12 @@ void tst_Store::batchedAppendsAreGaplessAndIdempotent()
         Database db(url);
         QVERIFY(db.open());
         QVERIFY(db.migrate());
-        auto user = db.createUser(u"writer"_s, u"hash"_s, 1);
+        auto user = db.accounts().createUser(u"writer"_s, u"hash"_s, 1);
         QVERIFY(user);
-        auto device = db.createDevice(*user, u"d"_s, "t"_ba, 1, 10);
+        auto device = db.accounts().createDevice(*user, u"d"_s, "t"_ba, 1, 10);
         QVERIFY(device);
-        auto created = db.createConversation(ConversationKind::Group, u"g"_s, *user, {}, 1);
+        auto created = db.conversations().createConversation(ConversationKind::Group, u"g"_s, *user,
+                                                             {}, 1);
         QVERIFY(created);
     }
     Store store(url);
@@ -280,20 +283,20 @@ void tst_Store::preKeysOnce()
     Database db(freshUrl());
     QVERIFY(db.open());
     QVERIFY(db.migrate());
-    auto owner = db.createUser(u"owner"_s, u"hash"_s, 1);
+    auto owner = db.accounts().createUser(u"owner"_s, u"hash"_s, 1);
     QVERIFY(owner);
-    auto device = db.createDevice(*owner, u"d"_s, "t"_ba, 1, 10);
+    auto device = db.accounts().createDevice(*owner, u"d"_s, "t"_ba, 1, 10);
     QVERIFY(device);
     QList<OneTimePreKey> keys;
     for (int i = 1; i <= 3; ++i)
         keys.append(OneTimePreKey{i, "k" + QByteArray::number(i)});
-    auto stock =
-            db.uploadKeys(device->id, 42, "identity"_ba, SignedPreKey{1, "spk"_ba, "sig"_ba}, keys);
+    auto stock = db.keys().upload(device->id, 42, "identity"_ba,
+                                  SignedPreKey{1, "spk"_ba, "sig"_ba}, keys);
     QVERIFY(stock);
     QCOMPARE(*stock, 3);
     QSet<qint64> seen;
     for (int round = 0; round < 4; ++round) {
-        auto fetched = db.fetchKeys(*owner, 0, true);
+        auto fetched = db.keys().fetch(*owner, 0, true);
         QVERIFY(fetched);
         QCOMPARE(fetched->bundles.size(), 1);
         if (round < 3) {
@@ -305,7 +308,40 @@ void tst_Store::preKeysOnce()
             QVERIFY(!fetched->bundles.first().oneTimePreKey);
         }
     }
-    QCOMPARE(db.preKeyCount(device->id).value(), 0);
+    QCOMPARE(db.keys().preKeyCount(device->id).value(), 0);
+}
+
+void tst_Store::writeAfterLookupWhileAnotherProcessWrites()
+{
+    // An admin subcommand looks the user up, hashes the new password (slow on purpose), then
+    // writes, while the running server writes to the same database (a last-seen time on a
+    // disconnect). A lookup must not leave its read open: on SQLite a write cannot start from a
+    // read snapshot older than another connection's commit, and the admin's change would fail.
+    const DatabaseUrl url = freshUrl();
+    Database admin(url);
+    QVERIFY(admin.open());
+    QVERIFY(admin.migrate());
+    auto alice = admin.accounts().createUser(u"alice"_s, u"old-hash"_s, 1);
+    QVERIFY(alice);
+    Database server(url);
+    QVERIFY(server.open());
+
+    auto user = admin.accounts().userByName(u"alice"_s);
+    QVERIFY(user);
+    QVERIFY(server.accounts().setUserLastSeen(user->id, 2));
+    QVERIFY(admin.accounts().setPasswordHash(user->id, u"new-hash"_s));
+    auto device = admin.accounts().createDevice(user->id, u"d"_s, "t"_ba, 3, 10);
+    QVERIFY(device);
+
+    QVERIFY(admin.accounts().deviceById(device->id));
+    QVERIFY(server.accounts().touchDevice(device->id, 4));
+    QVERIFY(admin.accounts().setUserDisabled(user->id, true, 5));
+
+    auto stored = server.accounts().userById(user->id);
+    QVERIFY(stored);
+    QCOMPARE(stored->passwordHash, u"new-hash"_s);
+    QVERIFY(stored->disabled);
+    QCOMPARE(stored->lastSeenAt, 2);
 }
 
 QTEST_GUILESS_MAIN(tst_Store)

@@ -26,44 +26,22 @@ private Q_SLOTS:
     void newContactsLearnPresenceAtOnce();
 
 private:
-    qint64 direct(TestClient &a, TestClient &b);
-    static QByteArray send(TestClient &from, qint64 conversation, const QByteArray &body,
-                           qint64 *seq = nullptr);
     ServerFixture f;
 };
 
 void tst_Sync::initTestCase()
 {
-    PARLEY_SKIP_WITHOUT_BACKEND();
-    QVERIFY2(f.server.start(), f.server.log().constData());
+    PARLEY_START_SERVER(f);
 }
 
 void tst_Sync::cleanupTestCase()
 {
-    if (f.server.isRunning())
-        QVERIFY2(f.server.stop(), f.server.log().constData());
+    PARLEY_STOP_SERVER(f);
 }
 
 void tst_Sync::cleanup()
 {
-    if (QTest::currentTestFailed())
-        qCWarning(lcTestServer).noquote() << "parleyd log:\n" << f.server.log();
-}
-
-qint64 tst_Sync::direct(TestClient &a, TestClient &b)
-{
-    auto c = a.call<ConversationInfoFrame>(CreateDirectFrame{b.account().userId});
-    return c ? c->conversation.id : 0;
-}
-
-QByteArray tst_Sync::send(TestClient &from, qint64 conversation, const QByteArray &body,
-                          qint64 *seq)
-{
-    const QByteArray clientId = TestClient::newClientId();
-    auto sent = from.call<SentFrame>(SendFrame{conversation, clientId, body});
-    if (seq)
-        *seq = sent ? sent->seq : 0;
-    return sent ? clientId : QByteArray();
+    f.logIfFailed();
 }
 
 void tst_Sync::syncAfterBeingAway()
@@ -71,14 +49,14 @@ void tst_Sync::syncAfterBeingAway()
     auto a = f.newUser();
     auto b = f.newUser();
     QVERIFY(a && b);
-    const qint64 id = direct(*a, *b);
+    const qint64 id = f.direct(*a, *b);
     QVERIFY(id);
-    const qint64 other = direct(*b, *f.newUser());
+    const qint64 other = f.direct(*b, *f.newUser());
     QVERIFY(other);
     const QByteArray token = b->account().token;
     b->close();
     for (int i = 0; i < 5; ++i)
-        QVERIFY(!send(*a, id, QByteArray::number(i)).isEmpty());
+        QVERIFY(!f.send(*a, id, QByteArray::number(i)).isEmpty());
 
     TestClient back;
     QVERIFY(back.open(f.server.url(), f.server.fingerprint()) && back.hello());
@@ -121,7 +99,7 @@ void tst_Sync::syncStaysWithinTheFrameLimit()
     auto a = f.newUser();
     auto b = f.newUser();
     QVERIFY(a && b);
-    const qint64 id = direct(*a, *b);
+    const qint64 id = f.direct(*a, *b);
     QVERIFY(id);
     // b is away while the backlog builds: online, the live pushes of 4 MiB would make a
     // busy test machine's b a slow reader, which the server rightly drops.
@@ -130,10 +108,9 @@ void tst_Sync::syncStaysWithinTheFrameLimit()
     // 70 bodies of 64 KiB: more than one synced reply carries (4 MiB of bodies).
     const QByteArray big(MaxBodyBytes, 'b');
     for (int i = 0; i < 70; ++i)
-        QVERIFY(!send(*a, id, big).isEmpty());
+        QVERIFY(!f.send(*a, id, big).isEmpty());
     b = std::make_unique<TestClient>();
-    QVERIFY(b->open(f.server.url(), f.server.fingerprint()) && b->hello());
-    PARLEY_VERIFY(b->resume(token));
+    QVERIFY(f.reconnect(*b, token));
     qint64 cursor = 1;
     int rounds = 0;
     qint64 received = 0;
@@ -158,11 +135,11 @@ void tst_Sync::receipts()
     QVERIFY(a && b);
     auto b2 = f.newDevice(b->account().username);
     QVERIFY(b2);
-    const qint64 id = direct(*a, *b);
+    const qint64 id = f.direct(*a, *b);
     QVERIFY(id);
     qint64 s1 = 0, s2 = 0;
-    send(*a, id, "one", &s1);
-    send(*a, id, "two", &s2);
+    f.send(*a, id, "one", &s1);
+    f.send(*a, id, "two", &s2);
     QVERIFY(s1 && s2);
     a->clear();
     b2->clear();
@@ -222,7 +199,7 @@ void tst_Sync::deliveredReachesTheAuthors()
     PARLEY_VERIFY(group);
     const qint64 id = group->conversation.id;
     qint64 s1 = 0;
-    QVERIFY(!send(*a, id, "from a", &s1).isEmpty());
+    QVERIFY(!f.send(*a, id, "from a", &s1).isEmpty());
     QVERIFY(b->awaitPush(FrameType::Message));
     a->clear();
     b->clear();
@@ -236,7 +213,7 @@ void tst_Sync::deliveredReachesTheAuthors()
 
     // b writes: b now hears of c's delivery, a (nothing of a's in the range) does not.
     qint64 s2 = 0;
-    QVERIFY(!send(*b, id, "from b", &s2).isEmpty());
+    QVERIFY(!f.send(*b, id, "from b", &s2).isEmpty());
     QVERIFY(a->awaitPush(FrameType::Message));
     a->clear();
     b->clear();
@@ -260,7 +237,7 @@ void tst_Sync::typing()
     QVERIFY(a && b && outsider);
     auto a2 = f.newDevice(a->account().username);
     QVERIFY(a2);
-    const qint64 id = direct(*a, *b);
+    const qint64 id = f.direct(*a, *b);
     QVERIFY(id);
     b->clear();
     a->sendWithoutId(TypingFrame{Typing{id, 0, true}});
@@ -286,7 +263,7 @@ void tst_Sync::typingExpires()
     auto a = f.newUser();
     auto b = f.newUser();
     QVERIFY(a && b);
-    const qint64 id = direct(*a, *b);
+    const qint64 id = f.direct(*a, *b);
     QVERIFY(id);
     a->sendWithoutId(TypingFrame{Typing{id, 0, true}});
     auto started = b->awaitPush(FrameType::Typing);
@@ -307,7 +284,7 @@ void tst_Sync::presence()
     auto b = f.newUser();
     auto stranger = f.newUser();
     QVERIFY(a && b && stranger);
-    QVERIFY(direct(*a, *b));
+    QVERIFY(f.direct(*a, *b));
     a->clear();
     stranger->clear();
     const QByteArray token = b->account().token;
@@ -352,7 +329,7 @@ void tst_Sync::newContactsLearnPresenceAtOnce()
     };
 
     // A direct chat: each sees the other online without syncing again.
-    QVERIFY(direct(*a, *b));
+    QVERIFY(f.direct(*a, *b));
     QVERIFY(b->await(onlineFrom(aId)));
     QVERIFY(a->await(onlineFrom(bId)));
 
@@ -368,26 +345,22 @@ void tst_Sync::newContactsLearnPresenceAtOnce()
 
 void tst_Sync::presenceIsCoalesced()
 {
-    ParleydProcess slow;
-    slow.setArguments({u"--presence-delay"_s, u"3000"_s});
-    QVERIFY2(slow.start(), slow.log().constData());
-    TestClient a, b;
-    PARLEY_VERIFY(
-            a.connectAndRegister(slow.url(), slow.fingerprint(), u"watcher"_s, u"watcher-pw"_s));
-    PARLEY_VERIFY(
-            b.connectAndRegister(slow.url(), slow.fingerprint(), u"flapper"_s, u"flapper-pw"_s));
-    PARLEY_VERIFY(a.call<ConversationInfoFrame>(CreateDirectFrame{b.account().userId}));
-    QVERIFY(a.receivesPush(FrameType::Presence, 4000)); // b came online (in the window)
-    a.clear();
+    ServerFixture slow;
+    QVERIFY2(slow.start({u"--presence-delay"_s, u"3000"_s}), slow.server.log().constData());
+    auto a = slow.registerUser(u"watcher"_s);
+    auto b = slow.registerUser(u"flapper"_s);
+    QVERIFY(a && b);
+    PARLEY_VERIFY(a->call<ConversationInfoFrame>(CreateDirectFrame{b->account().userId}));
+    QVERIFY(a->receivesPush(FrameType::Presence, 4000)); // b came online (in the window)
+    a->clear();
     // Away and back within the window: nothing to tell.
-    const QByteArray token = b.account().token;
-    b.close();
+    const QByteArray token = b->account().token;
+    b->close();
     TestClient back;
-    QVERIFY(back.open(slow.url(), slow.fingerprint()) && back.hello());
-    PARLEY_VERIFY(back.resume(token));
+    QVERIFY(slow.reconnect(back, token));
     // (Being introduced by the new chat and the window's flush may both have said "online".)
-    const qint64 bId = b.account().userId;
-    QVERIFY(!a.await(
+    const qint64 bId = b->account().userId;
+    QVERIFY(!a->await(
             [bId](const RawFrame &f) {
                 auto p = FrameCodec::read<PresenceFrame>(f);
                 return f.type == FrameType::Presence && p && p->presence.userId == bId

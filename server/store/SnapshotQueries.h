@@ -1,0 +1,41 @@
+#pragma once
+
+/// The read, at start (and in a cluster after Redis was lost), of what the router keeps in memory:
+/// every conversation with its members, roles and receipts, the blocks, the unfinished uploads
+/// and when members were last seen. Runs on the thread of the Database it belongs to.
+
+#include "AttachmentQueries.h"
+#include "model/Conversation.h"
+#include "protocol/Result.h"
+
+#include <QtCore/QHash>
+#include <QtCore/QList>
+#include <QtCore/QPair>
+
+namespace Parley {
+
+class Database;
+
+/// What the router keeps in memory, loaded at start.
+struct Snapshot
+{
+    QList<Conversation> conversations; ///< with members, roles and receipts
+    QList<QPair<qint64, qint64>> blocks; ///< (user, blocked user)
+    QHash<qint64, qint64> lastSeen; ///< user → ms since the epoch
+    /// (conversation, user) → when the member got their current role (for hand-overs).
+    QHash<QPair<qint64, qint64>, qint64> roleSince;
+    QList<PendingUpload> uploads; ///< unfinished uploads
+};
+
+class SnapshotQueries
+{
+public:
+    explicit SnapshotQueries(Database &db) : m_db(db) { }
+
+    Result<Snapshot> load();
+
+private:
+    Database &m_db;
+};
+
+} // namespace Parley
