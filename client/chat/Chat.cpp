@@ -28,8 +28,10 @@ Chat::Chat(qint64 conversationId, const ChatParts &parts, QObject *parent)
       m_messages(new MessageListModel(conversationId, parts.selfUserId, parts.store, parts.outbox,
                                       parts.sync, this)),
       m_members(new MemberListModel(conversationId, parts.selfUserId, this)),
-      m_security(parts.encryption ? parts.encryption->security(conversationId) : nullptr)
+      m_security(parts.encryption ? parts.encryption->security(conversationId) : nullptr),
+      m_draft(new Draft(conversationId, parts.store, this))
 {
+    connect(m_draft, &Draft::changed, this, &Chat::draftChanged);
     const auto mine = [this](qint64 id) { return id == m_conversationId; };
 
     // The log: entries stored, older pages, rows the cache changed.
