@@ -8,6 +8,9 @@
 /// struct per type does the same; the names QML sees are those of the contract.
 
 #include "Client.h"
+#include "chat/Chat.h"
+#include "chat/StateText.h"
+#include "chat/States.h"
 #include "e2ee/ContactSafetyNumber.h"
 #include "e2ee/ConversationSecurity.h"
 #include "models/ConversationListModel.h"
@@ -28,6 +31,30 @@ struct ClientForeign
     QML_UNCREATABLE("The Client is made by the parley executable")
 };
 
+struct ChatForeign
+{
+    Q_GADGET
+    QML_FOREIGN(Parley::Chat)
+    QML_NAMED_ELEMENT(Chat)
+    QML_UNCREATABLE("A Chat comes from Client.chat(conversationId)")
+};
+
+struct StatesForeign
+{
+    Q_GADGET
+    QML_FOREIGN(Parley::States)
+    QML_NAMED_ELEMENT(States)
+    QML_UNCREATABLE("States only names the typed states")
+};
+
+struct StateTextForeign
+{
+    Q_GADGET
+    QML_FOREIGN(Parley::StateText)
+    QML_NAMED_ELEMENT(StateText)
+    QML_SINGLETON
+};
+
 struct ConversationListModelForeign
 {
     Q_GADGET
@@ -41,7 +68,7 @@ struct MessageListModelForeign
     Q_GADGET
     QML_FOREIGN(Parley::MessageListModel)
     QML_NAMED_ELEMENT(MessageListModel)
-    QML_UNCREATABLE("MessageListModel comes from Client.messages(conversationId)")
+    QML_UNCREATABLE("MessageListModel comes from Chat.messages")
 };
 
 struct SearchResultModelForeign
@@ -57,7 +84,7 @@ struct MemberListModelForeign
     Q_GADGET
     QML_FOREIGN(Parley::MemberListModel)
     QML_NAMED_ELEMENT(MemberListModel)
-    QML_UNCREATABLE("MemberListModel comes from Client.members(conversationId)")
+    QML_UNCREATABLE("MemberListModel comes from Chat.members")
 };
 
 struct DeviceListModelForeign
@@ -73,7 +100,7 @@ struct ConversationSecurityForeign
     Q_GADGET
     QML_FOREIGN(Parley::ConversationSecurity)
     QML_NAMED_ELEMENT(ConversationSecurity)
-    QML_UNCREATABLE("ConversationSecurity comes from Client.security(conversationId)")
+    QML_UNCREATABLE("ConversationSecurity comes from Chat.security")
 };
 
 struct ContactSafetyNumberForeign

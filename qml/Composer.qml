@@ -13,6 +13,7 @@ Rectangle {
     id: composer
 
     required property Client client
+    property Chat chat: null
     property MessageListModel messages: null
     property real conversationId: -1
     property bool canSend: true
@@ -31,11 +32,11 @@ Rectangle {
         if (text.length === 0 || !inputShown)
             return
         if (editSeq > 0)
-            client.editMessage(conversationId, editSeq, text)
+            chat.editMessage(editSeq, text)
         else if (replyToSeq > 0)
-            client.sendReply(conversationId, replyToSeq, text)
+            chat.sendReply(replyToSeq, text)
         else
-            client.sendText(conversationId, text)
+            chat.sendText(text)
         cancelMode()
         input.clear()
     }
@@ -86,7 +87,7 @@ Rectangle {
             return
         const caption = editSeq > 0 ? "" : input.text.trim()
         for (let i = 0; i < urls.length; ++i)
-            client.sendFile(conversationId, urls[i], i === 0 ? caption : "")
+            chat.sendFile(urls[i], i === 0 ? caption : "")
         if (caption.length > 0) {
             cancelMode()
             input.clear()
@@ -283,8 +284,8 @@ Rectangle {
                         }
                     }
                     onTextChanged: {
-                        if (composer.conversationId >= 0)
-                            composer.client.setTyping(composer.conversationId, text.length > 0)
+                        if (composer.chat)
+                            composer.chat.setTyping(text.length > 0)
                     }
                 }
             }

@@ -13,14 +13,15 @@ Rectangle {
     required property Client client
     property real conversationId: -1
     property bool membersOpen: false
-    readonly property MessageListModel messages: conversationId >= 0 ? client.messages(conversationId) : null
-    readonly property ConversationSecurity security: conversationId >= 0 ? client.security(conversationId) : null
+    readonly property Chat chat: conversationId >= 0 ? client.chat(conversationId) : null
+    readonly property MessageListModel messages: chat ? chat.messages : null
+    readonly property ConversationSecurity security: chat ? chat.security : null
     // The other person's presence, known only while connected.
     readonly property bool presenceKnown: client.state === Client.Online
-    readonly property bool peerOnline: messages !== null && messages.online && presenceKnown
+    readonly property bool peerOnline: messages !== null && chat.online && presenceKnown
     // Direct chats: whether I block the other person (re-read when the block list changes).
-    readonly property bool peerBlocked: messages !== null && !messages.isGroup && messages.peerUserId > 0
-                                        && client.blockedUsers.indexOf(messages.peerUserId) >= 0
+    readonly property bool peerBlocked: messages !== null && !chat.isGroup && chat.peerUserId > 0
+                                        && client.blockedUsers.indexOf(chat.peerUserId) >= 0
 
     signal membersRequested()
     signal leaveRequested()
@@ -45,7 +46,7 @@ Rectangle {
     // Everything on screen is read once the window is in front.
     function markShownAsRead() {
         if (messages && Window.active)
-            client.markRead(conversationId)
+            chat.markRead()
     }
 
     color: Theme.chat
@@ -88,9 +89,9 @@ Rectangle {
                 Avatar {
                     implicitWidth: Theme.smallAvatarSize + 4
                     implicitHeight: Theme.smallAvatarSize + 4
-                    name: view.messages ? view.messages.title : ""
-                    isGroup: view.messages ? view.messages.isGroup : false
-                    showPresence: view.messages ? !view.messages.isGroup : false
+                    name: view.messages ? view.chat.title : ""
+                    isGroup: view.messages ? view.chat.isGroup : false
+                    showPresence: view.messages ? !view.chat.isGroup : false
                     online: view.peerOnline
                     ringColor: Theme.header
                 }
@@ -102,7 +103,7 @@ Rectangle {
                     Label {
                         objectName: "conversationHeaderTitle"
                         Layout.fillWidth: true
-                        text: view.messages ? view.messages.title : ""
+                        text: view.messages ? view.chat.title : ""
                         elide: Text.ElideRight
                         font.pixelSize: Theme.fontSizeLarge
                         font.weight: Font.DemiBold
@@ -119,12 +120,12 @@ Rectangle {
                         text: {
                             if (!view.messages)
                                 return ""
-                            let status = view.messages.isGroup
+                            let status = view.chat.isGroup
                                 ? qsTr("Group")
                                 : !view.presenceKnown ? "" : (view.peerOnline ? qsTr("Online") : qsTr("Offline"))
-                            if (!view.messages.canSend)
+                            if (!view.chat.canSend)
                                 status = qsTr("You are no longer a member")
-                            if (!view.messages.muted)
+                            if (!view.chat.muted)
                                 return status
                             return status.length > 0 ? qsTr("%1 · notifications muted").arg(status)
                                                      : qsTr("Notifications muted")
@@ -135,9 +136,9 @@ Rectangle {
                 IconButton {
                     objectName: "membersButton"
                     visible: view.messages !== null
-                    iconName: view.messages && view.messages.isGroup ? "people" : "shield"
+                    iconName: view.messages && view.chat.isGroup ? "people" : "shield"
                     iconColor: view.membersOpen ? Theme.accent : Theme.secondaryText
-                    toolTipText: view.messages && view.messages.isGroup ? qsTr("Group info") : qsTr("Chat info and safety number")
+                    toolTipText: view.messages && view.chat.isGroup ? qsTr("Group info") : qsTr("Chat info and safety number")
                     onClicked: view.membersRequested()
                 }
 
@@ -155,33 +156,33 @@ Rectangle {
 
                         MenuItem {
                             objectName: "headerMuteMenuItem"
-                            text: view.messages && view.messages.muted ? qsTr("Unmute notifications") : qsTr("Mute notifications")
+                            text: view.messages && view.chat.muted ? qsTr("Unmute notifications") : qsTr("Mute notifications")
                             Accessible.name: text
-                            onTriggered: view.client.setMuted(view.conversationId, !view.messages.muted)
+                            onTriggered: view.chat.setMuted(!view.chat.muted)
                         }
                         MenuItem {
                             objectName: "headerMembersMenuItem"
-                            text: view.messages && view.messages.isGroup ? qsTr("Members and safety numbers…") : qsTr("Verify safety number…")
+                            text: view.messages && view.chat.isGroup ? qsTr("Members and safety numbers…") : qsTr("Verify safety number…")
                             Accessible.name: text
                             onTriggered: view.membersRequested()
                         }
                         MenuItem {
                             objectName: "blockMenuItem"
-                            visible: view.messages !== null && !view.messages.isGroup && view.messages.peerUserId > 0
+                            visible: view.messages !== null && !view.chat.isGroup && view.chat.peerUserId > 0
                             height: visible ? implicitHeight : 0
                             text: view.peerBlocked ? qsTr("Unblock") : qsTr("Block")
-                            Accessible.name: view.peerBlocked ? qsTr("Unblock %1").arg(view.messages ? view.messages.title : "")
-                                                              : qsTr("Block %1").arg(view.messages ? view.messages.title : "")
+                            Accessible.name: view.peerBlocked ? qsTr("Unblock %1").arg(view.messages ? view.chat.title : "")
+                                                              : qsTr("Block %1").arg(view.messages ? view.chat.title : "")
                             onTriggered: {
                                 if (view.peerBlocked)
-                                    view.client.unblockUser(view.messages.peerUserId)
+                                    view.client.unblockUser(view.chat.peerUserId)
                                 else
-                                    view.client.blockUser(view.messages.peerUserId)
+                                    view.client.blockUser(view.chat.peerUserId)
                             }
                         }
                         MenuItem {
                             objectName: "headerLeaveMenuItem"
-                            visible: view.messages !== null && view.messages.isGroup && view.messages.canSend
+                            visible: view.messages !== null && view.chat.isGroup && view.chat.canSend
                             height: visible ? implicitHeight : 0
                             text: qsTr("Leave group…")
                             Accessible.name: text
@@ -280,12 +281,12 @@ Rectangle {
             delegate: MessageDelegate {
                 id: delegate
                 width: ListView.view.width
-                onRetryRequested: messageClientId => view.client.retry(view.conversationId, messageClientId)
+                onRetryRequested: messageClientId => view.chat.retry(messageClientId)
                 onQuoteClicked: quotedSeq => view.showMessage(quotedSeq)
-                onReactionClicked: emoji => view.client.toggleReaction(view.conversationId, delegate.seq, emoji)
-                onDownloadRequested: view.client.downloadAttachment(view.conversationId, delegate.seq)
-                onOpenRequested: view.client.openAttachment(view.conversationId, delegate.seq)
-                onDiscardRequested: messageClientId => view.client.cancelUpload(view.conversationId, messageClientId)
+                onReactionClicked: emoji => view.chat.toggleReaction(delegate.seq, emoji)
+                onDownloadRequested: view.chat.downloadAttachment(delegate.seq)
+                onOpenRequested: view.chat.openAttachment(delegate.seq)
+                onDiscardRequested: messageClientId => view.chat.cancelUpload(messageClientId)
                 onMenuRequested: (anchor, x, y) => {
                     messageMenu.seq = delegate.seq
                     messageMenu.messageText = delegate.text
@@ -335,7 +336,7 @@ Rectangle {
                     if (!drop.hasUrls)
                         return
                     for (const url of drop.urls)
-                        view.client.sendFile(view.conversationId, url)
+                        view.chat.sendFile(url)
                     drop.acceptProposedAction()
                 }
 
@@ -362,7 +363,7 @@ Rectangle {
                 objectName: "noMessagesLabel"
                 anchors.centerIn: parent
                 visible: messageList.count === 0
-                text: view.messages && view.messages.isGroup
+                text: view.messages && view.chat.isGroup
                       ? qsTr("No messages yet. Say hello to the group!")
                       : qsTr("No messages yet. Say hello!")
                 color: Theme.secondaryText
@@ -375,7 +376,7 @@ Rectangle {
             Layout.fillWidth: true
             Layout.leftMargin: Theme.spacingHuge
             Layout.preferredHeight: 20
-            text: view.messages ? view.messages.typingText : ""
+            text: view.messages ? view.chat.typingText : ""
             font.italic: true
             font.pixelSize: Theme.fontSizeSmall + 1
             color: Theme.secondaryText
@@ -387,16 +388,17 @@ Rectangle {
             id: composer
             Layout.fillWidth: true
             client: view.client
+            chat: view.chat
             messages: view.messages
             conversationId: view.conversationId
-            canSend: view.messages !== null && view.messages.canSend
-            blockedName: view.peerBlocked ? view.messages.title : ""
+            canSend: view.messages !== null && view.chat.canSend
+            blockedName: view.peerBlocked ? view.chat.title : ""
         }
     }
 
     MessageMenu {
         id: messageMenu
-        onReactChosen: emoji => view.client.toggleReaction(view.conversationId, seq, emoji)
+        onReactChosen: emoji => view.chat.toggleReaction(seq, emoji)
         onReplyChosen: composer.startReply(seq, senderName, snippet)
         onEditChosen: composer.startEdit(seq, messageText)
         onDeleteChosen: {
@@ -437,7 +439,7 @@ Rectangle {
             }
         }
 
-        onAccepted: view.client.deleteMessage(view.conversationId, seq)
+        onAccepted: view.chat.deleteMessage(seq)
         onClosed: composer.focusInput()
     }
 }

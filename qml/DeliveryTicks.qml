@@ -6,40 +6,31 @@ import Parley
 Icon {
     id: ticks
 
-    property string deliveryState
+    property int deliveryState: States.None
 
     objectName: "deliveryTicks"
     implicitWidth: 16
     implicitHeight: 16
-    strokeWidth: deliveryState === "queued" || deliveryState === "failed" ? 2 : 2.2
+    strokeWidth: deliveryState === States.Queued || deliveryState === States.Failed ? 2 : 2.2
     name: {
         switch (deliveryState) {
-        case "queued": return "clock"
-        case "sent": return "check"
-        case "delivered":
-        case "read": return "check-double"
-        case "failed": return "alert"
+        case States.Queued: return "clock"
+        case States.Sent: return "check"
+        case States.Delivered:
+        case States.Read: return "check-double"
+        case States.Failed: return "alert"
         default: return ""
         }
     }
     color: {
         switch (deliveryState) {
-        case "read": return Theme.read
-        case "failed": return Theme.danger
+        case States.Read: return Theme.read
+        case States.Failed: return Theme.danger
         default: return Theme.bubbleMeta
         }
     }
 
     Accessible.ignored: false
     Accessible.role: Accessible.StaticText
-    Accessible.name: {
-        switch (deliveryState) {
-        case "queued": return qsTr("Waiting to send")
-        case "sent": return qsTr("Sent")
-        case "delivered": return qsTr("Delivered")
-        case "read": return qsTr("Read")
-        case "failed": return qsTr("Not sent")
-        default: return ""
-        }
-    }
+    Accessible.name: StateText.delivery(deliveryState)
 }

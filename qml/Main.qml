@@ -61,8 +61,8 @@ ApplicationWindow {
     // The client skips desktop notifications for the conversation in front of the user.
     Binding {
         target: window.client
-        property: "activeConversation"
-        value: window.currentConversationId >= 0 ? window.currentConversationId : 0
+        property: "activeChat"
+        value: window.currentConversationId >= 0 ? window.client.chat(window.currentConversationId) : null
     }
 
     Connections {
@@ -283,7 +283,7 @@ ApplicationWindow {
         }
 
         onAccepted: {
-            window.client.leave(window.currentConversationId)
+            window.client.chat(window.currentConversationId).leave()
             membersPanel.close()
         }
     }

@@ -10,7 +10,7 @@ ItemDelegate {
 
     required property real userId
     required property string username
-    required property string role
+    required property int role
     required property bool online
     required property bool isSelf
     property bool canManage: false
@@ -25,7 +25,7 @@ ItemDelegate {
     leftPadding: Theme.spacingLarge
     rightPadding: Theme.spacing
     focusPolicy: Qt.NoFocus
-    Accessible.name: role === "member" ? username : qsTr("%1, %2").arg(username).arg(roleLabel.text)
+    Accessible.name: role === States.Member ? username : qsTr("%1, %2").arg(username).arg(roleLabel.text)
 
     background: Rectangle {
         color: row.hovered ? Theme.hover : "transparent"
@@ -51,7 +51,7 @@ ItemDelegate {
         }
 
         Rectangle {
-            visible: row.role !== "member"
+            visible: row.role !== States.Member
             implicitWidth: roleLabel.implicitWidth + Theme.spacing * 2
             implicitHeight: roleLabel.implicitHeight + Theme.spacingSmall
             radius: height / 2
@@ -61,7 +61,7 @@ ItemDelegate {
                 id: roleLabel
                 objectName: "memberRole"
                 anchors.centerIn: parent
-                text: row.role === "owner" ? qsTr("Owner") : (row.role === "admin" ? qsTr("Admin") : qsTr("Member"))
+                text: StateText.memberRole(row.role)
                 font.pixelSize: Theme.fontSizeSmall
                 font.weight: Font.DemiBold
                 color: Theme.accent
@@ -83,7 +83,7 @@ ItemDelegate {
             id: menuButton
             objectName: "memberMenuButton"
             // Kept in the layout when hidden, so the role chips line up.
-            enabled: row.canManage && !row.isSelf && row.role !== "owner"
+            enabled: row.canManage && !row.isSelf && row.role !== States.Owner
             opacity: enabled ? 1 : 0
             implicitWidth: 32
             implicitHeight: 32

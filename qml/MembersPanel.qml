@@ -11,9 +11,10 @@ Rectangle {
 
     required property Client client
     property real conversationId: -1
-    readonly property MessageListModel messages: conversationId >= 0 ? client.messages(conversationId) : null
-    readonly property MemberListModel members: conversationId >= 0 ? client.members(conversationId) : null
-    readonly property bool isGroup: messages !== null && messages.isGroup
+    readonly property Chat chat: conversationId >= 0 ? client.chat(conversationId) : null
+    readonly property MessageListModel messages: chat ? chat.messages : null
+    readonly property MemberListModel members: chat ? chat.members : null
+    readonly property bool isGroup: messages !== null && chat.isGroup
     // Direct chats have no group to manage: the panel only lists the two people.
     readonly property bool canManage: isGroup && members !== null && members.canManage
 
@@ -93,7 +94,7 @@ Rectangle {
                     id: titleField
                     objectName: "groupTitleField"
                     Layout.fillWidth: true
-                    text: panel.messages ? panel.messages.title : ""
+                    text: panel.messages ? panel.chat.title : ""
                     readOnly: !panel.canManage
                     selectByMouse: true
                     Accessible.name: qsTr("Group name")
@@ -107,11 +108,11 @@ Rectangle {
                     objectName: "renameGroupButton"
                     opacity: panel.canManage ? 1 : 0
                     enabled: panel.canManage && titleField.text.trim().length > 0
-                             && panel.messages !== null && titleField.text.trim() !== panel.messages.title
+                             && panel.messages !== null && titleField.text.trim() !== panel.chat.title
                     iconName: "check"
                     iconColor: Theme.accent
                     toolTipText: qsTr("Rename group")
-                    onClicked: panel.client.rename(panel.conversationId, titleField.text.trim())
+                    onClicked: panel.chat.rename(titleField.text.trim())
                 }
             }
 
@@ -147,7 +148,7 @@ Rectangle {
                     iconColor: Theme.accent
                     toolTipText: qsTr("Add to group")
                     onClicked: {
-                        panel.client.addMember(panel.conversationId, addField.text.trim())
+                        panel.chat.addMember(addField.text.trim())
                         addField.clear()
                     }
                 }
@@ -195,7 +196,7 @@ Rectangle {
             objectName: "leaveGroupButton"
             Layout.fillWidth: true
             Layout.margins: Theme.spacingLarge
-            visible: panel.isGroup && panel.messages.canSend
+            visible: panel.isGroup && panel.chat.canSend
             flat: true
             text: qsTr("Leave group")
             Material.foreground: Theme.danger
@@ -210,22 +211,22 @@ Rectangle {
 
         property real userId: -1
         property string username
-        property string role
+        property int role: States.Member
 
         MenuItem {
             objectName: "makeAdminMenuItem"
-            text: memberMenu.role === "admin" ? qsTr("Remove admin rights") : qsTr("Make admin")
-            enabled: memberMenu.role !== "owner"
+            text: memberMenu.role === States.Admin ? qsTr("Remove admin rights") : qsTr("Make admin")
+            enabled: memberMenu.role !== States.Owner
             Accessible.name: text
-            onTriggered: panel.client.setRole(panel.conversationId, memberMenu.userId,
-                                              memberMenu.role === "admin" ? "member" : "admin")
+            onTriggered: panel.chat.setRole(memberMenu.userId,
+                                            memberMenu.role === States.Admin ? States.Member : States.Admin)
         }
         MenuItem {
             objectName: "removeMemberMenuItem"
             text: qsTr("Remove %1 from the group").arg(memberMenu.username)
-            enabled: memberMenu.role !== "owner"
+            enabled: memberMenu.role !== States.Owner
             Accessible.name: text
-            onTriggered: panel.client.removeMember(panel.conversationId, memberMenu.userId)
+            onTriggered: panel.chat.removeMember(memberMenu.userId)
         }
     }
 }

@@ -23,7 +23,7 @@ Item {
     required property string dayLabel
     required property bool showDaySeparator
     required property bool showSender
-    required property string deliveryState
+    required property int deliveryState
     required property string failureReason
     required property bool isSystem
     required property string systemText
@@ -163,8 +163,8 @@ Item {
                 color: entry.isOwn ? Theme.ownBubble : Theme.otherBubble
                 // A failed message has a red edge; the one just shown (a quote's or a search
                 // hit's target) an accent one.
-                border.width: entry.deliveryState === "failed" ? 1 : entry.ListView.isCurrentItem ? 2 : 0
-                border.color: entry.deliveryState === "failed" ? Theme.danger : Theme.accent
+                border.width: entry.deliveryState === States.Failed ? 1 : entry.ListView.isCurrentItem ? 2 : 0
+                border.color: entry.deliveryState === States.Failed ? Theme.danger : Theme.accent
 
                 // A flatter corner on the sender's side, where the bubble points.
                 Rectangle {
@@ -174,7 +174,7 @@ Item {
                     anchors.right: entry.isOwn ? parent.right : undefined
                     anchors.left: entry.isOwn ? undefined : parent.left
                     color: parent.color
-                    visible: entry.deliveryState !== "failed"
+                    visible: entry.deliveryState !== States.Failed
                     radius: 3
                 }
 
@@ -367,7 +367,7 @@ Item {
         // Why an own message failed, and a way to send it again.
         RowLayout {
             objectName: "failureRow"
-            visible: entry.isOwn && entry.deliveryState === "failed"
+            visible: entry.isOwn && entry.deliveryState === States.Failed
             anchors.right: parent.right
             anchors.rightMargin: Theme.spacingHuge
             spacing: Theme.spacingSmall

@@ -113,7 +113,7 @@ ModalDialog {
                         color: Theme.text
                     }
                     Label {
-                        text: dialog.client.state === Client.Online ? qsTr("Online") : qsTr("Not connected")
+                        text: StateText.connection(dialog.client.state)
                         color: dialog.client.state === Client.Online ? Theme.online : Theme.secondaryText
                     }
                 }

@@ -75,13 +75,7 @@ Rectangle {
                     elide: Text.ElideRight
                     font.pixelSize: Theme.fontSizeSmall + 1
                     color: sidebar.client.state === Client.Online ? Theme.online : Theme.secondaryText
-                    text: {
-                        switch (sidebar.client.state) {
-                        case Client.Online: return qsTr("Online")
-                        case Client.Connecting: return qsTr("Connecting…")
-                        default: return qsTr("Offline")
-                        }
-                    }
+                    text: StateText.connection(sidebar.client.state)
                 }
             }
 
@@ -331,13 +325,13 @@ Rectangle {
             objectName: "muteMenuItem"
             text: conversationMenu.muted ? qsTr("Unmute notifications") : qsTr("Mute notifications")
             Accessible.name: text
-            onTriggered: sidebar.client.setMuted(conversationMenu.conversationId, !conversationMenu.muted)
+            onTriggered: sidebar.client.chat(conversationMenu.conversationId).setMuted(!conversationMenu.muted)
         }
         MenuItem {
             objectName: "markReadMenuItem"
             text: qsTr("Mark as read")
             Accessible.name: text
-            onTriggered: sidebar.client.markRead(conversationMenu.conversationId)
+            onTriggered: sidebar.client.chat(conversationMenu.conversationId).markRead()
         }
     }
 }

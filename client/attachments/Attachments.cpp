@@ -44,6 +44,12 @@ Attachments::Attachments(Connection *connection, MessageStore *store, Outbox *ou
       m_store(store),
       m_outbox(outbox)
 {
+    // An upload's message is queued: it takes the upload's row.
+    connect(m_outbox, &Outbox::entryQueued, this, [this](const StoredMessage &message) {
+        const QByteArray upload = takeUploadOf(message.clientId);
+        if (!upload.isEmpty())
+            Q_EMIT uploadQueued(upload, message);
+    });
 }
 
 Attachments::~Attachments() = default;
@@ -155,7 +161,7 @@ void Attachments::startUpload(Upload &upload)
                                  << "failed:" << errorCodeName(error.code);
                 const Error shown = explained(error, it->name);
                 it->row.outboxState = OutboxState::Failed;
-                it->row.failureReason = shown.message;
+                it->row.failureReason = errorCodeName(error.code); // as the outbox keeps it
                 Q_EMIT uploadFailed(conversationId, id, shown);
             });
     upload.transfer->upload(upload.filePath, conversationId);

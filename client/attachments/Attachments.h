@@ -68,6 +68,8 @@ public:
     void reset();
 
 Q_SIGNALS:
+    /// The message of upload `uploadId` is queued in the outbox: `message` takes its row.
+    void uploadQueued(const QByteArray &uploadId, const Parley::StoredMessage &message);
     void uploadProgressChanged(qint64 conversationId, const QByteArray &uploadId, double progress);
     void uploadFailed(qint64 conversationId, const QByteArray &uploadId,
                       const Parley::Error &error);

@@ -14,7 +14,7 @@ class ConversationSecurity : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("ConversationSecurity comes from Client.security(conversationId)")
+    QML_UNCREATABLE("ConversationSecurity comes from Chat.security")
 
     Q_PROPERTY(qint64 conversationId READ conversationId CONSTANT)
     Q_PROPERTY(bool hasKeyChange READ hasKeyChange NOTIFY changed)

@@ -111,12 +111,15 @@ void ConversationListModel::setSummaries(const QList<ConversationSummary> &summa
         all.insert(s.conversation.id, makeRow(s));
     m_all = all;
     rebuild();
+    for (const ConversationSummary &s : summaries)
+        Q_EMIT summaryChanged(s.conversation.id);
 }
 
 void ConversationListModel::updateSummary(const ConversationSummary &summary)
 {
     m_all.insert(summary.conversation.id, makeRow(summary));
     rebuild();
+    Q_EMIT summaryChanged(summary.conversation.id);
 }
 
 void ConversationListModel::removeAll()

@@ -62,6 +62,8 @@ public:
 
 Q_SIGNALS:
     void filterChanged();
+    /// The summary of `conversationId` was replaced (setSummaries, updateSummary).
+    void summaryChanged(qint64 conversationId);
     void totalUnreadChanged();
 
 private:

@@ -1,5 +1,7 @@
 #include "MemberListModel.h"
 
+#include "chat/States.h"
+
 #include "RowSync_p.h"
 
 namespace Parley {
@@ -37,7 +39,7 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
     case UsernameRole:
         return r.member.username;
     case RoleRole:
-        return QString(roleName(r.member.role));
+        return int(States::memberRole(r.member.role));
     case OnlineRole:
         return r.online;
     case IsSelfRole:

@@ -14,7 +14,7 @@ class MemberListModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("MemberListModel comes from Client.members(conversationId)")
+    QML_UNCREATABLE("MemberListModel comes from Chat.members")
 
     Q_PROPERTY(qint64 conversationId READ conversationId CONSTANT)
     Q_PROPERTY(bool canManage READ canManage NOTIFY canManageChanged)
@@ -24,7 +24,7 @@ public:
     enum Role {
         UserIdRole = Qt::UserRole + 1,
         UsernameRole,
-        RoleRole,
+        RoleRole, ///< States::MemberRole
         OnlineRole,
         IsSelfRole,
     };
@@ -40,7 +40,7 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // --- fed by Client ---
+    // --- fed by its Chat ---
     void setMembers(const QList<Member> &members);
     void setPresence(const Presence &presence);
 

@@ -10,8 +10,9 @@
 /// on the row they change (reactions as chips, "edited", "This message was deleted"), and a
 /// reply carries a quote of the entry it answers. A file message shows its caption as text and
 /// its attachment in the attachment roles; a file still uploading (Attachments) is a pending
-/// row of mine until its message is queued. Owned by Client (Client::messages()).
+/// row of mine until its message is queued. Owned by its Chat (Chat::messages), which feeds it.
 
+#include "chat/States.h"
 #include "store/StoreTypes.h"
 
 #include <QtCore/QAbstractListModel>
@@ -31,16 +32,9 @@ class MessageListModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("MessageListModel comes from Client.messages(conversationId)")
+    QML_UNCREATABLE("MessageListModel comes from Chat.messages")
 
     Q_PROPERTY(qint64 conversationId READ conversationId CONSTANT)
-    Q_PROPERTY(QString title READ title NOTIFY titleChanged)
-    Q_PROPERTY(bool isGroup READ isGroup NOTIFY isGroupChanged)
-    Q_PROPERTY(QString typingText READ typingText NOTIFY typingTextChanged)
-    Q_PROPERTY(bool canSend READ canSend NOTIFY canSendChanged)
-    Q_PROPERTY(bool online READ isOnline NOTIFY onlineChanged)
-    Q_PROPERTY(bool muted READ isMuted NOTIFY mutedChanged)
-    Q_PROPERTY(qint64 peerUserId READ peerUserId NOTIFY peerUserIdChanged)
 
 public:
     enum Role {
@@ -54,8 +48,8 @@ public:
         DayLabelRole,
         ShowDaySeparatorRole,
         ShowSenderRole,
-        DeliveryStateRole,
-        FailureReasonRole,
+        DeliveryStateRole, ///< States::Delivery
+        FailureReasonRole, ///< why it was not sent, in words (StateText::failure)
         IsSystemRole,
         SystemTextRole,
         ReplyToSeqRole, ///< the entry this one replies to (0: not a reply)
@@ -83,15 +77,6 @@ public:
                      SyncEngine *sync, QObject *parent = nullptr);
 
     qint64 conversationId() const { return m_conversationId; }
-    QString title() const { return m_title; }
-    bool isGroup() const { return m_isGroup; }
-    QString typingText() const { return m_typingText; }
-    bool canSend() const { return m_canSend; }
-    /// Direct chats: the other person is online (always false in groups).
-    bool isOnline() const { return m_online; }
-    bool isMuted() const { return m_muted; }
-    /// The other person of a direct chat; 0 for groups (or before the conversation is known).
-    qint64 peerUserId() const { return m_peerUserId; }
     /// True once the first page is shown.
     bool isLoaded() const { return m_loaded; }
 
@@ -113,10 +98,9 @@ public:
     /// Whether I have put `emoji` on entry `seq` (false if it is not loaded).
     bool hasOwnReaction(qint64 seq, const QString &emoji) const;
 
-    // --- fed by Client ---
+    // --- fed by its Chat ---
+    /// Member names, whether senders are shown (groups), and the receipt pointers.
     void setConversation(const ConversationSummary &summary);
-    void setTypingText(const QString &text);
-    void setOnline(bool online);
     void addMessages(const QList<StoredMessage> &messages);
     void addOlderMessages(const QList<StoredMessage> &messages, bool more);
     void addPending(const StoredMessage &message);
@@ -132,7 +116,8 @@ public:
     /// A file still uploading (Attachments): shown as my pending file message, `progress` 0..1.
     void addUpload(const StoredMessage &message, double progress);
     void setUploadProgress(const QByteArray &uploadId, double progress);
-    /// The upload stopped (`reason` shown, retry offered); an empty reason: it runs again.
+    /// The upload stopped (`reason`: the error code's name, shown in words; retry offered); an
+    /// empty reason: it runs again.
     void setUploadFailed(const QByteArray &uploadId, const QString &reason);
     void removeUpload(const QByteArray &uploadId);
     /// The upload is done and its file message is the outbox entry `message`: the same row.
@@ -145,13 +130,6 @@ public:
     static QString dayLabel(const QDateTime &time, const QDate &today);
 
 Q_SIGNALS:
-    void titleChanged();
-    void isGroupChanged();
-    void typingTextChanged();
-    void canSendChanged();
-    void onlineChanged();
-    void mutedChanged();
-    void peerUserIdChanged();
     /// The first page is shown.
     void loaded();
     /// reveal() found the entry: it is at `row` now.
@@ -179,7 +157,7 @@ private:
     int indexOfClientId(const QByteArray &clientId) const;
     int indexOfSeq(qint64 seq) const;
     Row makeRow(const StoredMessage &message) const;
-    QString deliveryState(const StoredMessage &message) const;
+    States::Delivery deliveryState(const StoredMessage &message) const;
     QString replySnippet(const StoredMessage &message) const;
     QVariantList reactions(const StoredMessage &message) const;
     bool canReply(const StoredMessage &message) const;
@@ -203,13 +181,7 @@ private:
     SyncEngine *m_sync;
 
     QList<Row> m_rows;
-    QString m_title;
     bool m_isGroup = false;
-    bool m_canSend = true;
-    bool m_online = false;
-    bool m_muted = false;
-    qint64 m_peerUserId = 0;
-    QString m_typingText;
     QHash<qint64, QString> m_names;
     qint64 m_deliveredUpTo = 0; ///< every other member received up to here
     qint64 m_readUpTo = 0; ///< every other member read up to here

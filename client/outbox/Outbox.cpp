@@ -170,7 +170,6 @@ void Outbox::send(const QByteArray &clientId)
                     if (generation == m_generation)
                         onSent(clientId, reply);
                 });
-        Q_EMIT entrySent(e->conversationId);
     };
     if (!entry->body.isEmpty()) {
         transmit();

@@ -70,8 +70,6 @@ Q_SIGNALS:
     /// The server acknowledged the entry: `message` carries its seq and server time and is to
     /// be stored as the log entry (SyncEngine::ingestOwnMessage). It left the outbox.
     void acknowledged(const Parley::StoredMessage &message);
-    /// The entry's `send` frame was just written to the connection (also for a resend).
-    void entrySent(qint64 conversationId);
 
 private:
     void send(const QByteArray &clientId);

@@ -228,8 +228,9 @@ QFuture<QList<StoredMessage>> MessageStore::reconcile(qint64 conversationId,
     return run([this, conversationId, seqs](QSqlDatabase &db) {
         QList<StoredMessage> changed;
         QList<StoredMessage> rows = MessageTable(db).reconcile(conversationId, seqs, changed);
-        // The late entries go to the caller, the rows they changed to everyone.
-        emitChanged(changed);
+        // The late entries and the rows they changed go to everyone (and the late ones to the
+        // caller).
+        emitChanged(changed + rows);
         return rows;
     });
 }

@@ -75,8 +75,8 @@ public:
     QFuture<StoredBatch> storeMessages(const QList<StoredMessage> &messages, qint64 ownDeviceId);
     /// Entries whose content arrived after they were stored (a late decryption wrote their body
     /// and text): applies what they mean as storeMessages() does. The future holds these rows
-    /// as they are now (a reaction, edit or delete comes back hidden); other rows they changed
-    /// go to messagesChanged().
+    /// as they are now (a reaction, edit or delete comes back hidden); messagesChanged() carries
+    /// them and the other rows they changed.
     QFuture<QList<StoredMessage>> reconcile(qint64 conversationId, const QList<qint64> &seqs);
     /// Remembers where the attachment of file message `seq` is on this device (empty: nowhere);
     /// messagesChanged() carries the row as it is then.

@@ -321,6 +321,7 @@ void SyncEngine::ingestOwnMessage(const StoredMessage &message)
     enqueue(std::move(batch));
     if (gap)
         catchUp(message.conversationId);
+    reannounceTyping(message.conversationId);
 }
 
 void SyncEngine::applyConversation(const Conversation &conversation)
@@ -406,8 +407,13 @@ void SyncEngine::processNext()
 
 void SyncEngine::finishBatch(const Batch &batch, const StoredBatch &stored)
 {
-    if (!stored.ownAcknowledged.isEmpty())
-        Q_EMIT ownEntriesStored(stored.ownAcknowledged);
+    // The Outbox already let go of what it acknowledged itself (batch.ready); it hears only of
+    // own entries that came another way, so the ack never returns to it.
+    QList<QByteArray> settledElsewhere = stored.ownAcknowledged;
+    for (const StoredMessage &m : batch.ready)
+        settledElsewhere.removeAll(m.clientId);
+    if (!settledElsewhere.isEmpty())
+        Q_EMIT ownEntriesStored(settledElsewhere);
 
     // Group by conversation, keeping order.
     QList<qint64> order;
@@ -519,7 +525,7 @@ void SyncEngine::setTyping(qint64 conversationId, bool typing)
     }
 }
 
-void SyncEngine::messageSent(qint64 conversationId)
+void SyncEngine::reannounceTyping(qint64 conversationId)
 {
     const QTimer *stop = m_typingStop.value(conversationId);
     if (!m_connection->isReady() || !stop || !stop->isActive()

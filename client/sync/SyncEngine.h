@@ -8,7 +8,7 @@
 /// gaps in live pushes with history, applies membership entries, decrypts through the
 /// ContentCipher, and sends delivered receipts for what it stored and read receipts on
 /// markRead(). An own entry the server acknowledged comes from the Outbox
-/// (ingestOwnMessage); ownEntriesStored() tells which outbox entries the log now holds. Every
+/// (ingestOwnMessage); ownEntriesStored() tells which other outbox entries the log now holds. Every
 /// batch of log entries goes through one ordered pipeline (decrypt → store → signal), so the
 /// cache and the signals see entries in arrival order. Lives on the GUI thread; all storage
 /// goes through MessageStore futures.
@@ -70,12 +70,10 @@ public:
     void markRead(qint64 conversationId);
     /// Rate-limited typing notifications; stops by itself after a few seconds.
     void setTyping(qint64 conversationId, bool typing);
-    /// A message of mine to `conversationId` just left. A message ends its sender's typing
-    /// wherever it arrives, so if I am still typing there (the next message, begun while this
-    /// one was being encrypted), say so again after it.
-    void messageSent(qint64 conversationId);
     /// An own message the server acknowledged with this seq (Outbox::acknowledged): stored as
-    /// the log entry, which takes the place of its outbox row.
+    /// the log entry, which takes the place of its outbox row. A message ends its sender's
+    /// typing wherever it arrives, so if I am still typing there (the next message, begun before
+    /// this one was stored), I say so again: after the ack, the server has pushed the message.
     void ingestOwnMessage(const StoredMessage &message);
     /// Applies a conversation the server returned (createDirect/createGroup replies).
     void applyConversation(const Conversation &conversation);
@@ -89,8 +87,8 @@ Q_SIGNALS:
     /// has still older ones.
     void olderMessagesStored(qint64 conversationId, const QList<Parley::StoredMessage> &messages,
                              bool more);
-    /// Own entries the log now holds by these client ids (their outbox rows are gone), whichever
-    /// way they came: the Outbox's ack, or a sync or history page after a lost ack.
+    /// Own entries the log now holds by these client ids (their outbox rows are gone) that came
+    /// another way than the Outbox's ack: a sync or history page after a lost ack.
     void ownEntriesStored(const QList<QByteArray> &clientIds);
     /// Title, members, receipts or membership of a conversation changed in the cache.
     void conversationChanged(qint64 conversationId);
@@ -108,6 +106,7 @@ private:
     };
 
     void onAuthenticated();
+    void reannounceTyping(qint64 conversationId);
     void onMessagePushed(const MessageFrame &message);
     void onReceiptPushed(const ReceiptFrame &receipt);
     void onTypingPushed(const TypingFrame &typing);

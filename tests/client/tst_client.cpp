@@ -1,4 +1,5 @@
 #include "Client.h"
+#include "chat/StateText.h"
 #include "ParleydProcess.h"
 #include "attachments/AttachmentCipher.h"
 #include "contacts/BlockList.h"
@@ -168,24 +169,24 @@ void tst_Client::registerChatDeliverRead()
 
     const qint64 id = openDirect(*alice, u"bob"_s);
     QVERIFY(id > 0);
-    MessageListModel *aliceView = alice->messages(id);
+    MessageListModel *aliceView = alice->chat(id)->messages();
     QAbstractItemModelTester aliceTester(aliceView,
                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QTRY_COMPARE(aliceView->title(), u"bob"_s);
-    QVERIFY(!aliceView->isGroup());
-    QVERIFY(aliceView->canSend());
+    QTRY_COMPARE(alice->chat(id)->title(), u"bob"_s);
+    QVERIFY(!alice->chat(id)->isGroup());
+    QVERIFY(alice->chat(id)->canSend());
 
-    alice->sendText(id, u"hello bob"_s);
+    alice->chat(id)->sendText(u"hello bob"_s);
     QTRY_VERIFY(rowWithText(aliceView, u"hello bob"_s) >= 0);
     const int row = rowWithText(aliceView, u"hello bob"_s);
-    const QString first =
-            aliceView->index(row).data(MessageListModel::DeliveryStateRole).toString();
-    QVERIFY2(first == u"queued"_s || first == u"sent"_s || first == u"delivered"_s,
-             qPrintable(first));
+    const auto first =
+            aliceView->index(row).data(MessageListModel::DeliveryStateRole).value<States::Delivery>();
+    QVERIFY(first == States::Delivery::Queued || first == States::Delivery::Sent
+            || first == States::Delivery::Delivered);
 
     // Bob gets the conversation (pushed) and the message (pushed).
     QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->summary(id) != nullptr, 10000);
-    MessageListModel *bobView = bob->messages(id);
+    MessageListModel *bobView = bob->chat(id)->messages();
     QAbstractItemModelTester bobTester(bobView,
                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_VERIFY_WITH_TIMEOUT(rowWithText(bobView, u"hello bob"_s) >= 0, 10000);
@@ -198,23 +199,23 @@ void tst_Client::registerChatDeliverRead()
     // Bob's client confirmed receipt: alice sees "delivered".
     QTRY_COMPARE_WITH_TIMEOUT(aliceView->index(rowWithText(aliceView, u"hello bob"_s))
                                       .data(MessageListModel::DeliveryStateRole)
-                                      .toString(),
-                              u"delivered"_s, 10000);
+                                      .value<States::Delivery>(),
+                              States::Delivery::Delivered, 10000);
     QCOMPARE(aliceView->index(rowWithText(aliceView, u"hello bob"_s))
                      .data(MessageListModel::SeqRole)
                      .toLongLong(),
              2); // seq 1 is the "created" entry
 
     // Bob reads it: alice sees "read", bob's unread count drops.
-    bob->markRead(id);
+    bob->chat(id)->markRead();
     QTRY_COMPARE(bob->conversations()->summary(id)->unreadCount, 0);
     QTRY_COMPARE_WITH_TIMEOUT(aliceView->index(rowWithText(aliceView, u"hello bob"_s))
                                       .data(MessageListModel::DeliveryStateRole)
-                                      .toString(),
-                              u"read"_s, 10000);
+                                      .value<States::Delivery>(),
+                              States::Delivery::Read, 10000);
 
     // Bob answers; alice gets it once, and the conversation list shows it as the preview.
-    bob->sendText(id, u"hi alice"_s);
+    bob->chat(id)->sendText(u"hi alice"_s);
     QTRY_VERIFY_WITH_TIMEOUT(rowWithText(aliceView, u"hi alice"_s) >= 0, 10000);
     QCOMPARE(countText(aliceView, u"hi alice"_s), 1);
     QTRY_COMPARE(alice->conversations()->summary(id)->lastPreview, u"hi alice"_s);
@@ -226,14 +227,14 @@ void tst_Client::registerChatDeliverRead()
     // Presence: bob is online for alice, in the list and in the conversation's header.
     QTRY_VERIFY(alice->conversations()->rowCount() == 1);
     QTRY_VERIFY(alice->conversations()->index(0).data(ConversationListModel::OnlineRole).toBool());
-    QTRY_VERIFY(aliceView->isOnline());
+    QTRY_VERIFY(alice->chat(id)->isOnline());
     bob.reset();
-    QTRY_VERIFY_WITH_TIMEOUT(!aliceView->isOnline(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!alice->chat(id)->isOnline(), 10000);
     QTRY_VERIFY(!alice->conversations()->index(0).data(ConversationListModel::OnlineRole).toBool());
 
     // Muting shows in both places.
-    alice->setMuted(id, true);
-    QTRY_VERIFY(aliceView->isMuted());
+    alice->chat(id)->setMuted(true);
+    QTRY_VERIFY(alice->chat(id)->isMuted());
     QTRY_VERIFY(alice->conversations()->index(0).data(ConversationListModel::MutedRole).toBool());
 
     // Devices.
@@ -255,19 +256,19 @@ void tst_Client::offlineSendIsDeliveredOnceAfterReconnect()
     auto alice = registered(u"alice"_s);
     auto bob = registered(u"bob"_s);
     const qint64 id = openDirect(*alice, u"bob"_s);
-    MessageListModel *aliceView = alice->messages(id);
+    MessageListModel *aliceView = alice->chat(id)->messages();
     QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->summary(id) != nullptr, 10000);
-    MessageListModel *bobView = bob->messages(id);
+    MessageListModel *bobView = bob->chat(id)->messages();
 
     // The server goes away; alice writes anyway.
     QVERIFY(m_server->stop());
     QTRY_COMPARE_WITH_TIMEOUT(alice->state(), Client::State::Offline, 15000);
-    alice->sendText(id, u"written offline"_s);
+    alice->chat(id)->sendText(u"written offline"_s);
     QTRY_VERIFY(rowWithText(aliceView, u"written offline"_s) >= 0);
     QCOMPARE(aliceView->index(rowWithText(aliceView, u"written offline"_s))
                      .data(MessageListModel::DeliveryStateRole)
-                     .toString(),
-             u"queued"_s);
+                     .value<States::Delivery>(),
+             States::Delivery::Queued);
     QCOMPARE(alice->outbox()->entries().size(), 1);
 
     // Back: the outbox sends it with its client id; bob gets it exactly once.
@@ -277,8 +278,8 @@ void tst_Client::offlineSendIsDeliveredOnceAfterReconnect()
     QTRY_VERIFY_WITH_TIMEOUT(alice->outbox()->entries().isEmpty(), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(aliceView->index(rowWithText(aliceView, u"written offline"_s))
                                       .data(MessageListModel::DeliveryStateRole)
-                                      .toString(),
-                              u"delivered"_s, 10000);
+                                      .value<States::Delivery>(),
+                              States::Delivery::Delivered, 10000);
     QCOMPARE(countText(aliceView, u"written offline"_s), 1);
     QCOMPARE(countText(bobView, u"written offline"_s), 1);
     // And nothing else changes that: another reconnect syncs the same log again.
@@ -300,9 +301,9 @@ void tst_Client::restartShowsHistoryFromCache()
         auto alice = registered(u"alice"_s);
         auto bob = registered(u"bob"_s);
         id = openDirect(*alice, u"bob"_s);
-        MessageListModel *view = alice->messages(id);
-        alice->sendText(id, u"one"_s);
-        alice->sendText(id, u"two"_s);
+        MessageListModel *view = alice->chat(id)->messages();
+        alice->chat(id)->sendText(u"one"_s);
+        alice->chat(id)->sendText(u"two"_s);
         QTRY_VERIFY_WITH_TIMEOUT(alice->outbox()->entries().isEmpty(), 10000);
         QTRY_COMPARE(view->rowCount(), 3);
     }
@@ -316,7 +317,7 @@ void tst_Client::restartShowsHistoryFromCache()
     QTRY_COMPARE(alice->conversations()->rowCount(), 1);
     QCOMPARE(alice->conversations()->index(0).data(ConversationListModel::TitleRole).toString(),
              u"bob"_s);
-    MessageListModel *view = alice->messages(id);
+    MessageListModel *view = alice->chat(id)->messages();
     QAbstractItemModelTester tester(view, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_VERIFY(view->isLoaded());
     QCOMPARE(view->rowCount(), 3);
@@ -336,11 +337,11 @@ void tst_Client::sendAndDownloadFile()
     auto alice = registered(u"alice"_s);
     auto bob = registered(u"bob"_s);
     const qint64 id = openDirect(*alice, u"bob"_s);
-    MessageListModel *aliceView = alice->messages(id);
+    MessageListModel *aliceView = alice->chat(id)->messages();
     QAbstractItemModelTester aliceTester(aliceView,
                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->summary(id) != nullptr, 10000);
-    MessageListModel *bobView = bob->messages(id);
+    MessageListModel *bobView = bob->chat(id)->messages();
     QAbstractItemModelTester bobTester(bobView,
                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
 
@@ -358,12 +359,12 @@ void tst_Client::sendAndDownloadFile()
 
     // A file that is not there is an error at once, and no row.
     QSignalSpy aliceErrors(alice.get(), &Client::errorOccurred);
-    alice->sendFile(id, QUrl::fromLocalFile(m_dir->filePath(u"missing.bin"_s)));
+    alice->chat(id)->sendFile(QUrl::fromLocalFile(m_dir->filePath(u"missing.bin"_s)));
     QCOMPARE(aliceErrors.size(), 1);
     QCOMPARE(rowWithFile(aliceView, u"missing.bin"_s), -1);
 
     // Sent: my row shows at once, uploading, and ends as my sent file.
-    alice->sendFile(id, QUrl::fromLocalFile(source), u"from the trip"_s);
+    alice->chat(id)->sendFile(QUrl::fromLocalFile(source), u"from the trip"_s);
     QVERIFY(rowWithFile(aliceView, name) >= 0);
     QCOMPARE(aliceView->index(rowWithFile(aliceView, name))
                      .data(MessageListModel::AttachmentStateRole)
@@ -423,7 +424,7 @@ void tst_Client::sendAndDownloadFile()
         existing.write("mine");
     }
     QSignalSpy bobErrors(bob.get(), &Client::errorOccurred);
-    bob->downloadAttachment(id, seq);
+    bob->chat(id)->downloadAttachment(seq);
     QTRY_COMPARE_WITH_TIMEOUT(bobView->index(rowWithFile(bobView, name))
                                       .data(MessageListModel::AttachmentStateRole)
                                       .toString(),
@@ -441,16 +442,16 @@ void tst_Client::sendAndDownloadFile()
     QCOMPARE(existing.readAll(), QByteArray("mine"));
 
     // Search finds it by its name and its caption.
-    QSignalSpy found(bob.get(), &Client::searchFinished);
-    bob->search(u"photos"_s, id);
+    QSignalSpy found(bob->chat(id), &Chat::searchFinished);
+    bob->chat(id)->search(u"photos"_s);
     QTRY_COMPARE(found.size(), 1);
     QCOMPARE(found.first().at(1).toList().size(), 1);
-    bob->search(u"the trip"_s, id);
+    bob->chat(id)->search(u"the trip"_s);
     QTRY_COMPARE(found.size(), 2);
     QCOMPARE(found.last().at(1).toList().size(), 1);
 
     // alice edits the caption: bob's row keeps the file.
-    alice->editMessage(id, seq, u"from our trip"_s);
+    alice->chat(id)->editMessage(seq, u"from our trip"_s);
     QTRY_COMPARE_WITH_TIMEOUT(
             bobView->index(rowWithFile(bobView, name)).data(MessageListModel::TextRole).toString(),
             u"from our trip"_s, 15000);
@@ -464,7 +465,7 @@ void tst_Client::sendAndDownloadFile()
         bob.reset();
         bob = makeClient(u"bob"_s);
         QTRY_VERIFY(bob->isStarted());
-        MessageListModel *again = bob->messages(id);
+        MessageListModel *again = bob->chat(id)->messages();
         QAbstractItemModelTester againTester(
                 again, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTRY_VERIFY(again->isLoaded());
@@ -481,17 +482,16 @@ void tst_Client::sendAndDownloadFile()
     QTRY_COMPARE_WITH_TIMEOUT(alice->state(), Client::State::Online, 20000);
     const QString big = m_dir->filePath(u"too big.bin"_s);
     QVERIFY(QFile::copy(source, big));
-    alice->sendFile(id, QUrl::fromLocalFile(big));
+    alice->chat(id)->sendFile(QUrl::fromLocalFile(big));
     QTRY_COMPARE_WITH_TIMEOUT(aliceErrors.size(), 2, 15000);
     QCOMPARE(aliceErrors.last().at(0).toInt(), int(ErrorCode::AttachmentTooLarge));
     const QModelIndex refused = aliceView->index(rowWithFile(aliceView, u"too big.bin"_s));
     QCOMPARE(refused.data(MessageListModel::AttachmentStateRole).toString(), u"failed"_s);
-    QCOMPARE(refused.data(MessageListModel::DeliveryStateRole).toString(), u"failed"_s);
-    QVERIFY(refused.data(MessageListModel::FailureReasonRole)
-                    .toString()
-                    .contains(u"too big.bin"_s));
+    QCOMPARE(refused.data(MessageListModel::DeliveryStateRole).value<States::Delivery>(), States::Delivery::Failed);
+    QCOMPARE(refused.data(MessageListModel::FailureReasonRole).toString(),
+             StateText::failure(States::Failure::TooLarge));
     // Taken back: the row goes.
-    alice->cancelUpload(id, refused.data(MessageListModel::ClientIdRole).toString());
+    alice->chat(id)->cancelUpload(refused.data(MessageListModel::ClientIdRole).toString());
     QCOMPARE(rowWithFile(aliceView, u"too big.bin"_s), -1);
 }
 
@@ -502,20 +502,20 @@ void tst_Client::replyReactEditDelete()
     auto alice = registered(u"alice"_s);
     auto bob = registered(u"bob"_s);
     const qint64 id = openDirect(*alice, u"bob"_s);
-    MessageListModel *aliceView = alice->messages(id);
+    MessageListModel *aliceView = alice->chat(id)->messages();
     QAbstractItemModelTester aliceTester(aliceView,
                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->summary(id) != nullptr, 10000);
-    MessageListModel *bobView = bob->messages(id);
+    MessageListModel *bobView = bob->chat(id)->messages();
 
-    alice->sendText(id, u"Dinner tonight?\nMy treat"_s);
+    alice->chat(id)->sendText(u"Dinner tonight?\nMy treat"_s);
     QTRY_VERIFY_WITH_TIMEOUT(rowWithText(bobView, u"Dinner tonight?\nMy treat"_s) >= 0, 10000);
     const qint64 question = bobView->index(rowWithText(bobView, u"Dinner tonight?\nMy treat"_s))
                                     .data(MessageListModel::SeqRole)
                                     .toLongLong();
 
     // bob replies, quoting it; alice sees the quote.
-    bob->sendReply(id, question, u"Gladly"_s);
+    bob->chat(id)->sendReply(question, u"Gladly"_s);
     QTRY_VERIFY_WITH_TIMEOUT(rowWithText(aliceView, u"Gladly"_s) >= 0, 10000);
     QModelIndex reply = aliceView->index(rowWithText(aliceView, u"Gladly"_s));
     QCOMPARE(reply.data(MessageListModel::ReplyToSeqRole).toLongLong(), question);
@@ -524,7 +524,7 @@ void tst_Client::replyReactEditDelete()
 
     // bob reacts; the chip shows on alice's message, and no row or preview for the reaction.
     const int rowsBefore = aliceView->rowCount();
-    bob->toggleReaction(id, question, u"❤️"_s);
+    bob->chat(id)->toggleReaction(question, u"❤️"_s);
     auto chips = [](MessageListModel *view, qint64 seq) {
         const int row = view->rowOfSeq(seq);
         return row < 0 ? QVariantList()
@@ -538,22 +538,22 @@ void tst_Client::replyReactEditDelete()
     QCOMPARE(aliceView->rowCount(), rowsBefore);
     QTRY_COMPARE(alice->conversations()->summary(id)->lastPreview, u"Gladly"_s);
     // Toggling again takes it back, on both sides.
-    bob->toggleReaction(id, question, u"❤️"_s);
+    bob->chat(id)->toggleReaction(question, u"❤️"_s);
     QTRY_VERIFY_WITH_TIMEOUT(chips(aliceView, question).isEmpty(), 10000);
     QTRY_VERIFY(chips(bobView, question).isEmpty());
 
     // Nobody edits or deletes someone else's message: the library refuses.
     QSignalSpy bobErrors(bob.get(), &Client::errorOccurred);
-    bob->editMessage(id, question, u"forged"_s);
+    bob->chat(id)->editMessage(question, u"forged"_s);
     QTRY_COMPARE(bobErrors.size(), 1);
     QCOMPARE(bobErrors.first().first().toInt(), int(ErrorCode::NotAllowed));
-    bob->deleteMessage(id, question);
+    bob->chat(id)->deleteMessage(question);
     QTRY_COMPARE(bobErrors.size(), 2);
 
     // bob goes offline; alice edits; bob sees the edit when he is back (a restart: the same
     // profile, from its cache, then synced).
     bob.reset();
-    alice->editMessage(id, question, u"Dinner tomorrow?"_s);
+    alice->chat(id)->editMessage(question, u"Dinner tomorrow?"_s);
     const int row = aliceView->rowOfSeq(question);
     QTRY_VERIFY_WITH_TIMEOUT(aliceView->index(aliceView->rowOfSeq(question))
                                      .data(MessageListModel::EditedRole)
@@ -567,7 +567,7 @@ void tst_Client::replyReactEditDelete()
                  u"Dinner tomorrow?"_s);
     bob = makeClient(u"bob"_s);
     QTRY_COMPARE_WITH_TIMEOUT(bob->state(), Client::State::Online, 20000);
-    bobView = bob->messages(id);
+    bobView = bob->chat(id)->messages();
     QAbstractItemModelTester bobTester(bobView,
                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_VERIFY_WITH_TIMEOUT(rowWithText(bobView, u"Dinner tomorrow?"_s) >= 0, 20000);
@@ -577,7 +577,7 @@ void tst_Client::replyReactEditDelete()
     QCOMPARE(rowWithText(bobView, u"Dinner tonight?\nMy treat"_s), -1);
 
     // alice deletes it for everyone: both show the placeholder, the text is gone from search.
-    alice->deleteMessage(id, question);
+    alice->chat(id)->deleteMessage(question);
     QTRY_VERIFY_WITH_TIMEOUT(bobView->index(bobView->rowOfSeq(question))
                                      .data(MessageListModel::DeletedRole)
                                      .toBool(),
@@ -594,7 +594,7 @@ void tst_Client::replyReactEditDelete()
     QVERIFY(found.first().at(1).toList().isEmpty());
     // And it can no longer be edited.
     QSignalSpy aliceErrors(alice.get(), &Client::errorOccurred);
-    alice->editMessage(id, question, u"back"_s);
+    alice->chat(id)->editMessage(question, u"back"_s);
     QTRY_COMPARE(aliceErrors.size(), 1);
 }
 
@@ -607,17 +607,17 @@ void tst_Client::groupMembershipAndTyping()
     alice->createGroup(u"Lunch"_s, {u"bob"_s});
     QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
     const qint64 id = opened.first().first().toLongLong();
-    MessageListModel *view = alice->messages(id);
-    QTRY_COMPARE(view->title(), u"Lunch"_s);
-    QVERIFY(view->isGroup());
-    MemberListModel *members = alice->members(id);
+    MessageListModel *view = alice->chat(id)->messages();
+    QTRY_COMPARE(alice->chat(id)->title(), u"Lunch"_s);
+    QVERIFY(alice->chat(id)->isGroup());
+    MemberListModel *members = alice->chat(id)->members();
     QAbstractItemModelTester tester(members,
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_COMPARE(members->rowCount(), 2);
     QVERIFY(members->isOwner());
     QVERIFY(members->canManage());
 
-    alice->addMember(id, u"carol"_s);
+    alice->chat(id)->addMember(u"carol"_s);
     QTRY_COMPARE_WITH_TIMEOUT(members->rowCount(), 3, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(rowWithText(view, u"alice added carol"_s) >= 0, 10000);
     QVERIFY(view->index(rowWithText(view, u"alice added carol"_s))
@@ -626,38 +626,38 @@ void tst_Client::groupMembershipAndTyping()
 
     // Carol sees the group and can write; bob sees her message with her name.
     QTRY_VERIFY_WITH_TIMEOUT(carol->conversations()->summary(id) != nullptr, 10000);
-    carol->sendText(id, u"hi all"_s);
+    carol->chat(id)->sendText(u"hi all"_s);
     QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->summary(id) != nullptr, 10000);
-    MessageListModel *bobView = bob->messages(id);
+    MessageListModel *bobView = bob->chat(id)->messages();
     QTRY_VERIFY_WITH_TIMEOUT(rowWithText(bobView, u"hi all"_s) >= 0, 10000);
     const QModelIndex hi = bobView->index(rowWithText(bobView, u"hi all"_s));
     QCOMPARE(hi.data(MessageListModel::SenderNameRole).toString(), u"carol"_s);
     QVERIFY(hi.data(MessageListModel::ShowSenderRole).toBool());
 
     // Typing shows up and expires by itself.
-    bob->setTyping(id, true);
-    QTRY_COMPARE_WITH_TIMEOUT(view->typingText(), u"bob is typing…"_s, 5000);
-    bob->setTyping(id, false);
-    QTRY_COMPARE_WITH_TIMEOUT(view->typingText(), QString(), 5000);
+    bob->chat(id)->setTyping(true);
+    QTRY_COMPARE_WITH_TIMEOUT(alice->chat(id)->typingText(), u"bob is typing…"_s, 5000);
+    bob->chat(id)->setTyping(false);
+    QTRY_COMPARE_WITH_TIMEOUT(alice->chat(id)->typingText(), QString(), 5000);
 
     // Bob is removed: his client can no longer send there.
-    alice->removeMember(id, bob->userId());
+    alice->chat(id)->removeMember(bob->userId());
     QTRY_COMPARE_WITH_TIMEOUT(members->rowCount(), 2, 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(!bobView->canSend(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!bob->chat(id)->canSend(), 10000);
 
     // What bob still tries to send fails with the reason, and is not retried forever.
-    bob->sendText(id, u"am I still here?"_s);
+    bob->chat(id)->sendText(u"am I still here?"_s);
     QTRY_COMPARE_WITH_TIMEOUT(bobView->index(rowWithText(bobView, u"am I still here?"_s))
                                       .data(MessageListModel::DeliveryStateRole)
-                                      .toString(),
-                              u"failed"_s, 10000);
+                                      .value<States::Delivery>(),
+                              States::Delivery::Failed, 10000);
     QCOMPARE(bobView->index(rowWithText(bobView, u"am I still here?"_s))
                      .data(MessageListModel::FailureReasonRole)
                      .toString(),
-             u"not_member"_s);
+             StateText::failure(States::Failure::NotMember));
 
-    alice->rename(id, u"Dinner"_s);
-    QTRY_COMPARE_WITH_TIMEOUT(view->title(), u"Dinner"_s, 10000);
+    alice->chat(id)->rename(u"Dinner"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(alice->chat(id)->title(), u"Dinner"_s, 10000);
 }
 
 void tst_Client::historyPagesFromServer()
@@ -670,7 +670,7 @@ void tst_Client::historyPagesFromServer()
     const qint64 id = openDirect(*alice, u"bob"_s);
     constexpr int Count = 70;
     for (int i = 1; i <= Count; ++i)
-        alice->sendText(id, u"message %1"_s.arg(i));
+        alice->chat(id)->sendText(u"message %1"_s.arg(i));
     QTRY_VERIFY_WITH_TIMEOUT(alice->outbox()->entries().isEmpty(), 60000);
 
     // Bob logs in on a second device: it pages only the latest history, older on demand.
@@ -681,7 +681,7 @@ void tst_Client::historyPagesFromServer()
     QTRY_VERIFY_WITH_TIMEOUT(second->conversations()->summary(id) != nullptr, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(second->conversations()->summary(id)->lastPreview, u"message 70"_s,
                               10000);
-    MessageListModel *view = second->messages(id);
+    MessageListModel *view = second->chat(id)->messages();
     QTRY_VERIFY(view->isLoaded());
     QTRY_COMPARE(view->rowCount(), 50); // seq 22..71: the latest page (seq 1 is "created")
     QCOMPARE(view->index(49).data(MessageListModel::TextRole).toString(), u"message 70"_s);
@@ -701,7 +701,7 @@ void tst_Client::historyPagesFromServer()
     QVERIFY(!view->canFetchMore({}));
 
     // A message to bob reaches both his devices; his own message reaches his other device.
-    bob->sendText(id, u"from the desktop"_s);
+    bob->chat(id)->sendText(u"from the desktop"_s);
     QTRY_VERIFY_WITH_TIMEOUT(rowWithText(view, u"from the desktop"_s) >= 0, 10000);
     QVERIFY(view->index(rowWithText(view, u"from the desktop"_s))
                     .data(MessageListModel::IsOwnRole)
@@ -720,29 +720,29 @@ void tst_Client::notifications()
     QCOMPARE(enabled.size(), 1);
     QSignalSpy notified(bob->notifier(), &Notifier::notified);
 
-    alice->sendText(id, u"ping 1"_s);
+    alice->chat(id)->sendText(u"ping 1"_s);
     QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 1, 10000);
     QCOMPARE(notified.first().first().toLongLong(), id);
 
     // Muted: stored and counted, not notified.
-    bob->setMuted(id, true);
+    bob->chat(id)->setMuted(true);
     QTRY_VERIFY(bob->conversations()->summary(id)->muted);
-    alice->sendText(id, u"ping 2"_s);
+    alice->chat(id)->sendText(u"ping 2"_s);
     QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->summary(id)->lastPreview, u"ping 2"_s, 10000);
-    bob->setMuted(id, false);
+    bob->chat(id)->setMuted(false);
     QTRY_VERIFY(!bob->conversations()->summary(id)->muted);
 
     // Off in the settings: nothing either.
     bob->setNotificationsEnabled(false);
-    alice->sendText(id, u"ping 3"_s);
+    alice->chat(id)->sendText(u"ping 3"_s);
     QTRY_COMPARE_WITH_TIMEOUT(bob->conversations()->summary(id)->lastPreview, u"ping 3"_s, 10000);
     QCOMPARE(notified.size(), 1);
 
     // Own messages never notify.
     bob->setNotificationsEnabled(true);
-    bob->sendText(id, u"pong"_s);
+    bob->chat(id)->sendText(u"pong"_s);
     QTRY_VERIFY_WITH_TIMEOUT(bob->outbox()->entries().isEmpty(), 10000);
-    alice->sendText(id, u"ping 4"_s);
+    alice->chat(id)->sendText(u"ping 4"_s);
     QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 2, 10000);
 }
 
@@ -823,8 +823,8 @@ void tst_Client::blockRefusesMessagesUntilUnblocked()
     const qint64 id = openDirect(*alice, u"bob"_s);
     QVERIFY(id > 0);
     QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->summary(id) != nullptr, 10000);
-    MessageListModel *aliceView = alice->messages(id);
-    MessageListModel *bobView = bob->messages(id);
+    MessageListModel *aliceView = alice->chat(id)->messages();
+    MessageListModel *bobView = bob->chat(id)->messages();
     QTRY_VERIFY(alice->blockList()->isLoaded());
 
     QSignalSpy changed(alice.get(), &Client::blockedUsersChanged);
@@ -834,23 +834,23 @@ void tst_Client::blockRefusesMessagesUntilUnblocked()
     QCOMPARE(alice->blockedUsers(), QVariantList{bob->userId()});
 
     // bob's message is refused (failed, "blocked") and alice never gets it.
-    bob->sendText(id, u"let me in"_s);
+    bob->chat(id)->sendText(u"let me in"_s);
     QTRY_VERIFY(rowWithText(bobView, u"let me in"_s) >= 0);
     QTRY_COMPARE_WITH_TIMEOUT(bobView->index(rowWithText(bobView, u"let me in"_s))
                                       .data(MessageListModel::DeliveryStateRole)
-                                      .toString(),
-                              u"failed"_s, 10000);
+                                      .value<States::Delivery>(),
+                              States::Delivery::Failed, 10000);
     QCOMPARE(bobView->index(rowWithText(bobView, u"let me in"_s))
                      .data(MessageListModel::FailureReasonRole)
                      .toString(),
-             u"blocked"_s);
+             StateText::failure(States::Failure::Blocked));
 
     alice->unblockUser(bob->userId());
     QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 2, 10000);
     QVERIFY(!alice->isBlocked(bob->userId()));
     QVERIFY(alice->blockedUsers().isEmpty());
 
-    bob->sendText(id, u"thanks"_s);
+    bob->chat(id)->sendText(u"thanks"_s);
     QTRY_VERIFY_WITH_TIMEOUT(rowWithText(aliceView, u"thanks"_s) >= 0, 10000);
     QCOMPARE(rowWithText(aliceView, u"let me in"_s), -1);
 

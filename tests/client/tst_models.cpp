@@ -5,6 +5,7 @@
 #include "models/ConversationListModel.h"
 #include "models/DeviceListModel.h"
 #include "models/MemberListModel.h"
+#include "chat/StateText.h"
 #include "models/MessageListModel.h"
 #include "net/Connection.h"
 #include "net/PushDispatcher.h"
@@ -197,8 +198,6 @@ void tst_Models::messagesDaysAndSenders()
     model.setConversation(summary);
     QTRY_VERIFY(model.isLoaded());
     QCOMPARE(model.rowCount(), 5);
-    QCOMPARE(model.title(), u"Lunch"_s);
-    QVERIFY(model.isGroup());
     const QList<bool> separators = {true, false, true, false, true};
     for (int i = 0; i < 5; ++i)
         QCOMPARE(model.index(i).data(MessageListModel::ShowDaySeparatorRole).toBool(),
@@ -234,7 +233,7 @@ void tst_Models::pendingBecomesLogEntry()
     QTRY_VERIFY(!queued.isEmpty());
     QCOMPARE(model.rowCount(), 4);
     QModelIndex pending = model.index(3);
-    QCOMPARE(pending.data(MessageListModel::DeliveryStateRole).toString(), u"queued"_s);
+    QCOMPARE(pending.data(MessageListModel::DeliveryStateRole).value<States::Delivery>(), States::Delivery::Queued);
     QCOMPARE(pending.data(MessageListModel::TextRole).toString(), u"on my way"_s);
     QVERIFY(pending.data(MessageListModel::IsOwnRole).toBool());
     QCOMPARE(pending.data(MessageListModel::ClientIdRole).toString(),
@@ -259,10 +258,11 @@ void tst_Models::pendingBecomesLogEntry()
     QTRY_VERIFY(!stored.isEmpty());
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.index(3).data(MessageListModel::SeqRole).toLongLong(), 5);
-    QCOMPARE(model.index(3).data(MessageListModel::DeliveryStateRole).toString(), u"sent"_s);
+    QCOMPARE(model.index(3).data(MessageListModel::DeliveryStateRole).value<States::Delivery>(), States::Delivery::Sent);
     QCOMPARE(model.index(3).data(MessageListModel::TextRole).toString(), u"on my way"_s);
+    // The outbox row went in the same transaction (the Outbox itself let go of the entry
+    // when the `sent` reply came, before handing it on).
     QVERIFY(AWAIT(m_store->outbox()).result().isEmpty());
-    QVERIFY(!m_outbox->contains(clientId));
 
     // Bob's seq 4 fills the gap below ours: inserted before it, not after.
     model.addMessages({fromBob});
@@ -287,7 +287,9 @@ void tst_Models::deliveryStatesFollowReceipts()
     auto states = [&model] {
         QStringList s;
         for (int i = 0; i < model.rowCount(); ++i)
-            s << model.index(i).data(MessageListModel::DeliveryStateRole).toString();
+            s << QString::fromLatin1(QMetaEnum::fromType<States::Delivery>().valueToKey(
+                         model.index(i).data(MessageListModel::DeliveryStateRole).toInt()))
+                            .toLower();
         return s;
     };
     model.setConversation(summaryOf(group(), 0));
@@ -394,7 +396,7 @@ void tst_Models::repliesReactionsEditsDeletes()
     QCOMPARE(model.index(2).data(MessageListModel::TextRole).toString(), u"definitely!"_s);
     QVERIFY(model.index(2).data(MessageListModel::EditedRole).toBool());
     QCOMPARE(model.index(3).data(MessageListModel::ReplySnippetRole).toString(), u"sushi"_s);
-    QCOMPARE(model.index(3).data(MessageListModel::DeliveryStateRole).toString(), u"queued"_s);
+    QCOMPARE(model.index(3).data(MessageListModel::DeliveryStateRole).value<States::Delivery>(), States::Delivery::Queued);
     QVERIFY(!model.index(3).data(MessageListModel::CanEditRole).toBool());
 
     const auto names = model.roleNames();
@@ -538,7 +540,7 @@ void tst_Models::uploadBecomesFileMessage()
     QCOMPARE(model.rowCount(), 3);
     QModelIndex row = model.index(2);
     QCOMPARE(row.data(MessageListModel::AttachmentStateRole).toString(), u"uploading"_s);
-    QCOMPARE(row.data(MessageListModel::DeliveryStateRole).toString(), u"queued"_s);
+    QCOMPARE(row.data(MessageListModel::DeliveryStateRole).value<States::Delivery>(), States::Delivery::Queued);
     QCOMPARE(row.data(MessageListModel::TextRole).toString(), u"read this"_s);
     QCOMPARE(row.data(MessageListModel::AttachmentNameRole).toString(), u"notes.txt"_s);
     QCOMPARE(row.data(MessageListModel::AttachmentSizeRole).toLongLong(), 11);
@@ -549,10 +551,11 @@ void tst_Models::uploadBecomesFileMessage()
     QCOMPARE(row.data(MessageListModel::AttachmentProgressRole).toDouble(), 0.25);
 
     // Refused (e.g. too large): failed with the reason; retried: uploading again.
-    model.setUploadFailed(uploadId, u"too large"_s);
+    model.setUploadFailed(uploadId, errorCodeName(ErrorCode::AttachmentTooLarge));
     QCOMPARE(row.data(MessageListModel::AttachmentStateRole).toString(), u"failed"_s);
-    QCOMPARE(row.data(MessageListModel::DeliveryStateRole).toString(), u"failed"_s);
-    QCOMPARE(row.data(MessageListModel::FailureReasonRole).toString(), u"too large"_s);
+    QCOMPARE(row.data(MessageListModel::DeliveryStateRole).value<States::Delivery>(), States::Delivery::Failed);
+    QCOMPARE(row.data(MessageListModel::FailureReasonRole).toString(),
+             StateText::failure(States::Failure::TooLarge));
     model.setUploadFailed(uploadId, {});
     QCOMPARE(row.data(MessageListModel::AttachmentStateRole).toString(), u"uploading"_s);
     QCOMPARE(row.data(MessageListModel::AttachmentProgressRole).toDouble(), 0.0);
@@ -669,7 +672,8 @@ void tst_Models::membershipEntriesAreSystemRows()
     QVERIFY(model.index(0).data(MessageListModel::IsSystemRole).toBool());
     QCOMPARE(model.index(0).data(MessageListModel::SystemTextRole).toString(),
              u"alice added carol"_s);
-    QCOMPARE(model.index(0).data(MessageListModel::DeliveryStateRole).toString(), QString());
+    QCOMPARE(model.index(0).data(MessageListModel::DeliveryStateRole).value<States::Delivery>(),
+             States::Delivery::None);
     QVERIFY(!model.index(0).data(MessageListModel::ShowSenderRole).toBool());
 }
 
@@ -758,7 +762,8 @@ void tst_Models::members()
     model.setMembers(group().members);
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.index(0).data(MemberListModel::UsernameRole).toString(), u"alice"_s);
-    QCOMPARE(model.index(0).data(MemberListModel::RoleRole).toString(), u"owner"_s);
+    QCOMPARE(model.index(0).data(MemberListModel::RoleRole).value<States::MemberRole>(),
+             States::MemberRole::Owner);
     QCOMPARE(model.index(1).data(MemberListModel::UsernameRole).toString(), u"carol"_s);
     QVERIFY(model.index(1).data(MemberListModel::IsSelfRole).toBool());
     QVERIFY(model.canManage());

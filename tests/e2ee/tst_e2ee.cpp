@@ -176,7 +176,7 @@ QString tst_E2ee::say(Client &from, qint64 conversationId, const QString &what)
     const QString text =
             what + u" #"_s + QString::number(QRandomGenerator::global()->generate64(), 16);
     m_plaintexts.append(text);
-    from.sendText(conversationId, text);
+    from.chat(conversationId)->sendText(text);
     return text;
 }
 
@@ -191,12 +191,12 @@ int tst_E2ee::rowWithText(MessageListModel *model, const QString &text)
 
 bool tst_E2ee::shows(Client &client, qint64 conversationId, const QString &text)
 {
-    return rowWithText(client.messages(conversationId), text) >= 0;
+    return rowWithText(client.chat(conversationId)->messages(), text) >= 0;
 }
 
 QByteArray tst_E2ee::sentBody(Client &from, qint64 conversationId, const QString &text)
 {
-    MessageListModel *view = from.messages(conversationId);
+    MessageListModel *view = from.chat(conversationId)->messages();
     [&] { QTRY_VERIFY_WITH_TIMEOUT(rowWithText(view, text) >= 0, NetworkMs); }();
     const int row = rowWithText(view, text);
     if (row < 0)
@@ -239,7 +239,7 @@ void tst_E2ee::directChat()
     QCOMPARE(seenByAlice->displayText().size(), 60 + 11);
     QCOMPARE(seenByAlice->deviceCount(), 1);
     QVERIFY(!seenByAlice->keyChanged());
-    QVERIFY(!alice->security(id)->hasKeyChange());
+    QVERIFY(!alice->chat(id)->security()->hasKeyChange());
 
     // Bob restarts: his keys come back with the storage key from the keychain.
     const qint64 bobId = bob->userId();
@@ -302,8 +302,8 @@ void tst_E2ee::removedMemberCannotDecrypt()
     // From the removal on: the member may rotate as soon as it sees the removal entry, before
     // it sends anything.
     QSignalSpy distributed(member->encryption()->distributor(), &SenderKeyDistributor::distributed);
-    owner->removeMember(id, goneId);
-    QTRY_VERIFY_WITH_TIMEOUT(!gone->messages(id)->canSend(), NetworkMs);
+    owner->chat(id)->removeMember(goneId);
+    QTRY_VERIFY_WITH_TIMEOUT(!gone->chat(id)->canSend(), NetworkMs);
     QTRY_VERIFY_WITH_TIMEOUT(!member->conversations()->summary(id)->conversation.member(goneId),
                              NetworkMs);
 
@@ -321,7 +321,7 @@ void tst_E2ee::removedMemberCannotDecrypt()
 
     // The removed member gets the entry's ciphertext anyway (as anyone reading the server
     // could): its device cannot decrypt it, and asking the member for the key is refused.
-    MessageListModel *view = member->messages(id);
+    MessageListModel *view = member->chat(id)->messages();
     QTRY_VERIFY_WITH_TIMEOUT(rowWithText(view, after) >= 0, NetworkMs);
     QTRY_VERIFY_WITH_TIMEOUT(
             view->index(rowWithText(view, after)).data(MessageListModel::SeqRole).toLongLong() > 0,
@@ -371,7 +371,7 @@ void tst_E2ee::newDeviceReadsFromItsJoin()
     QVERIFY(id > 0);
     const QString early = say(*amy, id, u"before the tablet"_s);
     QTRY_VERIFY_WITH_TIMEOUT(shows(*bo, id, early), NetworkMs);
-    MessageListModel *amyView = amy->messages(id);
+    MessageListModel *amyView = amy->chat(id)->messages();
     auto seqOf = [amyView](const QString &text) {
         const int row = rowWithText(amyView, text);
         return row < 0 ? 0 : amyView->index(row).data(MessageListModel::SeqRole).toLongLong();
@@ -404,7 +404,7 @@ void tst_E2ee::newDeviceReadsFromItsJoin()
     QTRY_VERIFY_WITH_TIMEOUT(shows(*tablet, id, fromLaptop), NetworkMs);
 
     // What was said before it joined is not readable there: the row says why.
-    MessageListModel *tabletView = tablet->messages(id);
+    MessageListModel *tabletView = tablet->chat(id)->messages();
     auto earlyText = [tabletView, earlySeq] {
         for (int i = 0; i < tabletView->rowCount(); ++i) {
             if (tabletView->index(i).data(MessageListModel::SeqRole).toLongLong() == earlySeq)
@@ -491,7 +491,7 @@ void tst_E2ee::identityChangeRaisesWarning()
     QVERIFY(id > 0);
     const QString first = say(*al, id, u"first"_s);
     QTRY_VERIFY_WITH_TIMEOUT(shows(*bea, id, first), NetworkMs);
-    ConversationSecurity *security = al->security(id);
+    ConversationSecurity *security = al->chat(id)->security();
     QVERIFY(security);
     QVERIFY(!security->hasKeyChange());
 
@@ -552,14 +552,14 @@ void tst_E2ee::identityChangeRaisesWarning()
 
     // ...and what al writes to bea waits until al acknowledges the change.
     QSignalSpy acknowledged(al->outbox(), &Outbox::acknowledged);
-    MessageListModel *view = al->messages(id);
+    MessageListModel *view = al->chat(id)->messages();
     const QString held = say(*al, id, u"held until acknowledged"_s);
     QTRY_VERIFY_WITH_TIMEOUT(rowWithText(view, held) >= 0, NetworkMs);
     QVERIFY(!acknowledged.wait(3000));
     QCOMPARE(view->index(rowWithText(view, held))
                      .data(MessageListModel::DeliveryStateRole)
-                     .toString(),
-             u"queued"_s);
+                     .value<States::Delivery>(),
+             States::Delivery::Queued);
     al->acknowledgeKeyChange(bea->userId());
     QTRY_COMPARE_WITH_TIMEOUT(acknowledged.size(), 1, NetworkMs);
 }

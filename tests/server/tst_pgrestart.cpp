@@ -75,28 +75,18 @@ void tst_PgRestart::survivesADatabaseRestart()
     for (int i = 0; i < 20; ++i)
         QVERIFY(sendUntilAcked("before " + QByteArray::number(i)));
 
-    // pg_ctlcluster decides whether the cluster runs by connecting to its socket and reading
-    // postmaster.pid, and on a loaded machine the two now and then disagree: "Cluster is not
-    // running." or "Cluster is already running.", exit 2 (its code for "nothing to do"),
-    // nothing restarted. That is the tool's race, not parleyd's; it is tried again (and said),
-    // up to 3 times. `refused > 0` below still proves the outage was met.
+    // scripts/test gives the cluster its own PID file: pg_ctlcluster trusts that file to know
+    // whether the cluster runs, and the default one is shared by every throwaway cluster.
     int during = 0;
-    QByteArray output;
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        restart.start(u"pg_ctlcluster"_s,
-                      {qEnvironmentVariable("PGVERSION"), u"regress"_s, u"restart"_s});
-        // Traffic while the database goes down and comes back.
-        while (restart.state() != QProcess::NotRunning && during < 5000) {
-            QVERIFY(sendUntilAcked("during " + QByteArray::number(during++)));
-            restart.waitForFinished(0);
-        }
-        QVERIFY(restart.state() == QProcess::NotRunning || restart.waitForFinished(60000));
-        output = restart.readAllStandardOutput() + restart.readAllStandardError();
-        if (restart.exitCode() != 2
-            || !(output.contains("not running") || output.contains("already running")))
-            break;
-        qCWarning(lcTestServer).noquote() << "pg_ctlcluster restart did nothing, again:" << output;
+    restart.start(u"pg_ctlcluster"_s,
+                  {qEnvironmentVariable("PGVERSION"), u"regress"_s, u"restart"_s});
+    // Traffic while the database goes down and comes back.
+    while (restart.state() != QProcess::NotRunning && during < 5000) {
+        QVERIFY(sendUntilAcked("during " + QByteArray::number(during++)));
+        restart.waitForFinished(0);
     }
+    QVERIFY(restart.state() == QProcess::NotRunning || restart.waitForFinished(60000));
+    const QByteArray output = restart.readAllStandardOutput() + restart.readAllStandardError();
     QVERIFY2(restart.exitCode() == 0, output.constData());
     for (int i = 0; i < 20; ++i)
         QVERIFY(sendUntilAcked("after " + QByteArray::number(i)));

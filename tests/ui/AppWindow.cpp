@@ -1,5 +1,9 @@
 #include "AppWindow.h"
 
+#include "chat/States.h"
+
+#include <QtCore/QMetaEnum>
+
 #include "Client.h"
 #include "ClientOptions.h"
 #include "MainWindow.h"
@@ -170,7 +174,11 @@ QString AppWindow::deliveryState(const QString &text) const
 {
     QQuickItem *row = message(text);
     QQuickItem *ticks = row ? item(u"deliveryTicks"_s, row) : nullptr;
-    return ticks ? ticks->property("deliveryState").toString() : QString();
+    if (!ticks)
+        return {};
+    // The state's name in lower case ("read"), as the tests spell it.
+    const int state = ticks->property("deliveryState").toInt();
+    return QString::fromLatin1(QMetaEnum::fromType<States::Delivery>().valueToKey(state)).toLower();
 }
 
 bool AppWindow::activate()

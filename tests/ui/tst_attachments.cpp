@@ -81,9 +81,9 @@ void tst_UiAttachments::cleanup()
     if (QTest::currentTestFailed()) {
         // What the models held, to tell a view problem from a model one.
         for (AppWindow *app : {m_people.alice.get(), m_people.bob.get()}) {
-            if (!app || !app->client()->activeConversation())
+            if (!app || !app->client()->activeChat())
                 continue;
-            MessageListModel *model = app->client()->messages(app->client()->activeConversation());
+            MessageListModel *model = app->client()->activeChat()->messages();
             for (int i = 0; i < model->rowCount(); ++i) {
                 const QModelIndex row = model->index(i, 0);
                 qCWarning(lcTestClient).noquote()
@@ -92,7 +92,7 @@ void tst_UiAttachments::cleanup()
                         << row.data(MessageListModel::ClientIdRole).toString()
                         << row.data(MessageListModel::AttachmentNameRole).toString()
                         << row.data(MessageListModel::AttachmentStateRole).toString()
-                        << row.data(MessageListModel::DeliveryStateRole).toString();
+                        << row.data(MessageListModel::DeliveryStateRole).toInt();
             }
         }
     }

@@ -1,0 +1,446 @@
+#include "Chat.h"
+
+#include "attachments/Attachments.h"
+#include "chat/StateText.h"
+#include "contacts/UserLookup.h"
+#include "e2ee/ConversationSecurity.h"
+#include "e2ee/EndToEndEncryption.h"
+#include "models/ConversationListModel.h"
+#include "models/MemberListModel.h"
+#include "models/MessageListModel.h"
+#include "net/Connection.h"
+#include "outbox/Outbox.h"
+#include "platform/Notifier.h"
+#include "search/CacheSearch.h"
+#include "store/MessageStore.h"
+#include "sync/SyncEngine.h"
+#include "sync/TypingTracker.h"
+
+#include <QtCore/QFileInfo>
+#include <QtGui/QDesktopServices>
+
+namespace Parley {
+
+Chat::Chat(qint64 conversationId, const ChatParts &parts, QObject *parent)
+    : QObject(parent),
+      m_conversationId(conversationId),
+      m_parts(parts),
+      m_messages(new MessageListModel(conversationId, parts.selfUserId, parts.store, parts.outbox,
+                                      parts.sync, this)),
+      m_members(new MemberListModel(conversationId, parts.selfUserId, this)),
+      m_security(parts.encryption ? parts.encryption->security(conversationId) : nullptr)
+{
+    const auto mine = [this](qint64 id) { return id == m_conversationId; };
+
+    // The log: entries stored, older pages, rows the cache changed.
+    connect(m_parts.sync, &SyncEngine::messagesStored, this,
+            [this, mine](qint64 id, const QList<StoredMessage> &messages) {
+                if (mine(id))
+                    m_messages->addMessages(messages);
+            });
+    connect(m_parts.sync, &SyncEngine::olderMessagesStored, this,
+            [this, mine](qint64 id, const QList<StoredMessage> &messages, bool more) {
+                if (mine(id))
+                    m_messages->addOlderMessages(messages, more);
+            });
+    connect(m_parts.store, &MessageStore::messagesChanged, this,
+            [this, mine](qint64 id, const QList<StoredMessage> &rows) {
+                if (mine(id))
+                    m_messages->updateMessages(rows);
+            });
+    connect(m_parts.sync, &SyncEngine::synced, m_messages, &MessageListModel::setServerReachable);
+
+    // The header and members: the summary the conversation list holds, presence, typing.
+    connect(m_parts.conversations, &ConversationListModel::summaryChanged, this,
+            [this, mine](qint64 id) {
+                if (mine(id))
+                    applySummary();
+            });
+    connect(m_parts.sync, &SyncEngine::presenceChanged, this, &Chat::onPresenceChanged);
+    connect(m_parts.sync->typing(), &TypingTracker::typingChanged, this, [this, mine](qint64 id) {
+        if (mine(id))
+            updateTyping();
+    });
+
+    // What I send: outbox entries and uploads.
+    connect(m_parts.outbox, &Outbox::entryQueued, this, [this](const StoredMessage &message) {
+        if (message.conversationId == m_conversationId)
+            m_messages->addPending(message);
+    });
+    connect(m_parts.outbox, &Outbox::entryChanged, this, [this](const StoredMessage &message) {
+        if (message.conversationId == m_conversationId)
+            m_messages->updatePending(message);
+    });
+    connectAttachments();
+
+    applySummary();
+    updateTyping();
+    showTransfers();
+}
+
+Chat::~Chat() = default;
+
+void Chat::applySummary()
+{
+    const ConversationSummary *summary = m_parts.conversations->summary(m_conversationId);
+    if (!summary)
+        return;
+    const Conversation &c = summary->conversation;
+    m_messages->setConversation(*summary);
+    for (const Member &m : c.members)
+        m_members->setPresence(m_parts.sync->presence(m.userId));
+    m_members->setMembers(c.members);
+
+    qint64 peer = 0;
+    if (c.kind == ConversationKind::Direct) {
+        for (const Member &m : c.members) {
+            if (m.userId != m_parts.selfUserId)
+                peer = m.userId;
+        }
+    }
+    const QString title = m_parts.conversations->titleOf(*summary);
+    if (title != m_title) {
+        m_title = title;
+        Q_EMIT titleChanged();
+    }
+    const bool group = c.kind == ConversationKind::Group;
+    if (group != m_isGroup) {
+        m_isGroup = group;
+        Q_EMIT isGroupChanged();
+    }
+    if (summary->isMember != m_canSend) {
+        m_canSend = summary->isMember;
+        Q_EMIT canSendChanged();
+    }
+    if (summary->muted != m_muted) {
+        m_muted = summary->muted;
+        Q_EMIT mutedChanged();
+    }
+    if (peer != m_peerUserId) {
+        m_peerUserId = peer;
+        Q_EMIT peerUserIdChanged();
+    }
+    updateOnline();
+}
+
+void Chat::onPresenceChanged(qint64 userId)
+{
+    m_members->setPresence(m_parts.sync->presence(userId));
+    if (userId == m_peerUserId)
+        updateOnline();
+}
+
+void Chat::updateOnline()
+{
+    const bool online = m_peerUserId && m_parts.sync->presence(m_peerUserId).online;
+    if (online == m_online)
+        return;
+    m_online = online;
+    Q_EMIT onlineChanged();
+}
+
+void Chat::updateTyping()
+{
+    const QString text =
+            StateText::typing(m_parts.sync->typing()->typingUsers(m_conversationId),
+                              m_parts.conversations->summary(m_conversationId));
+    if (text == m_typingText)
+        return;
+    m_typingText = text;
+    Q_EMIT typingTextChanged();
+}
+
+void Chat::showTransfers()
+{
+    // Transfers that began before the conversation was shown.
+    Attachments *attachments = m_parts.attachments;
+    for (const StoredMessage &upload : attachments->uploads(m_conversationId)) {
+        m_messages->addUpload(upload, attachments->uploadProgress(upload.clientId));
+        if (upload.outboxState == OutboxState::Failed)
+            m_messages->setUploadFailed(upload.clientId, upload.failureReason);
+    }
+    const QHash<qint64, double> downloads = attachments->downloads(m_conversationId);
+    for (auto it = downloads.cbegin(); it != downloads.cend(); ++it)
+        m_messages->setDownloadProgress(it.key(), it.value());
+}
+
+void Chat::connectAttachments()
+{
+    Attachments *attachments = m_parts.attachments;
+    connect(attachments, &Attachments::uploadQueued, this,
+            [this](const QByteArray &uploadId, const StoredMessage &message) {
+                if (message.conversationId == m_conversationId)
+                    m_messages->replaceUpload(uploadId, message);
+            });
+    connect(attachments, &Attachments::uploadProgressChanged, this,
+            [this](qint64 id, const QByteArray &uploadId, double progress) {
+                if (id == m_conversationId)
+                    m_messages->setUploadProgress(uploadId, progress);
+            });
+    connect(attachments, &Attachments::uploadFailed, this,
+            [this](qint64 id, const QByteArray &uploadId, const Error &error) {
+                if (id == m_conversationId) // Client shows the error
+                    m_messages->setUploadFailed(uploadId, errorCodeName(error.code));
+            });
+    connect(attachments, &Attachments::downloadProgressChanged, this,
+            [this](qint64 id, qint64 seq, double progress) {
+                if (id == m_conversationId)
+                    m_messages->setDownloadProgress(seq, progress);
+            });
+    connect(attachments, &Attachments::downloadFinished, this, [this](qint64 id, qint64 seq) {
+        if (id == m_conversationId)
+            m_messages->setDownloadProgress(seq, -1);
+    });
+    connect(attachments, &Attachments::downloadFailed, this,
+            [this](qint64 id, qint64 seq) {
+                if (id == m_conversationId) // Client shows the error
+                    m_messages->setDownloadFailed(seq);
+            });
+}
+
+void Chat::request(FrameType type, const QCborMap &fields)
+{
+    m_parts.connection->request(type, fields).then(this, [this](const Result<RawFrame> &reply) {
+        if (!reply)
+            Q_EMIT errorOccurred(reply.error());
+    });
+}
+
+void Chat::sendText(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return;
+    m_parts.outbox->sendText(m_conversationId, trimmed);
+    m_parts.sync->setTyping(m_conversationId, false);
+}
+
+void Chat::sendReply(qint64 replyToSeq, const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return;
+    m_parts.outbox->send(m_conversationId, MessageContent::text(trimmed, replyToSeq));
+    m_parts.sync->setTyping(m_conversationId, false);
+}
+
+void Chat::annotate(qint64 seq, Annotating who,
+                    std::function<MessageContent(const StoredMessage &)> make)
+{
+    if (seq <= 0)
+        return;
+    m_parts.store->message(m_conversationId, seq)
+            .then(this, [this, who, make](const std::optional<StoredMessage> &m) {
+                const bool usable = m && m->kind == MessageKind::Content && !m->hidden
+                        && !m->deleted && !m->undecryptable;
+                if (!usable) {
+                    Q_EMIT errorOccurred(Error{ErrorCode::InvalidArgument,
+                                               tr("That message cannot be changed any more.")});
+                    return;
+                }
+                if (who == Annotating::OwnMessage && m->senderId != m_parts.selfUserId) {
+                    Q_EMIT errorOccurred(
+                            Error{ErrorCode::NotAllowed,
+                                  tr("Only your own messages can be edited or deleted.")});
+                    return;
+                }
+                // What other readers would refuse is not sent (e.g. an emoji that is too long).
+                const MessageContent content = make(*m);
+                if (!MessageContent::fromBytes(content.toBytes())) {
+                    Q_EMIT errorOccurred(
+                            Error{ErrorCode::InvalidArgument, tr("That cannot be sent.")});
+                    return;
+                }
+                m_parts.outbox->send(m_conversationId, content);
+            });
+}
+
+void Chat::react(qint64 seq, const QString &emoji)
+{
+    annotate(seq, Annotating::AnyMessage,
+             [seq, emoji](const StoredMessage &) { return MessageContent::reaction(seq, emoji); });
+}
+
+void Chat::unreact(qint64 seq, const QString &emoji)
+{
+    annotate(seq, Annotating::AnyMessage, [seq, emoji](const StoredMessage &) {
+        return MessageContent::reaction(seq, emoji, true);
+    });
+}
+
+void Chat::toggleReaction(qint64 seq, const QString &emoji)
+{
+    const qint64 self = m_parts.selfUserId;
+    annotate(seq, Annotating::AnyMessage, [seq, emoji, self](const StoredMessage &target) {
+        const bool mine = std::any_of(
+                target.reactions.cbegin(), target.reactions.cend(),
+                [&](const Reaction &r) { return r.userId == self && r.emoji == emoji; });
+        return MessageContent::reaction(seq, emoji, mine);
+    });
+}
+
+void Chat::editMessage(qint64 seq, const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return;
+    annotate(seq, Annotating::OwnMessage,
+             [seq, trimmed](const StoredMessage &) { return MessageContent::edit(seq, trimmed); });
+}
+
+void Chat::deleteMessage(qint64 seq)
+{
+    annotate(seq, Annotating::OwnMessage,
+             [seq](const StoredMessage &) { return MessageContent::deletion(seq); });
+}
+
+void Chat::retry(const QString &clientIdHex)
+{
+    const QByteArray clientId = QByteArray::fromHex(clientIdHex.toLatin1());
+    if (m_parts.attachments->retryUpload(clientId)) {
+        m_messages->setUploadFailed(clientId, {});
+        return;
+    }
+    m_parts.outbox->retry(clientId);
+}
+
+void Chat::sendFile(const QUrl &file, const QString &caption)
+{
+    // A file dialog and a drop give file URLs; C++ callers may pass a plain path.
+    const QString path = file.isLocalFile() ? file.toLocalFile()
+            : file.scheme().isEmpty()       ? file.path()
+                                            : QString();
+    if (path.isEmpty()) {
+        Q_EMIT errorOccurred(Error{
+                ErrorCode::InvalidArgument,
+                tr("Only files on this computer can be sent (%1).").arg(file.toDisplayString())});
+        return;
+    }
+    auto row = m_parts.attachments->sendFile(m_conversationId, path, caption.trimmed(),
+                                             m_parts.selfUserId);
+    if (!row) {
+        Q_EMIT errorOccurred(row.error());
+        return;
+    }
+    m_messages->addUpload(*row, 0.0);
+}
+
+void Chat::cancelUpload(const QString &clientIdHex)
+{
+    const QByteArray uploadId = QByteArray::fromHex(clientIdHex.toLatin1());
+    if (m_parts.attachments->discardUpload(uploadId))
+        m_messages->removeUpload(uploadId);
+}
+
+void Chat::downloadAttachment(qint64 seq)
+{
+    if (seq <= 0 || m_parts.attachments->isDownloading(m_conversationId, seq))
+        return;
+    m_parts.store->message(m_conversationId, seq)
+            .then(this, [this, seq](const std::optional<StoredMessage> &m) {
+                const auto content = m && !m->deleted ? MessageContent::fromBytes(m->body)
+                                                      : Result<MessageContent>(Error{});
+                if (!content || content->type() != MessageContent::Type::File) {
+                    Q_EMIT errorOccurred(Error{ErrorCode::InvalidArgument,
+                                               tr("That message has no file to download.")});
+                    return;
+                }
+                if (m_parts.attachments->isDownloading(m_conversationId, seq))
+                    return;
+                m_messages->setDownloadProgress(seq, 0.0);
+                m_parts.attachments->download(*m, *content);
+            });
+}
+
+void Chat::openAttachment(qint64 seq)
+{
+    m_parts.store->message(m_conversationId, seq)
+            .then(this, [this, seq](const std::optional<StoredMessage> &m) {
+                if (!m || m->attachmentPath.isEmpty()) {
+                    Q_EMIT errorOccurred(
+                            Error{ErrorCode::InvalidArgument,
+                                  tr("That file is not on this computer: download it first.")});
+                    return;
+                }
+                if (!QFileInfo::exists(m->attachmentPath)) {
+                    // Moved or deleted since: the message offers the download again.
+                    m_parts.store->setAttachmentPath(m_conversationId, seq, {});
+                    Q_EMIT errorOccurred(Error{ErrorCode::InvalidArgument,
+                                               tr("%1 is no longer there. Download it again.")
+                                                       .arg(m->attachmentPath)});
+                    return;
+                }
+                if (!QDesktopServices::openUrl(QUrl::fromLocalFile(m->attachmentPath)))
+                    Q_EMIT errorOccurred(
+                            Error{ErrorCode::InvalidArgument,
+                                  tr("No application could open %1.").arg(m->attachmentPath)});
+            });
+}
+
+void Chat::search(const QString &text)
+{
+    searchCache(m_parts.store, text, m_conversationId)
+            .then(this, [this, text](const QVariantList &results) {
+                Q_EMIT searchFinished(text, results);
+            });
+}
+
+void Chat::setTyping(bool typing)
+{
+    m_parts.sync->setTyping(m_conversationId, typing);
+}
+
+void Chat::markRead()
+{
+    m_parts.sync->markRead(m_conversationId);
+    m_parts.notifier->withdraw(m_conversationId);
+}
+
+void Chat::setMuted(bool muted)
+{
+    m_parts.store->setMuted(m_conversationId, muted);
+    Q_EMIT summaryOutdated();
+}
+
+void Chat::addMember(const QString &username)
+{
+    lookUpUser(m_parts.connection, username).then(this, [this](const Result<qint64> &userId) {
+        if (!userId) {
+            Q_EMIT errorOccurred(userId.error());
+            return;
+        }
+        const AddMemberFrame frame{m_conversationId, *userId};
+        request(AddMemberFrame::Type, frame.toCbor());
+    });
+}
+
+void Chat::removeMember(qint64 userId)
+{
+    const RemoveMemberFrame frame{m_conversationId, userId};
+    request(RemoveMemberFrame::Type, frame.toCbor());
+}
+
+void Chat::setRole(qint64 userId, States::MemberRole role)
+{
+    if (role == States::MemberRole::Owner) {
+        Q_EMIT errorOccurred(
+                Error{ErrorCode::InvalidArgument, tr("A role is \"member\" or \"admin\".")});
+        return;
+    }
+    const SetRoleFrame frame{m_conversationId, userId, States::protocolRole(role)};
+    request(SetRoleFrame::Type, frame.toCbor());
+}
+
+void Chat::rename(const QString &title)
+{
+    const RenameFrame frame{m_conversationId, title.trimmed()};
+    request(RenameFrame::Type, frame.toCbor());
+}
+
+void Chat::leave()
+{
+    const LeaveFrame frame{m_conversationId};
+    request(LeaveFrame::Type, frame.toCbor());
+}
+
+} // namespace Parley

@@ -1,0 +1,181 @@
+#pragma once
+
+/// One conversation as the UI uses it: its messages, members and security, the header
+/// (title, presence, typing, whether I can write), and every verb that acts on it.
+///
+/// Made by Client::chat(id) and kept until logout (QML never owns one). It subscribes itself
+/// to what concerns its conversation: the log entries SyncEngine stored, rows the cache
+/// changed, the conversation's summary (ConversationListModel), presence, typing, outbox and
+/// attachment changes. Errors of its verbs go to errorOccurred(), which Client shows.
+/// In the spirit of libQuotient's Room; the shared value type is `Conversation`.
+
+#include "chat/States.h"
+#include "content/MessageContent.h"
+#include "e2ee/ConversationSecurity.h"
+#include "models/MemberListModel.h"
+#include "models/MessageListModel.h"
+#include "protocol/ErrorCode.h"
+#include "protocol/FrameType.h"
+#include "store/StoreTypes.h"
+
+#include <QtCore/QObject>
+#include <QtCore/QPointer>
+#include <QtCore/QUrl>
+#include <QtQmlIntegration/qqmlintegration.h>
+
+#include <functional>
+
+class QCborMap;
+
+namespace Parley {
+
+class Attachments;
+class Connection;
+class ConversationListModel;
+class EndToEndEncryption;
+class MessageStore;
+class Notifier;
+class Outbox;
+class SyncEngine;
+
+/// What a Chat works with: the Client's pieces, none owned by the Chat.
+struct ChatParts
+{
+    Connection *connection = nullptr;
+    MessageStore *store = nullptr;
+    SyncEngine *sync = nullptr;
+    Outbox *outbox = nullptr;
+    Attachments *attachments = nullptr;
+    Notifier *notifier = nullptr;
+    ConversationListModel *conversations = nullptr;
+    EndToEndEncryption *encryption = nullptr; ///< null with another content cipher
+    qint64 selfUserId = 0;
+};
+
+class Chat : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("A Chat comes from Client.chat(conversationId)")
+
+    Q_PROPERTY(qint64 conversationId READ conversationId CONSTANT)
+    Q_PROPERTY(Parley::MessageListModel *messages READ messages CONSTANT)
+    Q_PROPERTY(Parley::MemberListModel *members READ members CONSTANT)
+    Q_PROPERTY(Parley::ConversationSecurity *security READ security CONSTANT)
+    Q_PROPERTY(QString title READ title NOTIFY titleChanged)
+    Q_PROPERTY(bool isGroup READ isGroup NOTIFY isGroupChanged)
+    Q_PROPERTY(QString typingText READ typingText NOTIFY typingTextChanged)
+    Q_PROPERTY(bool canSend READ canSend NOTIFY canSendChanged)
+    Q_PROPERTY(bool online READ isOnline NOTIFY onlineChanged)
+    Q_PROPERTY(bool muted READ isMuted WRITE setMuted NOTIFY mutedChanged)
+    Q_PROPERTY(qint64 peerUserId READ peerUserId NOTIFY peerUserIdChanged)
+
+public:
+    Chat(qint64 conversationId, const ChatParts &parts, QObject *parent = nullptr);
+    ~Chat() override;
+
+    qint64 conversationId() const { return m_conversationId; }
+    MessageListModel *messages() const { return m_messages; }
+    MemberListModel *members() const { return m_members; }
+    /// Null when end-to-end encryption is not in use.
+    ConversationSecurity *security() const { return m_security; }
+    QString title() const { return m_title; }
+    bool isGroup() const { return m_isGroup; }
+    QString typingText() const { return m_typingText; }
+    /// False once I left or was removed.
+    bool canSend() const { return m_canSend; }
+    /// Direct chats: the other person is online (always false in groups).
+    bool isOnline() const { return m_online; }
+    bool isMuted() const { return m_muted; }
+    /// The other person of a direct chat; 0 for groups (or before the conversation is known).
+    qint64 peerUserId() const { return m_peerUserId; }
+
+    Q_INVOKABLE void sendText(const QString &text);
+    /// A text message quoting entry `replyToSeq` of this conversation.
+    Q_INVOKABLE void sendReply(qint64 replyToSeq, const QString &text);
+    /// Puts (react) or takes back (unreact) my `emoji` on entry `seq`; toggleReaction does
+    /// whichever undoes the current state. Refused (errorOccurred) for entries that are not
+    /// readable messages, or are deleted.
+    Q_INVOKABLE void react(qint64 seq, const QString &emoji);
+    Q_INVOKABLE void unreact(qint64 seq, const QString &emoji);
+    Q_INVOKABLE void toggleReaction(qint64 seq, const QString &emoji);
+    /// Replaces the text of my own message `seq` for everyone; refused for anyone else's.
+    Q_INVOKABLE void editMessage(qint64 seq, const QString &text);
+    /// Deletes my own message `seq` for everyone; refused for anyone else's.
+    Q_INVOKABLE void deleteMessage(qint64 seq);
+    /// Retries a failed message, or a failed upload (its row's clientId).
+    Q_INVOKABLE void retry(const QString &clientIdHex);
+
+    /// Sends the local `file` as a file message with an optional caption: it shows at once as
+    /// my message with upload progress, is encrypted and uploaded, then sent like a text. An
+    /// unreadable file, or one over the server's limit, is an errorOccurred (and a failed row
+    /// that retry() starts again).
+    Q_INVOKABLE void sendFile(const QUrl &file, const QString &caption = {});
+    /// Takes back an upload that has not become a message yet (its row's clientId).
+    Q_INVOKABLE void cancelUpload(const QString &clientIdHex);
+    /// Downloads the file of entry `seq` into the downloads folder (never over another file);
+    /// the row's attachmentState follows.
+    Q_INVOKABLE void downloadAttachment(qint64 seq);
+    /// Opens the downloaded (or sent) file of entry `seq` with the desktop's application.
+    Q_INVOKABLE void openAttachment(qint64 seq);
+
+    /// Searches this conversation in the local cache; searchFinished() delivers the hits
+    /// (CacheSearch).
+    Q_INVOKABLE void search(const QString &text);
+
+    Q_INVOKABLE void setTyping(bool typing);
+    /// Everything shown is read: a read receipt, and its notification goes.
+    Q_INVOKABLE void markRead();
+    Q_INVOKABLE void setMuted(bool muted);
+
+    Q_INVOKABLE void addMember(const QString &username);
+    Q_INVOKABLE void removeMember(qint64 userId);
+    /// Makes a member an admin or a member again; the owner's role is not given this way.
+    Q_INVOKABLE void setRole(qint64 userId, Parley::States::MemberRole role);
+    Q_INVOKABLE void rename(const QString &title);
+    Q_INVOKABLE void leave();
+
+Q_SIGNALS:
+    void titleChanged();
+    void isGroupChanged();
+    void typingTextChanged();
+    void canSendChanged();
+    void onlineChanged();
+    void mutedChanged();
+    void peerUserIdChanged();
+    void searchFinished(const QString &text, const QVariantList &results);
+    /// A verb failed; Client shows it (errorString, errorOccurred).
+    void errorOccurred(const Parley::Error &error);
+    /// A verb changed the conversation's summary in the cache (muted): Client reloads it.
+    void summaryOutdated();
+
+private:
+    void applySummary();
+    void updateTyping();
+    void updateOnline();
+    void onPresenceChanged(qint64 userId);
+    void showTransfers();
+    void connectAttachments();
+    /// Sends a request whose reply is `ok`; a failure goes to errorOccurred.
+    void request(FrameType type, const QCborMap &fields);
+    enum class Annotating { AnyMessage, OwnMessage };
+    /// Checks entry `seq` against the cache, then queues what `make` builds from it.
+    void annotate(qint64 seq, Annotating who,
+                  std::function<MessageContent(const StoredMessage &target)> make);
+
+    qint64 m_conversationId;
+    ChatParts m_parts;
+    MessageListModel *m_messages;
+    MemberListModel *m_members;
+    QPointer<ConversationSecurity> m_security;
+
+    QString m_title;
+    bool m_isGroup = false;
+    QString m_typingText;
+    bool m_canSend = true;
+    bool m_online = false;
+    bool m_muted = false;
+    qint64 m_peerUserId = 0;
+};
+
+} // namespace Parley

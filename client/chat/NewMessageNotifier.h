@@ -1,0 +1,41 @@
+#pragma once
+
+/// Decides which newly stored messages notify, and how the notification reads: the newest
+/// message from someone else in a batch, unless notifications are off, the conversation is
+/// muted, or it is on screen in the focused window. Shows it through Notifier.
+
+#include "store/StoreTypes.h"
+
+#include <QtCore/QObject>
+
+namespace Parley {
+
+class Account;
+class ConversationListModel;
+class Notifier;
+
+class NewMessageNotifier : public QObject
+{
+    Q_OBJECT
+
+public:
+    NewMessageNotifier(Notifier *notifier, Account *account, ConversationListModel *conversations,
+                       QObject *parent = nullptr);
+
+    bool isEnabled() const { return m_enabled; }
+    void setEnabled(bool enabled) { m_enabled = enabled; }
+    /// The conversation on screen (0: none).
+    void setActiveConversation(qint64 conversationId) { m_activeConversation = conversationId; }
+
+    /// Messages SyncEngine just stored in `conversationId`.
+    void messagesStored(qint64 conversationId, const QList<StoredMessage> &messages);
+
+private:
+    Notifier *m_notifier;
+    Account *m_account;
+    ConversationListModel *m_conversations;
+    bool m_enabled = true;
+    qint64 m_activeConversation = 0;
+};
+
+} // namespace Parley

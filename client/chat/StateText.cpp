@@ -1,0 +1,90 @@
+#include "StateText.h"
+
+namespace Parley {
+
+QString StateText::delivery(States::Delivery state)
+{
+    switch (state) {
+    case States::Delivery::Queued:
+        return tr("Waiting to send");
+    case States::Delivery::Sent:
+        return tr("Sent");
+    case States::Delivery::Delivered:
+        return tr("Delivered");
+    case States::Delivery::Read:
+        return tr("Read");
+    case States::Delivery::Failed:
+        return tr("Not sent");
+    case States::Delivery::None:
+        break;
+    }
+    return {};
+}
+
+QString StateText::memberRole(States::MemberRole role)
+{
+    switch (role) {
+    case States::MemberRole::Owner:
+        return tr("Owner");
+    case States::MemberRole::Admin:
+        return tr("Admin");
+    case States::MemberRole::Member:
+        break;
+    }
+    return tr("Member");
+}
+
+QString StateText::failure(States::Failure failure)
+{
+    switch (failure) {
+    case States::Failure::NotMember:
+        return tr("you are no longer a member of this conversation");
+    case States::Failure::Blocked:
+        return tr("you cannot write to this person");
+    case States::Failure::TooLarge:
+        return tr("it is larger than the server accepts");
+    case States::Failure::QuotaExceeded:
+        return tr("your space for files on the server is used up");
+    case States::Failure::NotAllowed:
+        return tr("your role does not allow it");
+    case States::Failure::Refused:
+        return tr("the server refused it");
+    case States::Failure::NoFailure:
+        break;
+    }
+    return {};
+}
+
+QString StateText::connection(Client::State state)
+{
+    switch (state) {
+    case Client::State::Online:
+        return tr("Online");
+    case Client::State::Connecting:
+        return tr("Connecting…");
+    case Client::State::Offline:
+        return tr("Offline");
+    case Client::State::LoggedOut:
+        break;
+    }
+    return tr("Logged out");
+}
+
+QString StateText::typing(const QList<qint64> &userIds, const ConversationSummary *summary)
+{
+    QStringList names;
+    for (qint64 user : userIds) {
+        const Member *member = summary ? summary->conversation.member(user) : nullptr;
+        names.append(member ? member->username : tr("someone"));
+    }
+    names.sort();
+    if (names.size() == 1)
+        return tr("%1 is typing…").arg(names.first());
+    if (names.size() == 2)
+        return tr("%1 and %2 are typing…").arg(names.at(0), names.at(1));
+    if (names.size() > 2)
+        return tr("Several people are typing…");
+    return {};
+}
+
+} // namespace Parley

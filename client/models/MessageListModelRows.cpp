@@ -1,0 +1,258 @@
+// MessageListModel: what a row shows (the roles).
+#include "MessageListModel.h"
+#include "MessageListModel_p.h"
+
+#include "Logging.h"
+#include "chat/StateText.h"
+#include "content/MessageContent.h"
+#include "content/SystemText.h"
+#include "outbox/Outbox.h"
+#include "store/MessageStore.h"
+#include "sync/SyncEngine.h"
+
+#include <QtCore/QLocale>
+#include <QtCore/QUrl>
+
+namespace Parley {
+
+using namespace Qt::StringLiterals;
+using namespace MessageRows;
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const Row &r = m_rows.at(row);
+    const StoredMessage &m = r.message;
+    const bool system = m.kind == MessageKind::Membership;
+    switch (role) {
+    case SeqRole:
+        return m.seq;
+    case ClientIdRole:
+        return QString::fromLatin1(m.clientId.toHex());
+    case SenderIdRole:
+        return m.senderId;
+    case SenderNameRole:
+        return m.senderName.isEmpty() ? m_names.value(m.senderId) : m.senderName;
+    case IsOwnRole:
+        return m.senderId == m_selfUserId;
+    case Qt::DisplayRole:
+    case TextRole:
+        if (system)
+            return r.systemText;
+        if (m.undecryptable) // text: why it cannot be read, or empty while its key is on its way
+            return m.text.isEmpty() ? tr("Waiting for this message…") : m.text;
+        if (m.deleted)
+            return deletedText();
+        return shownText(r);
+    case TimestampRole:
+        return QDateTime::fromMSecsSinceEpoch(m.timestamp);
+    case DayLabelRole:
+        return dayLabel(QDateTime::fromMSecsSinceEpoch(m.timestamp), QDate::currentDate());
+    case ShowDaySeparatorRole:
+        return row == 0 || !sameDay(row - 1, row);
+    case ShowSenderRole: {
+        if (!m_isGroup || system || m.senderId == m_selfUserId)
+            return false;
+        if (row == 0)
+            return true;
+        const StoredMessage &prev = m_rows.at(row - 1).message;
+        return prev.kind == MessageKind::Membership || prev.senderId != m.senderId
+                || !sameDay(row - 1, row);
+    }
+    case DeliveryStateRole:
+        return int(deliveryState(m));
+    case FailureReasonRole:
+        return StateText::failure(States::failure(m.failureReason));
+    case IsSystemRole:
+        return system;
+    case SystemTextRole:
+        return r.systemText;
+    case ReplyToSeqRole:
+        return m.replyTo;
+    case ReplySenderNameRole:
+        return m.replySenderName;
+    case ReplySnippetRole:
+        return replySnippet(m);
+    case ReactionsRole:
+        return reactions(m);
+    case EditedRole:
+        return m.edited && !m.deleted;
+    case DeletedRole:
+        return m.deleted;
+    case CanReplyRole:
+        return canReply(m);
+    case CanEditRole:
+        return canReply(m) && m.senderId == m_selfUserId;
+    case AttachmentNameRole:
+        return r.file.name;
+    case AttachmentSizeRole:
+        return r.file.size;
+    case AttachmentMimeRole:
+        return r.file.mime;
+    case AttachmentStateRole:
+        return attachmentState(r);
+    case AttachmentProgressRole:
+        return attachmentProgress(r);
+    case AttachmentPathRole:
+        return r.file.name.isEmpty() || m.attachmentPath.isEmpty()
+                ? QUrl()
+                : QUrl::fromLocalFile(m.attachmentPath);
+    default:
+        return {};
+    }
+}
+
+QString MessageListModel::shownText(const Row &row)
+{
+    const QString &text = row.message.text;
+    if (row.file.name.isEmpty())
+        return text;
+    // MessageContent::previewText(): "📎 name", then the caption on the next line.
+    const QString head = u"📎 "_s + row.file.name;
+    if (!text.startsWith(head))
+        return text;
+    return text.mid(head.size() + 1);
+}
+
+QString MessageListModel::attachmentState(const Row &r) const
+{
+    const StoredMessage &m = r.message;
+    if (r.file.name.isEmpty())
+        return u"none"_s;
+    if (r.upload || m.pending) // a queued file message is still on its way
+        return m.outboxState == OutboxState::Failed ? u"failed"_s : u"uploading"_s;
+    if (m_downloadProgress.contains(m.seq))
+        return u"downloading"_s;
+    if (!m.attachmentPath.isEmpty())
+        return u"downloaded"_s;
+    if (m_downloadFailed.contains(m.seq))
+        return u"failed"_s;
+    return u"available"_s;
+}
+
+double MessageListModel::attachmentProgress(const Row &r) const
+{
+    const StoredMessage &m = r.message;
+    if (r.file.name.isEmpty())
+        return 0.0;
+    if (r.upload)
+        return m_uploadProgress.value(m.clientId);
+    if (m.pending)
+        return 1.0;
+    if (const auto it = m_downloadProgress.constFind(m.seq); it != m_downloadProgress.cend())
+        return *it;
+    return m.attachmentPath.isEmpty() ? 0.0 : 1.0;
+}
+
+bool MessageListModel::canReply(const StoredMessage &m) const
+{
+    return m.kind == MessageKind::Content && m.seq > 0 && !m.pending && !m.undecryptable
+            && !m.deleted;
+}
+
+QString MessageListModel::replySnippet(const StoredMessage &m) const
+{
+    if (m.replyTo == 0)
+        return {};
+    if (!m.replyKnown)
+        return tr("An earlier message");
+    if (m.replyDeleted)
+        return deletedText();
+    const QString firstLine = m.replyText.section(u'\n', 0, 0, QString::SectionSkipEmpty);
+    constexpr qsizetype MaxSnippetChars = 120;
+    if (firstLine.size() > MaxSnippetChars)
+        return firstLine.left(MaxSnippetChars - 1) + u'…';
+    return firstLine.isEmpty() ? tr("A message") : firstLine;
+}
+
+QVariantList MessageListModel::reactions(const StoredMessage &m) const
+{
+    struct Chip
+    {
+        QString emoji;
+        int count = 0;
+        bool mine = false;
+    };
+    QList<Chip> chips;
+    for (const Reaction &reaction : m.reactions) {
+        auto it = std::find_if(chips.begin(), chips.end(),
+                               [&](const Chip &c) { return c.emoji == reaction.emoji; });
+        if (it == chips.end())
+            it = chips.insert(chips.end(), Chip{reaction.emoji});
+        ++it->count;
+        it->mine = it->mine || reaction.userId == m_selfUserId;
+    }
+    QVariantList list;
+    for (const Chip &c : std::as_const(chips))
+        list.append(QVariantMap{{u"emoji"_s, c.emoji}, {u"count"_s, c.count}, {u"mine"_s, c.mine}});
+    return list;
+}
+
+QString MessageListModel::dayLabel(const QDateTime &time, const QDate &today)
+{
+    const QDate date = time.toLocalTime().date();
+    if (date == today)
+        return tr("Today");
+    if (date == today.addDays(-1))
+        return tr("Yesterday");
+    const QLocale locale;
+    if (date.year() == today.year())
+        return locale.toString(date, u"d MMMM"_s);
+    return locale.toString(date, QLocale::LongFormat);
+}
+
+States::Delivery MessageListModel::deliveryState(const StoredMessage &m) const
+{
+    using Delivery = States::Delivery;
+    if (m.senderId != m_selfUserId || m.kind == MessageKind::Membership)
+        return Delivery::None;
+    if (m.pending)
+        return m.outboxState == OutboxState::Failed ? Delivery::Failed : Delivery::Queued;
+    if (m.seq <= m_readUpTo)
+        return Delivery::Read;
+    if (m.seq <= m_deliveredUpTo)
+        return Delivery::Delivered;
+    return Delivery::Sent;
+}
+
+MessageListModel::Row MessageListModel::makeRow(const StoredMessage &message) const
+{
+    Row row{message, {}, {}, false};
+    if (message.kind == MessageKind::Content && !message.deleted && !message.undecryptable) {
+        if (const auto content = MessageContent::fromBytes(message.body);
+            content && content->type() == MessageContent::Type::File)
+            row.file =
+                    FileInfo{content->fileName(), content->mimeType(), content->attachment().size};
+    }
+    if (message.pending && message.replyTo == 0) {
+        // The outbox gives content only: the quote comes from the row it answers, if loaded.
+        isAnnotation(message, &row.message.replyTo);
+        const int quoted = row.message.replyTo > 0 ? indexOfSeq(row.message.replyTo) : -1;
+        if (quoted >= 0) {
+            const StoredMessage &q = m_rows.at(quoted).message;
+            row.message.replyKnown = true;
+            row.message.replySenderName =
+                    q.senderName.isEmpty() ? m_names.value(q.senderId) : q.senderName;
+            row.message.replyText = q.text;
+            row.message.replyDeleted = q.deleted;
+        }
+    }
+    if (message.kind == MessageKind::Membership) {
+        if (auto event = MembershipEvent::fromBytes(message.body)) {
+            QString actor = m_names.value(event->actorUserId);
+            if (actor.isEmpty() && event->actorUserId == message.senderId)
+                actor = message.senderName;
+            row.systemText = membershipText(*event, actor);
+        }
+    }
+    return row;
+}
+
+bool MessageListModel::sameDay(int a, int b) const
+{
+    return localDate(m_rows.at(a).message.timestamp) == localDate(m_rows.at(b).message.timestamp);
+}
+
+} // namespace Parley
