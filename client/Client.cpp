@@ -1,5 +1,7 @@
 #include "Client.h"
 
+#include "moderation/AbuseReporter.h"
+
 #include "Logging.h"
 #include "account/Account.h"
 #include "attachments/Attachments.h"
@@ -50,7 +52,8 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_newMessages(new NewMessageNotifier(m_notifier, m_account, m_conversations, this)),
       m_devices(new DeviceListModel(this)),
       m_searchResults(new SearchResultModel(m_store, m_conversations, this)),
-      m_outboxList(new OutboxListModel(m_outbox, m_connection, m_conversations, this))
+      m_outboxList(new OutboxListModel(m_outbox, m_connection, m_conversations, this)),
+      m_reporter(new AbuseReporter(m_connection, m_store, this))
 {
     m_newMessages->setEnabled(m_options.notifications);
 
@@ -399,6 +402,7 @@ Chat *Client::chat(qint64 conversationId)
     parts.notifier = m_notifier;
     parts.conversations = m_conversations;
     parts.encryption = m_e2ee;
+    parts.reporter = m_reporter;
     parts.selfUserId = m_account->userId();
     auto *chat = new Chat(conversationId, parts, this);
     connect(chat, &Chat::errorOccurred, this, &Client::setError);
@@ -439,6 +443,11 @@ void Client::blockUser(qint64 userId)
         if (!status)
             setError(status.error());
     });
+}
+
+void Client::reportUser(qint64 userId, AbuseReporter::Reason reason, const QString &comment)
+{
+    m_reporter->report(userId, 0, {}, reason, comment);
 }
 
 void Client::unblockUser(qint64 userId)
@@ -522,8 +531,9 @@ void Client::connectPieces()
             [this](qint64 userId) { m_conversations->setPresence(m_sync->presence(userId)); });
     connect(m_sync->typing(), &TypingTracker::typingChanged, this, [this](qint64 conversationId) {
         m_conversations->setTypingText(
-                conversationId, StateText::typing(m_sync->typing()->typingUsers(conversationId),
-                                                  m_conversations->summary(conversationId)));
+                conversationId,
+                StateText::typing(m_sync->typing()->typingUsers(conversationId),
+                                  m_conversations->summary(conversationId)));
     });
     connect(m_outbox, &Outbox::entryQueued, this,
             [this](const StoredMessage &message) { m_feed->refresh(message.conversationId); });

@@ -148,9 +148,8 @@ void Chat::updateOnline()
 
 void Chat::updateTyping()
 {
-    const QString text =
-            StateText::typing(m_parts.sync->typing()->typingUsers(m_conversationId),
-                              m_parts.conversations->summary(m_conversationId));
+    const QString text = StateText::typing(m_parts.sync->typing()->typingUsers(m_conversationId),
+                                           m_parts.conversations->summary(m_conversationId));
     if (text == m_typingText)
         return;
     m_typingText = text;
@@ -198,11 +197,10 @@ void Chat::connectAttachments()
         if (id == m_conversationId)
             m_messages->setDownloadProgress(seq, -1);
     });
-    connect(attachments, &Attachments::downloadFailed, this,
-            [this](qint64 id, qint64 seq) {
-                if (id == m_conversationId) // Client shows the error
-                    m_messages->setDownloadFailed(seq);
-            });
+    connect(attachments, &Attachments::downloadFailed, this, [this](qint64 id, qint64 seq) {
+        if (id == m_conversationId) // Client shows the error
+            m_messages->setDownloadFailed(seq);
+    });
 }
 
 void Chat::request(FrameType type, const QCborMap &fields)
@@ -454,6 +452,25 @@ void Chat::leave()
 {
     const LeaveFrame frame{m_conversationId};
     request(LeaveFrame::Type, frame.toCbor());
+}
+
+void Chat::report(const QVariantList &seqs, AbuseReporter::Reason reason, const QString &comment)
+{
+    QList<qint64> numbers;
+    for (const QVariant &seq : seqs) {
+        bool ok = false;
+        const qint64 n = seq.toLongLong(&ok);
+        if (ok && n > 0 && !numbers.contains(n))
+            numbers.append(n);
+    }
+    if (numbers.isEmpty())
+        return;
+    m_parts.reporter->report(0, m_conversationId, numbers, reason, comment);
+}
+
+void Chat::reportMember(qint64 userId, AbuseReporter::Reason reason, const QString &comment)
+{
+    m_parts.reporter->report(userId, m_conversationId, {}, reason, comment);
 }
 
 } // namespace Parley
