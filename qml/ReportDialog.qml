@@ -73,26 +73,32 @@ ModalDialog {
             id: reasons
         }
 
-        Repeater {
-            model: [
-                { value: AbuseReporter.Spam, name: "Spam", label: qsTr("Spam or scam") },
-                { value: AbuseReporter.Harassment, name: "Harassment", label: qsTr("Harassment or threats") },
-                { value: AbuseReporter.Illegal, name: "Illegal", label: qsTr("Illegal content") },
-                { value: AbuseReporter.Other, name: "Other", label: qsTr("Something else") }
-            ]
+        // The reasons, close together as one choice.
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: 0
 
-            delegate: RadioButton {
-                required property var modelData
+            Repeater {
+                model: [
+                    { value: AbuseReporter.Spam, name: "Spam", label: qsTr("Spam or scam") },
+                    { value: AbuseReporter.Harassment, name: "Harassment", label: qsTr("Harassment or threats") },
+                    { value: AbuseReporter.Illegal, name: "Illegal", label: qsTr("Illegal content") },
+                    { value: AbuseReporter.Other, name: "Other", label: qsTr("Something else") }
+                ]
 
-                objectName: "reportReason" + modelData.name
-                Layout.fillWidth: true
-                ButtonGroup.group: reasons
-                text: modelData.label
-                enabled: !dialog.sending && !dialog.sent
-                checked: dialog.reason === modelData.value
-                Accessible.name: text
-                onToggled: dialog.reason = modelData.value
-            }
+                delegate: RadioButton {
+                    required property var modelData
+
+                    objectName: "reportReason" + modelData.name
+                    Layout.fillWidth: true
+                    ButtonGroup.group: reasons
+                    text: modelData.label
+                    enabled: !dialog.sending && !dialog.sent
+                    checked: dialog.reason === modelData.value
+                    Accessible.name: text
+                    onToggled: dialog.reason = modelData.value
+                }
+        }
         }
 
         TextArea {
