@@ -1,6 +1,8 @@
 #include "Server.h"
 
 #include "Logging.h"
+#include "admin/AdminListener.h"
+#include "admin/HealthChecks.h"
 #include "admin/Metrics.h"
 #include "net/HandshakeGate.h"
 #include "net/IoThreadPool.h"
@@ -22,8 +24,77 @@ namespace Parley {
 
 using namespace Qt::StringLiterals;
 
-Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
+namespace {
+
+/// How often /healthz asks the database (and any other check) whether it answers.
+constexpr std::chrono::seconds HealthInterval{5};
+
+} // namespace
+
+Server::Server(ServerConfig config, QObject *parent)
+    : QObject(parent),
+      m_config(std::move(config)),
+      m_metrics(std::make_unique<Metrics>()),
+      m_health(new HealthChecks(this))
 {
+    m_health->add(u"database"_s,
+                  [this](std::function<void(Status)> done) { checkDatabase(std::move(done)); });
+}
+
+void Server::checkDatabase(std::function<void(Status)> done)
+{
+    if (!m_store) {
+        done(Error{ErrorCode::Unavailable, u"not open yet"_s});
+        return;
+    }
+    m_store->run<int>(
+            this,
+            [](Database &db) -> Result<int> {
+                const int version = db.schemaVersion();
+                if (version <= 0)
+                    return Error{ErrorCode::Unavailable, u"the database does not answer"_s};
+                return version;
+            },
+            [done = std::move(done)](Result<int> r) { done(r ? Status{} : Status(r.error())); });
+}
+
+QByteArray Server::metricsText() const
+{
+    MetricGauges g;
+    g.connectionsOpen = m_io ? m_io->liveSessions() : 0;
+    g.handshakesInFlight = m_gate ? m_gate->inFlight() : 0;
+    g.storeQueueDepth = m_store ? m_store->queueDepth() : 0;
+    g.healthy = m_health->isHealthy();
+    return m_metrics->render(g);
+}
+
+bool Server::listenAdmin()
+{
+    if (m_config.adminListenHost.isEmpty())
+        return true;
+    QHostAddress address;
+    if (m_config.adminListenHost == "localhost"_L1)
+        address = QHostAddress::LocalHost;
+    else if (!address.setAddress(m_config.adminListenHost)) {
+        fail(u"--admin-listen needs an IP address, not \"%1\""_s.arg(m_config.adminListenHost));
+        return false;
+    }
+    m_admin = new AdminListener([this] { return metricsText(); }, m_health, this);
+    if (!m_admin->listen(address, m_config.adminListenPort)) {
+        // Chat goes on without metrics (an upgrade must not stop the service because another
+        // exporter took the port); the warning and the missing scrape target say so.
+        qCWarning(lcServer).noquote()
+                << u"cannot listen for /metrics and /healthz on %1:%2: %3 (--admin-listen)"_s
+                           .arg(m_config.adminListenHost)
+                           .arg(m_config.adminListenPort)
+                           .arg(m_admin->errorString());
+        delete std::exchange(m_admin, nullptr);
+        return true;
+    }
+    qCInfo(lcServer).noquote() << u"admin listener on http://%1:%2 (/metrics, /healthz)"_s
+                                          .arg(address.toString())
+                                          .arg(m_admin->port());
+    return true;
 }
 
 Server::~Server()
@@ -86,6 +157,10 @@ void Server::start()
     }
     qCInfo(lcServer).noquote() << "data folder" << dataDir << "- database" << url->displayName();
     m_store = std::make_unique<Store>(*url);
+    m_store->setCommitObserver([metrics = m_metrics.get()](qsizetype jobs, double seconds) {
+        metrics->storeBatchSize.observe(double(jobs));
+        metrics->storeCommitSeconds.observe(seconds);
+    });
     m_store->start(this, [this](Status status) {
         if (!status) {
             fail(u"cannot use the database: %1"_s.arg(status.error().message));
@@ -100,6 +175,12 @@ void Server::storeReady()
     m_routerThread = new QThread;
     m_routerThread->setObjectName(u"router"_s);
     m_router = new Router(m_config, *m_store);
+    // Told at once rather than asked every few seconds: a node without Redis answers 503 at
+    // once (docs/scaling.md, "When Redis goes away").
+    connect(m_router, &Router::clusterAvailabilityChanged, m_health, [health = m_health](bool up) {
+        health->set(u"redis"_s,
+                    up ? Status{} : Status(Error{ErrorCode::Unavailable, u"unreachable"_s}));
+    });
     m_router->moveToThread(m_routerThread);
     m_routerThread->start();
     QMetaObject::invokeMethod(
@@ -157,8 +238,9 @@ void Server::routerReady()
         settings.trustedProxies = std::move(trusted);
         settings.proxyProtocol = m_config.proxyProtocol;
     }
-    m_metrics = std::make_unique<Metrics>();
     settings.metrics = m_metrics.get();
+    settings.session.metrics = m_metrics.get();
+    settings.health = m_health;
     m_gate = std::make_unique<HandshakeGate>(m_config.maxPendingHandshakes,
                                              m_config.maxPendingHandshakesPerAddress);
     m_io = std::make_unique<IoThreadPool>(m_config.resolvedWorkers(), settings, m_router,
@@ -175,6 +257,9 @@ void Server::routerReady()
             },
             Qt::QueuedConnection);
 
+    if (!listenAdmin())
+        return;
+    m_health->start(HealthInterval);
     m_listener = new Listener([io = m_io.get()](qintptr fd) { io->dispatch(fd); }, this);
     QHostAddress address;
     if (m_config.listenHost == "localhost"_L1)
@@ -231,6 +316,7 @@ void Server::stop()
         return;
     m_stopping = true;
     qCInfo(lcServer) << "stopping: finishing requests in flight";
+    m_health->setDraining(); // load balancers stop sending new clients here
     if (m_listener)
         m_listener->close();
     if (!m_io || !m_router) {

@@ -5,16 +5,20 @@
 /// runs on its own threads (docs/server.md, "Threads").
 
 #include "admin/ServerConfig.h"
+#include "protocol/Result.h"
 
 #include <QtCore/QObject>
 
+#include <functional>
 #include <memory>
 
 class QThread;
 
 namespace Parley {
 
+class AdminListener;
 class HandshakeGate;
+class HealthChecks;
 class IoThreadPool;
 class Listener;
 class Router;
@@ -34,6 +38,8 @@ public:
     void stop();
     /// Reads the certificate files again; new connections use them.
     void reloadCertificates();
+    /// The named checks behind /healthz; add more (e.g. Redis) before start().
+    HealthChecks &healthChecks() { return *m_health; }
 
 Q_SIGNALS:
     void started();
@@ -45,11 +51,17 @@ private:
     void routerReady();
     void closeSessions();
     void fail(const QString &message);
+    /// The database check of /healthz (a cluster adds its own through healthChecks()).
+    void checkDatabase(std::function<void(Status)> done);
+    bool listenAdmin();
+    QByteArray metricsText() const;
 
     ServerConfig m_config;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<HandshakeGate> m_gate;
     std::unique_ptr<Metrics> m_metrics;
+    HealthChecks *m_health;
+    AdminListener *m_admin = nullptr;
     Router *m_router = nullptr;
     QThread *m_routerThread = nullptr;
     std::unique_ptr<IoThreadPool> m_io;

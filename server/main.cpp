@@ -1,11 +1,11 @@
 // parleyd: the Parley chat server (docs/server.md).
+#include "JournalLog.h"
 #include "Server.h"
 #include "admin/AdminCommand.h"
 #include "admin/CommandLine.h"
 #include "admin/UnixSignalNotifier.h"
 
 #include <QtCore/QCoreApplication>
-#include <QtCore/QLoggingCategory>
 
 #include <cstdio>
 
@@ -14,13 +14,12 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("parleyd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PARLEY_VERSION));
-    QLoggingCategory::setFilterRules(QStringLiteral("parley.*.debug=false"));
-
     auto invocation = Parley::CommandLine::parse(QCoreApplication::arguments());
     if (!invocation) {
         std::fprintf(stderr, "parleyd: %s\n", qPrintable(invocation.error().message));
         return 2;
     }
+    Parley::JournalLog::install(invocation->config.logLevel);
     if (!invocation->command.isEmpty())
         return Parley::AdminCommand::run(*invocation);
 

@@ -1,19 +1,15 @@
 #include "AdminCommand.h"
 
+#include "AdminVerb.h"
 #include "CommandLine.h"
-#include "Logging.h"
-#include "protocol/Frames.h"
-#include "routing/PasswordHasher.h"
 #include "store/Database.h"
-#include "store/Migrations.h"
 
 #include <QtCore/QDateTime>
 #include <QtCore/QDir>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
 #include <QtCore/QTextStream>
-
-#include <cstdio>
-#include <termios.h>
-#include <unistd.h>
 
 namespace Parley {
 
@@ -21,174 +17,131 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QTextStream &out()
+QList<AdminVerb> allVerbs()
 {
-    static QTextStream s(stdout);
-    return s;
+    return maintenanceVerbs() + userVerbs() + conversationVerbs();
 }
 
-QTextStream &err()
+/// Bad input (exit code 2) or a failure (exit code 1).
+int exitCodeFor(ErrorCode code)
 {
-    static QTextStream s(stderr);
-    return s;
+    switch (code) {
+    case ErrorCode::InvalidArgument:
+    case ErrorCode::InvalidField:
+    case ErrorCode::InvalidUsername:
+    case ErrorCode::WeakPassword:
+        return 2;
+    default:
+        return 1;
+    }
 }
 
-int fail(const QString &message, int code = 1)
+int fail(const Invocation &inv, const Error &error, int exitCode)
 {
-    err() << "parleyd: " << message << Qt::endl;
-    return code;
+    QTextStream(stderr) << "parleyd: " << error.message << Qt::endl;
+    if (inv.json) {
+        const QJsonObject e{{u"code"_s, errorCodeName(error.code)}, {u"message"_s, error.message}};
+        QTextStream(stdout)
+                << QJsonDocument(QJsonObject{{u"error"_s, e}}).toJson(QJsonDocument::Compact)
+                << Qt::endl;
+    }
+    return exitCode;
 }
 
-QString timeText(qint64 ms)
+} // namespace
+
+AdminContext::AdminContext(const Invocation &inv, QStringList args)
+    : invocation(inv),
+      arguments(std::move(args))
+{
+}
+
+AdminContext::~AdminContext() = default;
+
+Result<Database *> AdminContext::database()
+{
+    if (m_database)
+        return m_database.get();
+    auto url = invocation.config.resolvedDatabase();
+    if (!url)
+        return url.error();
+    if (url->kind == DatabaseUrl::Kind::Sqlite
+        && !QDir().mkpath(invocation.config.resolvedDataDir()))
+        return Error{
+                ErrorCode::StorageError,
+                u"cannot create the data folder %1"_s.arg(invocation.config.resolvedDataDir())};
+    auto db = std::make_unique<Database>(*url);
+    if (Status s = db->open(); !s)
+        return s.error();
+    if (Status s = db->migrate(); !s)
+        return s.error();
+    m_database = std::move(db);
+    return m_database.get();
+}
+
+QString adminTimeText(qint64 ms)
 {
     if (ms <= 0)
         return u"-"_s;
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
 }
 
-/// --password, or one line from stdin (without echo on a terminal).
-std::optional<QString> readPassword(const Invocation &inv)
+QJsonValue adminTimeJson(qint64 ms)
 {
-    if (inv.password)
-        return inv.password;
-    const bool tty = ::isatty(STDIN_FILENO);
-    termios old = {};
-    if (tty) {
-        err() << "Password: " << Qt::flush;
-        ::tcgetattr(STDIN_FILENO, &old);
-        termios quiet = old;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    }
-    QTextStream in(stdin);
-    QString line = in.readLine();
-    if (tty) {
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
-        err() << Qt::endl;
-    }
-    if (line.isNull())
-        return std::nullopt;
-    return line;
+    if (ms <= 0)
+        return QJsonValue::Null;
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
-
-/// Checks a username and password with the same rules as the register frame.
-Status checkAccount(const QString &username, const QString &password)
-{
-    auto checked = RegisterFrame::fromCbor(RegisterFrame{username, password, u"admin"_s}.toCbor());
-    if (!checked)
-        return checked.error();
-    return {};
-}
-
-} // namespace
 
 int AdminCommand::run(const Invocation &inv)
 {
     const QStringList &cmd = inv.command;
-    const QString what = cmd.value(0);
-    const QString verb = cmd.value(1);
-    const bool known = what == "migrate"_L1
-            || (what == "user"_L1
-                && (verb == "add"_L1 || verb == "list"_L1 || verb == "disable"_L1
-                    || verb == "reset-password"_L1))
-            || (what == "device"_L1 && (verb == "list"_L1 || verb == "revoke"_L1));
-    if (!known)
-        return fail(u"unknown command \"%1\" (try --help)"_s.arg(cmd.join(u' ')), 2);
-    const qsizetype wantArgs = what == "migrate"_L1    ? 1
-            : (what == "user"_L1 && verb == "list"_L1) ? 2
-                                                       : 3;
-    if (cmd.size() != wantArgs)
-        return fail(u"wrong number of arguments for \"%1\" (try --help)"_s.arg(
-                            cmd.mid(0, 2).join(u' ')),
+    const QList<AdminVerb> verbs = allVerbs();
+    const AdminVerb *verb = nullptr;
+    for (const AdminVerb &v : verbs) {
+        if (cmd.mid(0, v.words.size()) == v.words && (!verb || v.words.size() > verb->words.size()))
+            verb = &v;
+    }
+    if (!verb)
+        return fail(inv,
+                    Error{ErrorCode::InvalidArgument,
+                          u"unknown command \"%1\" (try --help)"_s.arg(cmd.join(u' '))},
+                    2);
+    const QStringList arguments = cmd.mid(verb->words.size());
+    const qsizetype wanted = verb->arguments.split(u' ', Qt::SkipEmptyParts).size();
+    if (arguments.size() != wanted)
+        return fail(inv,
+                    Error{ErrorCode::InvalidArgument,
+                          u"usage: parleyd %1 %2 (try --help)"_s
+                                  .arg(verb->words.join(u' '), verb->arguments)
+                                  .trimmed()},
                     2);
 
-    auto url = inv.config.resolvedDatabase();
-    if (!url)
-        return fail(url.error().message, 2);
-    if (url->kind == DatabaseUrl::Kind::Sqlite && !QDir().mkpath(inv.config.resolvedDataDir()))
-        return fail(u"cannot create the data folder %1"_s.arg(inv.config.resolvedDataDir()));
-    Database db(*url);
-    if (Status s = db.open(); !s)
-        return fail(s.error().message);
-    if (Status s = db.migrate(); !s)
-        return fail(s.error().message);
-    if (what == "migrate"_L1) {
-        out() << "schema version " << db.schemaVersion() << " at " << url->displayName()
-              << Qt::endl;
-        return 0;
+    AdminContext context(inv, arguments);
+    const Result<AdminReply> reply = verb->run(context);
+    if (!reply)
+        return fail(inv, reply.error(), exitCodeFor(reply.error().code));
+    QTextStream out(stdout);
+    if (inv.json) {
+        const QJsonValue &j = reply->json;
+        out << (j.isArray() ? QJsonDocument(j.toArray()) : QJsonDocument(j.toObject()))
+                        .toJson(QJsonDocument::Indented);
+    } else if (!reply->text.isEmpty()) {
+        out << reply->text;
+        if (!reply->text.endsWith(u'\n'))
+            out << '\n';
     }
-    if (!PasswordHasher::initialize())
-        return fail(u"libsodium cannot be initialised"_s);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QString arg = cmd.value(2);
-
-    if (what == "user"_L1) {
-        if (verb == "list"_L1) {
-            auto users = db.accounts().listUsers();
-            if (!users)
-                return fail(users.error().message);
-            for (const UserRecord &u : *users)
-                out() << u.id << '\t' << u.username << '\t' << (u.disabled ? "disabled" : "active")
-                      << '\t' << timeText(u.createdAt) << Qt::endl;
-            return 0;
-        }
-        if (verb == "add"_L1) {
-            const auto password = readPassword(inv);
-            if (!password)
-                return fail(u"no password given (--password or one line on stdin)"_s, 2);
-            if (Status s = checkAccount(arg, *password); !s)
-                return fail(s.error().message, 2);
-            auto id = db.accounts().createUser(arg, PasswordHasher::hashNow(*password), now);
-            if (!id)
-                return fail(id.error().message);
-            qCInfo(lcServerAdmin) << "user" << *id << "added";
-            out() << "user " << arg << " added with id " << *id << Qt::endl;
-            return 0;
-        }
-        auto user = db.accounts().userByName(arg);
-        if (!user)
-            return fail(user.error().message);
-        if (verb == "disable"_L1) {
-            if (Status s = db.accounts().setUserDisabled(user->id, true, now); !s)
-                return fail(s.error().message);
-            out() << "user " << arg << " disabled and its devices revoked" << Qt::endl;
-            return 0;
-        }
-        // reset-password
-        const auto password = readPassword(inv);
-        if (!password)
-            return fail(u"no password given (--password or one line on stdin)"_s, 2);
-        if (Status s = checkAccount(arg, *password); !s)
-            return fail(s.error().message, 2);
-        if (Status s = db.accounts().setPasswordHash(user->id, PasswordHasher::hashNow(*password));
-            !s)
-            return fail(s.error().message);
-        out() << "password of " << arg << " changed" << Qt::endl;
-        return 0;
-    }
-
-    // device
-    if (verb == "list"_L1) {
-        auto user = db.accounts().userByName(arg);
-        if (!user)
-            return fail(user.error().message);
-        auto devices = db.accounts().listDevices(user->id);
-        if (!devices)
-            return fail(devices.error().message);
-        for (const DeviceRecord &d : *devices)
-            out() << d.id << '\t' << d.name << '\t' << timeText(d.createdAt) << '\t'
-                  << timeText(d.lastSeenAt) << Qt::endl;
-        return 0;
-    }
-    bool ok = false;
-    const qint64 id = arg.toLongLong(&ok);
-    if (!ok)
-        return fail(u"a device id is a number"_s, 2);
-    auto revoked = db.accounts().revokeDevice(id, 0, now);
-    if (!revoked)
-        return fail(revoked.error().message);
-    out() << "device " << id << " revoked" << Qt::endl;
     return 0;
+}
+
+QString AdminCommand::usage()
+{
+    QString text;
+    for (const AdminVerb &v : allVerbs()) {
+        const QString head = QString(v.words.join(u' ') + u' ' + v.arguments).trimmed();
+        text += u"  "_s + head.leftJustified(32) + u' ' + v.help + u'\n';
+    }
+    return text;
 }
 
 } // namespace Parley

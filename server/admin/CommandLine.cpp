@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include "AdminCommand.h"
 #include "cluster/RedisUrl.h"
 #include "net/TrustedProxies.h"
 
@@ -58,21 +59,35 @@ bool toBool(const QString &text, bool &out)
     return false;
 }
 
-bool applyListen(ServerConfig &c, const QString &value)
+bool parseHostPort(const QString &value, QString &host, quint16 &port)
 {
     const qsizetype colon = value.lastIndexOf(u':');
     if (colon <= 0)
         return false;
-    QString host = value.left(colon);
-    if (host.startsWith(u'[') && host.endsWith(u']'))
-        host = host.mid(1, host.size() - 2);
+    QString h = value.left(colon);
+    if (h.startsWith(u'[') && h.endsWith(u']'))
+        h = h.mid(1, h.size() - 2);
     bool ok = false;
-    const uint port = value.mid(colon + 1).toUInt(&ok);
-    if (!ok || port > 65535)
+    const uint p = value.mid(colon + 1).toUInt(&ok);
+    if (!ok || p > 65535)
         return false;
-    c.listenHost = host;
-    c.listenPort = quint16(port);
+    host = h;
+    port = quint16(p);
     return true;
+}
+
+bool applyListen(ServerConfig &c, const QString &value)
+{
+    return parseHostPort(value, c.listenHost, c.listenPort);
+}
+
+bool applyAdminListen(ServerConfig &c, const QString &value)
+{
+    if (value == "off"_L1) {
+        c.adminListenHost.clear();
+        return true;
+    }
+    return parseHostPort(value, c.adminListenHost, c.adminListenPort);
 }
 
 QList<Key> keys()
@@ -81,6 +96,25 @@ QList<Key> keys()
             {u"listen"_s, u"host:port"_s,
              u"Address to listen on (default 127.0.0.1:7443; port 0 picks a free one)."_s,
              applyListen},
+            {u"admin-listen"_s, u"host:port|off"_s,
+             u"Address of the admin listener: /metrics and /healthz (default 127.0.0.1:9464; "
+             "off: none)."_s,
+             applyAdminListen},
+            {u"log-level"_s, u"debug|info|warning|error"_s,
+             u"Log messages of this severity and above (default info)."_s,
+             [](ServerConfig &c, const QString &v) {
+                 const QList<std::pair<QString, QtMsgType>> levels{{u"debug"_s, QtDebugMsg},
+                                                                   {u"info"_s, QtInfoMsg},
+                                                                   {u"warning"_s, QtWarningMsg},
+                                                                   {u"error"_s, QtCriticalMsg}};
+                 for (const auto &[name, type] : levels) {
+                     if (v == name) {
+                         c.logLevel = type;
+                         return true;
+                     }
+                 }
+                 return false;
+             }},
             {u"data-dir"_s, u"dir"_s, u"Data folder: SQLite database, generated certificate."_s,
              [](ServerConfig &c, const QString &v) {
                  c.dataDir = v;
@@ -240,21 +274,15 @@ QList<Key> keys()
 Result<Invocation> CommandLine::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-            u"Parley chat server.\n\n"
-            "Subcommands:\n"
-            "  (none)                     serve\n"
-            "  migrate                    create or upgrade the database schema\n"
-            "  user add NAME              create an account (password from --password or stdin)\n"
-            "  user list                  list accounts\n"
-            "  user disable NAME          disable an account and revoke its devices\n"
-            "  user reset-password NAME   set a new password (--password or stdin)\n"
-            "  device list NAME           list a user's devices\n"
-            "  device revoke ID           revoke a device"_s);
+    parser.setApplicationDescription(u"Parley chat server.\n\nSubcommands:\n"
+                                     "  (none)                           serve\n"_s
+                                     + AdminCommand::usage());
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({u"config"_s, u"INI file with any of the keys below."_s, u"file"_s});
     parser.addOption({u"password"_s, u"Password for user add / reset-password."_s, u"password"_s});
+    parser.addOption({u"json"_s, u"Subcommands answer in JSON, for scripts."_s});
+    parser.addOption({u"force"_s, u"restore: replace a database that holds data."_s});
     const QList<Key> all = keys();
     for (const Key &key : all) {
         if (key.valueName.isEmpty())
@@ -277,6 +305,7 @@ Result<Invocation> CommandLine::parse(const QStringList &arguments)
 
     if (parser.isSet(u"config"_s)) {
         const QString file = parser.value(u"config"_s);
+        inv.configFile = file;
         if (!QFileInfo(file).isReadable())
             return Error{ErrorCode::InvalidArgument, u"cannot read config file %1"_s.arg(file)};
         QSettings settings(file, QSettings::IniFormat);
@@ -325,6 +354,8 @@ Result<Invocation> CommandLine::parse(const QStringList &arguments)
                      "a PROXY header (use X-Forwarded-For with TLS at the proxy)"_s};
     if (parser.isSet(u"password"_s))
         inv.password = parser.value(u"password"_s);
+    inv.json = parser.isSet(u"json"_s);
+    inv.force = parser.isSet(u"force"_s);
     inv.command = parser.positionalArguments();
     return inv;
 }

@@ -17,6 +17,9 @@ struct Invocation
     ServerConfig config;
     QStringList command; ///< empty: serve; else e.g. {"user", "add", "alice"}
     std::optional<QString> password; ///< --password, for user add / reset-password
+    QString configFile; ///< --config, as given (a backup takes a copy)
+    bool json = false; ///< --json: subcommands answer in JSON
+    bool force = false; ///< --force: restore over a database that holds data
 };
 
 class CommandLine

@@ -27,6 +27,12 @@ struct ServerConfig
     /// Connections from a trusted proxy must start with a PROXY v2 header (native only).
     bool proxyProtocol = false;
 
+    /// The admin listener (/metrics, /healthz); empty host: none.
+    QString adminListenHost = QStringLiteral("127.0.0.1");
+    quint16 adminListenPort = 9464;
+
+    QtMsgType logLevel = QtInfoMsg; ///< the least severe messages logged
+
     // Storage.
     QString dataDir; ///< empty: the standard application data folder
     QString database; ///< empty: SQLite in the data dir; or postgresql://user:pass@host:port/db

@@ -9,6 +9,7 @@
 #include "TlsContext.h"
 #include "TrustedProxies.h"
 #include "WebSocketConnection.h"
+#include "admin/HealthChecks.h"
 #include "admin/Metrics.h"
 #include "protocol/FrameCodec.h"
 #include "protocol/Limits.h"
@@ -149,17 +150,13 @@ void IoThread::sniff(QAbstractSocket *socket)
 
 QByteArray IoThread::probeResponse(const QByteArray &path) const
 {
-    if (path == "/metrics") {
-        return HttpUpgrade::okResponse("text/plain; version=0.0.4",
-                                       m_settings.metrics ? m_settings.metrics->render(
-                                               m_liveSessions->loadRelaxed(), m_gate->inFlight())
-                                                          : QByteArray());
-    }
-    // Still 200: a node without Redis stores and answers its own clients (docs/scaling.md);
-    // only pushes between nodes wait. The body says it for monitoring.
-    if (m_settings.metrics && m_settings.metrics->clusterDegraded.loadRelaxed())
-        return HttpUpgrade::okResponse("text/plain; charset=utf-8",
-                                       "degraded: redis unreachable\n");
+    if (path == "/metrics")
+        // Metrics say how busy the server is and with what: not for the public side.
+        return HttpUpgrade::errorResponse("404 Not Found",
+                                          "/metrics is served on the admin listener "
+                                          "(--admin-listen)");
+    if (m_settings.health)
+        return m_settings.health->response();
     return HttpUpgrade::okResponse("text/plain; charset=utf-8", "ok\n");
 }
 
@@ -203,6 +200,7 @@ void IoThread::acceptTls(qintptr descriptor)
     if (!m_gate->tryEnter(peer)) {
         qCDebug(lcServerNet) << "refusing" << peer.toString()
                              << ": too many TLS handshakes in flight";
+        handshakeFailed();
         socket->abort();
         socket->deleteLater();
         return;
@@ -224,12 +222,15 @@ void IoThread::acceptTls(qintptr descriptor)
         if (end())
             sniff(socket);
     });
-    connect(socket, &QAbstractSocket::disconnected, socket, [socket, end] {
-        if (end())
-            socket->deleteLater();
-    });
-    QTimer::singleShot(m_settings.handshakeTimeoutMs, socket, [socket, end] {
+    connect(socket, &QAbstractSocket::disconnected, socket, [this, socket, end] {
         if (end()) {
+            handshakeFailed();
+            socket->deleteLater();
+        }
+    });
+    QTimer::singleShot(m_settings.handshakeTimeoutMs, socket, [this, socket, end] {
+        if (end()) {
+            handshakeFailed();
             socket->abort();
             socket->deleteLater();
         }
@@ -276,6 +277,7 @@ void IoThread::startNative(int fd, const QHostAddress &peer)
         if (!m_gate->tryEnter(peer)) {
             qCDebug(lcServerNet) << "refusing" << peer.toString()
                                  << ": too many TLS handshakes in flight";
+            handshakeFailed();
             ::close(fd);
             return;
         }
@@ -294,7 +296,11 @@ void IoThread::startNative(int fd, const QHostAddress &peer)
                 gate->leave(peer);
         };
         connect(connection, &StreamConnection::encrypted, this, leave);
-        connect(connection, &ClientConnection::closed, this, leave);
+        connect(connection, &ClientConnection::closed, this, [this, leave, inGate] {
+            if (*inGate)
+                handshakeFailed(); // closed before the TLS handshake finished
+            leave();
+        });
     }
     // Until the upgrade the connection is this thread's to delete; then its Session's.
     connect(connection, &ClientConnection::closed, this, [connection] {
@@ -308,6 +314,12 @@ void IoThread::startNative(int fd, const QHostAddress &peer)
             m_gate->leave(peer);
         delete connection;
     }
+}
+
+void IoThread::handshakeFailed()
+{
+    if (m_settings.metrics)
+        m_settings.metrics->handshakesFailed.ref();
 }
 
 void IoThread::openSession(ClientConnection *connection)

@@ -29,6 +29,7 @@ class HandshakeGate;
 class SocketPoller;
 class RequestSink;
 class TlsContext;
+class HealthChecks;
 class TrustedProxies;
 struct Metrics;
 
@@ -40,6 +41,7 @@ struct IoSettings
     bool tls = true;
     Transport transport = Transport::Native;
     Metrics *metrics = nullptr;
+    const HealthChecks *health = nullptr; ///< answers /healthz on the public port
     /// Whose PROXY header and X-Forwarded-For name the client (null: nobody's).
     std::shared_ptr<const TrustedProxies> trustedProxies;
     /// Connections from a trusted proxy start with a PROXY v2 header (native transport only).
@@ -81,6 +83,8 @@ private:
     void answerHttp(QAbstractSocket *socket, const QByteArray &path);
     /// The whole HTTP response to a probe, on either transport.
     QByteArray probeResponse(const QByteArray &path) const;
+    /// Counts a TLS handshake refused by the gate, or closed or timed out before it finished.
+    void handshakeFailed();
     void openSession(ClientConnection *connection);
     void upgrade(QAbstractSocket *socket, const QHostAddress &client);
     void upgraded();

@@ -394,18 +394,15 @@ void Accounts::block(const Request &r, const BlockFrame &f)
                 if (!changed)
                     return;
                 // The user's other devices keep their list in step (docs/protocol.md, "block").
-                m_ctx.push({r.userId},
-                           FrameCodec::encode(BlockListFrame{m_ctx.directory.blockedBy(r.userId)}),
-                           r.from);
+                m_ctx.push({r.userId}, BlockListFrame{m_ctx.directory.blockedBy(r.userId)}, r.from);
                 // The blocked user stops seeing the blocker's presence at once; after an
                 // unblock they see it again if they share a conversation.
                 if (f.blocked)
-                    m_ctx.push({f.userId},
-                               FrameCodec::encode(PresenceFrame{Presence{r.userId, false, 0}}));
+                    m_ctx.push({f.userId}, PresenceFrame{Presence{r.userId, false, 0}});
                 else if (m_ctx.directory.contactsOf(f.userId).contains(r.userId))
                     m_ctx.push({f.userId},
-                               FrameCodec::encode(
-                                       PresenceFrame{m_ctx.presence->presenceOf(r.userId)}));
+
+                               PresenceFrame{m_ctx.presence->presenceOf(r.userId)});
             });
 }
 

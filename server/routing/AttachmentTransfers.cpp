@@ -158,11 +158,14 @@ void AttachmentTransfers::chunk(const Request &r, const UploadChunkFrame &f)
         return;
     }
     m_blobs.append(f.uploadId, f.offset, f.data, m_ctx.thread,
-                   [this, r, id = f.uploadId, size = upload->size](Result<qint64> received) {
+                   [this, r, id = f.uploadId, size = upload->size,
+                    bytes = f.data.size()](Result<qint64> received) {
                        if (!received) {
                            m_ctx.fail(r, received.error());
                            return;
                        }
+                       if (m_ctx.metrics)
+                           m_ctx.metrics->attachmentBytesIn.fetchAndAddRelaxed(quint64(bytes));
                        m_ctx.reply(r, UploadProgressFrame{id, size, *received});
                    });
 }
@@ -286,6 +289,9 @@ void AttachmentTransfers::sendChunk(const Request &r, const QByteArray &attachme
                          m_ctx.fail(r, data.error());
                          return;
                      }
+                     if (m_ctx.metrics)
+                         m_ctx.metrics->attachmentBytesOut.fetchAndAddRelaxed(
+                                 quint64(data->size()));
                      m_ctx.reply(r, DownloadChunkFrame{attachmentId, offset, known.size, *data});
                  });
 }

@@ -6,6 +6,8 @@
 #include "presence/PresenceTracker.h"
 #include "store/Store.h"
 
+#include <QtCore/QElapsedTimer>
+
 namespace Parley {
 
 using namespace Qt::StringLiterals;
@@ -39,23 +41,29 @@ void MessageLog::send(const Request &r, const SendFrame &f)
     }
     AppendRequest request{f.conversationId,     r.userId, r.deviceId, f.clientId,
                           MessageKind::Content, f.body};
-    m_ctx.store.append(std::move(request), m_ctx.thread, [this, r](Result<AppendResult> result) {
-        if (!result) {
-            m_ctx.fail(r, result.error());
-            return;
-        }
-        const Envelope &e = result->envelope;
-        // The ack only after the commit; a retry gets the original seq and pushes nothing.
-        m_ctx.reply(r, SentFrame{e.conversationId, e.clientId, e.seq, e.serverTime});
-        if (result->duplicate)
-            return;
-        m_ctx.directory.setLastSeq(e.conversationId, e.seq);
-        m_ctx.directory.noteSent(e.conversationId, r.userId, e.seq);
-        if (m_ctx.metrics)
-            m_ctx.metrics->messagesStored.ref();
-        // Encoded once; the same bytes go to every member session but the sender's.
-        m_ctx.pushMessage(e, m_ctx.directory.memberIds(e.conversationId), r.from);
-    });
+    QElapsedTimer sinceArrival;
+    sinceArrival.start();
+    m_ctx.store.append(
+            std::move(request), m_ctx.thread, [this, r, sinceArrival](Result<AppendResult> result) {
+                if (!result) {
+                    m_ctx.fail(r, result.error());
+                    return;
+                }
+                const Envelope &e = result->envelope;
+                // The ack only after the commit; a retry gets the original seq and pushes nothing.
+                m_ctx.reply(r, SentFrame{e.conversationId, e.clientId, e.seq, e.serverTime});
+                if (m_ctx.metrics)
+                    m_ctx.metrics->sendToAckSeconds.observe(double(sinceArrival.nsecsElapsed())
+                                                            / 1e9);
+                if (result->duplicate)
+                    return;
+                m_ctx.directory.setLastSeq(e.conversationId, e.seq);
+                m_ctx.directory.noteSent(e.conversationId, r.userId, e.seq);
+                if (m_ctx.metrics)
+                    m_ctx.metrics->messagesStored.ref();
+                // Encoded once; the same bytes go to every member session but the sender's.
+                m_ctx.pushMessage(e, m_ctx.directory.memberIds(e.conversationId), r.from);
+            });
 }
 
 void MessageLog::history(const Request &r, const HistoryFrame &f)
@@ -249,7 +257,7 @@ void MessageLog::receipt(const Request &r, const ReceiptFrame &f, bool refreshed
                     if (!audience.contains(receipt.userId))
                         audience.append(receipt.userId);
                 }
-                m_ctx.push(audience, FrameCodec::encode(ReceiptFrame{receipt}), r.from);
+                m_ctx.push(audience, ReceiptFrame{receipt}, r.from);
             });
 }
 

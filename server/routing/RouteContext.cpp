@@ -33,6 +33,7 @@ void RouteContext::pushToDevice(qint64 deviceId, const QByteArray &frame) const
 void RouteContext::pushMessage(const Envelope &entry, const QList<qint64> &userIds,
                                SessionAddress except) const
 {
+    counted(FrameType::Message);
     const QByteArray frame = FrameCodec::encode(MessageFrame{entry});
     if (!cluster) {
         // One node: the store commits in seq order and calls back in that order.
@@ -56,7 +57,7 @@ void RouteContext::pushConversation(qint64 conversationId, const QList<qint64> &
         if (!users.contains(u))
             users.append(u);
     }
-    push(users, FrameCodec::encode(ConversationInfoFrame{*c}), except);
+    push(users, ConversationInfoFrame{*c}, except);
 }
 
 } // namespace Parley

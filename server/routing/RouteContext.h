@@ -5,6 +5,7 @@
 
 #include "ConversationDirectory.h"
 #include "SessionRegistry.h"
+#include "admin/Metrics.h"
 #include "protocol/FrameCodec.h"
 #include "protocol/Frames.h"
 #include "session/Delivery.h"
@@ -12,7 +13,6 @@
 namespace Parley {
 
 class ClusterRelay;
-struct Metrics;
 class PresenceTracker;
 class Store;
 struct ServerConfig;
@@ -50,11 +50,15 @@ public:
     template<typename F>
     void reply(const Request &r, const F &frame) const
     {
+        counted(F::Type);
         delivery->send(r.from, FrameCodec::encode(frame, r.id));
     }
     void ok(const Request &r) const { reply(r, OkFrame{}); }
     void fail(const Request &r, const Error &error) const
     {
+        if (metrics)
+            metrics->refused(error.code);
+        counted(FrameType::Error);
         delivery->send(r.from, FrameCodec::encodeError(r.id, error.code, error.message));
     }
     void fail(const Request &r, ErrorCode code, const QString &message) const
@@ -62,6 +66,13 @@ public:
         fail(r, Error{code, message});
     }
 
+    /// The frame, encoded once, to every online session of these users, but `except`.
+    template<typename F>
+    void push(const QList<qint64> &userIds, const F &frame, SessionAddress except = {}) const
+    {
+        counted(F::Type);
+        push(userIds, FrameCodec::encode(frame), except);
+    }
     /// The same bytes to every online session of these users on this node, but `except`.
     void pushLocal(const QList<qint64> &userIds, const QByteArray &frame,
                    SessionAddress except = {}) const;
@@ -78,6 +89,13 @@ public:
     /// in a cluster every node's directory learns it too.
     void pushConversation(qint64 conversationId, const QList<qint64> &alsoUsers = {},
                           SessionAddress except = {}) const;
+
+private:
+    void counted(FrameType type) const
+    {
+        if (metrics)
+            metrics->frameOut(type);
+    }
 };
 
 } // namespace Parley

@@ -79,6 +79,7 @@ Router::Router(const ServerConfig &config, Store &store, QObject *parent)
         connect(m_cluster, &ClusterRelay::availabilityChanged, this, [this](bool up) {
             if (m_ctx->metrics)
                 m_ctx->metrics->clusterDegraded.storeRelaxed(up ? 0 : 1);
+            Q_EMIT clusterAvailabilityChanged(up);
         });
     }
     m_ctx->presence = m_presence;
@@ -124,8 +125,10 @@ void Router::load(std::function<void(Status)> ready)
                 m_presence->load(snapshot->lastSeen);
                 m_attachments->load(snapshot->uploads);
                 m_revocations->start();
-                if (m_cluster)
+                if (m_cluster) {
                     m_cluster->start();
+                    Q_EMIT clusterAvailabilityChanged(m_cluster->isUp());
+                }
                 qCInfo(lcServerRouting)
                         << "loaded" << snapshot->conversations.size() << "conversations";
                 ready(Status{});
@@ -150,7 +153,7 @@ void Router::sessionOpened(SessionAddress session, const QHostAddress &peer)
 void Router::frameReceived(SessionAddress session, RawFrame frame)
 {
     if (m_ctx->metrics)
-        m_ctx->metrics->framesReceived.ref();
+        m_ctx->metrics->frameIn(frame.type);
     QMetaObject::invokeMethod(
             this,
             [this, session, frame = std::move(frame)] {

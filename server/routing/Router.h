@@ -57,6 +57,10 @@ public:
     void frameReceived(SessionAddress session, RawFrame frame) override;
     void sessionClosed(SessionAddress session) override;
 
+Q_SIGNALS:
+    /// In cluster mode: Redis became reachable or unreachable (also emitted once by load()).
+    void clusterAvailabilityChanged(bool up);
+
 private:
     void dispatch(const Request &r, const RawFrame &raw);
     void close(SessionAddress session);

@@ -2,6 +2,7 @@
 
 #include "Logging.h"
 #include "RequestSink.h"
+#include "admin/Metrics.h"
 #include "protocol/FrameCodec.h"
 #include "protocol/Frames.h"
 #include "protocol/Limits.h"
@@ -83,7 +84,7 @@ Session::Session(SessionAddress address, ClientConnection *connection, RequestSi
             [this](ErrorCode code, const QString &message) { reject(-1, code, message); });
     connect(m_connection, &ClientConnection::closed, this, &Session::connectionClosed);
     m_sink->sessionOpened(m_address, m_connection->peerAddress());
-    qCDebug(lcServerSession) << "session" << m_address.thread << m_address.id << "opened";
+    qCDebug(lcServerSession).noquote() << "session opened" << connectionField();
 }
 
 Session::~Session()
@@ -132,20 +133,30 @@ void Session::checkTimeouts(qint64 nowMs)
         return;
     if (m_state != State::Authenticated
         && nowMs - m_openedMs > m_limits.authTimeoutSeconds * 1000LL) {
-        qCDebug(lcServerSession) << "session" << m_address.id << "did not authenticate in time";
+        qCDebug(lcServerSession).noquote() << "session did not authenticate in time"
+                                           << connectionField() << "code=auth_timeout";
         closeWith(FrameCodec::encodeError(
                 -1, ErrorCode::AuthTimeout,
                 u"authenticate within %1 s of connecting"_s.arg(m_limits.authTimeoutSeconds)));
         return;
     }
     if (nowMs - m_lastReceivedMs > 2 * m_limits.heartbeatSeconds * 1000LL) {
-        qCDebug(lcServerSession) << "session" << m_address.id << "missed its heartbeats";
+        qCDebug(lcServerSession).noquote() << "session missed its heartbeats" << connectionField();
         closeWith({}, ClientConnection::CloseReason::GoingAway);
     }
 }
 
+QString Session::connectionField() const
+{
+    return u"connection=%1.%2"_s.arg(m_address.thread).arg(m_address.id);
+}
+
 void Session::reject(qint64 id, ErrorCode code, const QString &message)
 {
+    qCDebug(lcServerSession).noquote()
+            << "request refused" << connectionField() << u"code=%1"_s.arg(errorCodeName(code));
+    if (m_limits.metrics)
+        m_limits.metrics->refused(code);
     send(FrameCodec::encodeError(id, code, message));
 }
 
@@ -255,7 +266,7 @@ void Session::connectionClosed()
     m_finished = true;
     m_state = State::Closing;
     m_sink->sessionClosed(m_address);
-    qCDebug(lcServerSession) << "session" << m_address.thread << m_address.id << "closed";
+    qCDebug(lcServerSession).noquote() << "session closed" << connectionField();
     Q_EMIT finished(m_address);
 }
 

@@ -12,6 +12,7 @@
 
 namespace Parley {
 
+struct Metrics;
 class RequestSink;
 struct RawFrame;
 
@@ -22,6 +23,7 @@ struct SessionLimits
     int ratePerSecond = 50;
     int rateBurst = 100;
     bool registrationOpen = true;
+    Metrics *metrics = nullptr; ///< counts refusals (rate and size limits); may be null
 };
 
 class Session : public QObject
@@ -59,6 +61,8 @@ private:
     void receive(const QByteArray &bytes);
     void receiveHello(const RawFrame &raw);
     void reject(qint64 id, ErrorCode code, const QString &message);
+    /// "connection=T.N", the field the journal files this session's lines under.
+    QString connectionField() const;
     void connectionClosed();
 
     SessionAddress m_address;

@@ -63,6 +63,15 @@ public:
     Status touchDevice(qint64 deviceId, qint64 when);
     Status setBlocked(qint64 userId, qint64 blockedUserId, bool blocked);
 
+    // --- account administration (AccountAdminQueries.cpp)
+    /// UsernameTaken if another account has the name.
+    Status renameUser(qint64 userId, const QString &newUsername);
+    /// Deletes an account for the admin: revokes its devices (a running server logs them out)
+    /// and drops their keys, pre-keys and inbox, its blocks and its password; renames it
+    /// "deleted account #ID" (a name no one can register), so its messages stay in their
+    /// conversations under that name. Returns how many devices it had.
+    Result<int> deleteUser(qint64 userId, qint64 now);
+
 private:
     /// The one user `q` (bound, not run yet) selects, in the columns userFrom() reads.
     Result<UserRecord> oneUser(QSqlQuery &q);

@@ -3,6 +3,7 @@
 #include "Logging.h"
 
 #include <QtCore/QDateTime>
+#include <QtCore/QElapsedTimer>
 
 namespace Parley {
 
@@ -12,7 +13,11 @@ using namespace Qt::StringLiterals;
 class StoreWorker : public QObject
 {
 public:
-    explicit StoreWorker(DatabaseUrl url) : m_url(std::move(url)) { }
+    StoreWorker(DatabaseUrl url, Store::CommitObserver observer)
+        : m_url(std::move(url)),
+          m_observer(std::move(observer))
+    {
+    }
 
     Status open()
     {
@@ -66,6 +71,15 @@ private:
     {
         if (!m_db)
             return;
+        QElapsedTimer timer;
+        timer.start();
+        commitTogether(batch);
+        if (m_observer)
+            m_observer(batch.size(), double(timer.nsecsElapsed()) / 1e9);
+    }
+
+    void commitTogether(const QList<Store::BatchedJob> &batch)
+    {
         bool ok = batch.size() > 1 && bool(m_db->begin());
         for (qsizetype i = 0; ok && i < batch.size(); ++i)
             ok = batch.at(i).attempt(*m_db);
@@ -84,6 +98,7 @@ private:
     }
 
     DatabaseUrl m_url;
+    Store::CommitObserver m_observer;
     std::unique_ptr<Database> m_db;
     QList<Store::BatchedJob> m_batch;
     bool m_flushScheduled = false;
@@ -101,7 +116,7 @@ Store::~Store()
 
 void Store::start(QObject *context, std::function<void(Status)> done)
 {
-    m_worker = new StoreWorker(m_url);
+    m_worker = new StoreWorker(m_url, m_commitObserver);
     m_worker->moveToThread(&m_thread);
     m_thread.start();
     QMetaObject::invokeMethod(
@@ -136,8 +151,13 @@ void Store::post(Job job)
     QMutexLocker lock(&m_workerMutex);
     if (!m_worker)
         return;
+    m_queued.ref();
     QMetaObject::invokeMethod(
-            m_worker, [worker = m_worker, job = std::move(job)] { worker->execute(job); },
+            m_worker,
+            [this, worker = m_worker, job = std::move(job)] {
+                m_queued.deref();
+                worker->execute(job);
+            },
             Qt::QueuedConnection);
 }
 
@@ -166,9 +186,11 @@ void Store::postBatched(BatchedJob job)
     QMutexLocker lock(&m_workerMutex);
     if (!m_worker)
         return;
+    m_queued.ref();
     QMetaObject::invokeMethod(
             m_worker,
-            [worker = m_worker, job = std::move(job)]() mutable {
+            [this, worker = m_worker, job = std::move(job)]() mutable {
+                m_queued.deref();
                 worker->enqueue(std::move(job));
             },
             Qt::QueuedConnection);

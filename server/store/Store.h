@@ -30,9 +30,16 @@ class Store : public QObject
     Q_OBJECT
 public:
     using Job = std::function<void(Database &)>;
+    /// Told, on the store thread, of each commit of batched jobs: how many, how long it took.
+    using CommitObserver = std::function<void(qsizetype jobs, double seconds)>;
 
     explicit Store(DatabaseUrl url, QObject *parent = nullptr);
     ~Store() override;
+
+    /// Set before start().
+    void setCommitObserver(CommitObserver observer) { m_commitObserver = std::move(observer); }
+    /// Jobs posted and not picked up by the store thread yet (any thread).
+    int queueDepth() const { return m_queued.loadRelaxed(); }
 
     /// Starts the thread, opens the database and migrates it; `done` runs on context's thread.
     void start(QObject *context, std::function<void(Status)> done);
@@ -129,6 +136,8 @@ private:
     QThread m_thread;
     QMutex m_workerMutex; ///< guards m_worker: jobs are posted from several threads
     StoreWorker *m_worker = nullptr;
+    CommitObserver m_commitObserver;
+    QAtomicInt m_queued = 0;
 };
 
 } // namespace Parley

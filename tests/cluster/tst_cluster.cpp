@@ -64,7 +64,7 @@ std::optional<Presence> nextPresence(TestClient &client, qint64 userId, bool onl
     return FrameCodec::read<PresenceFrame>(*frame)->presence;
 }
 
-/// The body of GET /healthz on the node.
+/// The status of GET /healthz on the node ("200 OK") and, on the next line, its body.
 QByteArray healthOf(ParleydProcess &node)
 {
     QSslSocket socket;
@@ -75,7 +75,9 @@ QByteArray healthOf(ParleydProcess &node)
     if (!closed.wait(5000))
         return {};
     const QByteArray response = socket.readAll();
-    return response.mid(response.indexOf("\r\n\r\n") + 4);
+    const QByteArray statusLine = response.left(response.indexOf("\r\n"));
+    return statusLine.mid(statusLine.indexOf(' ') + 1) + '\n'
+            + response.mid(response.indexOf("\r\n\r\n") + 4);
 }
 
 /// The whole log of the conversation as one member reads it (history pages).
@@ -463,12 +465,12 @@ void tst_Cluster::redisLossLosesNothing()
     QCOMPARE(seqs.size(), 10);
     QVERIFY(waitForSeq(*alice, conv, seqs.last()));
 
-    QCOMPARE(healthOf(cluster.node(0)), QByteArray("ok\n"));
+    QCOMPARE(healthOf(cluster.node(0)), QByteArray("200 OK\nok\n"));
     // Redis goes away under traffic: messages are still stored and acknowledged.
     const QList<qint64> during = sendMany(*bob, conv, 10, &clientIds);
     cluster.redis.stop();
     QTRY_COMPARE_WITH_TIMEOUT(healthOf(cluster.node(0)),
-                              QByteArray("degraded: redis unreachable\n"), 5000);
+                              QByteArray("503 Service Unavailable\nredis: unreachable\n"), 5000);
     const QList<qint64> duringSeqs = acks(*bob, during);
     QCOMPARE(duringSeqs.size(), 10);
     seqs += duringSeqs;
@@ -499,7 +501,7 @@ void tst_Cluster::redisLossLosesNothing()
         live = waitForSeq(*alice, conv, one.first(), 500);
     }
     QVERIFY2(live, "no live push within 5 s of Redis' return");
-    QCOMPARE(healthOf(cluster.node(0)), QByteArray("ok\n"));
+    QCOMPARE(healthOf(cluster.node(0)), QByteArray("200 OK\nok\n"));
 
     // Alice catches up as a client does, and holds every acknowledged message exactly once.
     const QList<Envelope> log = wholeLog(*alice, conv);

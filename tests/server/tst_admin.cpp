@@ -3,6 +3,7 @@
 
 #include <QtCore/QFile>
 #include <QtCore/QProcess>
+#include <QtCore/QRegularExpression>
 #include <QtCore/QTemporaryDir>
 #include <QtNetwork/QSslSocket>
 #include <QtTest/QTest>
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void configFile();
     void plainMode();
     void healthAndMetrics();
+    void limitRefusalsAreCounted();
     void terminateDrains();
     void hangupReloadsCertificates();
 };
@@ -190,6 +192,28 @@ void tst_Admin::plainMode()
 namespace {
 
 /// One HTTP GET over TLS (any certificate) on the WebSocket port; the whole response.
+/// The admin listener's port, from the line parleyd logs when it listens.
+quint16 adminPort(const ParleydProcess &p)
+{
+    static const QRegularExpression line(u"admin listener on http://[^ ]*:(\\d+)"_s);
+    const auto match = line.match(QString::fromUtf8(p.log()));
+    return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
+}
+
+/// GET over plain HTTP (the admin listener).
+QByteArray plainHttpGet(quint16 port, const QByteArray &path)
+{
+    QTcpSocket socket;
+    socket.connectToHost(u"127.0.0.1"_s, port);
+    if (!socket.waitForConnected(10000))
+        return {};
+    socket.write("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    QByteArray response;
+    while (socket.waitForReadyRead(10000))
+        response += socket.readAll();
+    return response + socket.readAll();
+}
+
 QByteArray httpGet(quint16 port, const QByteArray &path)
 {
     QSslSocket socket;
@@ -210,19 +234,68 @@ void tst_Admin::healthAndMetrics()
 {
     ParleydProcess p;
     QVERIFY2(p.start(), p.log().constData());
+    QVERIFY(adminPort(p) != 0);
     TestClient c;
     PARLEY_VERIFY(
             c.connectAndRegister(p.url(), p.fingerprint(), u"gauged"_s, u"gauged-password"_s));
+    auto conv = c.call<ConversationInfoFrame>(CreateGroupFrame{u"gauges"_s, {}});
+    PARLEY_VERIFY(conv);
+    PARLEY_VERIFY(c.call<SentFrame>(
+            SendFrame{conv->conversation.id, TestClient::newClientId(), "counted"_ba}));
+    // Load balancers probe the public port.
     const QByteArray health = httpGet(p.port(), "/healthz");
     QVERIFY2(health.startsWith("HTTP/1.1 200 OK\r\n"), health.constData());
     QVERIFY(health.endsWith("\r\n\r\nok\n"));
-    const QByteArray metrics = httpGet(p.port(), "/metrics");
+    // Metrics are not served there any more, only on the admin listener (plain HTTP).
+    const QByteArray hidden = httpGet(p.port(), "/metrics");
+    QVERIFY2(hidden.startsWith("HTTP/1.1 404 Not Found\r\n"), hidden.constData());
+    QVERIFY(!hidden.contains("parley_"));
+    QCOMPARE(plainHttpGet(adminPort(p), "/healthz").right(4), "\nok\n"_ba);
+    const QByteArray metrics = plainHttpGet(adminPort(p), "/metrics");
     QVERIFY2(metrics.startsWith("HTTP/1.1 200 OK\r\n"), metrics.constData());
-    QVERIFY2(metrics.contains("\nparley_connections 1\n"), metrics.constData());
-    QVERIFY(metrics.contains("\nparley_frames_received_total "));
-    // Anything else on the port is a WebSocket handshake (and fails as one); the server goes on.
+    for (const char *line :
+         {"\nparley_connections{state=\"open\"} 1\n", "\nparley_up 1\n",
+          "\nparley_frames_received_total{type=\"send\"} 1\n",
+          "\nparley_frames_received_total{type=\"createGroup\"} 1\n",
+          "\nparley_frames_sent_total{type=\"sent\"} 1\n", "\nparley_messages_stored_total 1\n",
+          "\nparley_send_ack_seconds_count 1\n", "\nparley_store_batch_size_count ",
+          "\nparley_store_commit_seconds_bucket{le=\"+Inf\"} ", "\nparley_rate_limited_total 0\n",
+          "\nparley_size_limited_total 0\n", "\nparley_handshakes_failed_total ",
+          "\nparley_attachment_bytes_received_total 0\n", "\nparley_store_queue_depth "}) {
+        QVERIFY2(metrics.contains(line),
+                 QByteArray(QByteArray(line) + " not in:\n" + metrics).constData());
+    }
+    QVERIFY(plainHttpGet(adminPort(p), "/other").startsWith("HTTP/1.1 404 Not Found\r\n"));
+    // Anything else on the public port is a WebSocket handshake (and fails as one); the server
+    // goes on.
     QVERIFY(!httpGet(p.port(), "/other").contains("200 OK"));
     PARLEY_VERIFY(c.call<PongFrame>(PingFrame{}));
+    QVERIFY(p.stop());
+}
+
+void tst_Admin::limitRefusalsAreCounted()
+{
+    ParleydProcess p;
+    p.setArguments({u"--rate-limit"_s, u"1"_s, u"--rate-burst"_s, u"2"_s});
+    QVERIFY2(p.start(), p.log().constData());
+    TestClient c;
+    QVERIFY(c.open(p.url(), p.fingerprint()) && c.hello());
+    // Over the burst: refused with rate_limited, and counted.
+    QList<qint64> ids;
+    for (int i = 0; i < 5; ++i)
+        ids.append(c.send(PingFrame{}));
+    int limited = 0;
+    for (qint64 id : ids) {
+        auto reply = c.awaitReply(id);
+        QVERIFY(reply);
+        if (ServerFixture::errorOf(reply) == ErrorCode::RateLimited)
+            ++limited;
+    }
+    QVERIFY(limited >= 2);
+    const QByteArray metrics = plainHttpGet(adminPort(p), "/metrics");
+    QVERIFY2(metrics.contains(QByteArray("\nparley_rate_limited_total "
+                                         + QByteArray::number(limited) + '\n')),
+             metrics.constData());
     QVERIFY(p.stop());
 }
 

@@ -1,6 +1,7 @@
 // A server killed with SIGKILL at random moments under load loses nothing it acknowledged:
 // afterwards every acknowledged message is stored exactly once, seqs have no gaps, and the
 // clients' retries (same client id) created no duplicates.
+#include "OutboxSender.h"
 #include "ServerFixture.h"
 
 #include <QtCore/QRandomGenerator>
@@ -8,95 +9,6 @@
 
 using namespace Parley;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-/// One device sending messages with an outbox, as a real client does: a message stays until its
-/// `sent` arrives and is resent with the same client id after every reconnect.
-class Sender : public QObject
-{
-public:
-    Sender(TestClient *client, qint64 conversation, int inFlight)
-        : m_client(client),
-          m_conversation(conversation),
-          m_inFlight(inFlight)
-    {
-        connect(client, &TestClient::frameArrived, this, &Sender::collect);
-    }
-
-    /// Keeps `inFlight` messages on the wire while `keepSending`.
-    void pump()
-    {
-        if (!m_client->isOpen())
-            return;
-        while (m_keepSending && m_pending.size() < m_inFlight) {
-            const QByteArray clientId = TestClient::newClientId();
-            m_outbox.insert(clientId, "body " + QByteArray::number(++m_made));
-            transmit(clientId);
-        }
-    }
-
-    /// After a reconnect: everything still in the outbox goes again, same client ids.
-    void resendAll()
-    {
-        m_pending.clear();
-        for (auto it = m_outbox.cbegin(); it != m_outbox.cend(); ++it)
-            transmit(it.key());
-    }
-
-    void stop() { m_keepSending = false; }
-    qsizetype acked() const { return m_acked.size(); }
-    qsizetype unacked() const { return m_outbox.size(); }
-    const QHash<QByteArray, qint64> &ackedSeqs() const { return m_acked; }
-    qint64 made() const { return m_made; }
-
-private:
-    void transmit(const QByteArray &clientId)
-    {
-        const qint64 id =
-                m_client->send(SendFrame{m_conversation, clientId, m_outbox.value(clientId)});
-        m_pending.insert(id, clientId);
-    }
-
-    void collect()
-    {
-        // Replies to sends, and pushes (dropped: this test reads the log at the end); other
-        // replies (hello, resume) stay for whoever waits for them.
-        const QList<RawFrame> frames = m_client->takeAll(
-                [this](const RawFrame &f) { return !f.hasId() || m_pending.contains(f.id); });
-        for (const RawFrame &f : frames) {
-            if (!f.hasId())
-                continue;
-            const QByteArray clientId = m_pending.take(f.id);
-            if (f.type != FrameType::Sent)
-                continue; // an error (e.g. shutting down): it stays in the outbox
-            const auto sent = FrameCodec::read<SentFrame>(f);
-            if (!sent || sent->clientId != clientId)
-                continue;
-            const auto known = m_acked.constFind(clientId);
-            if (known != m_acked.cend() && *known != sent->seq)
-                m_conflicts.append(clientId); // acked twice with different seqs: a duplicate
-            m_acked.insert(clientId, sent->seq);
-            m_outbox.remove(clientId);
-        }
-        pump();
-    }
-
-public:
-    QList<QByteArray> m_conflicts;
-
-private:
-    TestClient *m_client;
-    qint64 m_conversation;
-    int m_inFlight;
-    bool m_keepSending = true;
-    qint64 m_made = 0;
-    QHash<QByteArray, QByteArray> m_outbox; ///< client id → body, until acked
-    QHash<qint64, QByteArray> m_pending; ///< request id → client id, on this connection
-    QHash<QByteArray, qint64> m_acked; ///< client id → seq
-};
-
-} // namespace
 
 class tst_Durability : public QObject
 {
@@ -141,10 +53,10 @@ void tst_Durability::killedServerLosesNothingAcknowledged()
     PARLEY_VERIFY(group);
     const qint64 conversation = group->conversation.id;
 
-    std::vector<std::unique_ptr<Sender>> senders;
+    std::vector<std::unique_ptr<OutboxSender>> senders;
     for (auto &c : clients) {
         c->clear();
-        senders.push_back(std::make_unique<Sender>(c.get(), conversation, 16));
+        senders.push_back(std::make_unique<OutboxSender>(c.get(), conversation, 16));
     }
     const auto totalAcked = [&] {
         qsizetype n = 0;
@@ -199,7 +111,7 @@ void tst_Durability::killedServerLosesNothingAcknowledged()
     }
     qsizetype made = 0;
     for (auto &s : senders) {
-        QVERIFY(s->m_conflicts.isEmpty());
+        QVERIFY(s->conflicts().isEmpty());
         made += s->made();
         for (auto it = s->ackedSeqs().cbegin(); it != s->ackedSeqs().cend(); ++it) {
             QVERIFY2(stored.contains(it.key()), "an acknowledged message is missing");

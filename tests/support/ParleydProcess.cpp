@@ -164,6 +164,8 @@ bool ParleydProcess::start(int timeoutMs)
     });
     QStringList args = commonArguments();
     args << u"--listen"_s << u"127.0.0.1:%1"_s.arg(m_port);
+    // Tests run side by side: each server's admin listener on a free port of its own.
+    args << u"--admin-listen"_s << u"127.0.0.1:0"_s;
     if (m_plain)
         args << u"--plain"_s;
     args << m_arguments;
