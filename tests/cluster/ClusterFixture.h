@@ -54,12 +54,12 @@ public:
         return true;
     }
 
-    /// One more node on the same database and Redis.
-    bool addNode()
+    /// One more node on the same database and Redis, with `more` options besides start()'s.
+    bool addNode(const QStringList &more = {})
     {
         auto node = std::make_unique<ParleydProcess>();
         node->setDatabase(ParleydProcess::postgresUrl(m_database));
-        node->setArguments(QStringList{QStringLiteral("--redis"), redis.url()} + m_extra);
+        node->setArguments(QStringList{QStringLiteral("--redis"), redis.url()} + m_extra + more);
         if (!node->start()) {
             qCWarning(lcTestServer).noquote() << "node did not start:" << node->log();
             return false;

@@ -1,6 +1,7 @@
 // Several parleyd nodes on one PostgreSQL database, live events between them over a real
 // redis-server (docs/scaling.md): what a user on one node sees of users on another.
 #include "ClusterFixture.h"
+#include "HaproxyProcess.h"
 #include "TestLogging.h"
 
 #include <QtCore/QDateTime>
@@ -129,6 +130,7 @@ private Q_SLOTS:
     void disabledUserIsOfflineEverywhere();
     void nodeLossTakesUsersOffline();
     void nodeLossLosesNothing();
+    void nodeLossThroughHaproxy();
     void redisLossLosesNothing();
 };
 
@@ -447,6 +449,120 @@ void tst_Cluster::nodeLossLosesNothing()
     QCOMPARE(stored.size(), acked.size());
     // Alice on node 0 never got an entry twice or out of order.
     const QList<qint64> pushed = pushedSeqs(*alice, conv);
+    for (qsizetype i = 1; i < pushed.size(); ++i)
+        QVERIFY(pushed[i] > pushed[i - 1]);
+}
+
+void tst_Cluster::nodeLossThroughHaproxy()
+{
+    SKIP_WITHOUT_CLUSTER();
+    if (HaproxyProcess::binary().isEmpty())
+        QSKIP("haproxy is not installed (packaging/debian-packages.txt lists it)");
+    // As packaging/haproxy.cfg.example runs it: TLS passed through, PROXY v2 to every node,
+    // and one certificate on all of them (a client pins the one it saw first, whichever node
+    // it reaches next).
+    const QStringList behindProxy{u"--trusted-proxy"_s, u"127.0.0.1"_s, u"--proxy-protocol"_s};
+    ClusterFixture cluster;
+    QVERIFY(cluster.start(1, behindProxy));
+    const QString tls = cluster.node(0).dataDir() + u"/tls/"_s;
+    const QStringList sameCertificate{u"--tls-cert"_s, tls + u"cert.pem"_s, u"--tls-key"_s,
+                                      tls + u"key.pem"_s};
+    QVERIFY(cluster.addNode(sameCertificate));
+    QVERIFY(cluster.addNode(sameCertificate));
+    HaproxyProcess haproxy;
+    haproxy.setNodePorts({cluster.node(0).port(), cluster.node(1).port(), cluster.node(2).port()});
+    QVERIFY2(haproxy.start(), haproxy.log().constData());
+    for (int n = 1; n <= 3; ++n)
+        QVERIFY(haproxy.waitForNodeStatus(n, u"UP"_s));
+    const QString fingerprint = cluster.node(0).fingerprint();
+    // HAProxy numbers the nodes from 1; the node holding `count` client connections.
+    const auto nodeWith = [&haproxy](int count, int besides) {
+        for (int n = 1; n <= 3; ++n) {
+            if (n != besides && haproxy.nodeStatistic(n, "scur").toInt() == count)
+                return n;
+        }
+        return 0;
+    };
+
+    TestClient alice;
+    QVERIFY(alice.connectAndRegister(haproxy.url(), fingerprint, u"alice"_s,
+                                     ClusterFixture::password(u"alice"_s)));
+    QTRY_VERIFY(nodeWith(1, 0) != 0);
+    const int aliceNode = nodeWith(1, 0);
+    auto bob = std::make_unique<TestClient>();
+    QVERIFY(bob->connectAndRegister(haproxy.url(), fingerprint, u"bob"_s,
+                                    ClusterFixture::password(u"bob"_s)));
+    auto created = alice.call<ConversationInfoFrame>(CreateDirectFrame{bob->account().userId});
+    const qint64 conv = conversationOf(created);
+    QVERIFY(conv);
+    QVERIFY(waitForSeq(*bob, conv, 1));
+    const QByteArray token = bob->account().token;
+    const auto resumeThroughHaproxy = [&]() -> std::unique_ptr<TestClient> {
+        auto client = std::make_unique<TestClient>();
+        if (!client->open(haproxy.url(), fingerprint) || !client->hello() || !client->resume(token))
+            return nullptr;
+        return client;
+    };
+
+    QHash<QByteArray, qint64> acked; // client id → seq
+    constexpr int Rounds = 5;
+    constexpr int PerRound = 20;
+    for (int round = 0; round < Rounds; ++round) {
+        // Bob sends a burst; the node HAProxy gave him dies under him after the first ack.
+        QTRY_VERIFY(nodeWith(1, aliceNode) != 0);
+        const int bobNode = nodeWith(1, aliceNode);
+        QList<QByteArray> clientIds;
+        const QList<qint64> requests = sendMany(*bob, conv, PerRound, &clientIds);
+        QVERIFY(bob->awaitReply(requests.first()).has_value());
+        cluster.node(bobNode - 1).kill();
+        QVERIFY(bob->waitClosed());
+        for (const RawFrame &f : bob->received()) {
+            if (f.type != FrameType::Sent)
+                continue;
+            auto sent = FrameCodec::read<SentFrame>(f);
+            QVERIFY(sent);
+            QVERIFY(!acked.contains(sent->clientId));
+            acked.insert(sent->clientId, sent->seq);
+        }
+        // As a client does: back to the one address once HAProxy has seen the node go; the
+        // unacknowledged messages go again with their client ids.
+        QVERIFY(haproxy.waitForNodeStatus(bobNode, u"DOWN"_s));
+        bob = resumeThroughHaproxy();
+        QVERIFY(bob);
+        QList<qint64> retries;
+        for (const QByteArray &id : std::as_const(clientIds)) {
+            if (!acked.contains(id))
+                retries.append(bob->send(SendFrame{conv, id, QByteArray("again")}));
+        }
+        for (qint64 request : std::as_const(retries)) {
+            auto reply = bob->awaitReply(request);
+            QVERIFY(reply && reply->type == FrameType::Sent);
+            auto sent = FrameCodec::read<SentFrame>(*reply);
+            QVERIFY(!acked.contains(sent->clientId));
+            acked.insert(sent->clientId, sent->seq);
+        }
+        // The node comes back and HAProxy takes it in again.
+        QVERIFY(cluster.node(bobNode - 1).start());
+        QVERIFY(haproxy.waitForNodeStatus(bobNode, u"UP"_s));
+    }
+    QCOMPARE(acked.size(), Rounds * PerRound);
+
+    // The log holds every acknowledged message exactly once, at the seq its ack said.
+    const QList<Envelope> log = wholeLog(alice, conv);
+    QHash<QByteArray, qint64> stored;
+    for (qsizetype i = 0; i < log.size(); ++i) {
+        QCOMPARE(log[i].seq, qint64(i + 1));
+        if (log[i].kind != MessageKind::Content)
+            continue;
+        QVERIFY2(!stored.contains(log[i].clientId), "duplicated");
+        stored.insert(log[i].clientId, log[i].seq);
+    }
+    for (auto it = acked.cbegin(); it != acked.cend(); ++it)
+        QCOMPARE(stored.value(it.key()), it.value());
+    QCOMPARE(stored.size(), acked.size());
+    // What alice's node pushed came once each and in order; an entry whose node died between
+    // its commit and its publication reaches her through the log, as a gap does.
+    const QList<qint64> pushed = pushedSeqs(alice, conv);
     for (qsizetype i = 1; i < pushed.size(); ++i)
         QVERIFY(pushed[i] > pushed[i - 1]);
 }
