@@ -1,5 +1,6 @@
 // /healthz's verdict: 200 "ok" while every named check passes, 503 naming each failed check, a
-// check that stops answering counts as failed, and a draining node answers 503 "draining".
+// check that stops answering counts as failed, a check the server is told about (a cluster's
+// Redis) changes the verdict at once, and a draining node answers 503 "draining".
 #include "admin/HealthChecks.h"
 
 #include <QtTest/QSignalSpy>
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void failedCheckAnswers503WithItsName();
     void silentCheckCountsAsFailed();
     void drainingAnswers503();
+    void toldCheckChangesTheVerdictAtOnce();
 };
 
 namespace {
@@ -92,6 +94,29 @@ void tst_HealthChecks::drainingAnswers503()
     QVERIFY(!health.isHealthy());
     QVERIFY(health.response().startsWith("HTTP/1.1 503 Service Unavailable\r\n"));
     QCOMPARE(body(health.response()), "draining\n"_ba);
+}
+
+void tst_HealthChecks::toldCheckChangesTheVerdictAtOnce()
+{
+    HealthChecks health;
+    int asked = 0;
+    health.add(u"database"_s, [&](auto done) {
+        ++asked;
+        done(Status{});
+    });
+    health.start(1h); // one round now, the next one far away: only set() can change it
+    QCOMPARE(asked, 1);
+    QSignalSpy changed(&health, &HealthChecks::verdictChanged);
+    health.set(u"redis"_s, Error{ErrorCode::Unavailable, u"unreachable"_s});
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(!health.isHealthy());
+    QVERIFY(health.response().startsWith("HTTP/1.1 503 Service Unavailable\r\n"));
+    QCOMPARE(body(health.response()), "redis: unreachable\n"_ba);
+    health.set(u"redis"_s, Status{});
+    QCOMPARE(changed.size(), 2);
+    QVERIFY(health.isHealthy());
+    QCOMPARE(body(health.response()), "ok\n"_ba);
+    QCOMPARE(asked, 1); // told, never asked
 }
 
 QTEST_GUILESS_MAIN(tst_HealthChecks)
