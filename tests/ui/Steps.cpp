@@ -58,6 +58,9 @@ void openAccountForm(AppWindow &app, const QString &button)
 {
     QVERIFY(app.window());
     QTRY_VERIFY(app.isShown(button));
+    // After a logout the page pops back to the welcome card with a transition; a click during
+    // it is lost (the form that is leaving still shows its fields).
+    QTRY_VERIFY(!app.item(u"welcomeStack"_s)->property("busy").toBool());
     QVERIFY(app.click(button));
     QTRY_VERIFY(app.isShown(u"accountSubmitButton"_s));
     QTRY_VERIFY(!app.item(u"welcomeStack"_s)->property("busy").toBool());
