@@ -49,7 +49,8 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_feed(new ConversationFeed(m_store, m_sync, m_account, m_conversations, this)),
       m_newMessages(new NewMessageNotifier(m_notifier, m_account, m_conversations, this)),
       m_devices(new DeviceListModel(this)),
-      m_searchResults(new SearchResultModel(m_store, m_conversations, this))
+      m_searchResults(new SearchResultModel(m_store, m_conversations, this)),
+      m_outboxList(new OutboxListModel(m_outbox, m_connection, m_conversations, this))
 {
     m_newMessages->setEnabled(m_options.notifications);
 

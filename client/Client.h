@@ -17,6 +17,7 @@
 #include "e2ee/ContactSafetyNumber.h"
 #include "models/ConversationListModel.h"
 #include "models/DeviceListModel.h"
+#include "models/OutboxListModel.h"
 #include "protocol/ErrorCode.h"
 #include "search/SearchResultModel.h"
 
@@ -62,6 +63,7 @@ class Client : public QObject
     Q_PROPERTY(QString keychainProblem READ keychainProblem NOTIFY keychainProblemChanged)
     Q_PROPERTY(Parley::ConversationListModel *conversations READ conversations CONSTANT)
     Q_PROPERTY(Parley::DeviceListModel *devices READ devices CONSTANT)
+    Q_PROPERTY(Parley::OutboxListModel *outbox READ outboxList CONSTANT)
     Q_PROPERTY(Parley::SearchResultModel *searchResults READ searchResults CONSTANT)
     Q_PROPERTY(bool registrationOpen READ isRegistrationOpen NOTIFY registrationOpenChanged)
     Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled
@@ -94,6 +96,8 @@ public:
     QString keychainProblem() const { return m_account->keychainProblem(); }
     ConversationListModel *conversations() const { return m_conversations; }
     DeviceListModel *devices() const { return m_devices; }
+    /// Every message not sent yet, across conversations (the outbox panel).
+    OutboxListModel *outboxList() const { return m_outboxList; }
     SearchResultModel *searchResults() const { return m_searchResults; }
     bool isRegistrationOpen() const { return m_registrationOpen; }
     bool notificationsEnabled() const;
@@ -219,6 +223,7 @@ private:
     NewMessageNotifier *m_newMessages;
     DeviceListModel *m_devices;
     SearchResultModel *m_searchResults;
+    OutboxListModel *m_outboxList;
     QHash<qint64, QPointer<Chat>> m_chats;
     QPointer<Chat> m_activeChat;
 

@@ -17,6 +17,7 @@
 #include "models/DeviceListModel.h"
 #include "models/MemberListModel.h"
 #include "models/MessageListModel.h"
+#include "models/OutboxListModel.h"
 #include "search/SearchResultModel.h"
 
 #include <QtQml/qqml.h>
@@ -93,6 +94,14 @@ struct DeviceListModelForeign
     QML_FOREIGN(Parley::DeviceListModel)
     QML_NAMED_ELEMENT(DeviceListModel)
     QML_UNCREATABLE("DeviceListModel comes from Client.devices")
+};
+
+struct OutboxListModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(Parley::OutboxListModel)
+    QML_NAMED_ELEMENT(OutboxListModel)
+    QML_UNCREATABLE("OutboxListModel comes from Client.outbox")
 };
 
 struct ConversationSecurityForeign

@@ -37,14 +37,15 @@ Rectangle {
             chat.sendReply(replyToSeq, text)
         else
             chat.sendText(text)
+        const wasEdit = editSeq > 0
         cancelMode()
-        input.clear()
+        if (!wasEdit)
+            input.clear()
     }
 
     function startReply(seq, sender, snippet) {
         if (editSeq > 0)
-            input.clear()
-        editSeq = 0
+            cancelMode()
         replyToSeq = seq
         replySender = sender
         replySnippet = snippet
@@ -60,19 +61,43 @@ Rectangle {
     }
 
     // Leaves reply or edit mode; true if there was one to leave.
+    // After an edit the input shows the draft again.
     function cancelMode() {
         const had = replyToSeq > 0 || editSeq > 0
-        if (editSeq > 0)
-            input.clear()
+        const wasEdit = editSeq > 0
         replyToSeq = 0
         editSeq = 0
+        if (wasEdit)
+            showDraft()
         return had
     }
 
+    // Another conversation: its own draft (Chat.draft), no reply or edit.
     function reset() {
         replyToSeq = 0
         editSeq = 0
-        input.clear()
+        showDraft()
+    }
+
+    // Showing a draft is not typing: it is neither stored again nor announced as typing.
+    property bool showingDraft: false
+    function showDraft() {
+        const draft = chat ? chat.draft : ""
+        if (input.text !== draft) {
+            showingDraft = true
+            input.text = draft
+            input.cursorPosition = input.length
+            showingDraft = false
+        }
+    }
+
+    // The stored draft arrives after the conversation opened (the cache answers later).
+    Connections {
+        target: composer.chat
+        function onDraftChanged() {
+            if (composer.editSeq === 0)
+                composer.showDraft()
+        }
     }
 
     // Only when shown: a hidden composer holding the keyboard focus would keep its cursor
@@ -284,8 +309,11 @@ Rectangle {
                         }
                     }
                     onTextChanged: {
-                        if (composer.chat)
-                            composer.chat.setTyping(text.length > 0)
+                        if (!composer.chat || composer.showingDraft)
+                            return
+                        if (composer.editSeq === 0)
+                            composer.chat.draft = text
+                        composer.chat.setTyping(text.length > 0)
                     }
                 }
             }

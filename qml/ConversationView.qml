@@ -286,7 +286,7 @@ Rectangle {
                 onReactionClicked: emoji => view.chat.toggleReaction(delegate.seq, emoji)
                 onDownloadRequested: view.chat.downloadAttachment(delegate.seq)
                 onOpenRequested: view.chat.openAttachment(delegate.seq)
-                onDiscardRequested: messageClientId => view.chat.cancelUpload(messageClientId)
+                onDiscardRequested: messageClientId => view.chat.discard(messageClientId)
                 onMenuRequested: (anchor, x, y) => {
                     messageMenu.seq = delegate.seq
                     messageMenu.messageText = delegate.text

@@ -393,12 +393,10 @@ Item {
 
             Button {
                 objectName: "discardButton"
-                // Only an upload that is not a message yet can be taken back.
-                visible: entry.isFile && entry.seq <= 0
                 flat: true
-                text: qsTr("Remove")
+                text: qsTr("Discard")
                 font.pixelSize: Theme.fontSizeSmall + 1
-                Accessible.name: qsTr("Remove %1").arg(entry.attachmentName)
+                Accessible.name: entry.isFile ? qsTr("Discard %1").arg(entry.attachmentName) : qsTr("Discard this message")
                 implicitHeight: 30
                 topInset: 0
                 bottomInset: 0

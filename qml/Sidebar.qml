@@ -139,6 +139,29 @@ Rectangle {
             }
         }
 
+        // What is still unsent, across conversations: opens the outbox panel.
+        Button {
+            objectName: "outboxButton"
+            visible: sidebar.client.outbox.count > 0
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.spacingMedium
+            Layout.rightMargin: Theme.spacingMedium
+            flat: true
+            readonly property int failed: sidebar.client.outbox.failedCount
+            readonly property int waiting: sidebar.client.outbox.count
+            text: failed > 1 ? qsTr("%1 messages not sent").arg(failed)
+                : failed === 1 ? qsTr("1 message not sent")
+                : waiting > 1 ? qsTr("%1 messages waiting to be sent").arg(waiting)
+                : qsTr("1 message waiting to be sent")
+            Accessible.name: text
+            onClicked: outboxPanel.open()
+        }
+
+        OutboxPanel {
+            id: outboxPanel
+            client: sidebar.client
+        }
+
         TextField {
             id: searchField
             objectName: "searchField"

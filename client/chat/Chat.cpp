@@ -28,8 +28,10 @@ Chat::Chat(qint64 conversationId, const ChatParts &parts, QObject *parent)
       m_messages(new MessageListModel(conversationId, parts.selfUserId, parts.store, parts.outbox,
                                       parts.sync, this)),
       m_members(new MemberListModel(conversationId, parts.selfUserId, this)),
-      m_security(parts.encryption ? parts.encryption->security(conversationId) : nullptr)
+      m_security(parts.encryption ? parts.encryption->security(conversationId) : nullptr),
+      m_draft(new Draft(conversationId, parts.store, this))
 {
+    connect(m_draft, &Draft::changed, this, &Chat::draftChanged);
     const auto mine = [this](qint64 id) { return id == m_conversationId; };
 
     // The log: entries stored, older pages, rows the cache changed.
@@ -71,6 +73,11 @@ Chat::Chat(qint64 conversationId, const ChatParts &parts, QObject *parent)
         if (message.conversationId == m_conversationId)
             m_messages->updatePending(message);
     });
+    connect(m_parts.outbox, &Outbox::discarded, this,
+            [this](qint64 conversation, const QByteArray &clientId) {
+                if (conversation == m_conversationId)
+                    m_messages->removePending(clientId);
+            });
     connectAttachments();
 
     applySummary();
@@ -302,6 +309,12 @@ void Chat::retry(const QString &clientIdHex)
         return;
     }
     m_parts.outbox->retry(clientId);
+}
+
+void Chat::discard(const QString &clientIdHex)
+{
+    if (!m_parts.outbox->discard(QByteArray::fromHex(clientIdHex.toLatin1())))
+        cancelUpload(clientIdHex);
 }
 
 void Chat::sendFile(const QUrl &file, const QString &caption)

@@ -9,6 +9,7 @@
 /// attachment changes. Errors of its verbs go to errorOccurred(), which Client shows.
 /// In the spirit of libQuotient's Room; the shared value type is `Conversation`.
 
+#include "chat/Draft.h"
 #include "chat/States.h"
 #include "content/MessageContent.h"
 #include "e2ee/ConversationSecurity.h"
@@ -69,6 +70,7 @@ class Chat : public QObject
     Q_PROPERTY(bool online READ isOnline NOTIFY onlineChanged)
     Q_PROPERTY(bool muted READ isMuted WRITE setMuted NOTIFY mutedChanged)
     Q_PROPERTY(qint64 peerUserId READ peerUserId NOTIFY peerUserIdChanged)
+    Q_PROPERTY(QString draft READ draft WRITE setDraft NOTIFY draftChanged)
 
 public:
     Chat(qint64 conversationId, const ChatParts &parts, QObject *parent = nullptr);
@@ -89,6 +91,9 @@ public:
     bool isMuted() const { return m_muted; }
     /// The other person of a direct chat; 0 for groups (or before the conversation is known).
     qint64 peerUserId() const { return m_peerUserId; }
+    /// What is written in the composer and not sent (kept across switches and restarts).
+    QString draft() const { return m_draft->text(); }
+    void setDraft(const QString &text) { m_draft->setText(text); }
 
     Q_INVOKABLE void sendText(const QString &text);
     /// A text message quoting entry `replyToSeq` of this conversation.
@@ -105,6 +110,9 @@ public:
     Q_INVOKABLE void deleteMessage(qint64 seq);
     /// Retries a failed message, or a failed upload (its row's clientId).
     Q_INVOKABLE void retry(const QString &clientIdHex);
+    /// Takes back a message that is not on its way (failed, or waiting for the server), or an
+    /// upload that is not a message yet: it is never sent.
+    Q_INVOKABLE void discard(const QString &clientIdHex);
 
     /// Sends the local `file` as a file message with an optional caption: it shows at once as
     /// my message with upload progress, is encrypted and uploaded, then sent like a text. An
@@ -143,6 +151,7 @@ Q_SIGNALS:
     void onlineChanged();
     void mutedChanged();
     void peerUserIdChanged();
+    void draftChanged();
     void searchFinished(const QString &text, const QVariantList &results);
     /// A verb failed; Client shows it (errorString, errorOccurred).
     void errorOccurred(const Parley::Error &error);
@@ -168,6 +177,7 @@ private:
     MessageListModel *m_messages;
     MemberListModel *m_members;
     QPointer<ConversationSecurity> m_security;
+    Draft *m_draft;
 
     QString m_title;
     bool m_isGroup = false;

@@ -21,6 +21,11 @@ QString StateText::delivery(States::Delivery state)
     return {};
 }
 
+QString StateText::waiting(bool serverReachable)
+{
+    return serverReachable ? tr("being sent") : tr("no connection to the server");
+}
+
 QString StateText::memberRole(States::MemberRole role)
 {
     switch (role) {

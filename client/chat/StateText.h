@@ -21,6 +21,8 @@ public:
 
     /// "Waiting to send", "Sent", "Delivered", "Read", "Not sent"; empty for None.
     Q_INVOKABLE static QString delivery(Parley::States::Delivery state);
+    /// Why a queued message is not sent yet: the server is away, or it is on its way.
+    static QString waiting(bool serverReachable);
     /// "Member", "Admin", "Owner".
     Q_INVOKABLE static QString memberRole(Parley::States::MemberRole role);
     /// A sentence saying why a message was not sent; empty for NoFailure.

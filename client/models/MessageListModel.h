@@ -105,6 +105,8 @@ public:
     void addOlderMessages(const QList<StoredMessage> &messages, bool more);
     void addPending(const StoredMessage &message);
     void updatePending(const StoredMessage &message);
+    /// The pending message was discarded (Outbox::discard): its row goes.
+    void removePending(const QByteArray &clientId);
     /// A log entry already shown got its content later (its sender key arrived) or a line
     /// saying why it cannot be read: replaces its body, text and undecryptable flag.
     void updateContent(const StoredMessage &message);

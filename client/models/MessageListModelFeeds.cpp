@@ -179,4 +179,14 @@ void MessageListModel::updatePending(const StoredMessage &message)
     Q_EMIT dataChanged(index(row), index(row), {DeliveryStateRole, FailureReasonRole});
 }
 
+void MessageListModel::removePending(const QByteArray &clientId)
+{
+    const int row = indexOfClientId(clientId);
+    if (row < 0 || !m_rows.at(row).message.pending || m_rows.at(row).upload)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
 } // namespace Parley

@@ -76,6 +76,7 @@ void Outbox::load()
         m_loaded = true;
         qCInfo(lcClientOutbox) << "outbox holds" << m_entries.size() << "entries";
         Q_EMIT loaded();
+        Q_EMIT changed();
         flush();
     });
 }
@@ -108,6 +109,7 @@ void Outbox::reset()
     m_inFlight.clear();
     m_loaded = false;
     m_retryTimer->stop();
+    Q_EMIT changed();
 }
 
 QByteArray Outbox::sendText(qint64 conversationId, const QString &text)
@@ -133,6 +135,7 @@ QByteArray Outbox::send(qint64 conversationId, const MessageContent &content)
             return;
         m_inFlight.remove(entry.clientId);
         Q_EMIT entryQueued(toMessage(entry));
+        Q_EMIT changed();
         flush();
     });
     return entry.clientId;
@@ -147,7 +150,38 @@ bool Outbox::retry(const QByteArray &clientId)
     entry->failureReason.clear();
     m_store->setOutboxState(clientId, OutboxState::Queued, {});
     Q_EMIT entryChanged(toMessage(*entry));
+    Q_EMIT changed();
     flush();
+    return true;
+}
+
+void Outbox::retryAll()
+{
+    QList<QByteArray> failed;
+    for (const OutboxEntry &e : std::as_const(m_entries)) {
+        if (e.state == OutboxState::Failed)
+            failed.append(e.clientId);
+    }
+    for (const QByteArray &id : std::as_const(failed))
+        retry(id);
+    // Queued entries wait for the connection: the user asked not to wait for the backoff.
+    if (!m_connection->isReady())
+        m_connection->reconnectNow();
+    flush();
+}
+
+bool Outbox::discard(const QByteArray &clientId)
+{
+    OutboxEntry *entry = find(clientId);
+    // An entry in flight may already be stored by the server; its ack decides.
+    if (!entry || m_inFlight.contains(clientId))
+        return false;
+    const qint64 conversationId = entry->conversationId;
+    m_entries.removeIf([&clientId](const OutboxEntry &e) { return e.clientId == clientId; });
+    m_store->removeFromOutbox(clientId);
+    qCInfo(lcClientOutbox) << "discarded" << clientId.toHex();
+    Q_EMIT discarded(conversationId, clientId);
+    Q_EMIT changed();
     return true;
 }
 
@@ -225,6 +259,7 @@ void Outbox::onSent(const QByteArray &clientId, const Result<RawFrame> &reply)
         m.pending = false;
         m_entries.removeIf([&clientId](const OutboxEntry &e) { return e.clientId == clientId; });
         Q_EMIT acknowledged(m);
+        Q_EMIT changed();
         return;
     }
     const Error &error = sent.error();
@@ -241,6 +276,7 @@ void Outbox::onSent(const QByteArray &clientId, const Result<RawFrame> &reply)
     entry->failureReason = errorCodeName(error.code);
     m_store->setOutboxState(clientId, OutboxState::Failed, entry->failureReason);
     Q_EMIT entryChanged(toMessage(*entry));
+    Q_EMIT changed();
 }
 
 void Outbox::forget(const QList<QByteArray> &clientIds)
@@ -249,6 +285,7 @@ void Outbox::forget(const QList<QByteArray> &clientIds)
         m_entries.removeIf([&id](const OutboxEntry &e) { return e.clientId == id; });
         m_inFlight.remove(id);
     }
+    Q_EMIT changed();
 }
 
 QList<StoredMessage> Outbox::pendingMessages(qint64 conversationId) const

@@ -10,7 +10,8 @@
 /// the same client id (SyncEngine::ingestOwnMessage), which deletes the outbox row in the same
 /// transaction. An entry the log got another way (a sync after a lost ack) is dropped by
 /// forget(). A refusal that retrying cannot fix (not_member,
-/// body_too_large, …) marks it failed with the reason; retry() queues it again.
+/// body_too_large, …) marks it failed with the reason; retry() queues it again. The user may
+/// discard() an entry that is not on its way (failed, or queued while the server is away).
 /// Lives on the GUI thread.
 
 #include "protocol/FrameCodec.h"
@@ -55,6 +56,11 @@ public:
     QByteArray send(qint64 conversationId, const MessageContent &content);
     /// Queues a failed entry again.
     bool retry(const QByteArray &clientId);
+    /// Queues every failed entry again and, while the server is away, reconnects at once.
+    void retryAll();
+    /// Drops an entry that is not on its way to the server (failed, or queued and not sent);
+    /// false if it is unknown or already sent (the server may store it).
+    bool discard(const QByteArray &clientId);
     /// Sends every queued entry not in flight (called when the connection becomes ready).
     void flush();
 
@@ -74,6 +80,10 @@ Q_SIGNALS:
     /// The server acknowledged the entry: `message` carries its seq and server time and is to
     /// be stored as the log entry (SyncEngine::ingestOwnMessage). It left the outbox.
     void acknowledged(const Parley::StoredMessage &message);
+    /// The user discarded the entry: it is gone from the cache and never sent.
+    void discarded(qint64 conversationId, const QByteArray &clientId);
+    /// The set of entries or a state changed (any of the above, a load, forget(), reset()).
+    void changed();
 
 private:
     void send(const QByteArray &clientId);

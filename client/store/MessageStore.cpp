@@ -298,6 +298,11 @@ QFuture<void> MessageStore::setOutboxState(const QByteArray &clientId, OutboxSta
     });
 }
 
+QFuture<void> MessageStore::removeFromOutbox(const QByteArray &clientId)
+{
+    return run([clientId](QSqlDatabase &db) { OutboxTable(db).remove(clientId); });
+}
+
 QFuture<bool> MessageStore::runInTransaction(std::function<bool(const QString &)> work)
 {
     return run([worker = m_worker, work = std::move(work)](QSqlDatabase &db) {

@@ -108,6 +108,7 @@ public:
     QFuture<void> setOutboxBody(const QByteArray &clientId, const QByteArray &body);
     QFuture<void> setOutboxState(const QByteArray &clientId, OutboxState state,
                                  const QString &failureReason);
+    QFuture<void> removeFromOutbox(const QByteArray &clientId);
 
     // --- for code that keeps its own tables in the cache (client/e2ee) ---
     /// Runs `work` on the store thread inside one transaction on the cache's connection; `work`

@@ -68,4 +68,12 @@ void OutboxTable::setState(const QByteArray &clientId, OutboxState state,
     exec(q);
 }
 
+void OutboxTable::remove(const QByteArray &clientId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"DELETE FROM outbox WHERE client_id = ?"_s);
+    q.addBindValue(clientId);
+    exec(q);
+}
+
 } // namespace Parley

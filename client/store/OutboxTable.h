@@ -19,6 +19,8 @@ public:
     QList<OutboxEntry> entries();
     void setBody(const QByteArray &clientId, const QByteArray &body);
     void setState(const QByteArray &clientId, OutboxState state, const QString &failureReason);
+    /// The user discarded the entry: it is never sent.
+    void remove(const QByteArray &clientId);
 
 private:
     QSqlDatabase &m_db;
