@@ -169,6 +169,7 @@ void Client::start()
     }
     qCInfo(lcClient) << "profile" << m_options.profile << "data in" << m_dataDir;
     m_attachments->setDownloadsDir(ProfilePaths::downloadsDir(m_options.dataDir));
+    m_attachments->setUploadsDir(QDir(m_dataDir).filePath(u"uploads"_s));
     m_store->open(ProfilePaths::cacheFile(m_dataDir)).then(this, [this](const Status &status) {
         if (!status) {
             qCCritical(lcClient) << "cannot open the cache:" << status.error().message;
@@ -229,6 +230,7 @@ void Client::onLoggedIn()
         m_e2ee->start(m_account->userId(), m_account->deviceId());
     if (!m_outbox->isLoaded())
         m_outbox->load();
+    m_attachments->load();
     m_sync->loadCursors();
     m_feed->refreshAll();
     updateState();
@@ -522,8 +524,9 @@ void Client::connectPieces()
             [this](qint64 userId) { m_conversations->setPresence(m_sync->presence(userId)); });
     connect(m_sync->typing(), &TypingTracker::typingChanged, this, [this](qint64 conversationId) {
         m_conversations->setTypingText(
-                conversationId, StateText::typing(m_sync->typing()->typingUsers(conversationId),
-                                                  m_conversations->summary(conversationId)));
+                conversationId,
+                StateText::typing(m_sync->typing()->typingUsers(conversationId),
+                                  m_conversations->summary(conversationId)));
     });
     connect(m_outbox, &Outbox::entryQueued, this,
             [this](const StoredMessage &message) { m_feed->refresh(message.conversationId); });

@@ -148,9 +148,8 @@ void Chat::updateOnline()
 
 void Chat::updateTyping()
 {
-    const QString text =
-            StateText::typing(m_parts.sync->typing()->typingUsers(m_conversationId),
-                              m_parts.conversations->summary(m_conversationId));
+    const QString text = StateText::typing(m_parts.sync->typing()->typingUsers(m_conversationId),
+                                           m_parts.conversations->summary(m_conversationId));
     if (text == m_typingText)
         return;
     m_typingText = text;
@@ -179,6 +178,7 @@ void Chat::connectAttachments()
                 if (message.conversationId == m_conversationId)
                     m_messages->replaceUpload(uploadId, message);
             });
+    connect(attachments, &Attachments::uploadsLoaded, this, &Chat::showTransfers);
     connect(attachments, &Attachments::uploadProgressChanged, this,
             [this](qint64 id, const QByteArray &uploadId, double progress) {
                 if (id == m_conversationId)
@@ -198,11 +198,10 @@ void Chat::connectAttachments()
         if (id == m_conversationId)
             m_messages->setDownloadProgress(seq, -1);
     });
-    connect(attachments, &Attachments::downloadFailed, this,
-            [this](qint64 id, qint64 seq) {
-                if (id == m_conversationId) // Client shows the error
-                    m_messages->setDownloadFailed(seq);
-            });
+    connect(attachments, &Attachments::downloadFailed, this, [this](qint64 id, qint64 seq) {
+        if (id == m_conversationId) // Client shows the error
+            m_messages->setDownloadFailed(seq);
+    });
 }
 
 void Chat::request(FrameType type, const QCborMap &fields)
