@@ -251,6 +251,8 @@ void Client::onLoggedOut(bool erased)
     m_outbox->forgetBodies();
     m_outbox->reset();
     m_attachments->reset();
+    if (erased)
+        m_attachments->eraseUploadCopies();
     m_conversations->removeAll();
     m_devices->setDevices({});
     setActiveChat(nullptr);

@@ -396,6 +396,15 @@ QHash<qint64, double> Attachments::downloads(qint64 conversationId) const
     return progress;
 }
 
+void Attachments::eraseUploadCopies()
+{
+    if (m_uploadsDir.isEmpty())
+        return;
+    const QDir dir(m_uploadsDir);
+    for (const QString &name : dir.entryList({u"*.enc"_s}, QDir::Files))
+        QFile::remove(dir.filePath(name));
+}
+
 void Attachments::reset()
 {
     for (Upload &u : m_uploads) {

@@ -73,6 +73,8 @@ public:
     void ownEntriesStored(const QList<StoredMessage> &messages);
     /// Stops everything (logout); the cache keeps unfinished uploads for load().
     void reset();
+    /// Removes every encrypted copy of a file being uploaded (the account's data was erased).
+    void eraseUploadCopies();
 
 Q_SIGNALS:
     /// load() is done: uploads() holds what an earlier run left.
