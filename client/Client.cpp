@@ -8,12 +8,14 @@
 #include "chat/NewMessageNotifier.h"
 #include "chat/StateText.h"
 #include "contacts/BlockList.h"
+#include "content/TextMarkup.h"
 #include "e2ee/EndToEndEncryption.h"
 #include "e2ee/SenderKeyContentCipher.h"
 #include "net/Connection.h"
 #include "net/PushDispatcher.h"
 #include "net/ServerAddress.h"
 #include "outbox/Outbox.h"
+#include "platform/LinkOpener.h"
 #include "platform/Notifier.h"
 #include "platform/ProfilePaths.h"
 #include "platform/TokenStore.h"
@@ -23,6 +25,7 @@
 #include "sync/TypingTracker.h"
 
 #include <QtCore/QDir>
+#include <QtGui/QClipboard>
 #include <QtGui/QGuiApplication>
 #include <QtNetwork/QHostInfo>
 
@@ -50,7 +53,8 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_newMessages(new NewMessageNotifier(m_notifier, m_account, m_conversations, this)),
       m_devices(new DeviceListModel(this)),
       m_searchResults(new SearchResultModel(m_store, m_conversations, this)),
-      m_outboxList(new OutboxListModel(m_outbox, m_connection, m_conversations, this))
+      m_outboxList(new OutboxListModel(m_outbox, m_connection, m_conversations, this)),
+      m_linkOpener(std::make_unique<DesktopLinkOpener>())
 {
     m_newMessages->setEnabled(m_options.notifications);
 
@@ -323,6 +327,27 @@ bool Client::notificationsEnabled() const
     return m_newMessages->isEnabled();
 }
 
+bool Client::openLink(const QString &link)
+{
+    // The view only offers links TextMarkup made; this is checked again all the same.
+    const QUrl url(link, QUrl::StrictMode);
+    if (!TextMarkup::isOpenableLink(url))
+        return false;
+    return m_linkOpener->open(url);
+}
+
+void Client::copyText(const QString &text)
+{
+    if (auto *app = qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        app->clipboard()->setText(text);
+}
+
+void Client::setLinkOpener(std::unique_ptr<LinkOpener> opener)
+{
+    if (opener)
+        m_linkOpener = std::move(opener);
+}
+
 void Client::setActiveChat(Chat *chat)
 {
     if (chat == m_activeChat)
@@ -522,8 +547,9 @@ void Client::connectPieces()
             [this](qint64 userId) { m_conversations->setPresence(m_sync->presence(userId)); });
     connect(m_sync->typing(), &TypingTracker::typingChanged, this, [this](qint64 conversationId) {
         m_conversations->setTypingText(
-                conversationId, StateText::typing(m_sync->typing()->typingUsers(conversationId),
-                                                  m_conversations->summary(conversationId)));
+                conversationId,
+                StateText::typing(m_sync->typing()->typingUsers(conversationId),
+                                  m_conversations->summary(conversationId)));
     });
     connect(m_outbox, &Outbox::entryQueued, this,
             [this](const StoredMessage &message) { m_feed->refresh(message.conversationId); });

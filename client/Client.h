@@ -35,6 +35,7 @@ class Connection;
 class ConversationFeed;
 class ConversationStarter;
 class EndToEndEncryption;
+class LinkOpener;
 class MessageStore;
 class NewMessageNotifier;
 class Notifier;
@@ -67,8 +68,8 @@ class Client : public QObject
     Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled
                        NOTIFY notificationsEnabledChanged)
     Q_PROPERTY(QVariantList blockedUsers READ blockedUsers NOTIFY blockedUsersChanged)
-    Q_PROPERTY(Parley::Chat *activeChat READ activeChat WRITE setActiveChat NOTIFY
-                       activeChatChanged)
+    Q_PROPERTY(
+            Parley::Chat *activeChat READ activeChat WRITE setActiveChat NOTIFY activeChatChanged)
 
 public:
     enum class State { LoggedOut, Connecting, Online, Offline };
@@ -141,6 +142,14 @@ public:
     /// An empty query empties it.
     Q_INVOKABLE void searchMessages(const QString &query);
 
+    /// Opens a link the user clicked in a message and confirmed (after seeing its full
+    /// address): http, https and mailto only; false (and nothing opened) for anything else.
+    Q_INVOKABLE bool openLink(const QString &link);
+    /// Puts `text` on the clipboard as plain text (the message menu's Copy).
+    Q_INVOKABLE void copyText(const QString &text);
+    /// Replaces what opens links (default: DesktopLinkOpener); tests put in a double.
+    void setLinkOpener(std::unique_ptr<LinkOpener> opener);
+
     // --- C++ only: the pieces, for tests and the bench ---
     Connection *connection() const { return m_connection; }
     MessageStore *store() const { return m_store; }
@@ -210,6 +219,7 @@ private:
     DeviceListModel *m_devices;
     SearchResultModel *m_searchResults;
     OutboxListModel *m_outboxList;
+    std::unique_ptr<LinkOpener> m_linkOpener;
     QHash<qint64, QPointer<Chat>> m_chats;
     QPointer<Chat> m_activeChat;
 
