@@ -188,6 +188,10 @@ void Client::start()
 
 void Client::onRestored(bool loggedIn)
 {
+    m_store->setting(u"notifications/showText"_s).then(this, [this](const QVariant &shows) {
+        if (shows.isValid())
+            setNotificationsShowText(shows.toBool());
+    });
     m_store->setting(u"notifications"_s).then(this, [this, loggedIn](const QVariant &enabled) {
         if (enabled.isValid() && enabled.toBool() != m_newMessages->isEnabled()) {
             m_newMessages->setEnabled(enabled.toBool());
@@ -325,6 +329,20 @@ void Client::setNotificationsEnabled(bool enabled)
 bool Client::notificationsEnabled() const
 {
     return m_newMessages->isEnabled();
+}
+
+void Client::setNotificationsShowText(bool shows)
+{
+    if (shows == m_newMessages->showsText())
+        return;
+    m_newMessages->setShowsText(shows);
+    m_store->setSetting(u"notifications/showText"_s, shows);
+    Q_EMIT notificationsShowTextChanged();
+}
+
+bool Client::notificationsShowText() const
+{
+    return m_newMessages->showsText();
 }
 
 bool Client::openLink(const QString &link)
@@ -553,6 +571,10 @@ void Client::connectPieces()
     });
     connect(m_outbox, &Outbox::entryQueued, this,
             [this](const StoredMessage &message) { m_feed->refresh(message.conversationId); });
+    connect(m_notifier, &Notifier::activated, this, [this](qint64 conversationId) {
+        if (m_state != State::LoggedOut && m_conversations->summary(conversationId))
+            Q_EMIT conversationActivated(conversationId);
+    });
     connect(m_attachments, &Attachments::uploadFailed, this,
             [this](qint64, const QByteArray &, const Error &error) { setError(error); });
     connect(m_attachments, &Attachments::downloadFailed, this,

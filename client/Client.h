@@ -67,6 +67,8 @@ class Client : public QObject
     Q_PROPERTY(bool registrationOpen READ isRegistrationOpen NOTIFY registrationOpenChanged)
     Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled
                        NOTIFY notificationsEnabledChanged)
+    Q_PROPERTY(bool notificationsShowText READ notificationsShowText WRITE setNotificationsShowText
+                       NOTIFY notificationsShowTextChanged)
     Q_PROPERTY(QVariantList blockedUsers READ blockedUsers NOTIFY blockedUsersChanged)
     Q_PROPERTY(
             Parley::Chat *activeChat READ activeChat WRITE setActiveChat NOTIFY activeChatChanged)
@@ -98,6 +100,10 @@ public:
     bool isRegistrationOpen() const { return m_registrationOpen; }
     bool notificationsEnabled() const;
     Q_INVOKABLE void setNotificationsEnabled(bool enabled);
+    /// Whether notifications show the message's text (default) or only "New message from
+    /// alice"; kept in the cache's settings.
+    bool notificationsShowText() const;
+    void setNotificationsShowText(bool shows);
     /// The conversation on screen (no notifications for it while the window is in front).
     Chat *activeChat() const { return m_activeChat; }
     void setActiveChat(Chat *chat);
@@ -174,11 +180,15 @@ Q_SIGNALS:
     void keychainProblemChanged();
     void registrationOpenChanged();
     void notificationsEnabledChanged();
+    void notificationsShowTextChanged();
     void activeChatChanged();
     void blockedUsersChanged();
 
     void errorOccurred(int code, const QString &message);
     void conversationOpened(qint64 conversationId);
+    /// The user clicked a notification of `conversationId`: the window comes to the front
+    /// with that conversation open.
+    void conversationActivated(qint64 conversationId);
     void searchFinished(const QString &text, const QVariantList &results);
     /// Start-up finished (see isStarted()).
     void started();
