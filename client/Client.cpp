@@ -92,7 +92,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
     connect(m_account, &Account::failed, this, [this](const Error &error) {
         Q_EMIT busyChanged();
         if (!m_account->isLoggedIn() && m_state != State::LoggedOut)
-            onLoggedOut();
+            onLoggedOut(false);
         if (!m_demoTried && !m_options.demoLogin.isEmpty()
             && error.code == ErrorCode::InvalidCredentials) {
             tryDemoLogin(true);
@@ -103,6 +103,12 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
     });
     connect(m_account, &Account::loggedOut, this, &Client::onLoggedOut);
     connect(m_account, &Account::keychainProblemChanged, this, &Client::keychainProblemChanged);
+    connect(m_account, &Account::signOutChanged, this, [this] {
+        if (m_e2ee && m_account->isSignedOut())
+            m_e2ee->stop(false); // the keys stay on disk; a new login is a new device
+        Q_EMIT signOutReasonChanged();
+        updateState();
+    });
     connect(m_account, &Account::identityChanged, this, [this] {
         m_sync->setIdentity(m_account->userId(), m_account->deviceId());
         m_outbox->setIdentity(m_account->userId(), m_account->deviceId());
@@ -199,7 +205,8 @@ void Client::onRestored(bool loggedIn)
         }
         if (loggedIn) {
             onLoggedIn();
-            m_connection->open();
+            if (!m_account->isSignedOut())
+                m_connection->open();
         } else if (!m_options.demoLogin.isEmpty()) {
             tryDemoLogin(false);
         }
@@ -233,7 +240,7 @@ void Client::onLoggedIn()
     m_sync->setIdentity(m_account->userId(), m_account->deviceId());
     m_outbox->setIdentity(m_account->userId(), m_account->deviceId());
     m_conversations->setSelfUserId(m_account->userId());
-    if (m_e2ee)
+    if (m_e2ee && !m_account->isSignedOut())
         m_e2ee->start(m_account->userId(), m_account->deviceId());
     if (!m_outbox->isLoaded())
         m_outbox->load();
@@ -242,11 +249,12 @@ void Client::onLoggedIn()
     updateState();
 }
 
-void Client::onLoggedOut()
+void Client::onLoggedOut(bool erased)
 {
     if (m_e2ee)
-        m_e2ee->stop(true); // this device's keys go with its login
+        m_e2ee->stop(erased); // kept, the keys are of no use to the next login (a new device)
     m_sync->reset();
+    m_outbox->forgetBodies();
     m_outbox->reset();
     m_attachments->reset();
     m_conversations->removeAll();
@@ -270,6 +278,8 @@ void Client::updateState()
         state = State::Connecting;
     else if (!m_account->isLoggedIn())
         state = State::LoggedOut;
+    else if (m_account->isSignedOut())
+        state = State::SignedOut;
     else if (m_connection->isReady())
         state = State::Online;
     else if (m_connectFailed || !m_certificateProblem.isEmpty())
@@ -394,6 +404,13 @@ void Client::authenticate(Account::Mode mode, const QString &server, const QStri
                        tr("\"%1\" is not a server address.").arg(server)});
         return;
     }
+    if (m_account->keepsHistoryOfAnother(url, username.trimmed())) {
+        setError(Error{ErrorCode::InvalidArgument,
+                       tr("This computer keeps the history of %1. Log in as that account and "
+                          "choose Log out, then Erase everything, or use another profile.")
+                               .arg(m_account->keptHistoryOwner())});
+        return;
+    }
     clearError();
     setCertificateProblem({});
     QString device =
@@ -406,7 +423,18 @@ void Client::authenticate(Account::Mode mode, const QString &server, const QStri
 
 void Client::logout()
 {
-    m_account->logout();
+    m_account->logout(Account::Leave::KeepHistory);
+}
+
+void Client::logoutAndErase()
+{
+    m_account->logout(Account::Leave::EraseEverything);
+}
+
+void Client::signInAgain(const QString &password)
+{
+    if (m_account->isSignedOut())
+        login(m_account->serverUrl().toString(), m_account->username(), password);
 }
 
 void Client::continueWithoutKeychain()

@@ -12,6 +12,7 @@
 #include "ClientOptions.h"
 #include "account/Account.h"
 #include "chat/Chat.h"
+#include "chat/States.h"
 #include "content/ContentCipher.h"
 #include "e2ee/ContactSafetyNumber.h"
 #include "models/ConversationListModel.h"
@@ -57,6 +58,7 @@ class Client : public QObject
     Q_PROPERTY(QString username READ username NOTIFY identityChanged)
     Q_PROPERTY(qint64 deviceId READ deviceId NOTIFY identityChanged)
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
+    Q_PROPERTY(Parley::States::SignOut signOutReason READ signOutReason NOTIFY signOutReasonChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
     Q_PROPERTY(QString certificateProblem READ certificateProblem NOTIFY certificateProblemChanged)
     Q_PROPERTY(QString keychainProblem READ keychainProblem NOTIFY keychainProblemChanged)
@@ -74,7 +76,9 @@ class Client : public QObject
             Parley::Chat *activeChat READ activeChat WRITE setActiveChat NOTIFY activeChatChanged)
 
 public:
-    enum class State { LoggedOut, Connecting, Online, Offline };
+    /// SignedOut: the server no longer accepts this device (signOutReason() says why); the
+    /// history and the outbox stay and show, nothing is sent until signInAgain().
+    enum class State { LoggedOut, Connecting, Online, Offline, SignedOut };
     Q_ENUM(State)
 
     /// Opens the profile's cache and, if a login is remembered, resumes it (offline first).
@@ -89,6 +93,7 @@ public:
     QString username() const { return m_account->username(); }
     qint64 deviceId() const { return m_account->deviceId(); }
     bool isBusy() const { return m_account->isAuthenticating(); }
+    States::SignOut signOutReason() const { return m_account->signOut(); }
     QString errorString() const { return m_errorString; }
     QString certificateProblem() const { return m_certificateProblem; }
     QString keychainProblem() const { return m_account->keychainProblem(); }
@@ -111,7 +116,15 @@ public:
     Q_INVOKABLE void registerAccount(const QString &server, const QString &username,
                                      const QString &password);
     Q_INVOKABLE void login(const QString &server, const QString &username, const QString &password);
+    /// Logs out and keeps the history and unsent messages on this computer for the next login
+    /// as the same person (the token is revoked and forgotten).
     Q_INVOKABLE void logout();
+    /// Logs out and erases everything this profile holds (history, keys, outbox); the UI asks
+    /// for a confirmation first.
+    Q_INVOKABLE void logoutAndErase();
+    /// Signed out: logs in again as the same person on the same server (a new device); the
+    /// history stays and the outbox is sent, encrypted anew by the new device.
+    Q_INVOKABLE void signInAgain(const QString &password);
     Q_INVOKABLE void continueWithoutKeychain();
     Q_INVOKABLE void acceptNewCertificate();
 
@@ -175,6 +188,7 @@ Q_SIGNALS:
     void serverUrlChanged();
     void identityChanged();
     void busyChanged();
+    void signOutReasonChanged();
     void errorStringChanged();
     void certificateProblemChanged();
     void keychainProblemChanged();
@@ -197,7 +211,7 @@ private:
     void start();
     void onRestored(bool loggedIn);
     void onLoggedIn();
-    void onLoggedOut();
+    void onLoggedOut(bool erased);
     void updateState();
     void setError(const Error &error);
     void clearError();

@@ -156,6 +156,17 @@ ApplicationWindow {
             }
 
             Banner {
+                objectName: "signedOutBanner"
+                Layout.fillWidth: true
+                visible: window.client.state === Client.SignedOut
+                iconName: "shield"
+                tone: "danger"
+                text: StateText.signOut(window.client.signOutReason)
+                actionText: qsTr("Sign in again…")
+                onActionTriggered: signInAgainDialog.open()
+            }
+
+            Banner {
                 objectName: "certificateBanner"
                 Layout.fillWidth: true
                 visible: window.client.certificateProblem.length > 0
@@ -250,6 +261,11 @@ ApplicationWindow {
 
     KeychainDialog {
         id: keychainDialog
+        client: window.client
+    }
+
+    SignInAgainDialog {
+        id: signInAgainDialog
         client: window.client
     }
 

@@ -159,7 +159,7 @@ ModalDialog {
                 Label {
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
-                    text: qsTr("Logging out removes this device from your account and deletes its copy of your messages.")
+                    text: qsTr("Logging out removes this device from your account; you choose whether its copy of your messages stays on this computer.")
                     color: Theme.secondaryText
                 }
 
@@ -169,7 +169,15 @@ ModalDialog {
                     Material.foreground: Theme.danger
                     flat: true
                     Accessible.name: text
-                    onClicked: dialog.client.logout()
+                    onClicked: {
+                        dialog.close()
+                        logoutDialog.open()
+                    }
+                }
+
+                LogoutDialog {
+                    id: logoutDialog
+                    client: dialog.client
                 }
             }
 

@@ -128,8 +128,13 @@ Rectangle {
                         objectName: "logoutMenuItem"
                         text: qsTr("Log out")
                         Accessible.name: text
-                        onTriggered: sidebar.client.logout()
+                        onTriggered: logoutDialog.open()
                     }
+                }
+
+                LogoutDialog {
+                    id: logoutDialog
+                    client: sidebar.client
                 }
             }
         }

@@ -31,17 +31,33 @@ Account::Account(Connection *connection, MessageStore *store, TokenStore *tokens
         if (m_authenticating)
             fail(Error{ErrorCode::Unavailable, tr("The server's certificate has changed.")});
     });
-    connect(m_connection, &Connection::authenticationFailed, this, [this](const Error &error) {
-        // The device was revoked (or the account disabled): this login is over.
-        qCWarning(lcClientAccount)
-                << "the server ended this device's session:" << errorCodeName(error.code);
-        m_tokens->deleteToken(serverKey(m_serverUrl));
-        m_store->wipeAccountData();
-        m_cacheOwner = 0;
-        clearIdentity();
-        Q_EMIT failed(Error{error.code,
-                            tr("This device was logged out by the server. Please log in again.")});
-    });
+    connect(m_connection, &Connection::authenticationFailed, this, &Account::onTokenRefused);
+}
+
+void Account::onTokenRefused(const Error &error, bool whileConnected)
+{
+    qCWarning(lcClientAccount) << "the server refused this device's token:"
+                               << errorCodeName(error.code);
+    // The token is of no use any more; everything else stays until the user says otherwise.
+    m_tokens->deleteToken(serverKey(m_serverUrl));
+    if (error.code == ErrorCode::AccountDisabled)
+        setSignOut(States::SignOut::AccountDisabled);
+    else if (whileConnected)
+        setSignOut(States::SignOut::DeviceRemoved);
+    else
+        setSignOut(States::SignOut::UnknownDevice);
+}
+
+void Account::setSignOut(States::SignOut reason)
+{
+    if (reason == m_signOut)
+        return;
+    m_signOut = reason;
+    if (reason == States::SignOut::NotSignedOut)
+        m_store->removeSetting(AccountPrefix + u"signedOut"_s);
+    else
+        m_store->setSetting(AccountPrefix + u"signedOut"_s, int(reason));
+    Q_EMIT signOutChanged();
 }
 
 void Account::restore()
@@ -53,9 +69,24 @@ void Account::restore()
         m_username = settings.value(u"username"_s).toString();
         m_deviceId = settings.value(u"deviceId"_s).toLongLong();
         m_cacheOwner = m_userId;
-        if (!url.isValid() || m_userId == 0) {
+        m_cacheOwnerName = m_username;
+        if (!url.isValid() || m_userId == 0 || m_deviceId == 0) {
+            // No login, or logged out with the history kept for the next one.
+            m_username.clear();
+            m_deviceId = 0;
             m_userId = 0;
             Q_EMIT restored(false);
+            return;
+        }
+        const int signOut = settings.value(u"signedOut"_s).toInt();
+        if (signOut > 0 && signOut <= int(States::SignOut::UnknownDevice)) {
+            // Signed out earlier: show the history, keep the outbox, wait for a new login.
+            qCInfo(lcClientAccount) << "user" << m_userId << "is signed out";
+            m_signOut = States::SignOut(signOut);
+            m_connection->setServerUrl(url);
+            Q_EMIT identityChanged();
+            Q_EMIT signOutChanged();
+            Q_EMIT restored(true);
             return;
         }
         qCInfo(lcClientAccount) << "restoring user" << m_userId << "device" << m_deviceId << "on"
@@ -138,10 +169,12 @@ void Account::onAuthenticated(const AuthenticatedFrame &frame)
     if (!sameAccount)
         m_store->wipeAccountData(); // another account's cache must not show
     m_cacheOwner = frame.userId;
+    m_cacheOwnerName = frame.username;
     m_serverUrl = url;
     m_userId = frame.userId;
     m_username = frame.username;
     m_deviceId = frame.deviceId;
+    setSignOut(States::SignOut::NotSignedOut);
     qCInfo(lcClientAccount) << "authenticated as user" << m_userId << "device" << m_deviceId;
     m_store->setSetting(AccountPrefix + u"server"_s, url.toString());
     m_store->setSetting(AccountPrefix + u"userId"_s, m_userId);
@@ -165,17 +198,26 @@ void Account::fail(const Error &error)
     Q_EMIT failed(error);
 }
 
-void Account::logout()
+void Account::logout(Leave leave)
 {
     m_authenticating = false;
     const QUrl url = m_serverUrl;
-    auto finish = [this, url] {
+    auto finish = [this, url, leave] {
         m_connection->close();
         m_connection->setToken({});
         m_tokens->deleteToken(serverKey(url));
-        m_cacheOwner = 0;
         clearIdentity();
-        m_store->wipeAccountData().then(this, [this] { Q_EMIT loggedOut(); });
+        setSignOut(States::SignOut::NotSignedOut);
+        if (leave == Leave::KeepHistory) {
+            // account/server and account/userId stay: they say whose history this is.
+            m_store->removeSetting(AccountPrefix + u"deviceId"_s).then(this, [this] {
+                Q_EMIT loggedOut(false);
+            });
+            return;
+        }
+        m_cacheOwner = 0;
+        m_cacheOwnerName.clear();
+        m_store->wipeAccountData().then(this, [this] { Q_EMIT loggedOut(true); });
     };
     if (m_connection->isReady())
         m_connection->request(LogoutFrame{}).then(this, [finish](const Result<RawFrame> &) {
@@ -183,6 +225,21 @@ void Account::logout()
         });
     else
         finish();
+}
+
+bool Account::keepsHistoryOfAnother(const QUrl &server, const QString &username) const
+{
+    if (m_cacheOwner == 0)
+        return false;
+    return serverKey(server) != serverKey(m_serverUrl)
+            || username.compare(m_cacheOwnerName, Qt::CaseInsensitive) != 0;
+}
+
+QString Account::keptHistoryOwner() const
+{
+    if (m_cacheOwner == 0)
+        return {};
+    return tr("%1 on %2").arg(m_cacheOwnerName, serverKey(m_serverUrl));
 }
 
 void Account::continueWithoutKeychain()

@@ -7,7 +7,13 @@
 /// restores both at start so the client can resume offline-first. The token is never written
 /// to a file or a log: without a usable keychain it stays in memory and keychainProblem() says
 /// why, until the user accepts that with continueWithoutKeychain().
+///
+/// When the server refuses the token (the device was revoked, the account disabled, the server
+/// does not know the device) the account is signed out: the identity, the cache, the keys and
+/// the outbox stay, the reason is remembered across restarts, and logging in again as the same
+/// person (a new device) takes everything up again. Nothing is deleted without the user's word.
 
+#include "chat/States.h"
 #include "protocol/Frames.h"
 
 #include <QtCore/QObject>
@@ -34,6 +40,9 @@ public:
     bool isLoggedIn() const { return m_userId != 0; }
     bool isAuthenticating() const { return m_authenticating; }
     QString keychainProblem() const { return m_keychainProblem; }
+    /// Why the server no longer accepts this device (NotSignedOut while it does).
+    States::SignOut signOut() const { return m_signOut; }
+    bool isSignedOut() const { return m_signOut != States::SignOut::NotSignedOut; }
 
     /// Reads the stored identity and token; restored() follows.
     void restore();
@@ -41,9 +50,17 @@ public:
     /// Connects to `server` and registers or logs in; authenticated() or failed() follows.
     void authenticate(Mode mode, const QUrl &server, const QString &username,
                       const QString &password, const QString &deviceName);
-    /// Revokes this device's token on the server (when connected) and forgets it locally;
-    /// loggedOut() follows once the keychain entry and the cache are gone.
-    void logout();
+    /// What logout() does with what this profile holds.
+    enum class Leave { KeepHistory, EraseEverything };
+    /// Revokes this device's token on the server (when connected) and forgets it locally.
+    /// KeepHistory keeps the cache (history, outbox) for the next login as the same person;
+    /// EraseEverything also empties the cache. loggedOut() follows when that is done.
+    void logout(Leave leave);
+    /// Whether the cache keeps the history of someone other than `username` on `server` (then
+    /// logging in there would have to erase it: the user is asked to do that first).
+    bool keepsHistoryOfAnother(const QUrl &server, const QString &username) const;
+    /// Whose history the cache keeps ("alice on example.org:7443"), empty if none.
+    QString keptHistoryOwner() const;
     /// The user accepted that the login is not remembered.
     void continueWithoutKeychain();
 
@@ -53,11 +70,14 @@ Q_SIGNALS:
     void restored(bool loggedIn);
     void authenticated();
     void failed(const Parley::Error &error);
-    void loggedOut();
+    void loggedOut(bool erased);
     void keychainProblemChanged();
     void identityChanged();
+    void signOutChanged();
 
 private:
+    void setSignOut(States::SignOut reason);
+    void onTokenRefused(const Error &error, bool whileConnected);
     void setKeychainProblem(const QString &problem);
     void onWelcomed();
     void onAuthenticated(const AuthenticatedFrame &frame);
@@ -73,7 +93,9 @@ private:
     QString m_username;
     qint64 m_deviceId = 0;
     qint64 m_cacheOwner = 0; ///< the user whose data the cache holds
+    QString m_cacheOwnerName; ///< and their username
     QString m_keychainProblem;
+    States::SignOut m_signOut = States::SignOut::NotSignedOut;
 
     // An authentication in flight.
     bool m_authenticating = false;

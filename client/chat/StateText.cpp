@@ -69,10 +69,30 @@ QString StateText::connection(Client::State state)
         return tr("Connecting…");
     case Client::State::Offline:
         return tr("Offline");
+    case Client::State::SignedOut:
+        return tr("Signed out");
     case Client::State::LoggedOut:
         break;
     }
     return tr("Logged out");
+}
+
+QString StateText::signOut(States::SignOut reason)
+{
+    switch (reason) {
+    case States::SignOut::DeviceRemoved:
+        return tr("Signed out: this device was removed by the server's admin (or from another of "
+                  "your devices). Your history and unsent messages are kept on this computer.");
+    case States::SignOut::AccountDisabled:
+        return tr("Signed out: the account is disabled. Your history and unsent messages are kept "
+                  "on this computer.");
+    case States::SignOut::UnknownDevice:
+        return tr("Signed out: the server does not know this device. Your history and unsent "
+                  "messages are kept on this computer.");
+    case States::SignOut::NotSignedOut:
+        break;
+    }
+    return {};
 }
 
 QString StateText::typing(const QList<qint64> &userIds, const ConversationSummary *summary)

@@ -27,8 +27,10 @@ public:
     Q_INVOKABLE static QString memberRole(Parley::States::MemberRole role);
     /// A sentence saying why a message was not sent; empty for NoFailure.
     Q_INVOKABLE static QString failure(Parley::States::Failure failure);
-    /// "Online", "Connecting…", "Offline", "Logged out".
+    /// "Online", "Connecting…", "Offline", "Signed out", "Logged out".
     Q_INVOKABLE static QString connection(Parley::Client::State state);
+    /// A sentence saying why the account is signed out; empty for NotSignedOut.
+    Q_INVOKABLE static QString signOut(Parley::States::SignOut reason);
     /// "bob is typing…", "bob and carol are typing…", "Several people are typing…"; empty when
     /// nobody is. Names come from the conversation's members ("someone" if not known).
     static QString typing(const QList<qint64> &userIds, const ConversationSummary *summary);

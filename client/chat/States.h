@@ -1,6 +1,7 @@
 #pragma once
 
-/// The typed states a conversation shows: a message's delivery, why it failed, a member's role.
+/// The typed states the UI shows: a message's delivery, why it failed, a member's role, why the
+/// account is signed out.
 ///
 /// Models give them in their roles and QML compares them by name (`States.Read`,
 /// `States.Admin`); wire strings stay below the models. Their words for people are in
@@ -37,6 +38,16 @@ public:
         Refused, ///< any other refusal
     };
     Q_ENUM(Failure)
+
+    /// Why the server no longer accepts this device while its history, keys and outbox stay on
+    /// this computer (Client.State SignedOut); NotSignedOut otherwise.
+    enum class SignOut {
+        NotSignedOut,
+        DeviceRemoved, ///< the server ended the live session: the device was revoked
+        AccountDisabled, ///< the server's admin disabled the account
+        UnknownDevice, ///< the server refused the remembered token (revoked while away, restored)
+    };
+    Q_ENUM(SignOut)
 
     static MemberRole memberRole(Role role);
     static Role protocolRole(MemberRole role);

@@ -207,7 +207,7 @@ void Connection::sendResume()
             || code == ErrorCode::InvalidCredentials) {
             m_wanted = false;
             m_token.clear();
-            Q_EMIT authenticationFailed(frame.error());
+            Q_EMIT authenticationFailed(frame.error(), false);
         } else {
             Q_EMIT connectionLost(frame.error().message);
         }
@@ -354,7 +354,7 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
             if (code == ErrorCode::InvalidToken || code == ErrorCode::AccountDisabled) {
                 m_wanted = false;
                 m_token.clear();
-                Q_EMIT authenticationFailed(Error{code, error->message});
+                Q_EMIT authenticationFailed(Error{code, error->message}, true);
             }
             return;
         }

@@ -98,8 +98,10 @@ Q_SIGNALS:
     void welcomed(const Parley::WelcomeFrame &welcome);
     /// Ready: after resume, or after setAuthenticated().
     void authenticated(const Parley::AuthenticatedFrame &frame);
-    /// The server refused the token (revoked device, …): reconnecting stops.
-    void authenticationFailed(const Parley::Error &error);
+    /// The server refused the token (revoked device, disabled account, …): reconnecting stops.
+    /// `whileConnected`: it ended a live session (a revocation as it happened) rather than
+    /// refusing the token at a resume.
+    void authenticationFailed(const Parley::Error &error, bool whileConnected);
     /// A frame without a request id (message, receipt, typing, presence, …).
     void pushReceived(const Parley::RawFrame &frame);
     /// An attempt failed or an open connection was lost (the reason is for the log and UI).

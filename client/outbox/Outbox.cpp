@@ -83,8 +83,23 @@ void Outbox::load()
 
 void Outbox::setIdentity(qint64 userId, qint64 deviceId)
 {
+    // The same person on a new device (a login after being signed out): what the old device
+    // encrypted is readable only with its keys, and the server keys retries by device, so every
+    // entry is encrypted again by this device when it is sent.
+    if (userId == m_userId && m_deviceId != 0 && deviceId != 0 && deviceId != m_deviceId)
+        forgetBodies();
     m_userId = userId;
     m_deviceId = deviceId;
+}
+
+void Outbox::forgetBodies()
+{
+    for (OutboxEntry &e : m_entries) {
+        if (e.body.isEmpty())
+            continue;
+        e.body.clear();
+        m_store->setOutboxBody(e.clientId, {});
+    }
 }
 
 void Outbox::reset()

@@ -42,7 +42,11 @@ public:
     void load();
     bool isLoaded() const { return m_loaded; }
     void reset();
-    /// Whose entries these are (the sender of the rows shown while pending).
+    /// Drops what the cipher made of each entry (kept in the cache too): the next send encrypts
+    /// it again, e.g. as another device after a new login.
+    void forgetBodies();
+    /// Whose entries these are (the sender of the rows shown while pending). Another device of
+    /// the same user drops the encrypted bodies: they are made again for the new device.
     void setIdentity(qint64 userId, qint64 deviceId);
 
     /// Stores a text message (queued) and sends it when possible; returns its client id.

@@ -768,11 +768,13 @@ void tst_Client::changedCertificateIsRefused()
     QVERIFY(!alice->connection()->isReady());
     QCOMPARE(alice->connection()->state(), Connection::State::Disconnected);
 
-    // The user compared and accepted: it connects (and this new server knows no such device).
+    // The user compared and accepted: it connects, and this new server knows no such device:
+    // signed out, with the reason, and the profile kept.
     alice->acceptNewCertificate();
     QVERIFY(alice->certificateProblem().isEmpty());
-    QTRY_COMPARE_WITH_TIMEOUT(alice->state(), Client::State::LoggedOut, 20000);
-    QVERIFY(!alice->errorString().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(alice->state(), Client::State::SignedOut, 20000);
+    QCOMPARE(alice->signOutReason(), States::SignOut::UnknownDevice);
+    QCOMPARE(alice->username(), u"alice"_s);
 }
 
 void tst_Client::wrongPasswordIsAnError()

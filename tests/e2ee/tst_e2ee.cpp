@@ -450,7 +450,7 @@ void tst_E2ee::revokedDeviceCannotDecrypt()
     QSignalSpy quinSent(quin->encryption()->distributor(), &SenderKeyDistributor::distributed);
     const DeviceAddress laptopAddress{laptop->userId(), qint32(laptop->deviceId())};
     laptop->revokeDevice(phone->deviceId());
-    QTRY_COMPARE_WITH_TIMEOUT(phone->state(), Client::State::LoggedOut, NetworkMs);
+    QTRY_COMPARE_WITH_TIMEOUT(phone->state(), Client::State::SignedOut, NetworkMs);
     QTRY_VERIFY_WITH_TIMEOUT(std::any_of(quinSent.cbegin(), quinSent.cend(),
                                          [&](const QList<QVariant> &call) {
                                              return call.at(0).toLongLong() == id

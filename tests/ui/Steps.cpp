@@ -32,20 +32,12 @@ bool keychainAvailable()
     return available;
 }
 
-void registerAccount(AppWindow &app, const QString &username, const QString &password)
-{
-    QVERIFY(app.window());
-    QTRY_VERIFY(app.isShown(u"welcomeRegisterButton"_s));
-    QVERIFY(app.click(u"welcomeRegisterButton"_s));
-    QTRY_VERIFY(app.isShown(u"confirmPasswordField"_s));
-    QTRY_VERIFY(!app.item(u"welcomeStack"_s)->property("busy").toBool());
-    // The server address comes from ClientOptions, like `parley --server`.
-    QTRY_VERIFY(!app.text(u"serverField"_s).isEmpty());
-    QVERIFY(app.typeInto(u"usernameField"_s, username));
-    QVERIFY(app.typeInto(u"passwordField"_s, password));
-    QVERIFY(app.typeInto(u"confirmPasswordField"_s, password));
-    QVERIFY(app.click(u"accountSubmitButton"_s));
+namespace {
 
+/// After "Create account" or "Log in": the conversation list, online (and the keychain
+/// question answered when the session has no keychain).
+void awaitSignedIn(AppWindow &app, const QString &username)
+{
     QTRY_VERIFY_WITH_TIMEOUT(app.isShown(u"ownUsername"_s)
                                      || !app.text(u"accountError"_s).isEmpty(),
                              NetworkTimeout);
@@ -59,6 +51,47 @@ void registerAccount(AppWindow &app, const QString &username, const QString &pas
         QVERIFY(app.click(u"continueWithoutKeychainButton"_s));
         QTRY_VERIFY(!app.isShown(u"keychainDialog"_s));
     }
+}
+
+/// From the welcome page: the account form for `button`, with the server address filled in.
+void openAccountForm(AppWindow &app, const QString &button)
+{
+    QVERIFY(app.window());
+    QTRY_VERIFY(app.isShown(button));
+    // After a logout the page pops back to the welcome card with a transition; a click during
+    // it is lost (the form that is leaving still shows its fields).
+    QTRY_VERIFY(!app.item(u"welcomeStack"_s)->property("busy").toBool());
+    QVERIFY(app.click(button));
+    QTRY_VERIFY(app.isShown(u"accountSubmitButton"_s));
+    QTRY_VERIFY(!app.item(u"welcomeStack"_s)->property("busy").toBool());
+    // The server address comes from ClientOptions, like `parley --server`.
+    QTRY_VERIFY(!app.text(u"serverField"_s).isEmpty());
+}
+
+} // namespace
+
+void registerAccount(AppWindow &app, const QString &username, const QString &password)
+{
+    openAccountForm(app, u"welcomeRegisterButton"_s);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY(app.isShown(u"confirmPasswordField"_s));
+    QVERIFY(app.typeInto(u"usernameField"_s, username));
+    QVERIFY(app.typeInto(u"passwordField"_s, password));
+    QVERIFY(app.typeInto(u"confirmPasswordField"_s, password));
+    QVERIFY(app.click(u"accountSubmitButton"_s));
+    awaitSignedIn(app, username);
+}
+
+void logIn(AppWindow &app, const QString &username, const QString &password)
+{
+    openAccountForm(app, u"welcomeLoginButton"_s);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(app.typeInto(u"usernameField"_s, username));
+    QVERIFY(app.typeInto(u"passwordField"_s, password));
+    QVERIFY(app.click(u"accountSubmitButton"_s));
+    awaitSignedIn(app, username);
 }
 
 void startChat(AppWindow &app, const QString &username)

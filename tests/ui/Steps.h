@@ -25,6 +25,9 @@ bool keychainAvailable();
 /// From the welcome page: "Create an account", fill in the form, submit; accepts the
 /// keychain dialog if the test runs without a keychain; ends on the conversation list, online.
 void registerAccount(AppWindow &app, const QString &username, const QString &password);
+/// From the welcome page: "I already have an account", fill in the form, submit; ends on the
+/// conversation list, online.
+void logIn(AppWindow &app, const QString &username, const QString &password);
 /// "New chat" with `username`; ends with that conversation open.
 void startChat(AppWindow &app, const QString &username);
 /// Clicks the conversation `title` in the list; ends with it open.

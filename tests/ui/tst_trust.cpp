@@ -1,0 +1,197 @@
+// UI automation: what is on the user's computer stays there until the user says otherwise.
+// A device the server's admin revokes is signed out with its history and outbox kept, and
+// signing in again sends what waited, once; "Log out" asks whether to keep or erase.
+
+#include "AppWindow.h"
+#include "Client.h"
+#include "Steps.h"
+#include "TwoPeople.h"
+#include "platform/ProfilePaths.h"
+
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlQuery>
+
+#include <QtQuick/QQuickItem>
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Parley;
+
+class tst_Trust : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void signedOutKeepsHistoryAndOutbox();
+    void logoutAsksKeepOrErase();
+
+private:
+    /// The number `sql` (a COUNT) gives on `user`'s cache file, read beside the running app;
+    /// -1 if it cannot be read.
+    qint64 countOnDisk(const QString &user, const QString &sql) const;
+    /// Main menu, "Log out": the question shows.
+    void askToLogOut(AppWindow &app);
+
+    TwoPeople m_people;
+};
+
+void tst_Trust::init()
+{
+    m_people.start();
+}
+
+void tst_Trust::cleanup()
+{
+    m_people.finish();
+}
+
+void tst_Trust::signedOutKeepsHistoryAndOutbox()
+{
+    const QString before = u"Written before the admin stepped in"_s;
+    m_people.openChatWith(before);
+    if (QTest::currentTestFailed())
+        return;
+    AppWindow &bob = *m_people.bob;
+
+    // The server's admin revokes alice's device (as `parleyd device revoke ID` on the server).
+    const qint64 device = m_people.alice->client()->deviceId();
+    QByteArray out;
+    QCOMPARE(m_people.server->runAdmin({u"device"_s, u"revoke"_s, QString::number(device)}, &out),
+             0);
+
+    // alice is told why, and her history is still there.
+    QTRY_VERIFY_WITH_TIMEOUT(m_people.alice->isShown(u"signedOutBanner"_s), Steps::NetworkTimeout);
+    QVERIFY(m_people.alice->text(u"bannerText"_s, m_people.alice->item(u"signedOutBanner"_s))
+                    .contains(u"removed by the server's admin"_s));
+    QCOMPARE(m_people.alice->text(u"connectionState"_s), u"Signed out"_s);
+    QVERIFY(m_people.alice->message(before));
+
+    // What she writes now waits in the outbox.
+    const QString queued = u"Written while signed out"_s;
+    Steps::sendMessage(*m_people.alice, queued);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(m_people.alice->deliveryState(queued), u"queued"_s);
+    m_people.alice->screenshot(u"signedOutKeepsHistoryAndOutbox-signedOut"_s);
+
+    // Kept on disk: a restart shows the same, without the server's word.
+    m_people.alice = m_people.reopen(u"alice"_s);
+    AppWindow &alice = *m_people.alice;
+    QTRY_VERIFY_WITH_TIMEOUT(alice.isShown(u"signedOutBanner"_s), Steps::NetworkTimeout);
+    Steps::openConversation(alice, u"bob"_s);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_COMPARE(alice.messageTexts(), (QStringList{before, queued}));
+    QCOMPARE(alice.deliveryState(queued), u"queued"_s);
+
+    // Signing in again makes a new device; the history stays and the message goes out once.
+    QVERIFY(alice.click(alice.item(u"bannerActionButton"_s, alice.item(u"signedOutBanner"_s))));
+    QTRY_VERIFY(alice.isShown(u"signInAgainDialog"_s));
+    QVERIFY(alice.typeInto(u"signInAgainPassword"_s, u"alice-password"_s));
+    QVERIFY(alice.click(u"signInAgainButton"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(alice.text(u"connectionState"_s), u"Online"_s, Steps::NetworkTimeout);
+    if (!Steps::keychainAvailable()) {
+        QTRY_VERIFY_WITH_TIMEOUT(alice.isShown(u"keychainDialog"_s), Steps::NetworkTimeout);
+        QVERIFY(alice.click(u"continueWithoutKeychainButton"_s));
+    }
+    QVERIFY(!alice.isShown(u"signedOutBanner"_s));
+    QVERIFY(alice.client()->deviceId() != device);
+
+    QTRY_VERIFY_WITH_TIMEOUT(bob.message(queued), Steps::NetworkTimeout);
+    QVERIFY(bob.activate());
+    QTRY_COMPARE_WITH_TIMEOUT(alice.deliveryState(queued), u"read"_s, Steps::NetworkTimeout);
+    QCOMPARE(bob.messageTexts(), (QStringList{before, queued}));
+    QCOMPARE(alice.messageTexts(), (QStringList{before, queued}));
+    alice.screenshot(u"signedOutKeepsHistoryAndOutbox"_s);
+}
+
+qint64 tst_Trust::countOnDisk(const QString &user, const QString &sql) const
+{
+    const QString name = u"disk-check"_s;
+    qint64 count = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(ProfilePaths::cacheFile(m_people.dir->filePath(user)));
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(sql) && q.next())
+                count = q.value(0).toLongLong();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return count;
+}
+
+void tst_Trust::askToLogOut(AppWindow &app)
+{
+    QVERIFY(app.click(u"mainMenuButton"_s));
+    QTRY_VERIFY(app.isShown(u"logoutMenuItem"_s));
+    QVERIFY(app.click(u"logoutMenuItem"_s));
+    QTRY_VERIFY(app.isShown(u"logoutDialog"_s));
+    QVERIFY(app.isShown(u"keepHistoryButton"_s));
+    QVERIFY(app.isShown(u"eraseEverythingButton"_s));
+}
+
+void tst_Trust::logoutAsksKeepOrErase()
+{
+    const QString text = u"Kept on this computer"_s;
+    m_people.openChatWith(text);
+    if (QTest::currentTestFailed())
+        return;
+    AppWindow &alice = *m_people.alice;
+    const QString messages = u"SELECT COUNT(*) FROM messages"_s;
+    const QString account = u"SELECT COUNT(*) FROM settings WHERE key LIKE 'account/%'"_s;
+
+    // Keep: back on the welcome page, and the history is still on disk.
+    askToLogOut(alice);
+    if (QTest::currentTestFailed())
+        return;
+    alice.screenshot(u"logoutAsksKeepOrErase-asks"_s);
+    QVERIFY(alice.click(u"keepHistoryButton"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(alice.isShown(u"welcomeLoginButton"_s), Steps::NetworkTimeout);
+    QVERIFY(countOnDisk(u"alice"_s, messages) > 0);
+    QCOMPARE(countOnDisk(u"alice"_s, u"SELECT COUNT(*) FROM conversations"_s), 1);
+
+    // Logging in again shows it.
+    Steps::logIn(alice, u"alice"_s, u"alice-password"_s);
+    if (QTest::currentTestFailed())
+        return;
+    Steps::openConversation(alice, u"bob"_s);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY(alice.message(text));
+
+    // Erase asks once more; cancelling erases nothing and keeps the login.
+    askToLogOut(alice);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(alice.click(u"eraseEverythingButton"_s));
+    QTRY_VERIFY(alice.isShown(u"eraseConfirmDialog"_s));
+    alice.screenshot(u"logoutAsksKeepOrErase-confirm"_s);
+    QVERIFY(alice.click(u"cancelEraseButton"_s));
+    QTRY_VERIFY(!alice.isShown(u"eraseConfirmDialog"_s));
+    QCOMPARE(alice.text(u"ownUsername"_s), u"alice"_s);
+    QVERIFY(alice.message(text));
+    QVERIFY(countOnDisk(u"alice"_s, messages) > 0);
+
+    // Confirmed: nothing of the account is left in the cache.
+    askToLogOut(alice);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(alice.click(u"eraseEverythingButton"_s));
+    QTRY_VERIFY(alice.isShown(u"eraseConfirmDialog"_s));
+    QVERIFY(alice.click(u"confirmEraseButton"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(alice.isShown(u"welcomeLoginButton"_s), Steps::NetworkTimeout);
+    QTRY_COMPARE(countOnDisk(u"alice"_s, messages), 0);
+    QCOMPARE(countOnDisk(u"alice"_s, u"SELECT COUNT(*) FROM conversations"_s), 0);
+    QCOMPARE(countOnDisk(u"alice"_s, u"SELECT COUNT(*) FROM outbox"_s), 0);
+    QCOMPARE(countOnDisk(u"alice"_s, account), 0);
+    alice.screenshot(u"logoutAsksKeepOrErase"_s);
+}
+
+QTEST_MAIN(tst_Trust)
+#include "tst_trust.moc"
