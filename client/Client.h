@@ -36,6 +36,7 @@ class Connection;
 class ConversationFeed;
 class ConversationStarter;
 class EndToEndEncryption;
+class LinkOpener;
 class MessageStore;
 class NewMessageNotifier;
 class Notifier;
@@ -68,9 +69,11 @@ class Client : public QObject
     Q_PROPERTY(bool registrationOpen READ isRegistrationOpen NOTIFY registrationOpenChanged)
     Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled
                        NOTIFY notificationsEnabledChanged)
+    Q_PROPERTY(bool notificationsShowText READ notificationsShowText WRITE setNotificationsShowText
+                       NOTIFY notificationsShowTextChanged)
     Q_PROPERTY(QVariantList blockedUsers READ blockedUsers NOTIFY blockedUsersChanged)
-    Q_PROPERTY(Parley::Chat *activeChat READ activeChat WRITE setActiveChat NOTIFY
-                       activeChatChanged)
+    Q_PROPERTY(
+            Parley::Chat *activeChat READ activeChat WRITE setActiveChat NOTIFY activeChatChanged)
 
 public:
     /// SignedOut: the server no longer accepts this device (signOutReason() says why); the
@@ -102,6 +105,10 @@ public:
     bool isRegistrationOpen() const { return m_registrationOpen; }
     bool notificationsEnabled() const;
     Q_INVOKABLE void setNotificationsEnabled(bool enabled);
+    /// Whether notifications show the message's text (default) or only "New message from
+    /// alice"; kept in the cache's settings.
+    bool notificationsShowText() const;
+    void setNotificationsShowText(bool shows);
     /// The conversation on screen (no notifications for it while the window is in front).
     Chat *activeChat() const { return m_activeChat; }
     void setActiveChat(Chat *chat);
@@ -154,6 +161,14 @@ public:
     /// An empty query empties it.
     Q_INVOKABLE void searchMessages(const QString &query);
 
+    /// Opens a link the user clicked in a message and confirmed (after seeing its full
+    /// address): http, https and mailto only; false (and nothing opened) for anything else.
+    Q_INVOKABLE bool openLink(const QString &link);
+    /// Puts `text` on the clipboard as plain text (the message menu's Copy).
+    Q_INVOKABLE void copyText(const QString &text);
+    /// Replaces what opens links (default: DesktopLinkOpener); tests put in a double.
+    void setLinkOpener(std::unique_ptr<LinkOpener> opener);
+
     // --- C++ only: the pieces, for tests and the bench ---
     Connection *connection() const { return m_connection; }
     MessageStore *store() const { return m_store; }
@@ -179,11 +194,15 @@ Q_SIGNALS:
     void keychainProblemChanged();
     void registrationOpenChanged();
     void notificationsEnabledChanged();
+    void notificationsShowTextChanged();
     void activeChatChanged();
     void blockedUsersChanged();
 
     void errorOccurred(int code, const QString &message);
     void conversationOpened(qint64 conversationId);
+    /// The user clicked a notification of `conversationId`: the window comes to the front
+    /// with that conversation open.
+    void conversationActivated(qint64 conversationId);
     void searchFinished(const QString &text, const QVariantList &results);
     /// Start-up finished (see isStarted()).
     void started();
@@ -224,6 +243,7 @@ private:
     DeviceListModel *m_devices;
     SearchResultModel *m_searchResults;
     OutboxListModel *m_outboxList;
+    std::unique_ptr<LinkOpener> m_linkOpener;
     QHash<qint64, QPointer<Chat>> m_chats;
     QPointer<Chat> m_activeChat;
 

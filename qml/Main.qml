@@ -72,6 +72,14 @@ ApplicationWindow {
             window.openConversation(conversationId)
         }
 
+        // A notification was clicked: the window comes back to the front with its chat.
+        function onConversationActivated(conversationId) {
+            window.show()
+            window.raise()
+            window.requestActivate()
+            window.openConversation(conversationId)
+        }
+
         function onErrorOccurred(code, message) {
             if (window.loggedIn && !newChatDialog.visible && !newGroupDialog.visible)
                 window.showError(message)

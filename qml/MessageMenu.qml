@@ -5,7 +5,7 @@ import QtQuick.Layouts
 import Parley
 
 // The actions on one message: a row of common reactions, then Reply, Edit and Delete (the
-// last two only on my own messages). It only says what the user chose; ConversationView acts.
+// last two only on my own messages), and Copy text. It only says what the user chose; ConversationView acts.
 PopupMenu {
     id: menu
 
@@ -17,6 +17,7 @@ PopupMenu {
 
     signal reactChosen(string emoji)
     signal replyChosen()
+    signal copyChosen()
     signal editChosen()
     signal deleteChosen()
 
@@ -63,6 +64,12 @@ PopupMenu {
         text: qsTr("Reply")
         Accessible.name: text
         onTriggered: menu.replyChosen()
+    }
+    MenuItem {
+        objectName: "menuCopy"
+        text: qsTr("Copy text")
+        Accessible.name: text
+        onTriggered: menu.copyChosen()
     }
     MenuItem {
         objectName: "menuEdit"
