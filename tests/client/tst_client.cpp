@@ -1,7 +1,7 @@
 #include "Client.h"
-#include "chat/StateText.h"
 #include "ParleydProcess.h"
 #include "attachments/AttachmentCipher.h"
+#include "chat/StateText.h"
 #include "contacts/BlockList.h"
 #include "content/PlaintextCipher.h"
 #include "net/Connection.h"
@@ -106,6 +106,7 @@ std::unique_ptr<Client> tst_Client::makeClient(const QString &name)
     options.serverUrl = m_server->url().toString();
     options.deviceName = u"test device"_s;
     options.notifications = false;
+    options.askBeforePinning = false; // nobody to ask: pinned on first use
     auto client = std::make_unique<Client>(
             options,
             m_plaintext ? std::unique_ptr<ContentCipher>(std::make_unique<PlaintextCipher>())
@@ -179,8 +180,9 @@ void tst_Client::registerChatDeliverRead()
     alice->chat(id)->sendText(u"hello bob"_s);
     QTRY_VERIFY(rowWithText(aliceView, u"hello bob"_s) >= 0);
     const int row = rowWithText(aliceView, u"hello bob"_s);
-    const auto first =
-            aliceView->index(row).data(MessageListModel::DeliveryStateRole).value<States::Delivery>();
+    const auto first = aliceView->index(row)
+                               .data(MessageListModel::DeliveryStateRole)
+                               .value<States::Delivery>();
     QVERIFY(first == States::Delivery::Queued || first == States::Delivery::Sent
             || first == States::Delivery::Delivered);
 
@@ -487,7 +489,8 @@ void tst_Client::sendAndDownloadFile()
     QCOMPARE(aliceErrors.last().at(0).toInt(), int(ErrorCode::AttachmentTooLarge));
     const QModelIndex refused = aliceView->index(rowWithFile(aliceView, u"too big.bin"_s));
     QCOMPARE(refused.data(MessageListModel::AttachmentStateRole).toString(), u"failed"_s);
-    QCOMPARE(refused.data(MessageListModel::DeliveryStateRole).value<States::Delivery>(), States::Delivery::Failed);
+    QCOMPARE(refused.data(MessageListModel::DeliveryStateRole).value<States::Delivery>(),
+             States::Delivery::Failed);
     QCOMPARE(refused.data(MessageListModel::FailureReasonRole).toString(),
              StateText::failure(States::Failure::TooLarge));
     // Taken back: the row goes.
