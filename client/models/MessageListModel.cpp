@@ -27,7 +27,9 @@ MessageListModel::MessageListModel(qint64 conversationId, qint64 selfUserId, Mes
       m_outbox(outbox),
       m_sync(sync)
 {
-    loadFirstPage();
+    // Started from the event loop, never inside the constructor: a cache answer that is
+    // already there would otherwise insert rows and say loaded() before anyone could listen.
+    QMetaObject::invokeMethod(this, &MessageListModel::loadFirstPage, Qt::QueuedConnection);
 }
 
 void MessageListModel::loadFirstPage()

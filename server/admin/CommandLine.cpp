@@ -199,6 +199,10 @@ QList<Key> keys()
             {u"login-failures"_s, u"n"_s,
              u"Failed logins per username and address before slow_down (default 5)."_s,
              intKey(&ServerConfig::loginFailuresAllowed, 1, 1000)},
+            {u"login-backoff"_s, u"seconds"_s,
+             u"First wait after those failures, doubling per further failure up to 5 min "
+             u"(default 1)."_s,
+             intKey(&ServerConfig::loginBackoffSeconds, 1, 300)},
             {u"max-queued-bytes"_s, u"bytes"_s,
              u"Unsent bytes per connection before it is dropped (default 4194304)."_s,
              [](ServerConfig &c, const QString &v) {

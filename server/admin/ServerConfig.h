@@ -42,6 +42,7 @@ struct ServerConfig
     bool registrationOpen = true;
     int maxDevicesPerUser = 20;
     int loginFailuresAllowed = 5; ///< failures per username+address before slow_down
+    int loginBackoffSeconds = 1; ///< the first wait after those, doubling per further failure
 
     // Connections and limits.
     int heartbeatSeconds = 30; ///< told to clients; silent for twice this: dropped

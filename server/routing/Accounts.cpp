@@ -42,7 +42,8 @@ QByteArray tokenHash(const QByteArray &token)
 
 Accounts::Accounts(RouteContext &context)
     : m_ctx(context),
-      m_throttle(context.config.loginFailuresAllowed)
+      m_throttle(context.config.loginFailuresAllowed,
+                 qint64(context.config.loginBackoffSeconds) * 1000)
 {
 }
 

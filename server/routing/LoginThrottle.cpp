@@ -15,7 +15,7 @@ qint64 LoginThrottle::waitFor(const QString &key, qint64 nowMs) const
     if (it == m_records.cend() || it->failures < m_allowed)
         return 0;
     const int over = std::min(it->failures - m_allowed, 20);
-    const qint64 wait = std::min(MaxWaitMs, 1000LL << over);
+    const qint64 wait = std::min(MaxWaitMs, m_firstWaitMs << over);
     return std::max<qint64>(0, it->lastMs + wait - nowMs);
 }
 

@@ -261,7 +261,8 @@ void tst_Accounts::tooManyDevices()
 void tst_Accounts::failedLoginsSlowDown()
 {
     ServerFixture strict;
-    QVERIFY2(strict.start({u"--login-failures"_s, u"2"_s}), strict.server.log().constData());
+    QVERIFY2(strict.start({u"--login-failures"_s, u"2"_s, u"--login-backoff"_s, u"300"_s}),
+             strict.server.log().constData());
     auto a = strict.registerUser(u"target"_s);
     QVERIFY(a);
     auto c = strict.newConnection();

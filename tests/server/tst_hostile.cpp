@@ -408,16 +408,18 @@ void tst_Hostile::authTimeout()
 void tst_Hostile::silentConnectionDropped()
 {
     ServerFixture quick;
-    QVERIFY2(quick.start({u"--heartbeat"_s, u"1"_s}), quick.server.log().constData());
-    auto talkerClient = quick.registerUser(u"talker"_s);
+    QVERIFY2(quick.start({u"--heartbeat"_s, u"2"_s}), quick.server.log().constData());
+    // The silent one first: the talker starts talking as soon as it is registered (on a busy
+    // machine a registration took longer than the talker may stay quiet, and the talker went).
     auto silentClient = quick.registerUser(u"silent"_s);
+    auto talkerClient = quick.registerUser(u"talker"_s);
     QVERIFY(talkerClient && silentClient);
     TestClient &talker = *talkerClient;
     TestClient &silent = *silentClient;
     QCOMPARE(talker.hello().error().code, ErrorCode::UnexpectedFrame); // (also keeps it alive)
-    // The silent one goes after 2 × 1 s; the one that pings stays.
+    // The silent one goes after 2 × 2 s; the one that pings stays.
     bool closed = false;
-    for (int i = 0; i < 15 && !closed; ++i) {
+    for (int i = 0; i < 30 && !closed; ++i) {
         QVERIFY(stillServes(talker));
         closed = silent.waitClosed(400); // waits up to 400 ms between two pings
     }

@@ -155,7 +155,7 @@ void tst_Proxy::servesThroughHaproxy()
 
 void tst_Proxy::loginThrottleSeesEachClient()
 {
-    QVERIFY(startBehindHaproxy({u"--login-failures"_s, u"2"_s}));
+    QVERIFY(startBehindHaproxy({u"--login-failures"_s, u"2"_s, u"--login-backoff"_s, u"300"_s}));
     QVERIFY(registerUser(u"alice"_s));
     auto a = connectThrough(relayFrom(ClientA));
     QVERIFY(a);
@@ -238,7 +238,7 @@ void tst_Proxy::rateLimitStaysPerClient()
 
 void tst_Proxy::forgedForwardedForChangesNothing()
 {
-    QVERIFY(startBehindHaproxy({u"--login-failures"_s, u"2"_s}));
+    QVERIFY(startBehindHaproxy({u"--login-failures"_s, u"2"_s, u"--login-backoff"_s, u"300"_s}));
     QVERIFY(registerUser(u"alice"_s));
     // 127.0.0.2 is no trusted proxy; it claims to forward for 127.0.0.3, straight to the
     // node and through HAProxy (which passes the header on untouched: it does not read HTTP).
@@ -318,7 +318,7 @@ void tst_Proxy::forwardedForFromTrustedProxy()
     QFETCH(QString, transport);
     m_node->setPlain(true);
     m_node->setArguments({u"--trusted-proxy"_s, u"127.0.0.1"_s, u"--transport"_s, transport,
-                          u"--login-failures"_s, u"2"_s});
+                          u"--login-failures"_s, u"2"_s, u"--login-backoff"_s, u"300"_s});
     QVERIFY(m_node->start());
     const auto viaProxy = [this](const QByteArray &forwardedFor) {
         auto client = std::make_unique<TestClient>();
