@@ -134,6 +134,12 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
     connect(m_connection, &Connection::certificatePinned, this, [this](const QString &fingerprint) {
         m_store->setSetting(u"pin/"_s + serverKey(m_connection->serverUrl()), fingerprint);
     });
+    m_connection->setAskBeforePinning(m_options.askBeforePinning);
+    connect(m_connection, &Connection::certificateToApprove, this,
+            [this](const QString &presented) {
+                m_certificateToApprove = presented;
+                Q_EMIT certificateToApproveChanged();
+            });
     connect(m_connection, &Connection::certificateChanged, this,
             [this](const QString &pinned, const QString &presented) {
                 m_presentedFingerprint = presented;
@@ -417,6 +423,8 @@ void Client::authenticate(Account::Mode mode, const QString &server, const QStri
     }
     clearError();
     setCertificateProblem({});
+    if (!std::exchange(m_certificateToApprove, {}).isEmpty())
+        Q_EMIT certificateToApproveChanged();
     QString device =
             m_options.deviceName.isEmpty() ? QHostInfo::localHostName() : m_options.deviceName;
     m_account->authenticate(mode, url, username.trimmed(), password,
@@ -457,6 +465,26 @@ void Client::acceptNewCertificate()
     if (m_account->isLoggedIn())
         m_connection->open();
     updateState();
+}
+
+void Client::approveCertificate()
+{
+    const QString fingerprint = std::exchange(m_certificateToApprove, {});
+    if (fingerprint.isEmpty())
+        return;
+    Q_EMIT certificateToApproveChanged();
+    m_store->setSetting(u"pin/"_s + serverKey(m_connection->serverUrl()), fingerprint);
+    m_connection->setPinnedFingerprint(fingerprint);
+    m_connection->open();
+}
+
+void Client::refuseCertificate()
+{
+    if (std::exchange(m_certificateToApprove, {}).isEmpty())
+        return;
+    Q_EMIT certificateToApproveChanged();
+    m_account->cancel(Error{ErrorCode::Unavailable,
+                            tr("Not connected: you did not trust the server's certificate.")});
 }
 
 Chat *Client::chat(qint64 conversationId)

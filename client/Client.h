@@ -62,6 +62,8 @@ class Client : public QObject
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
     Q_PROPERTY(QString certificateProblem READ certificateProblem NOTIFY certificateProblemChanged)
     Q_PROPERTY(QString keychainProblem READ keychainProblem NOTIFY keychainProblemChanged)
+    Q_PROPERTY(QString certificateToApprove READ certificateToApprove NOTIFY
+                       certificateToApproveChanged)
     Q_PROPERTY(Parley::ConversationListModel *conversations READ conversations CONSTANT)
     Q_PROPERTY(Parley::DeviceListModel *devices READ devices CONSTANT)
     Q_PROPERTY(Parley::OutboxListModel *outbox READ outboxList CONSTANT)
@@ -96,6 +98,9 @@ public:
     States::SignOut signOutReason() const { return m_account->signOut(); }
     QString errorString() const { return m_errorString; }
     QString certificateProblem() const { return m_certificateProblem; }
+    /// The SHA-256 fingerprint ("AB:CD:…", as parleyd logs it) of a first server certificate
+    /// that no trusted CA vouches for, waiting for the user's approval; empty otherwise.
+    QString certificateToApprove() const { return m_certificateToApprove; }
     QString keychainProblem() const { return m_account->keychainProblem(); }
     ConversationListModel *conversations() const { return m_conversations; }
     DeviceListModel *devices() const { return m_devices; }
@@ -127,6 +132,10 @@ public:
     Q_INVOKABLE void signInAgain(const QString &password);
     Q_INVOKABLE void continueWithoutKeychain();
     Q_INVOKABLE void acceptNewCertificate();
+    /// Pins certificateToApprove (the user compared it) and goes on connecting.
+    Q_INVOKABLE void approveCertificate();
+    /// Does not trust it: the registration or login in flight ends with an error.
+    Q_INVOKABLE void refuseCertificate();
 
     /// The conversation `conversationId` (made on first use, kept until logout); null while
     /// logged out or for an id that is not positive.
@@ -192,6 +201,7 @@ Q_SIGNALS:
     void errorStringChanged();
     void certificateProblemChanged();
     void keychainProblemChanged();
+    void certificateToApproveChanged();
     void registrationOpenChanged();
     void notificationsEnabledChanged();
     void notificationsShowTextChanged();
@@ -251,6 +261,7 @@ private:
     QString m_errorString;
     QString m_certificateProblem;
     QString m_presentedFingerprint;
+    QString m_certificateToApprove;
     bool m_registrationOpen = true;
     bool m_connectFailed = false;
     bool m_started = false;

@@ -99,6 +99,13 @@ ApplicationWindow {
                 certificateDialog.close()
         }
 
+        function onCertificateToApproveChanged() {
+            if (window.client.certificateToApprove.length > 0)
+                trustServerDialog.open()
+            else
+                trustServerDialog.close()
+        }
+
         function onKeychainProblemChanged() {
             if (window.client.keychainProblem.length > 0)
                 keychainDialog.open()
@@ -261,6 +268,11 @@ ApplicationWindow {
 
     KeychainDialog {
         id: keychainDialog
+        client: window.client
+    }
+
+    TrustServerDialog {
+        id: trustServerDialog
         client: window.client
     }
 

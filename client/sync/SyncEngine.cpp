@@ -207,6 +207,24 @@ void SyncEngine::acceptLive(const QList<Envelope> &envelopes, Batch &batch, QSet
     }
 }
 
+void SyncEngine::acceptHistory(const QList<Envelope> &envelopes, Batch &batch)
+{
+    // A history page is everything the server holds after the asked seq, in order: a seq it
+    // skips is not in its log (a restore moved its numbering on past entries that were lost),
+    // so the cursor moves over it instead of waiting for entries that never come.
+    for (const Envelope &e : envelopes) {
+        LogCursor &c = cursorFor(e.conversationId, e.seq - 1);
+        if (e.seq <= c.top)
+            continue; // already held
+        if (e.seq != c.top + 1)
+            qCInfo(lcClientSync) << "the log of" << e.conversationId << "goes on at" << e.seq
+                                 << "after" << c.top << "(the server was restored)";
+        c.top = e.seq;
+        batch.envelopes.append(e);
+        batch.cursors.insert(c.conversationId, c);
+    }
+}
+
 void SyncEngine::catchUp(qint64 conversationId)
 {
     if (!m_connection->isReady())
@@ -238,8 +256,7 @@ void SyncEngine::catchUp(qint64 conversationId)
                 }
                 const qint64 before = m_cursors.value(conversationId).top;
                 Batch batch;
-                QSet<qint64> gaps;
-                acceptLive(page->messages, batch, gaps);
+                acceptHistory(page->messages, batch);
                 const bool progressed = m_cursors.value(conversationId).top > before;
                 if (!batch.envelopes.isEmpty())
                     enqueue(std::move(batch));

@@ -107,6 +107,7 @@ std::unique_ptr<Client> tst_Client::makeClient(const QString &name)
     options.serverUrl = m_server->url().toString();
     options.deviceName = u"test device"_s;
     options.notifications = false;
+    options.askBeforePinning = false; // nobody to ask: pinned on first use
     auto client = std::make_unique<Client>(
             options,
             m_plaintext ? std::unique_ptr<ContentCipher>(std::make_unique<PlaintextCipher>())
