@@ -329,14 +329,6 @@ void Client::clearError()
     Q_EMIT errorStringChanged();
 }
 
-void Client::setCertificateProblem(const QString &problem)
-{
-    if (problem == m_certificateProblem)
-        return;
-    m_certificateProblem = problem;
-    Q_EMIT certificateProblemChanged();
-}
-
 void Client::setNotificationsEnabled(bool enabled)
 {
     if (enabled == m_newMessages->isEnabled())
@@ -452,39 +444,6 @@ void Client::signInAgain(const QString &password)
 void Client::continueWithoutKeychain()
 {
     m_account->continueWithoutKeychain();
-}
-
-void Client::acceptNewCertificate()
-{
-    if (m_presentedFingerprint.isEmpty())
-        return;
-    const QString fingerprint = std::exchange(m_presentedFingerprint, {});
-    m_store->setSetting(u"pin/"_s + serverKey(m_connection->serverUrl()), fingerprint);
-    m_connection->setPinnedFingerprint(fingerprint);
-    setCertificateProblem({});
-    if (m_account->isLoggedIn())
-        m_connection->open();
-    updateState();
-}
-
-void Client::approveCertificate()
-{
-    const QString fingerprint = std::exchange(m_certificateToApprove, {});
-    if (fingerprint.isEmpty())
-        return;
-    Q_EMIT certificateToApproveChanged();
-    m_store->setSetting(u"pin/"_s + serverKey(m_connection->serverUrl()), fingerprint);
-    m_connection->setPinnedFingerprint(fingerprint);
-    m_connection->open();
-}
-
-void Client::refuseCertificate()
-{
-    if (std::exchange(m_certificateToApprove, {}).isEmpty())
-        return;
-    Q_EMIT certificateToApproveChanged();
-    m_account->cancel(Error{ErrorCode::Unavailable,
-                            tr("Not connected: you did not trust the server's certificate.")});
 }
 
 Chat *Client::chat(qint64 conversationId)
