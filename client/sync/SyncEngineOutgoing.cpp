@@ -3,6 +3,7 @@
 
 #include "Logging.h"
 #include "net/Connection.h"
+#include "store/MessageStore.h"
 
 #include <QtCore/QDateTime>
 #include <QtCore/QTimer>
