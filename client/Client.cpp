@@ -10,12 +10,14 @@
 #include "chat/NewMessageNotifier.h"
 #include "chat/StateText.h"
 #include "contacts/BlockList.h"
+#include "content/TextMarkup.h"
 #include "e2ee/EndToEndEncryption.h"
 #include "e2ee/SenderKeyContentCipher.h"
 #include "net/Connection.h"
 #include "net/PushDispatcher.h"
 #include "net/ServerAddress.h"
 #include "outbox/Outbox.h"
+#include "platform/LinkOpener.h"
 #include "platform/Notifier.h"
 #include "platform/ProfilePaths.h"
 #include "platform/TokenStore.h"
@@ -25,6 +27,7 @@
 #include "sync/TypingTracker.h"
 
 #include <QtCore/QDir>
+#include <QtGui/QClipboard>
 #include <QtGui/QGuiApplication>
 #include <QtNetwork/QHostInfo>
 
@@ -53,7 +56,8 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_devices(new DeviceListModel(this)),
       m_searchResults(new SearchResultModel(m_store, m_conversations, this)),
       m_outboxList(new OutboxListModel(m_outbox, m_connection, m_conversations, this)),
-      m_reporter(new AbuseReporter(m_connection, m_store, this))
+      m_reporter(new AbuseReporter(m_connection, m_store, this)),
+      m_linkOpener(std::make_unique<DesktopLinkOpener>())
 {
     m_newMessages->setEnabled(m_options.notifications);
 
@@ -133,6 +137,12 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
     connect(m_connection, &Connection::certificatePinned, this, [this](const QString &fingerprint) {
         m_store->setSetting(u"pin/"_s + serverKey(m_connection->serverUrl()), fingerprint);
     });
+    m_connection->setAskBeforePinning(m_options.askBeforePinning);
+    connect(m_connection, &Connection::certificateToApprove, this,
+            [this](const QString &presented) {
+                m_certificateToApprove = presented;
+                Q_EMIT certificateToApproveChanged();
+            });
     connect(m_connection, &Connection::certificateChanged, this,
             [this](const QString &pinned, const QString &presented) {
                 m_presentedFingerprint = presented;
@@ -178,6 +188,7 @@ void Client::start()
     }
     qCInfo(lcClient) << "profile" << m_options.profile << "data in" << m_dataDir;
     m_attachments->setDownloadsDir(ProfilePaths::downloadsDir(m_options.dataDir));
+    m_attachments->setUploadsDir(QDir(m_dataDir).filePath(u"uploads"_s));
     m_store->open(ProfilePaths::cacheFile(m_dataDir)).then(this, [this](const Status &status) {
         if (!status) {
             qCCritical(lcClient) << "cannot open the cache:" << status.error().message;
@@ -193,6 +204,10 @@ void Client::start()
 
 void Client::onRestored(bool loggedIn)
 {
+    m_store->setting(u"notifications/showText"_s).then(this, [this](const QVariant &shows) {
+        if (shows.isValid())
+            setNotificationsShowText(shows.toBool());
+    });
     m_store->setting(u"notifications"_s).then(this, [this, loggedIn](const QVariant &enabled) {
         if (enabled.isValid() && enabled.toBool() != m_newMessages->isEnabled()) {
             m_newMessages->setEnabled(enabled.toBool());
@@ -239,6 +254,7 @@ void Client::onLoggedIn()
         m_e2ee->start(m_account->userId(), m_account->deviceId());
     if (!m_outbox->isLoaded())
         m_outbox->load();
+    m_attachments->load();
     m_sync->loadCursors();
     m_feed->refreshAll();
     updateState();
@@ -252,6 +268,8 @@ void Client::onLoggedOut(bool erased)
     m_outbox->forgetBodies();
     m_outbox->reset();
     m_attachments->reset();
+    if (erased)
+        m_attachments->eraseUploadCopies();
     m_conversations->removeAll();
     m_devices->setDevices({});
     setActiveChat(nullptr);
@@ -314,14 +332,6 @@ void Client::clearError()
     Q_EMIT errorStringChanged();
 }
 
-void Client::setCertificateProblem(const QString &problem)
-{
-    if (problem == m_certificateProblem)
-        return;
-    m_certificateProblem = problem;
-    Q_EMIT certificateProblemChanged();
-}
-
 void Client::setNotificationsEnabled(bool enabled)
 {
     if (enabled == m_newMessages->isEnabled())
@@ -334,6 +344,41 @@ void Client::setNotificationsEnabled(bool enabled)
 bool Client::notificationsEnabled() const
 {
     return m_newMessages->isEnabled();
+}
+
+void Client::setNotificationsShowText(bool shows)
+{
+    if (shows == m_newMessages->showsText())
+        return;
+    m_newMessages->setShowsText(shows);
+    m_store->setSetting(u"notifications/showText"_s, shows);
+    Q_EMIT notificationsShowTextChanged();
+}
+
+bool Client::notificationsShowText() const
+{
+    return m_newMessages->showsText();
+}
+
+bool Client::openLink(const QString &link)
+{
+    // The view only offers links TextMarkup made; this is checked again all the same.
+    const QUrl url(link, QUrl::StrictMode);
+    if (!TextMarkup::isOpenableLink(url))
+        return false;
+    return m_linkOpener->open(url);
+}
+
+void Client::copyText(const QString &text)
+{
+    if (auto *app = qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        app->clipboard()->setText(text);
+}
+
+void Client::setLinkOpener(std::unique_ptr<LinkOpener> opener)
+{
+    if (opener)
+        m_linkOpener = std::move(opener);
 }
 
 void Client::setActiveChat(Chat *chat)
@@ -373,6 +418,8 @@ void Client::authenticate(Account::Mode mode, const QString &server, const QStri
     }
     clearError();
     setCertificateProblem({});
+    if (!std::exchange(m_certificateToApprove, {}).isEmpty())
+        Q_EMIT certificateToApproveChanged();
     QString device =
             m_options.deviceName.isEmpty() ? QHostInfo::localHostName() : m_options.deviceName;
     m_account->authenticate(mode, url, username.trimmed(), password,
@@ -400,19 +447,6 @@ void Client::signInAgain(const QString &password)
 void Client::continueWithoutKeychain()
 {
     m_account->continueWithoutKeychain();
-}
-
-void Client::acceptNewCertificate()
-{
-    if (m_presentedFingerprint.isEmpty())
-        return;
-    const QString fingerprint = std::exchange(m_presentedFingerprint, {});
-    m_store->setSetting(u"pin/"_s + serverKey(m_connection->serverUrl()), fingerprint);
-    m_connection->setPinnedFingerprint(fingerprint);
-    setCertificateProblem({});
-    if (m_account->isLoggedIn())
-        m_connection->open();
-    updateState();
 }
 
 Chat *Client::chat(qint64 conversationId)
@@ -536,44 +570,6 @@ void Client::search(const QString &text)
     searchCache(m_store, text, 0).then(this, [this, text](const QVariantList &results) {
         Q_EMIT searchFinished(text, results);
     });
-}
-void Client::connectPieces()
-{
-    // The conversation list and notifications follow the cache; each Chat follows its own.
-    connect(m_sync, &SyncEngine::synced, this, [this] {
-        if (m_connection->welcome().registrationOpen != m_registrationOpen) {
-            m_registrationOpen = m_connection->welcome().registrationOpen;
-            Q_EMIT registrationOpenChanged();
-        }
-    });
-    connect(m_sync, &SyncEngine::conversationChanged, m_feed, &ConversationFeed::refresh);
-    connect(m_store, &MessageStore::messagesChanged, this,
-            [this](qint64 conversationId) { m_feed->refresh(conversationId); });
-    connect(m_sync, &SyncEngine::messagesStored, this,
-            [this](qint64 conversationId, const QList<StoredMessage> &messages) {
-                m_attachments->ownEntriesStored(messages);
-                m_feed->refresh(conversationId);
-                m_newMessages->messagesStored(conversationId, messages);
-            });
-    connect(m_sync, &SyncEngine::presenceChanged, this,
-            [this](qint64 userId) { m_conversations->setPresence(m_sync->presence(userId)); });
-    connect(m_sync->typing(), &TypingTracker::typingChanged, this, [this](qint64 conversationId) {
-        m_conversations->setTypingText(
-                conversationId,
-                StateText::typing(m_sync->typing()->typingUsers(conversationId),
-                                  m_conversations->summary(conversationId)));
-    });
-    connect(m_outbox, &Outbox::entryQueued, this,
-            [this](const StoredMessage &message) { m_feed->refresh(message.conversationId); });
-    connect(m_attachments, &Attachments::uploadFailed, this,
-            [this](qint64, const QByteArray &, const Error &error) { setError(error); });
-    connect(m_attachments, &Attachments::downloadFailed, this,
-            [this](qint64, qint64, const Error &error) { setError(error); });
-
-    // The ack: the entry leaves the outbox and becomes the log entry; the log tells the outbox
-    // about own entries it got another way (a sync after a lost ack).
-    connect(m_outbox, &Outbox::acknowledged, m_sync, &SyncEngine::ingestOwnMessage);
-    connect(m_sync, &SyncEngine::ownEntriesStored, m_outbox, &Outbox::forget);
 }
 
 } // namespace Parley

@@ -36,6 +36,7 @@ class Connection;
 class ConversationFeed;
 class ConversationStarter;
 class EndToEndEncryption;
+class LinkOpener;
 class MessageStore;
 class NewMessageNotifier;
 class Notifier;
@@ -61,6 +62,8 @@ class Client : public QObject
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
     Q_PROPERTY(QString certificateProblem READ certificateProblem NOTIFY certificateProblemChanged)
     Q_PROPERTY(QString keychainProblem READ keychainProblem NOTIFY keychainProblemChanged)
+    Q_PROPERTY(QString certificateToApprove READ certificateToApprove NOTIFY
+                       certificateToApproveChanged)
     Q_PROPERTY(Parley::ConversationListModel *conversations READ conversations CONSTANT)
     Q_PROPERTY(Parley::DeviceListModel *devices READ devices CONSTANT)
     Q_PROPERTY(Parley::OutboxListModel *outbox READ outboxList CONSTANT)
@@ -69,6 +72,8 @@ class Client : public QObject
     Q_PROPERTY(bool registrationOpen READ isRegistrationOpen NOTIFY registrationOpenChanged)
     Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled
                        NOTIFY notificationsEnabledChanged)
+    Q_PROPERTY(bool notificationsShowText READ notificationsShowText WRITE setNotificationsShowText
+                       NOTIFY notificationsShowTextChanged)
     Q_PROPERTY(QVariantList blockedUsers READ blockedUsers NOTIFY blockedUsersChanged)
     Q_PROPERTY(
             Parley::Chat *activeChat READ activeChat WRITE setActiveChat NOTIFY activeChatChanged)
@@ -94,6 +99,9 @@ public:
     States::SignOut signOutReason() const { return m_account->signOut(); }
     QString errorString() const { return m_errorString; }
     QString certificateProblem() const { return m_certificateProblem; }
+    /// The SHA-256 fingerprint ("AB:CD:…", as parleyd logs it) of a first server certificate
+    /// that no trusted CA vouches for, waiting for the user's approval; empty otherwise.
+    QString certificateToApprove() const { return m_certificateToApprove; }
     QString keychainProblem() const { return m_account->keychainProblem(); }
     ConversationListModel *conversations() const { return m_conversations; }
     DeviceListModel *devices() const { return m_devices; }
@@ -105,6 +113,10 @@ public:
     bool isRegistrationOpen() const { return m_registrationOpen; }
     bool notificationsEnabled() const;
     Q_INVOKABLE void setNotificationsEnabled(bool enabled);
+    /// Whether notifications show the message's text (default) or only "New message from
+    /// alice"; kept in the cache's settings.
+    bool notificationsShowText() const;
+    void setNotificationsShowText(bool shows);
     /// The conversation on screen (no notifications for it while the window is in front).
     Chat *activeChat() const { return m_activeChat; }
     void setActiveChat(Chat *chat);
@@ -123,6 +135,10 @@ public:
     Q_INVOKABLE void signInAgain(const QString &password);
     Q_INVOKABLE void continueWithoutKeychain();
     Q_INVOKABLE void acceptNewCertificate();
+    /// Pins certificateToApprove (the user compared it) and goes on connecting.
+    Q_INVOKABLE void approveCertificate();
+    /// Does not trust it: the registration or login in flight ends with an error.
+    Q_INVOKABLE void refuseCertificate();
 
     /// The conversation `conversationId` (made on first use, kept until logout); null while
     /// logged out or for an id that is not positive.
@@ -162,6 +178,14 @@ public:
     /// An empty query empties it.
     Q_INVOKABLE void searchMessages(const QString &query);
 
+    /// Opens a link the user clicked in a message and confirmed (after seeing its full
+    /// address): http, https and mailto only; false (and nothing opened) for anything else.
+    Q_INVOKABLE bool openLink(const QString &link);
+    /// Puts `text` on the clipboard as plain text (the message menu's Copy).
+    Q_INVOKABLE void copyText(const QString &text);
+    /// Replaces what opens links (default: DesktopLinkOpener); tests put in a double.
+    void setLinkOpener(std::unique_ptr<LinkOpener> opener);
+
     // --- C++ only: the pieces, for tests and the bench ---
     Connection *connection() const { return m_connection; }
     MessageStore *store() const { return m_store; }
@@ -185,13 +209,18 @@ Q_SIGNALS:
     void errorStringChanged();
     void certificateProblemChanged();
     void keychainProblemChanged();
+    void certificateToApproveChanged();
     void registrationOpenChanged();
     void notificationsEnabledChanged();
+    void notificationsShowTextChanged();
     void activeChatChanged();
     void blockedUsersChanged();
 
     void errorOccurred(int code, const QString &message);
     void conversationOpened(qint64 conversationId);
+    /// The user clicked a notification of `conversationId`: the window comes to the front
+    /// with that conversation open.
+    void conversationActivated(qint64 conversationId);
     void searchFinished(const QString &text, const QVariantList &results);
     /// Start-up finished (see isStarted()).
     void started();
@@ -233,6 +262,7 @@ private:
     SearchResultModel *m_searchResults;
     OutboxListModel *m_outboxList;
     AbuseReporter *m_reporter;
+    std::unique_ptr<LinkOpener> m_linkOpener;
     QHash<qint64, QPointer<Chat>> m_chats;
     QPointer<Chat> m_activeChat;
 
@@ -240,6 +270,7 @@ private:
     QString m_errorString;
     QString m_certificateProblem;
     QString m_presentedFingerprint;
+    QString m_certificateToApprove;
     bool m_registrationOpen = true;
     bool m_connectFailed = false;
     bool m_started = false;

@@ -20,6 +20,10 @@ struct ClientOptions
     QString deviceName;
     /// Freedesktop notifications; tests turn them off.
     bool notifications = true;
+    /// A server certificate that no trusted CA vouches for is pinned only after the user saw its
+    /// fingerprint and accepted it (Client::certificateToApprove). Programs that drive the
+    /// library without a person (tests, benches) turn it off: then it is pinned on first use.
+    bool askBeforePinning = true;
 };
 
 } // namespace Parley

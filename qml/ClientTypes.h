@@ -2,7 +2,7 @@
 
 /// Registers parley_client's QML-facing types (docs/client-api.md) in the `Parley` module.
 ///
-/// STYLE.md's fallback to qt_generate_foreign_qml_types: Qt 6.4's generator writes class names
+/// The fallback to qt_generate_foreign_qml_types: Qt 6.4's generator writes class names
 /// without their namespace and include paths without their folder (`<ConversationListModel.h>`
 /// for models/ConversationListModel.h), so it cannot register Parley:: types. One QML_FOREIGN
 /// struct per type does the same; the names QML sees are those of the contract.

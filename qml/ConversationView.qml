@@ -297,6 +297,10 @@ Rectangle {
                 onDownloadRequested: view.chat.downloadAttachment(delegate.seq)
                 onOpenRequested: view.chat.openAttachment(delegate.seq)
                 onDiscardRequested: messageClientId => view.chat.discard(messageClientId)
+                onLinkClicked: link => {
+                    linkDialog.address = link
+                    linkDialog.open()
+                }
                 onMenuRequested: (anchor, x, y) => {
                     messageMenu.seq = delegate.seq
                     messageMenu.messageText = delegate.text
@@ -411,6 +415,7 @@ Rectangle {
         id: messageMenu
         onReactChosen: emoji => view.chat.toggleReaction(seq, emoji)
         onReplyChosen: composer.startReply(seq, senderName, snippet)
+        onCopyChosen: view.client.copyText(messageText)
         onEditChosen: composer.startEdit(seq, messageText)
         onDeleteChosen: {
             deleteDialog.seq = seq
@@ -458,6 +463,57 @@ Rectangle {
         }
 
         onAccepted: view.chat.deleteMessage(seq)
+        onClosed: composer.focusInput()
+    }
+
+    // A link opens only after the user saw its whole address: a link's text can hide where it
+    // really goes, and a click on a chat message should never open something by surprise.
+    ModalDialog {
+        id: linkDialog
+        objectName: "openLinkDialog"
+        property string address
+        title: qsTr("Open this link?")
+        width: 460
+
+        Column {
+            width: parent.width
+            spacing: Theme.spacing
+
+            Label {
+                width: parent.width
+                wrapMode: Text.Wrap
+                text: qsTr("Parley will hand this address to your browser or mail app:")
+                color: Theme.secondaryText
+            }
+            Label {
+                objectName: "linkAddress"
+                width: parent.width
+                wrapMode: Text.WrapAnywhere
+                textFormat: Text.PlainText
+                text: linkDialog.address
+                font.family: "monospace"
+                color: Theme.text
+            }
+        }
+
+        footer: DialogButtons {
+            Button {
+                objectName: "openLinkButton"
+                text: qsTr("Open")
+                flat: true
+                Accessible.name: qsTr("Open the link")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                objectName: "cancelLinkButton"
+                text: qsTr("Cancel")
+                flat: true
+                Accessible.name: text
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
+
+        onAccepted: view.client.openLink(address)
         onClosed: composer.focusInput()
     }
 }

@@ -72,6 +72,14 @@ ApplicationWindow {
             window.openConversation(conversationId)
         }
 
+        // A notification was clicked: the window comes back to the front with its chat.
+        function onConversationActivated(conversationId) {
+            window.show()
+            window.raise()
+            window.requestActivate()
+            window.openConversation(conversationId)
+        }
+
         function onErrorOccurred(code, message) {
             if (window.loggedIn && !newChatDialog.visible && !newGroupDialog.visible)
                 window.showError(message)
@@ -89,6 +97,13 @@ ApplicationWindow {
                 certificateDialog.open()
             else
                 certificateDialog.close()
+        }
+
+        function onCertificateToApproveChanged() {
+            if (window.client.certificateToApprove.length > 0)
+                trustServerDialog.open()
+            else
+                trustServerDialog.close()
         }
 
         function onKeychainProblemChanged() {
@@ -253,6 +268,11 @@ ApplicationWindow {
 
     KeychainDialog {
         id: keychainDialog
+        client: window.client
+    }
+
+    TrustServerDialog {
+        id: trustServerDialog
         client: window.client
     }
 

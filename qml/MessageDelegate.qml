@@ -9,7 +9,8 @@ import Parley
 // and offers to retry. A reply shows a quote of what it answers (clicking it jumps there),
 // reactions show as chips under the bubble (clicking one toggles mine), an edited message
 // says so, a deleted one says only that. A file message shows its file (AttachmentChip) above
-// its caption. Right-click or the hover button asks for the message menu (ConversationView
+// its caption. The text can be selected; links in it ask before they open (linkClicked).
+// Right-click or the hover button asks for the message menu (ConversationView
 // owns it).
 Item {
     id: entry
@@ -41,6 +42,7 @@ Item {
     required property string attachmentState
     required property real attachmentProgress
     required property url attachmentPath
+    required property string formattedText
 
     readonly property bool isFile: attachmentName.length > 0
     // What a quote of this entry shows (MessageContent::previewText's first line).
@@ -53,6 +55,8 @@ Item {
     signal downloadRequested()
     signal openRequested()
     signal discardRequested(string messageClientId)
+    // A link in the text was clicked (http, https or mailto: the only links it has).
+    signal linkClicked(string link)
 
     function openMenu() {
         entry.menuRequested(menuButton, 0, menuButton.height)
@@ -272,18 +276,33 @@ Item {
                         onOpenRequested: entry.openRequested()
                     }
 
-                    Label {
+                    // The text, selectable; its rich text comes from the model (TextMarkup:
+                    // a few formats and http/https/mailto links, everything else escaped).
+                    TextEdit {
+                        id: messageText
                         objectName: "messageText"
                         visible: !entry.isFile || entry.text.length > 0
                         Layout.fillWidth: true
                         Layout.maximumWidth: entry.bubbleMaxWidth - Theme.spacingMedium * 2
-                        text: entry.text
-                        textFormat: Text.PlainText
-                        wrapMode: Text.Wrap
+                        text: entry.formattedText
+                        textFormat: TextEdit.RichText
+                        readOnly: true
+                        selectByMouse: true
+                        activeFocusOnPress: true
+                        wrapMode: TextEdit.Wrap
                         font.pixelSize: Theme.fontSize
                         font.italic: entry.deleted
                         color: entry.deleted ? Theme.bubbleMeta
                                              : entry.isOwn ? Theme.ownBubbleText : Theme.otherBubbleText
+                        selectionColor: Theme.accent
+                        selectedTextColor: "white"
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: entry.text
+                        onLinkActivated: link => entry.linkClicked(link)
+
+                        HoverHandler {
+                            cursorShape: messageText.hoveredLink.length > 0 ? Qt.PointingHandCursor : Qt.IBeamCursor
+                        }
                     }
 
                     RowLayout {

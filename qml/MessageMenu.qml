@@ -5,8 +5,8 @@ import QtQuick.Layouts
 import Parley
 
 // The actions on one message: a row of common reactions, then Reply, Edit and Delete (the
-// last two only on my own messages), and Report (only on other people's). It only says what
-// the user chose; ConversationView acts.
+// last two only on my own messages), Copy text, and Report (only on other people's). It only
+// says what the user chose; ConversationView acts.
 PopupMenu {
     id: menu
 
@@ -19,6 +19,7 @@ PopupMenu {
 
     signal reactChosen(string emoji)
     signal replyChosen()
+    signal copyChosen()
     signal editChosen()
     signal deleteChosen()
     signal reportChosen()
@@ -66,6 +67,12 @@ PopupMenu {
         text: qsTr("Reply")
         Accessible.name: text
         onTriggered: menu.replyChosen()
+    }
+    MenuItem {
+        objectName: "menuCopy"
+        text: qsTr("Copy text")
+        Accessible.name: text
+        onTriggered: menu.copyChosen()
     }
     MenuItem {
         objectName: "menuEdit"

@@ -237,6 +237,24 @@ ModalDialog {
                 onToggled: dialog.client.notificationsEnabled = checked
             }
 
+            Switch {
+                objectName: "notificationTextSwitch"
+                Material.elevation: 0
+                Layout.fillWidth: true
+                enabled: dialog.client.notificationsEnabled
+                text: qsTr("Show message text in notifications")
+                checked: dialog.client.notificationsShowText
+                Accessible.name: text
+                onToggled: dialog.client.notificationsShowText = checked
+            }
+
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("When off, a notification only says who wrote (“New message from alice”), so people near your screen do not read along.")
+                color: Theme.secondaryText
+            }
+
             Label {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap

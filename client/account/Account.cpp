@@ -242,6 +242,12 @@ QString Account::keptHistoryOwner() const
     return tr("%1 on %2").arg(m_cacheOwnerName, serverKey(m_serverUrl));
 }
 
+void Account::cancel(const Error &error)
+{
+    if (m_authenticating)
+        fail(error);
+}
+
 void Account::continueWithoutKeychain()
 {
     setKeychainProblem({});

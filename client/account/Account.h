@@ -61,6 +61,8 @@ public:
     bool keepsHistoryOfAnother(const QUrl &server, const QString &username) const;
     /// Whose history the cache keeps ("alice on example.org:7443"), empty if none.
     QString keptHistoryOwner() const;
+    /// Ends a registration or login in flight with `error` (failed() follows).
+    void cancel(const Error &error);
     /// The user accepted that the login is not remembered.
     void continueWithoutKeychain();
 

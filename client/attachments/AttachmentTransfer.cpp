@@ -11,6 +11,8 @@
 #include <QtCore/QTemporaryFile>
 #include <QtCore/QTimer>
 
+#include <unistd.h>
+
 namespace Parley {
 
 using namespace Qt::StringLiterals;
@@ -90,12 +92,22 @@ bool AttachmentTransfer::isTransient(ErrorCode code)
 
 // --- upload ----------------------------------------------------------------------------------
 
-void AttachmentTransfer::upload(const QString &filePath, qint64 conversationId)
+void AttachmentTransfer::upload(const QString &filePath, qint64 conversationId,
+                                const QString &cipherPath)
 {
     m_conversationId = conversationId;
-    m_cipherFile = std::make_shared<QTemporaryFile>();
-    if (!m_cipherFile->open()) {
-        fail(Error{ErrorCode::InternalError, u"no temporary file for the upload"_s});
+    m_uploadId.clear();
+    bool opened = false;
+    if (cipherPath.isEmpty()) {
+        auto file = std::make_shared<QTemporaryFile>();
+        opened = file->open();
+        m_cipherFile = file;
+    } else {
+        m_cipherFile = std::make_shared<QFile>(cipherPath);
+        opened = m_cipherFile->open(QIODevice::ReadWrite | QIODevice::Truncate);
+    }
+    if (!opened) {
+        fail(Error{ErrorCode::InternalError, u"no file for the encrypted upload"_s});
         return;
     }
     setState(State::Encrypting);
@@ -109,7 +121,8 @@ void AttachmentTransfer::upload(const QString &filePath, qint64 conversationId)
             return Error{ErrorCode::InvalidArgument,
                          u"cannot read %1: %2"_s.arg(filePath, source.errorString())};
         auto encrypted = AttachmentCipher::encrypt(source, *target, source.size());
-        if (encrypted && !target->flush())
+        // On disk before the key is remembered: a resumed upload must find these bytes.
+        if (encrypted && (!target->flush() || ::fsync(target->handle()) != 0))
             return Error{ErrorCode::InternalError, target->errorString()};
         return encrypted;
     }).then(this, [this, generation](Result<AttachmentCipher::Encrypted> encrypted) {
@@ -123,8 +136,28 @@ void AttachmentTransfer::upload(const QString &filePath, qint64 conversationId)
         m_ref.size = encrypted->size;
         m_ref.encryptedSize = encrypted->encryptedSize;
         m_total = encrypted->encryptedSize;
+        Q_EMIT this->encrypted(m_ref);
         startUpload();
     });
+}
+
+void AttachmentTransfer::resumeUpload(const QString &cipherPath, const AttachmentRef &ref,
+                                      const QByteArray &uploadId, qint64 conversationId)
+{
+    m_conversationId = conversationId;
+    m_ref = ref;
+    m_ref.attachmentId.clear();
+    m_total = ref.encryptedSize;
+    m_uploadId = uploadId;
+    m_done = m_next = 0;
+    m_cipherFile = std::make_shared<QFile>(cipherPath);
+    ++m_generation;
+    if (!m_cipherFile->open(QIODevice::ReadOnly) || m_cipherFile->size() != m_total) {
+        fail(Error{ErrorCode::InternalError, u"the encrypted copy of the file is gone"_s});
+        return;
+    }
+    setState(State::Uploading);
+    resume(); // uploadStatus (or uploadStart) once the connection is ready
 }
 
 void AttachmentTransfer::startUpload()
@@ -155,6 +188,7 @@ void AttachmentTransfer::startUpload()
                 }
                 m_uploadId = progress->uploadId;
                 m_done = m_next = 0;
+                Q_EMIT started(m_uploadId);
                 Q_EMIT progressChanged(0, m_total);
                 pumpUpload();
             });
@@ -220,10 +254,17 @@ void AttachmentTransfer::finishUpload()
                 const Error e = errorOf(reply);
                 if (e.code != ErrorCode::None) {
                     // A finish is idempotent: after a lost reply, resume() asks again.
-                    if (isTransient(e.code) || e.code == ErrorCode::UploadIncomplete)
+                    if (isTransient(e.code) || e.code == ErrorCode::UploadIncomplete) {
                         resync(e);
-                    else
+                    } else if (e.code == ErrorCode::NoSuchAttachment && !m_startedOver) {
+                        // The server forgot the upload (it expired while this device was
+                        // away): the encrypted file is still here, so send it once more.
+                        m_startedOver = true;
+                        m_uploadId.clear();
+                        startUpload();
+                    } else {
                         fail(e);
+                    }
                     return;
                 }
                 auto finished = FrameCodec::read<UploadFinishedFrame>(*reply);
@@ -246,8 +287,9 @@ void AttachmentTransfer::download(const AttachmentRef &ref, const QString &targe
     m_targetPath = targetPath;
     m_total = ref.encryptedSize;
     m_done = m_next = 0;
-    m_cipherFile = std::make_shared<QTemporaryFile>();
-    if (!m_cipherFile->open()) {
+    auto file = std::make_shared<QTemporaryFile>();
+    m_cipherFile = file;
+    if (!file->open()) {
         fail(Error{ErrorCode::InternalError, u"no temporary file for the download"_s});
         return;
     }

@@ -4,7 +4,8 @@
 ///
 /// upload(): encrypts the file with a fresh key (AttachmentCipher, on a worker thread), uploads
 /// the ciphertext in 64 KiB chunks with a few in flight, finishes, and emits uploaded() with the
-/// AttachmentRef to put into the message content. download(): fetches the ciphertext chunk by
+/// AttachmentRef to put into the message content; encrypted() and started() say what a later run
+/// needs to resumeUpload() after a restart. download(): fetches the ciphertext chunk by
 /// chunk into a temporary file, decrypts it (worker thread) and writes the target file only if
 /// it authenticates. Both emit progressChanged() and survive a lost connection: when the
 /// Connection is authenticated again they ask the server where they were (uploadStatus, or the
@@ -19,7 +20,7 @@
 
 #include <memory>
 
-class QTemporaryFile;
+class QFile;
 class QTimer;
 
 namespace Parley {
@@ -36,8 +37,15 @@ public:
     explicit AttachmentTransfer(Connection *connection, QObject *parent = nullptr);
     ~AttachmentTransfer() override;
 
-    /// Encrypts the file at `filePath` and uploads it for the conversation.
-    void upload(const QString &filePath, qint64 conversationId);
+    /// Encrypts the file at `filePath` and uploads it for the conversation. The encrypted copy
+    /// goes to `cipherPath` (kept for resumeUpload() after a restart; the caller removes it once
+    /// uploaded), or to a temporary file when empty.
+    void upload(const QString &filePath, qint64 conversationId, const QString &cipherPath = {});
+    /// Goes on with an upload an earlier run began: `cipherPath` holds the file encrypted with
+    /// `ref.key` (encrypted() told both), `uploadId` is the server's (started(); empty if it had
+    /// not started). Asks the server where it is, as after a lost connection.
+    void resumeUpload(const QString &cipherPath, const AttachmentRef &ref,
+                      const QByteArray &uploadId, qint64 conversationId);
     /// Downloads the attachment `ref` names and decrypts it into `targetPath`.
     void download(const AttachmentRef &ref, const QString &targetPath);
     /// Stops; nothing more is sent or emitted (an unfinished upload expires on the server).
@@ -53,6 +61,10 @@ public:
 Q_SIGNALS:
     void stateChanged(Parley::AttachmentTransfer::State state);
     void progressChanged(qint64 done, qint64 total);
+    /// The file is encrypted into the cipher file: `ref` has the key and both sizes (no id yet).
+    void encrypted(const Parley::AttachmentRef &ref);
+    /// The server began the upload `uploadId` (what resumeUpload() needs besides encrypted()).
+    void started(const QByteArray &uploadId);
     /// The upload is stored for good: send `ref` inside the message content.
     void uploaded(const Parley::AttachmentRef &ref);
     /// The file at `path` holds the decrypted attachment.
@@ -77,7 +89,7 @@ private:
 
     QPointer<Connection> m_connection;
     State m_state = State::Idle;
-    std::shared_ptr<QTemporaryFile> m_cipherFile; ///< shared with a running worker
+    std::shared_ptr<QFile> m_cipherFile; ///< shared with a running worker
     AttachmentRef m_ref;
     QString m_targetPath;
     qint64 m_conversationId = 0;
@@ -90,6 +102,7 @@ private:
     quint64 m_generation = 0; ///< replies of an older generation are ignored
     bool m_waitingForConnection = false;
     int m_retries = 0;
+    bool m_startedOver = false; ///< an upload the server forgot (expired) was begun again
     QTimer *m_retryTimer;
 };
 

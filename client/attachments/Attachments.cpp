@@ -44,11 +44,10 @@ Attachments::Attachments(Connection *connection, MessageStore *store, Outbox *ou
       m_store(store),
       m_outbox(outbox)
 {
-    // An upload's message is queued: it takes the upload's row.
+    // An upload's message is committed to the outbox: it takes the upload's row.
     connect(m_outbox, &Outbox::entryQueued, this, [this](const StoredMessage &message) {
-        const QByteArray upload = takeUploadOf(message.clientId);
-        if (!upload.isEmpty())
-            Q_EMIT uploadQueued(upload, message);
+        if (m_queued.remove(message.clientId))
+            Q_EMIT uploadQueued(message.clientId, message);
     });
 }
 
@@ -73,6 +72,30 @@ Error Attachments::explained(const Error &error, const QString &name)
     }
 }
 
+StoredMessage Attachments::rowOf(const PendingUpload &upload)
+{
+    // The row shows the message as it will be; its reference is a placeholder of the right
+    // shape (the upload makes the real id and key), never sent.
+    const AttachmentRef placeholder{QByteArray(16, '\0'),
+                                    QByteArray(AttachmentCipher::KeyBytes, '\0'), upload.size,
+                                    AttachmentCipher::encryptedSize(upload.size)};
+    StoredMessage row;
+    row.conversationId = upload.conversationId;
+    row.clientId = upload.clientId;
+    row.senderId = upload.senderId;
+    row.timestamp = upload.createdAt;
+    row.kind = MessageKind::Content;
+    const MessageContent content =
+            MessageContent::file(placeholder, upload.name, upload.mime, upload.caption);
+    row.body = content.toBytes();
+    row.text = content.previewText();
+    row.pending = true;
+    row.attachmentPath = upload.filePath;
+    row.outboxState = upload.failed ? OutboxState::Failed : OutboxState::Queued;
+    row.failureReason = upload.failureReason;
+    return row;
+}
+
 Result<StoredMessage> Attachments::sendFile(qint64 conversationId, const QString &filePath,
                                             const QString &caption, qint64 senderId)
 {
@@ -86,39 +109,68 @@ Result<StoredMessage> Attachments::sendFile(qint64 conversationId, const QString
     probe.close();
 
     Upload upload;
-    upload.filePath = info.absoluteFilePath();
-    upload.name = info.fileName();
-    upload.mime = QMimeDatabase().mimeTypeForFile(info).name();
-    upload.caption = caption;
-    upload.size = info.size();
-    // The row shows the message as it will be; its reference is a placeholder of the right
-    // shape (the upload makes the real id and key), never sent.
-    const AttachmentRef placeholder{QByteArray(16, '\0'),
-                                    QByteArray(AttachmentCipher::KeyBytes, '\0'), upload.size,
-                                    AttachmentCipher::encryptedSize(upload.size)};
-    StoredMessage &row = upload.row;
-    row.conversationId = conversationId;
-    row.clientId = newUploadId();
-    row.senderId = senderId;
-    row.timestamp = QDateTime::currentMSecsSinceEpoch();
-    row.kind = MessageKind::Content;
-    const MessageContent content =
-            MessageContent::file(placeholder, upload.name, upload.mime, caption);
-    row.body = content.toBytes();
-    row.text = content.previewText();
-    row.pending = true;
-    row.attachmentPath = upload.filePath;
+    PendingUpload &saved = upload.saved;
+    saved.clientId = newUploadId();
+    saved.conversationId = conversationId;
+    saved.senderId = senderId;
+    saved.createdAt = QDateTime::currentMSecsSinceEpoch();
+    saved.filePath = info.absoluteFilePath();
+    saved.name = info.fileName();
+    saved.mime = QMimeDatabase().mimeTypeForFile(info).name();
+    saved.caption = caption;
+    saved.size = info.size();
+    if (!m_uploadsDir.isEmpty() && QDir().mkpath(m_uploadsDir))
+        saved.cipherPath =
+                QDir(m_uploadsDir)
+                        .filePath(QString::fromLatin1(saved.clientId.toHex()) + u".enc"_s);
+    upload.row = rowOf(saved);
 
-    const QByteArray id = row.clientId;
+    const QByteArray id = saved.clientId;
     m_uploads.insert(id, upload);
     m_uploadOrder.append(id);
-    qCInfo(lcClient) << "upload" << id.toHex() << "of" << upload.size << "bytes to"
+    m_store->saveUpload(saved);
+    qCInfo(lcClient) << "upload" << id.toHex() << "of" << saved.size << "bytes to"
                      << conversationId;
-    startUpload(m_uploads[id]);
-    return row;
+    startUpload(m_uploads[id], false);
+    return upload.row;
 }
 
-void Attachments::startUpload(Upload &upload)
+void Attachments::load()
+{
+    const quint64 generation = m_generation;
+    m_store->pendingUploads().then(this, [this, generation](const QList<PendingUpload> &left) {
+        if (generation != m_generation)
+            return;
+        QSet<QString> kept;
+        for (const Upload &u : std::as_const(m_uploads))
+            kept.insert(u.saved.cipherPath);
+        for (const PendingUpload &saved : left) {
+            kept.insert(saved.cipherPath);
+            if (m_uploads.contains(saved.clientId))
+                continue;
+            Upload upload;
+            upload.saved = saved;
+            upload.row = rowOf(saved);
+            m_uploads.insert(saved.clientId, upload);
+            m_uploadOrder.append(saved.clientId);
+            qCInfo(lcClient) << "upload" << saved.clientId.toHex() << "left by an earlier run"
+                             << (saved.failed ? "failed" : "goes on");
+            if (!saved.failed)
+                startUpload(m_uploads[saved.clientId], true);
+        }
+        // Encrypted copies no upload names any more (an erased account, a crash) go.
+        if (!m_uploadsDir.isEmpty()) {
+            const QDir dir(m_uploadsDir);
+            for (const QString &name : dir.entryList({u"*.enc"_s}, QDir::Files)) {
+                if (!kept.contains(dir.filePath(name)))
+                    QFile::remove(dir.filePath(name));
+            }
+        }
+        Q_EMIT uploadsLoaded();
+    });
+}
+
+void Attachments::startUpload(Upload &upload, bool resume)
 {
     const QByteArray id = upload.row.clientId;
     const qint64 conversationId = upload.row.conversationId;
@@ -128,6 +180,11 @@ void Attachments::startUpload(Upload &upload)
     upload.progress = 0;
     upload.row.outboxState = OutboxState::Queued;
     upload.row.failureReason.clear();
+    if (upload.saved.failed) {
+        upload.saved.failed = false;
+        upload.saved.failureReason.clear();
+        m_store->saveUpload(upload.saved);
+    }
     connect(upload.transfer, &AttachmentTransfer::progressChanged, this,
             [this, id, conversationId](qint64 done, qint64 total) {
                 auto it = m_uploads.find(id);
@@ -136,21 +193,38 @@ void Attachments::startUpload(Upload &upload)
                 it->progress = fraction(done, total);
                 Q_EMIT uploadProgressChanged(conversationId, id, it->progress);
             });
+    // What a later run needs to go on from here.
+    connect(upload.transfer, &AttachmentTransfer::encrypted, this,
+            [this, id](const AttachmentRef &ref) {
+                auto it = m_uploads.find(id);
+                if (it == m_uploads.end())
+                    return;
+                it->saved.key = ref.key;
+                it->saved.encryptedSize = ref.encryptedSize;
+                m_store->saveUpload(it->saved);
+            });
+    connect(upload.transfer, &AttachmentTransfer::started, this,
+            [this, id](const QByteArray &serverUploadId) {
+                auto it = m_uploads.find(id);
+                if (it == m_uploads.end())
+                    return;
+                it->saved.serverUploadId = serverUploadId;
+                m_store->saveUpload(it->saved);
+            });
     connect(upload.transfer, &AttachmentTransfer::uploaded, this,
             [this, id, conversationId](const AttachmentRef &ref) {
                 auto it = m_uploads.find(id);
                 if (it == m_uploads.end())
                     return;
-                // Outbox::send() emits entryQueued before it returns when the store was quick
-                // (a finished future runs its continuation at once): takeUploadOf() then
-                // answers from m_queuing, as the client id is not known yet.
-                m_queuing = id;
-                m_queuingTaken = false;
-                const QByteArray clientId = m_outbox->send(
-                        conversationId, MessageContent::file(ref, it->name, it->mime, it->caption));
-                m_queuing.clear();
-                qCInfo(lcClient) << "upload" << id.toHex() << "is message" << clientId.toHex();
-                uploadDone(id, clientId, m_queuingTaken);
+                // The message keeps the upload's id: queued twice (a restart between the two
+                // commits) it is still one message, and the server keeps one of a client id.
+                m_queued.insert(id);
+                m_outbox->send(conversationId,
+                               MessageContent::file(ref, it->saved.name, it->saved.mime,
+                                                    it->saved.caption),
+                               id);
+                qCInfo(lcClient) << "upload" << id.toHex() << "is queued as a message";
+                uploadDone(id);
             });
     connect(upload.transfer, &AttachmentTransfer::failed, this,
             [this, id, conversationId](const Error &error) {
@@ -159,23 +233,45 @@ void Attachments::startUpload(Upload &upload)
                     return;
                 qCInfo(lcClient) << "upload" << id.toHex()
                                  << "failed:" << errorCodeName(error.code);
-                const Error shown = explained(error, it->name);
+                const Error shown = explained(error, it->saved.name);
                 it->row.outboxState = OutboxState::Failed;
                 it->row.failureReason = errorCodeName(error.code); // as the outbox keeps it
+                it->saved.failed = true;
+                it->saved.failureReason = it->row.failureReason;
+                m_store->saveUpload(it->saved);
                 Q_EMIT uploadFailed(conversationId, id, shown);
             });
-    upload.transfer->upload(upload.filePath, conversationId);
+    const PendingUpload &saved = upload.saved;
+    if (resume && !saved.key.isEmpty() && !saved.cipherPath.isEmpty()
+        && QFileInfo(saved.cipherPath).size() == saved.encryptedSize) {
+        upload.transfer->resumeUpload(saved.cipherPath,
+                                      AttachmentRef{{}, saved.key, saved.size, saved.encryptedSize},
+                                      saved.serverUploadId, conversationId);
+    } else {
+        upload.saved.key.clear();
+        upload.saved.encryptedSize = 0;
+        upload.saved.serverUploadId.clear();
+        upload.transfer->upload(saved.filePath, conversationId, saved.cipherPath);
+    }
 }
 
-void Attachments::uploadDone(const QByteArray &uploadId, const QByteArray &clientId, bool taken)
+void Attachments::uploadDone(const QByteArray &uploadId)
 {
     Upload upload = m_uploads.take(uploadId);
     m_uploadOrder.removeOne(uploadId);
-    if (!taken)
-        m_uploadOfClientId.insert(clientId, uploadId);
-    m_sentFiles.insert(clientId, upload.filePath);
+    m_sentFiles.insert(uploadId, upload.saved.filePath);
+    forgetUpload(upload);
     if (upload.transfer)
         upload.transfer->deleteLater(); // we are inside its signal
+}
+
+void Attachments::forgetUpload(const Upload &upload)
+{
+    // After the outbox's commit on the cache's thread (calls run in order): a run stopped in
+    // between finds the message queued and drops the upload (UploadTable::entries()).
+    m_store->removeUpload(upload.saved.clientId);
+    if (!upload.saved.cipherPath.isEmpty())
+        QFile::remove(upload.saved.cipherPath);
 }
 
 bool Attachments::retryUpload(const QByteArray &uploadId)
@@ -183,7 +279,7 @@ bool Attachments::retryUpload(const QByteArray &uploadId)
     auto it = m_uploads.find(uploadId);
     if (it == m_uploads.end() || it->row.outboxState != OutboxState::Failed)
         return false;
-    startUpload(*it);
+    startUpload(*it, false);
     return true;
 }
 
@@ -196,6 +292,7 @@ bool Attachments::discardUpload(const QByteArray &uploadId)
         it->transfer->cancel();
         it->transfer->deleteLater();
     }
+    forgetUpload(*it);
     m_uploads.erase(it);
     m_uploadOrder.removeOne(uploadId);
     return true;
@@ -216,17 +313,6 @@ double Attachments::uploadProgress(const QByteArray &uploadId) const
 {
     const auto it = m_uploads.constFind(uploadId);
     return it == m_uploads.cend() ? 0.0 : it->progress;
-}
-
-QByteArray Attachments::takeUploadOf(const QByteArray &clientId)
-{
-    if (const auto it = m_uploadOfClientId.constFind(clientId); it != m_uploadOfClientId.cend())
-        return m_uploadOfClientId.take(clientId);
-    if (!m_queuing.isEmpty() && !m_queuingTaken) {
-        m_queuingTaken = true;
-        return m_queuing;
-    }
-    return {};
 }
 
 void Attachments::ownEntriesStored(const QList<StoredMessage> &messages)
@@ -310,6 +396,15 @@ QHash<qint64, double> Attachments::downloads(qint64 conversationId) const
     return progress;
 }
 
+void Attachments::eraseUploadCopies()
+{
+    if (m_uploadsDir.isEmpty())
+        return;
+    const QDir dir(m_uploadsDir);
+    for (const QString &name : dir.entryList({u"*.enc"_s}, QDir::Files))
+        QFile::remove(dir.filePath(name));
+}
+
 void Attachments::reset()
 {
     for (Upload &u : m_uploads) {
@@ -324,9 +419,11 @@ void Attachments::reset()
             d.transfer->deleteLater();
         }
     }
+    // The cache keeps what is unfinished: the next login of this account goes on with it.
+    ++m_generation;
     m_uploads.clear();
     m_uploadOrder.clear();
-    m_uploadOfClientId.clear();
+    m_queued.clear();
     m_sentFiles.clear();
     m_downloads.clear();
 }

@@ -5,8 +5,10 @@
 ///
 /// sendFile(): checks the file, shows it at once as an upload row (a pending file message of
 /// mine, with progress), uploads it (AttachmentTransfer) and only then queues the file message
-/// in the Outbox: the message needs the attachment id and key the upload gives. An upload lives
-/// in memory only; one cut short by quitting is not resumed on the next start.
+/// in the Outbox under the upload's id as its client id: the message needs the attachment id and
+/// key the upload gives. Every upload is kept in the cache (PendingUpload) with its encrypted copy
+/// in the uploads folder, so one cut short by quitting goes on after the next start (load()) from
+/// what the server already holds.
 /// download(): decrypts entry `seq`'s attachment into the downloads folder under a name no
 /// other file has, and remembers the path in the cache (MessageStore::setAttachmentPath), so it
 /// survives restarts. What I sent from this device is remembered the same way once it has a
@@ -17,6 +19,7 @@
 
 #include <QtCore/QHash>
 #include <QtCore/QObject>
+#include <QtCore/QSet>
 
 namespace Parley {
 
@@ -37,22 +40,26 @@ public:
     /// Where downloads go (created when the first one starts).
     void setDownloadsDir(const QString &dir) { m_downloadsDir = dir; }
     QString downloadsDir() const { return m_downloadsDir; }
+    /// Where encrypted copies of files being uploaded wait (the profile's data folder/uploads);
+    /// empty: in temporary files, and an upload cut short starts again from the file.
+    void setUploadsDir(const QString &dir) { m_uploadsDir = dir; }
+
+    /// Takes up the uploads an earlier run left unfinished (their rows show at once, pending);
+    /// uploadsLoaded() follows.
+    void load();
 
     /// Starts uploading `filePath` for a file message in `conversationId` from `senderId`.
     /// The result is the upload row to show (pending, its clientId the upload's id), or why
     /// the file cannot be sent (unreadable, not a file).
     Result<StoredMessage> sendFile(qint64 conversationId, const QString &filePath,
                                    const QString &caption, qint64 senderId);
-    /// Starts the failed upload `uploadId` again from the beginning; false if there is none.
+    /// Starts the failed upload `uploadId` again from the file; false if there is none.
     bool retryUpload(const QByteArray &uploadId);
     /// Forgets the upload `uploadId` (stops it if it runs); false if there is none.
     bool discardUpload(const QByteArray &uploadId);
     /// The upload rows of a conversation, oldest first, with their progress (0..1).
     QList<StoredMessage> uploads(qint64 conversationId) const;
     double uploadProgress(const QByteArray &uploadId) const;
-    /// The upload whose file message is the outbox entry `clientId`, taken out of the books;
-    /// empty if there was none.
-    QByteArray takeUploadOf(const QByteArray &clientId);
 
     /// Downloads the attachment of `message` (a file message's log entry); a second call while
     /// it runs does nothing. Errors go to downloadFailed().
@@ -64,10 +71,14 @@ public:
     /// Rows of mine that just got their seq: those sent from this device point at the file
     /// I picked (remembered in the cache).
     void ownEntriesStored(const QList<StoredMessage> &messages);
-    /// Stops everything (logout).
+    /// Stops everything (logout); the cache keeps unfinished uploads for load().
     void reset();
+    /// Removes every encrypted copy of a file being uploaded (the account's data was erased).
+    void eraseUploadCopies();
 
 Q_SIGNALS:
+    /// load() is done: uploads() holds what an earlier run left.
+    void uploadsLoaded();
     /// The message of upload `uploadId` is queued in the outbox: `message` takes its row.
     void uploadQueued(const QByteArray &uploadId, const Parley::StoredMessage &message);
     void uploadProgressChanged(qint64 conversationId, const QByteArray &uploadId, double progress);
@@ -82,11 +93,7 @@ private:
     struct Upload
     {
         StoredMessage row;
-        QString filePath;
-        QString name;
-        QString mime;
-        QString caption;
-        qint64 size = 0;
+        PendingUpload saved; ///< as the cache keeps it
         double progress = 0;
         AttachmentTransfer *transfer = nullptr;
     };
@@ -99,20 +106,22 @@ private:
         AttachmentTransfer *transfer = nullptr;
     };
 
-    void startUpload(Upload &upload);
-    /// `taken`: takeUploadOf() already handed the upload out while the outbox queued it.
-    void uploadDone(const QByteArray &uploadId, const QByteArray &clientId, bool taken);
+    static StoredMessage rowOf(const PendingUpload &upload);
+    /// Starts (or, with `resume`, goes on with) the transfer of `upload`.
+    void startUpload(Upload &upload, bool resume);
+    void uploadDone(const QByteArray &uploadId);
+    void forgetUpload(const Upload &upload);
     static Error explained(const Error &error, const QString &name);
 
     Connection *m_connection;
     MessageStore *m_store;
     Outbox *m_outbox;
     QString m_downloadsDir;
-    QHash<QByteArray, Upload> m_uploads; ///< by upload id (the row's client id)
+    QString m_uploadsDir;
+    QHash<QByteArray, Upload> m_uploads; ///< by upload id (the row's and message's client id)
     QList<QByteArray> m_uploadOrder;
-    QHash<QByteArray, QByteArray> m_uploadOfClientId; ///< outbox client id → upload id
-    QByteArray m_queuing; ///< the upload whose message Outbox::send() is queuing right now
-    bool m_queuingTaken = false;
+    QSet<QByteArray> m_queued; ///< uploads done whose message the outbox is committing
+    quint64 m_generation = 0; ///< load() results of before a reset() are dropped
     QHash<QByteArray, QString> m_sentFiles; ///< outbox client id → the file I picked
     QHash<QPair<qint64, qint64>, Download> m_downloads; ///< by (conversation, seq)
 };

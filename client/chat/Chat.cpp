@@ -178,6 +178,7 @@ void Chat::connectAttachments()
                 if (message.conversationId == m_conversationId)
                     m_messages->replaceUpload(uploadId, message);
             });
+    connect(attachments, &Attachments::uploadsLoaded, this, &Chat::showTransfers);
     connect(attachments, &Attachments::uploadProgressChanged, this,
             [this](qint64 id, const QByteArray &uploadId, double progress) {
                 if (id == m_conversationId)

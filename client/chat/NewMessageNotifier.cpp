@@ -10,12 +10,14 @@ namespace Parley {
 
 NewMessageNotifier::NewMessageNotifier(Notifier *notifier, Account *account,
                                        ConversationListModel *conversations, QObject *parent)
-    : QObject(parent), m_notifier(notifier), m_account(account), m_conversations(conversations)
+    : QObject(parent),
+      m_notifier(notifier),
+      m_account(account),
+      m_conversations(conversations)
 {
 }
 
-void NewMessageNotifier::messagesStored(qint64 conversationId,
-                                        const QList<StoredMessage> &messages)
+void NewMessageNotifier::messagesStored(qint64 conversationId, const QList<StoredMessage> &messages)
 {
     // One notification per batch: the newest message from someone else.
     const StoredMessage *newest = nullptr;
@@ -36,7 +38,8 @@ void NewMessageNotifier::messagesStored(qint64 conversationId,
     QString title = sender;
     if (summary && summary->conversation.kind == ConversationKind::Group)
         title = tr("%1 in %2").arg(sender, m_conversations->titleOf(*summary));
-    m_notifier->notify(conversationId, title, newest->text);
+    m_notifier->notify(conversationId, title,
+                       m_showsText ? newest->text : tr("New message from %1").arg(sender));
 }
 
 } // namespace Parley

@@ -24,6 +24,10 @@ public:
 
     bool isEnabled() const { return m_enabled; }
     void setEnabled(bool enabled) { m_enabled = enabled; }
+    /// Whether a notification shows the message's text; if not, its body only says who wrote
+    /// ("New message from alice").
+    bool showsText() const { return m_showsText; }
+    void setShowsText(bool shows) { m_showsText = shows; }
     /// The conversation on screen (0: none).
     void setActiveConversation(qint64 conversationId) { m_activeConversation = conversationId; }
 
@@ -35,6 +39,7 @@ private:
     Account *m_account;
     ConversationListModel *m_conversations;
     bool m_enabled = true;
+    bool m_showsText = true;
     qint64 m_activeConversation = 0;
 };
 

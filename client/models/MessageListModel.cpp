@@ -88,7 +88,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {AttachmentMimeRole, "attachmentMime"},
             {AttachmentStateRole, "attachmentState"},
             {AttachmentProgressRole, "attachmentProgress"},
-            {AttachmentPathRole, "attachmentPath"}};
+            {AttachmentPathRole, "attachmentPath"},
+            {FormattedTextRole, "formattedText"}};
 }
 
 int MessageListModel::rowOfSeq(qint64 seq) const

@@ -68,6 +68,9 @@ public:
         AttachmentStateRole,
         AttachmentProgressRole, ///< 0..1 of the running upload or download
         AttachmentPathRole, ///< file URL of the attachment on this device, or empty
+        /// `text` as restricted rich text (TextMarkup): *bold*, _italic_, `code`, "> " quotes
+        /// and http/https/mailto links; everything else escaped
+        FormattedTextRole,
     };
     Q_ENUM(Role)
 

@@ -74,7 +74,9 @@ void MessageListModel::removeUpload(const QByteArray &uploadId)
 void MessageListModel::replaceUpload(const QByteArray &uploadId, const StoredMessage &message)
 {
     const int row = indexOfClientId(uploadId);
-    if (row < 0 || !m_rows.at(row).upload || indexOfClientId(message.clientId) >= 0) {
+    // The message has the upload's id as its client id: another row with it is a copy.
+    const int existing = indexOfClientId(message.clientId);
+    if (row < 0 || !m_rows.at(row).upload || (existing >= 0 && existing != row)) {
         addPending(message);
         return;
     }

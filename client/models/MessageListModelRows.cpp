@@ -6,6 +6,7 @@
 #include "chat/StateText.h"
 #include "content/MessageContent.h"
 #include "content/SystemText.h"
+#include "content/TextMarkup.h"
 #include "outbox/Outbox.h"
 #include "store/MessageStore.h"
 #include "sync/SyncEngine.h"
@@ -46,6 +47,11 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         if (m.deleted)
             return deletedText();
         return shownText(r);
+    case FormattedTextRole:
+        // Only what the sender wrote is formatted; the app's own lines are escaped as they are.
+        if (system || m.undecryptable || m.deleted)
+            return TextMarkup::toPlainHtml(data(index, TextRole).toString());
+        return TextMarkup::toHtml(shownText(r));
     case TimestampRole:
         return QDateTime::fromMSecsSinceEpoch(m.timestamp);
     case DayLabelRole:

@@ -9,7 +9,6 @@
 
 namespace Parley::MessageRows {
 
-
 inline QDate localDate(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().date();
@@ -44,13 +43,14 @@ inline const QList<int> AllRowRoles = {
         MessageListModel::AttachmentStateRole,
         MessageListModel::AttachmentProgressRole,
         MessageListModel::AttachmentPathRole,
+        MessageListModel::FormattedTextRole,
 };
 
 inline const QList<int> TransferRoles = {MessageListModel::AttachmentStateRole,
-                                  MessageListModel::AttachmentProgressRole};
+                                         MessageListModel::AttachmentProgressRole};
 
 inline const QList<int> ReplyRoles = {MessageListModel::ReplySenderNameRole,
-                               MessageListModel::ReplySnippetRole};
+                                      MessageListModel::ReplySnippetRole};
 
 inline QString deletedText()
 {
@@ -69,6 +69,5 @@ inline bool isAnnotation(const StoredMessage &m, qint64 *replyTo = nullptr)
         *replyTo = content->replyTo();
     return content->isAnnotation();
 }
-
 
 } // namespace Parley::MessageRows

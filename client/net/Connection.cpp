@@ -262,6 +262,13 @@ void Connection::onSslErrors(const QList<QSslError> &errors)
         return;
     }
     const QString presented = fingerprintOf(certificate.toDer());
+    if (m_pinned.isEmpty() && m_askBeforePinning) {
+        qCInfo(lcClientNet) << "a certificate to approve:" << presented;
+        m_certificateRefused = true;
+        m_reconnectTimer->stop();
+        Q_EMIT certificateToApprove(presented);
+        return;
+    }
     if (m_pinned.isEmpty()) {
         qCInfo(lcClientNet) << "pinning the server certificate on first use:" << presented;
         m_pinned = presented;

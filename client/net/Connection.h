@@ -48,6 +48,9 @@ public:
     /// The pinned SHA-256 fingerprint of the server certificate ("AB:CD:…"), empty if none.
     QString pinnedFingerprint() const { return m_pinned; }
     void setPinnedFingerprint(const QString &fingerprint) { m_pinned = fingerprint; }
+    /// With nothing pinned, a certificate without a trusted CA stops the connection
+    /// (certificateToApprove) instead of being pinned at once.
+    void setAskBeforePinning(bool ask) { m_askBeforePinning = ask; }
 
     /// The device token: with one, every connect resumes and a lost connection reconnects.
     void setToken(const QByteArray &token) { m_token = token; }
@@ -110,6 +113,9 @@ Q_SIGNALS:
     void certificatePinned(const QString &fingerprint);
     /// The certificate differs from the pinned one: the connection stopped and stays stopped.
     void certificateChanged(const QString &pinned, const QString &presented);
+    /// Nothing is pinned and asking is on: the connection stopped until the user accepted
+    /// `presented` (setPinnedFingerprint, then open()).
+    void certificateToApprove(const QString &presented);
 
 private:
     struct Pending;
@@ -136,6 +142,7 @@ private:
     WelcomeFrame m_welcome;
     bool m_wanted = false; ///< the user wants to be connected (reconnect when lost)
     bool m_certificateRefused = false;
+    bool m_askBeforePinning = false;
 
     qint64 m_nextId = 1;
     QHash<qint64, std::shared_ptr<Pending>> m_pending;

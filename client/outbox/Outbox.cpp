@@ -117,11 +117,14 @@ QByteArray Outbox::sendText(qint64 conversationId, const QString &text)
     return send(conversationId, MessageContent::text(text));
 }
 
-QByteArray Outbox::send(qint64 conversationId, const MessageContent &content)
+QByteArray Outbox::send(qint64 conversationId, const MessageContent &content,
+                        const QByteArray &clientId)
 {
+    if (!clientId.isEmpty() && find(clientId))
+        return clientId;
     OutboxEntry entry;
     entry.conversationId = conversationId;
-    entry.clientId = newClientId();
+    entry.clientId = clientId.isEmpty() ? newClientId() : clientId;
     entry.content = content.toBytes();
     entry.createdAt = QDateTime::currentMSecsSinceEpoch();
     entry.state = OutboxState::Queued;

@@ -52,8 +52,11 @@ public:
     /// Stores a text message (queued) and sends it when possible; returns its client id.
     /// entryQueued() follows once the entry is committed.
     QByteArray sendText(qint64 conversationId, const QString &text);
-    /// The same for any content (a reply, reaction, edit or delete: MessageContent).
-    QByteArray send(qint64 conversationId, const MessageContent &content);
+    /// The same for any content (a reply, reaction, edit or delete: MessageContent). A file
+    /// message takes its upload's id as `clientId`, so the upload and its message are one thing
+    /// across restarts; a client id already queued is not queued twice.
+    QByteArray send(qint64 conversationId, const MessageContent &content,
+                    const QByteArray &clientId = {});
     /// Queues a failed entry again.
     bool retry(const QByteArray &clientId);
     /// Queues every failed entry again and, while the server is away, reconnects at once.

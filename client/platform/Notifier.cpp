@@ -16,14 +16,23 @@ const QString Service = u"org.freedesktop.Notifications"_s;
 const QString Path = u"/org/freedesktop/Notifications"_s;
 const QString Interface = u"org.freedesktop.Notifications"_s;
 
+// The action the notification server invokes when the notification itself is clicked.
+const QString DefaultAction = u"default"_s;
+
 } // namespace
 
-Notifier::Notifier(QObject *parent) : QObject(parent) { }
+Notifier::Notifier(QObject *parent) : QObject(parent)
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (bus.isConnected())
+        bus.connect(Service, Path, Interface, u"ActionInvoked"_s, this,
+                    SLOT(actionInvoked(uint, QString)));
+}
 
 void Notifier::notify(qint64 conversationId, const QString &title, const QString &body)
 {
     ++m_sent;
-    Q_EMIT notified(conversationId);
+    Q_EMIT notified(conversationId, title, body);
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected())
         return;
@@ -31,7 +40,7 @@ void Notifier::notify(qint64 conversationId, const QString &title, const QString
     const QVariantMap hints{{u"category"_s, u"im.received"_s},
                             {u"desktop-entry"_s, u"org.parley.Parley"_s}};
     call << u"Parley"_s << m_ids.value(conversationId, 0u) << u"org.parley.Parley"_s << title
-         << body << QStringList() << hints << int(-1);
+         << body << QStringList{DefaultAction, tr("Open")} << hints << int(-1);
     auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
             [this, conversationId](QDBusPendingCallWatcher *w) {
@@ -54,6 +63,24 @@ void Notifier::withdraw(qint64 conversationId)
             QDBusMessage::createMethodCall(Service, Path, Interface, u"CloseNotification"_s);
     call << id;
     bus.asyncCall(call);
+}
+
+void Notifier::activate(qint64 conversationId)
+{
+    m_ids.remove(conversationId); // the server closes a notification that was clicked
+    Q_EMIT activated(conversationId);
+}
+
+void Notifier::actionInvoked(uint id, const QString &actionKey)
+{
+    if (actionKey != DefaultAction)
+        return;
+    for (auto it = m_ids.cbegin(); it != m_ids.cend(); ++it) {
+        if (it.value() == id) {
+            activate(it.key());
+            return;
+        }
+    }
 }
 
 } // namespace Parley

@@ -1,7 +1,8 @@
 #pragma once
 
 /// Shows desktop notifications through the freedesktop notification service over D-Bus
-/// (org.freedesktop.Notifications.Notify); silently does nothing without a session bus.
+/// (org.freedesktop.Notifications.Notify), and says when the user clicked one (its
+/// ActionInvoked signal); silently does nothing without a session bus.
 
 #include <QtCore/QHash>
 #include <QtCore/QObject>
@@ -23,9 +24,19 @@ public:
     /// How many Notify calls were sent (tests check what was and was not shown).
     int sentCount() const { return m_sent; }
 
+    /// The user clicked the conversation's notification: emits activated(). The desktop's
+    /// ActionInvoked signal ends here; so does anything else that shows notifications.
+    void activate(qint64 conversationId);
+
 Q_SIGNALS:
-    /// A Notify call was sent for the conversation.
-    void notified(qint64 conversationId);
+    /// A Notify call was sent for the conversation, with what it shows.
+    void notified(qint64 conversationId, const QString &title, const QString &body);
+    /// The user clicked a notification of the conversation (activate()).
+    void activated(qint64 conversationId);
+
+private Q_SLOTS:
+    /// org.freedesktop.Notifications.ActionInvoked: `id` is one of ours if it is in m_ids.
+    void actionInvoked(uint id, const QString &actionKey);
 
 private:
     QHash<qint64, uint> m_ids; ///< conversation → the server's notification id

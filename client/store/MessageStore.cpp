@@ -7,6 +7,7 @@
 #include "OutboxTable.h"
 #include "SearchIndex.h"
 #include "SettingsTable.h"
+#include "UploadTable.h"
 
 #include <QtCore/QPromise>
 #include <QtCore/QThread>
@@ -301,6 +302,21 @@ QFuture<void> MessageStore::setOutboxState(const QByteArray &clientId, OutboxSta
 QFuture<void> MessageStore::removeFromOutbox(const QByteArray &clientId)
 {
     return run([clientId](QSqlDatabase &db) { OutboxTable(db).remove(clientId); });
+}
+
+QFuture<void> MessageStore::saveUpload(const PendingUpload &upload)
+{
+    return run([upload](QSqlDatabase &db) { UploadTable(db).save(upload); });
+}
+
+QFuture<QList<PendingUpload>> MessageStore::pendingUploads()
+{
+    return run([](QSqlDatabase &db) { return UploadTable(db).entries(); });
+}
+
+QFuture<void> MessageStore::removeUpload(const QByteArray &clientId)
+{
+    return run([clientId](QSqlDatabase &db) { UploadTable(db).remove(clientId); });
 }
 
 QFuture<bool> MessageStore::runInTransaction(std::function<bool(const QString &)> work)

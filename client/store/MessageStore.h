@@ -9,8 +9,8 @@
 ///
 /// This class is the cache's one door and its thread; the SQL lives in one small class per
 /// table or concern, run on that thread over its connection: SettingsTable, ConversationTable,
-/// MessageTable (with Annotations), SearchIndex, OutboxTable, and the e2ee tables through
-/// runInTransaction().
+/// MessageTable (with Annotations), SearchIndex, OutboxTable, UploadTable, and the e2ee tables
+/// through runInTransaction().
 
 #include "StoreTypes.h"
 #include "model/Signals.h"
@@ -47,7 +47,7 @@ public:
     /// Every setting whose key starts with `prefix`, keyed by the rest of the key.
     QFuture<QVariantMap> settings(const QString &prefix);
 
-    /// Deletes every conversation, message, cursor, outbox entry and setting except those
+    /// Deletes every conversation, message, cursor, outbox entry, upload and setting except those
     /// whose key starts with "pin/" (pinned server certificates outlive a logout).
     QFuture<void> wipeAccountData();
 
@@ -109,6 +109,13 @@ public:
     QFuture<void> setOutboxState(const QByteArray &clientId, OutboxState state,
                                  const QString &failureReason);
     QFuture<void> removeFromOutbox(const QByteArray &clientId);
+
+    // --- uploads in progress (Attachments) ---
+    /// Adds the upload or replaces the one with its client id.
+    QFuture<void> saveUpload(const PendingUpload &upload);
+    /// Every upload whose file message is not queued yet, oldest first (UploadTable::entries).
+    QFuture<QList<PendingUpload>> pendingUploads();
+    QFuture<void> removeUpload(const QByteArray &clientId);
 
     // --- for code that keeps its own tables in the cache (client/e2ee) ---
     /// Runs `work` on the store thread inside one transaction on the cache's connection; `work`

@@ -110,6 +110,16 @@ const QList<QStringList> &migrations()
             {
                     u"ALTER TABLE messages ADD COLUMN attachment_path TEXT NOT NULL DEFAULT ''"_s,
             },
+            // 5: uploads in progress (PendingUpload), so one cut short by quitting resumes.
+            {
+                    u"CREATE TABLE uploads ("
+                    "  client_id BLOB PRIMARY KEY, conv INTEGER NOT NULL, sender INTEGER NOT NULL,"
+                    "  created_at INTEGER NOT NULL, file_path TEXT NOT NULL, name TEXT NOT NULL,"
+                    "  mime TEXT NOT NULL, caption TEXT NOT NULL, size INTEGER NOT NULL,"
+                    "  key BLOB, enc_size INTEGER NOT NULL DEFAULT 0,"
+                    "  cipher_path TEXT NOT NULL DEFAULT '', server_upload_id BLOB,"
+                    "  failed INTEGER NOT NULL DEFAULT 0, failure TEXT NOT NULL DEFAULT '')"_s,
+            },
     };
     return steps;
 }

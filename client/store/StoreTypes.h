@@ -101,6 +101,30 @@ struct OutboxEntry
     friend bool operator==(const OutboxEntry &, const OutboxEntry &) = default;
 };
 
+/// A file on its way to the server as the cache keeps it, so that an upload cut short by quitting
+/// goes on after the next start (Attachments). Its row is shown as a pending file message.
+struct PendingUpload
+{
+    QByteArray clientId; ///< the upload's id, and the client id its file message will have
+    qint64 conversationId = 0;
+    qint64 senderId = 0;
+    qint64 createdAt = 0; ///< ms since the epoch
+    QString filePath; ///< the file the user picked
+    QString name;
+    QString mime;
+    QString caption;
+    qint64 size = 0; ///< plaintext bytes
+    /// Set once the file is encrypted into `cipherPath`: the attachment key and encrypted size.
+    QByteArray key;
+    qint64 encryptedSize = 0;
+    QString cipherPath;
+    QByteArray serverUploadId; ///< set once the server started the upload
+    bool failed = false;
+    QString failureReason; ///< an error name, as the outbox keeps it
+
+    friend bool operator==(const PendingUpload &, const PendingUpload &) = default;
+};
+
 /// One hit of a full-text search, with the text around the match.
 struct SearchHit
 {

@@ -8,7 +8,6 @@
 #include "net/PushDispatcher.h"
 #include "store/MessageStore.h"
 
-#include <QtCore/QDateTime>
 #include <QtCore/QFuture>
 #include <QtCore/QTimer>
 
@@ -19,8 +18,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int CatchUpPageSize = 100;
-constexpr int TypingResendMs = 3000;
-constexpr int TypingStopMs = 5000;
 
 StoredMessage fromEnvelope(const Envelope &e)
 {
@@ -207,6 +204,24 @@ void SyncEngine::acceptLive(const QList<Envelope> &envelopes, Batch &batch, QSet
     }
 }
 
+void SyncEngine::acceptHistory(const QList<Envelope> &envelopes, Batch &batch)
+{
+    // A history page is everything the server holds after the asked seq, in order: a seq it
+    // skips is not in its log (a restore moved its numbering on past entries that were lost),
+    // so the cursor moves over it instead of waiting for entries that never come.
+    for (const Envelope &e : envelopes) {
+        LogCursor &c = cursorFor(e.conversationId, e.seq - 1);
+        if (e.seq <= c.top)
+            continue; // already held
+        if (e.seq != c.top + 1)
+            qCInfo(lcClientSync) << "the log of" << e.conversationId << "goes on at" << e.seq
+                                 << "after" << c.top << "(the server was restored)";
+        c.top = e.seq;
+        batch.envelopes.append(e);
+        batch.cursors.insert(c.conversationId, c);
+    }
+}
+
 void SyncEngine::catchUp(qint64 conversationId)
 {
     if (!m_connection->isReady())
@@ -238,8 +253,7 @@ void SyncEngine::catchUp(qint64 conversationId)
                 }
                 const qint64 before = m_cursors.value(conversationId).top;
                 Batch batch;
-                QSet<qint64> gaps;
-                acceptLive(page->messages, batch, gaps);
+                acceptHistory(page->messages, batch);
                 const bool progressed = m_cursors.value(conversationId).top > before;
                 if (!batch.envelopes.isEmpty())
                     enqueue(std::move(batch));
@@ -457,90 +471,6 @@ void SyncEngine::finishBatch(const Batch &batch, const StoredBatch &stored)
         if (newestFromOthers > 0)
             sendDelivered(conversationId, newestFromOthers);
     }
-}
-
-void SyncEngine::sendDelivered(qint64 conversationId, qint64 seq)
-{
-    if (!m_connection->isReady() || seq <= m_deliveredSent.value(conversationId, 0))
-        return;
-    m_deliveredSent.insert(conversationId, seq);
-    ReceiptFrame frame{Receipt{conversationId, 0, 0, ReceiptKind::Delivered, seq}};
-    m_connection->request(frame).then(
-            this, [this, conversationId, seq](const Result<RawFrame> &reply) {
-                if (!reply && m_deliveredSent.value(conversationId) == seq)
-                    m_deliveredSent.remove(conversationId);
-            });
-}
-
-void SyncEngine::markRead(qint64 conversationId)
-{
-    const auto it = m_cursors.constFind(conversationId);
-    if (it == m_cursors.cend() || it->top <= 0)
-        return;
-    const qint64 seq = it->top;
-    const qint64 sent = m_readSent.value(conversationId, 0);
-    if (std::abs(sent) >= seq && sent > 0)
-        return;
-    // Locally at once (the unread count drops even offline); to the server when connected.
-    const quint64 generation = m_generation;
-    m_store->applyReceipt(Receipt{conversationId, m_userId, m_deviceId, ReceiptKind::Read, seq})
-            .then(this, [this, conversationId, generation](bool changed) {
-                if (changed && generation == m_generation)
-                    Q_EMIT conversationChanged(conversationId);
-            });
-    if (!m_connection->isReady()) {
-        m_readSent.insert(conversationId, -seq); // negative: still to send
-        return;
-    }
-    m_readSent.insert(conversationId, seq);
-    ReceiptFrame frame{Receipt{conversationId, 0, 0, ReceiptKind::Read, seq}};
-    m_connection->request(frame).then(this,
-                                      [this, conversationId, seq](const Result<RawFrame> &reply) {
-                                          if (!reply && m_readSent.value(conversationId) == seq)
-                                              m_readSent.insert(conversationId, -seq);
-                                      });
-}
-
-void SyncEngine::setTyping(qint64 conversationId, bool typing)
-{
-    if (!m_connection->isReady())
-        return;
-    QTimer *&stop = m_typingStop[conversationId];
-    if (!stop) {
-        stop = new QTimer(this);
-        stop->setSingleShot(true);
-        connect(stop, &QTimer::timeout, this,
-                [this, conversationId] { setTyping(conversationId, false); });
-    }
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (typing) {
-        if (now - m_typingSentAt.value(conversationId, 0) >= TypingResendMs) {
-            m_typingSentAt.insert(conversationId, now);
-            m_connection->post(TypingFrame{Typing{conversationId, 0, true}});
-        }
-        stop->start(TypingStopMs);
-    } else if (m_typingSentAt.remove(conversationId)) {
-        stop->stop();
-        m_connection->post(TypingFrame{Typing{conversationId, 0, false}});
-    }
-}
-
-void SyncEngine::reannounceTyping(qint64 conversationId)
-{
-    const QTimer *stop = m_typingStop.value(conversationId);
-    if (!m_connection->isReady() || !stop || !stop->isActive()
-        || !m_typingSentAt.contains(conversationId))
-        return;
-    m_typingSentAt.insert(conversationId, QDateTime::currentMSecsSinceEpoch());
-    m_connection->post(TypingFrame{Typing{conversationId, 0, true}});
-}
-
-void SyncEngine::setPresence(const Presence &presence)
-{
-    if (m_presence.value(presence.userId) == presence)
-        return;
-    m_presence.insert(presence.userId, presence);
-    Q_EMIT presenceChanged(presence.userId);
 }
 
 void SyncEngine::onMessagePushed(const MessageFrame &message)

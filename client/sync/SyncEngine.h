@@ -115,6 +115,8 @@ private:
     void startSync();
     void applySynced(const SyncedFrame &synced);
     void acceptLive(const QList<Envelope> &envelopes, Batch &batch, QSet<qint64> &gaps);
+    /// Like acceptLive for a page of history after the cursor, which has no gaps to fill.
+    void acceptHistory(const QList<Envelope> &envelopes, Batch &batch);
     void catchUp(qint64 conversationId);
     void enqueue(Batch batch);
     void processNext();

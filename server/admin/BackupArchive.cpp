@@ -4,6 +4,7 @@
 #include "ServerConfig.h"
 #include "store/Database.h"
 #include "store/DatabaseDump.h"
+#include "store/RestoredNumbering.h"
 
 #include <QtCore/QDateTime>
 #include <QtCore/QDir>
@@ -178,6 +179,14 @@ Result<QJsonObject> BackupArchive::restore(const ServerConfig &config, const QSt
                 *url, stage.filePath(u"database/"_s + DatabaseDump::fileName(url->kind)));
         !s)
         return s.error();
+    {
+        // Clients keep what the old server handed out after the backup: never again.
+        Database db(*url);
+        if (Status s = db.open(); !s)
+            return s.error();
+        if (Status s = RestoredNumbering::advance(db); !s)
+            return s.error();
+    }
 
     // The generated certificate (clients pinned it), the attachments, and the config beside.
     QDirIterator files(stage.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);

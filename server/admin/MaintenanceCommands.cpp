@@ -6,6 +6,7 @@
 #include "Logging.h"
 #include "net/TlsCredentials.h"
 #include "store/Database.h"
+#include "store/RestoredNumbering.h"
 
 #include <QtCore/QFileInfo>
 #include <QtCore/QJsonArray>
@@ -66,6 +67,8 @@ Result<AdminReply> restore(AdminContext &c)
     if (manifest->value(u"contents"_s).toArray().contains(u"config"_s))
         text += u"\nits config file is %1/parleyd.ini.from-backup: compare it with yours"_s.arg(
                 c.invocation.config.resolvedDataDir());
+    text += u"\nseqs and ids move on by %1 past the backup's: clients keep the messages they "
+            "received after it"_s.arg(RestoredNumbering::Skip);
     text += u"\nrun `parleyd migrate` before starting the server"_s;
     return AdminReply{text, *manifest};
 }

@@ -79,6 +79,7 @@ std::unique_ptr<Client> Soak::makeClient(const Device &device)
             (device.throughLink ? m_link->url(m_server.url()) : m_server.url()).toString();
     options.deviceName = device.name;
     options.notifications = false;
+    options.askBeforePinning = false; // nobody to ask: pinned on first use
     auto client = std::make_unique<Client>(options, nullptr);
     client->connection()->setReconnectDelays(200, 5000);
     watch(client.get());

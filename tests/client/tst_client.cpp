@@ -1,7 +1,7 @@
 #include "Client.h"
-#include "chat/StateText.h"
 #include "ParleydProcess.h"
 #include "attachments/AttachmentCipher.h"
+#include "chat/StateText.h"
 #include "contacts/BlockList.h"
 #include "content/PlaintextCipher.h"
 #include "net/Connection.h"
@@ -44,6 +44,7 @@ private Q_SLOTS:
     void restartShowsHistoryFromCache();
     void replyReactEditDelete();
     void sendAndDownloadFile();
+    void uploadResumesAfterRestart();
     void groupMembershipAndTyping();
     void historyPagesFromServer();
     void notifications();
@@ -106,6 +107,7 @@ std::unique_ptr<Client> tst_Client::makeClient(const QString &name)
     options.serverUrl = m_server->url().toString();
     options.deviceName = u"test device"_s;
     options.notifications = false;
+    options.askBeforePinning = false; // nobody to ask: pinned on first use
     auto client = std::make_unique<Client>(
             options,
             m_plaintext ? std::unique_ptr<ContentCipher>(std::make_unique<PlaintextCipher>())
@@ -179,8 +181,9 @@ void tst_Client::registerChatDeliverRead()
     alice->chat(id)->sendText(u"hello bob"_s);
     QTRY_VERIFY(rowWithText(aliceView, u"hello bob"_s) >= 0);
     const int row = rowWithText(aliceView, u"hello bob"_s);
-    const auto first =
-            aliceView->index(row).data(MessageListModel::DeliveryStateRole).value<States::Delivery>();
+    const auto first = aliceView->index(row)
+                               .data(MessageListModel::DeliveryStateRole)
+                               .value<States::Delivery>();
     QVERIFY(first == States::Delivery::Queued || first == States::Delivery::Sent
             || first == States::Delivery::Delivered);
 
@@ -487,12 +490,106 @@ void tst_Client::sendAndDownloadFile()
     QCOMPARE(aliceErrors.last().at(0).toInt(), int(ErrorCode::AttachmentTooLarge));
     const QModelIndex refused = aliceView->index(rowWithFile(aliceView, u"too big.bin"_s));
     QCOMPARE(refused.data(MessageListModel::AttachmentStateRole).toString(), u"failed"_s);
-    QCOMPARE(refused.data(MessageListModel::DeliveryStateRole).value<States::Delivery>(), States::Delivery::Failed);
+    QCOMPARE(refused.data(MessageListModel::DeliveryStateRole).value<States::Delivery>(),
+             States::Delivery::Failed);
     QCOMPARE(refused.data(MessageListModel::FailureReasonRole).toString(),
              StateText::failure(States::Failure::TooLarge));
     // Taken back: the row goes.
     alice->chat(id)->cancelUpload(refused.data(MessageListModel::ClientIdRole).toString());
     QCOMPARE(rowWithFile(aliceView, u"too big.bin"_s), -1);
+}
+
+void tst_Client::uploadResumesAfterRestart()
+{
+    if (!m_hasKeychain)
+        QSKIP("resuming after a restart needs the token from the keychain");
+    auto bob = registered(u"bob"_s);
+    auto alice = registered(u"alice"_s);
+    const qint64 id = openDirect(*alice, u"bob"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->summary(id) != nullptr, 10000);
+    MessageListModel *bobView = bob->chat(id)->messages();
+
+    QByteArray plain(12 * 1024 * 1024 + 3, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(plain.data()),
+                                          plain.size() / 4);
+    const QString name = u"holiday video.bin"_s;
+    const QString source = m_dir->filePath(name);
+    {
+        QFile f(source);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(plain), plain.size());
+    }
+    const QDir uploads(QDir(alice->options().dataDir).filePath(u"uploads"_s));
+
+    // A quarter is on the server when it goes away (SIGKILL: the rest was in flight), and alice
+    // quits while it is away.
+    const auto progressOf = [&name](MessageListModel *view) {
+        const int row = rowWithFile(view, name);
+        return row < 0 ? -1.0
+                       : view->index(row).data(MessageListModel::AttachmentProgressRole).toDouble();
+    };
+    MessageListModel *view = alice->chat(id)->messages();
+    double before = 0;
+    connect(view, &QAbstractItemModel::dataChanged, this, [&] {
+        if (before == 0 && progressOf(view) >= 0.25) {
+            before = progressOf(view);
+            m_server->kill();
+        }
+    });
+    alice->chat(id)->sendFile(QUrl::fromLocalFile(source));
+    QTRY_VERIFY_WITH_TIMEOUT(before > 0, 60000);
+    QVERIFY(before < 1.0);
+    QCOMPARE(uploads.entryList(QDir::Files).size(), 1); // the encrypted copy waits there
+    alice.reset();
+
+    // Started again with no server: the file is still on its way, from the cache.
+    alice = makeClient(u"alice"_s);
+    QTRY_VERIFY(alice->isStarted());
+    view = alice->chat(id)->messages();
+    QAbstractItemModelTester tester(view, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY(rowWithFile(view, name) >= 0);
+    QCOMPARE(view->index(rowWithFile(view, name))
+                     .data(MessageListModel::AttachmentStateRole)
+                     .toString(),
+             u"uploading"_s);
+    QCOMPARE(view->index(rowWithFile(view, name)).data(MessageListModel::SeqRole).toLongLong(), 0);
+
+    // The server is back: the upload goes on from what the server holds, not from the start.
+    QList<double> after;
+    connect(view, &QAbstractItemModel::dataChanged, this, [&] {
+        const double p = progressOf(view);
+        if (p > 0 && (after.isEmpty() || after.last() != p))
+            after.append(p);
+    });
+    QVERIFY2(m_server->start(), m_server->log().right(5000).constData());
+    QTRY_VERIFY_WITH_TIMEOUT(
+            view->index(rowWithFile(view, name)).data(MessageListModel::SeqRole).toLongLong() > 0,
+            60000);
+    QVERIFY(!after.isEmpty());
+    QVERIFY2(after.first() >= before,
+             qPrintable(u"went on from %1, had %2"_s.arg(after.first()).arg(before)));
+    QTRY_COMPARE(uploads.entryList(QDir::Files).size(), 0);
+
+    // One message, whole: bob downloads exactly the file alice picked.
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithFile(bobView, name) >= 0, 20000);
+    int copies = 0;
+    for (int i = 0; i < bobView->rowCount(); ++i)
+        copies += bobView->index(i).data(MessageListModel::AttachmentNameRole).toString() == name;
+    QCOMPARE(copies, 1);
+    const qint64 seq =
+            bobView->index(rowWithFile(bobView, name)).data(MessageListModel::SeqRole).toLongLong();
+    bob->chat(id)->downloadAttachment(seq);
+    QTRY_COMPARE_WITH_TIMEOUT(bobView->index(rowWithFile(bobView, name))
+                                      .data(MessageListModel::AttachmentStateRole)
+                                      .toString(),
+                              u"downloaded"_s, 30000);
+    QFile received(bobView->index(rowWithFile(bobView, name))
+                           .data(MessageListModel::AttachmentPathRole)
+                           .toUrl()
+                           .toLocalFile());
+    QVERIFY(received.open(QIODevice::ReadOnly));
+    QCOMPARE(QCryptographicHash::hash(received.readAll(), QCryptographicHash::Sha256),
+             QCryptographicHash::hash(plain, QCryptographicHash::Sha256));
 }
 
 void tst_Client::replyReactEditDelete()

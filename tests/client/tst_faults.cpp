@@ -125,6 +125,7 @@ std::unique_ptr<Client> tst_Faults::makeClient(const QString &name, const QUrl &
     options.serverUrl = url.toString();
     options.deviceName = u"test device"_s;
     options.notifications = false;
+    options.askBeforePinning = false; // nobody to ask: pinned on first use
     auto client = std::make_unique<Client>(options, nullptr);
     client->connection()->setReconnectDelays(100, 2000);
     return client;

@@ -1,11 +1,11 @@
 #include "attachments/AttachmentCipher.h"
 #include "attachments/Attachments.h"
+#include "chat/StateText.h"
 #include "content/MessageContent.h"
 #include "content/PlaintextCipher.h"
 #include "models/ConversationListModel.h"
 #include "models/DeviceListModel.h"
 #include "models/MemberListModel.h"
-#include "chat/StateText.h"
 #include "models/MessageListModel.h"
 #include "net/Connection.h"
 #include "net/PushDispatcher.h"
@@ -243,7 +243,8 @@ void tst_Models::pendingBecomesLogEntry()
     QTRY_VERIFY(!queued.isEmpty());
     QCOMPARE(model.rowCount(), 4);
     QModelIndex pending = model.index(3);
-    QCOMPARE(pending.data(MessageListModel::DeliveryStateRole).value<States::Delivery>(), States::Delivery::Queued);
+    QCOMPARE(pending.data(MessageListModel::DeliveryStateRole).value<States::Delivery>(),
+             States::Delivery::Queued);
     QCOMPARE(pending.data(MessageListModel::TextRole).toString(), u"on my way"_s);
     QVERIFY(pending.data(MessageListModel::IsOwnRole).toBool());
     QCOMPARE(pending.data(MessageListModel::ClientIdRole).toString(),
@@ -268,7 +269,8 @@ void tst_Models::pendingBecomesLogEntry()
     QTRY_VERIFY(!stored.isEmpty());
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.index(3).data(MessageListModel::SeqRole).toLongLong(), 5);
-    QCOMPARE(model.index(3).data(MessageListModel::DeliveryStateRole).value<States::Delivery>(), States::Delivery::Sent);
+    QCOMPARE(model.index(3).data(MessageListModel::DeliveryStateRole).value<States::Delivery>(),
+             States::Delivery::Sent);
     QCOMPARE(model.index(3).data(MessageListModel::TextRole).toString(), u"on my way"_s);
     // The outbox row went in the same transaction (the Outbox itself let go of the entry
     // when the `sent` reply came, before handing it on).
@@ -297,8 +299,9 @@ void tst_Models::deliveryStatesFollowReceipts()
     auto states = [&model] {
         QStringList s;
         for (int i = 0; i < model.rowCount(); ++i)
-            s << QString::fromLatin1(QMetaEnum::fromType<States::Delivery>().valueToKey(
-                         model.index(i).data(MessageListModel::DeliveryStateRole).toInt()))
+            s << QString::fromLatin1(
+                         QMetaEnum::fromType<States::Delivery>().valueToKey(
+                                 model.index(i).data(MessageListModel::DeliveryStateRole).toInt()))
                             .toLower();
         return s;
     };
@@ -406,7 +409,8 @@ void tst_Models::repliesReactionsEditsDeletes()
     QCOMPARE(model.index(2).data(MessageListModel::TextRole).toString(), u"definitely!"_s);
     QVERIFY(model.index(2).data(MessageListModel::EditedRole).toBool());
     QCOMPARE(model.index(3).data(MessageListModel::ReplySnippetRole).toString(), u"sushi"_s);
-    QCOMPARE(model.index(3).data(MessageListModel::DeliveryStateRole).value<States::Delivery>(), States::Delivery::Queued);
+    QCOMPARE(model.index(3).data(MessageListModel::DeliveryStateRole).value<States::Delivery>(),
+             States::Delivery::Queued);
     QVERIFY(!model.index(3).data(MessageListModel::CanEditRole).toBool());
 
     const auto names = model.roleNames();
@@ -550,7 +554,8 @@ void tst_Models::uploadBecomesFileMessage()
     QCOMPARE(model.rowCount(), 3);
     QModelIndex row = model.index(2);
     QCOMPARE(row.data(MessageListModel::AttachmentStateRole).toString(), u"uploading"_s);
-    QCOMPARE(row.data(MessageListModel::DeliveryStateRole).value<States::Delivery>(), States::Delivery::Queued);
+    QCOMPARE(row.data(MessageListModel::DeliveryStateRole).value<States::Delivery>(),
+             States::Delivery::Queued);
     QCOMPARE(row.data(MessageListModel::TextRole).toString(), u"read this"_s);
     QCOMPARE(row.data(MessageListModel::AttachmentNameRole).toString(), u"notes.txt"_s);
     QCOMPARE(row.data(MessageListModel::AttachmentSizeRole).toLongLong(), 11);
@@ -563,7 +568,8 @@ void tst_Models::uploadBecomesFileMessage()
     // Refused (e.g. too large): failed with the reason; retried: uploading again.
     model.setUploadFailed(uploadId, errorCodeName(ErrorCode::AttachmentTooLarge));
     QCOMPARE(row.data(MessageListModel::AttachmentStateRole).toString(), u"failed"_s);
-    QCOMPARE(row.data(MessageListModel::DeliveryStateRole).value<States::Delivery>(), States::Delivery::Failed);
+    QCOMPARE(row.data(MessageListModel::DeliveryStateRole).value<States::Delivery>(),
+             States::Delivery::Failed);
     QCOMPARE(row.data(MessageListModel::FailureReasonRole).toString(),
              StateText::failure(States::Failure::TooLarge));
     model.setUploadFailed(uploadId, {});

@@ -130,6 +130,7 @@ std::unique_ptr<Client> tst_E2ee::makeClient(const QString &user, const QString 
     options.serverUrl = m_recorder->url().toString();
     options.deviceName = device;
     options.notifications = false;
+    options.askBeforePinning = false; // nobody to ask: pinned on first use
     auto client = std::make_unique<Client>(options);
     client->connection()->setReconnectDelays(100, 1000);
     return client;
@@ -576,6 +577,7 @@ void tst_E2ee::keysLowIsAnswered()
     options.profile = profileOf(u"k-kim"_s, u"laptop"_s);
     options.dataDir = m_dir->filePath(u"k-kim"_s);
     options.notifications = false;
+    options.askBeforePinning = false; // nobody to ask: pinned on first use
     Client kim(options);
     QSignalSpy replenished(kim.encryption()->publisher(), &DeviceKeyPublisher::preKeysReplenished);
     QTRY_VERIFY(kim.isStarted());

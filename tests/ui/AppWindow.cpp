@@ -193,6 +193,57 @@ bool AppWindow::activate()
 
 bool AppWindow::click(QQuickItem *target, Qt::MouseButton button)
 {
+    return clickAt(target, std::nullopt, button);
+}
+
+namespace {
+
+// Where a TextEdit shows `part`: a point a few characters into its first occurrence.
+std::optional<QPointF> pointOf(QQuickItem *textEdit, const QString &part)
+{
+    const int at = AppWindow::shownText(textEdit).indexOf(part);
+    if (!textEdit || at < 0)
+        return std::nullopt;
+    QRectF cursor;
+    QMetaObject::invokeMethod(textEdit, "positionToRectangle", Q_RETURN_ARG(QRectF, cursor),
+                              Q_ARG(int, at + std::min<int>(3, part.size() / 2)));
+    return QPointF(cursor.x() + 2, cursor.center().y());
+}
+
+} // namespace
+
+QString AppWindow::shownText(QQuickItem *textEdit)
+{
+    if (!textEdit)
+        return {};
+    QString text;
+    QMetaObject::invokeMethod(textEdit, "getText", Q_RETURN_ARG(QString, text), Q_ARG(int, 0),
+                              Q_ARG(int, textEdit->property("length").toInt()));
+    return text;
+}
+
+QString AppWindow::linkAt(QQuickItem *textEdit, const QString &part)
+{
+    const std::optional<QPointF> point = pointOf(textEdit, part);
+    QString link;
+    if (point)
+        QMetaObject::invokeMethod(textEdit, "linkAt", Q_RETURN_ARG(QString, link),
+                                  Q_ARG(qreal, point->x()), Q_ARG(qreal, point->y()));
+    return link;
+}
+
+bool AppWindow::clickText(QQuickItem *textEdit, const QString &part)
+{
+    const std::optional<QPointF> point = pointOf(textEdit, part);
+    if (!point) {
+        qWarning("AppWindow::clickText: \"%s\" is not shown", qPrintable(part));
+        return false;
+    }
+    return clickAt(textEdit, point, Qt::LeftButton);
+}
+
+bool AppWindow::clickAt(QQuickItem *target, std::optional<QPointF> local, Qt::MouseButton button)
+{
     if (!target || !m_window) {
         qWarning("AppWindow::click: no such item");
         return false;
@@ -206,8 +257,9 @@ bool AppWindow::click(QQuickItem *target, Qt::MouseButton button)
     // A dialog or menu on its way in or out still catches clicks: click once it has settled.
     if (!QTest::qWaitFor([this] { return !popupMoving(m_window->contentItem()); }))
         qWarning("AppWindow::click: a popup is still opening or closing");
-    const auto centre = [target] {
-        return target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+    const auto centre = [target, local] {
+        return target->mapToScene(
+                local.value_or(QPointF(target->width() / 2, target->height() / 2)));
     };
     // Something sliding or fading in (a page, a dialog) is clicked where it comes to rest.
     const QRectF inside(QPointF(0, 0), m_window->size());

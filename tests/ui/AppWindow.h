@@ -8,7 +8,10 @@
 #include <QtCore/QString>
 #include <QtCore/QUrl>
 
+#include <QtCore/QPointF>
+
 #include <memory>
+#include <optional>
 
 class QQmlApplicationEngine;
 class QQuickItem;
@@ -63,6 +66,13 @@ public:
     /// warning) if it is null, hidden, disabled or outside the window.
     bool click(QQuickItem *target, Qt::MouseButton button = Qt::LeftButton);
     bool click(const QString &objectName) { return click(item(objectName)); }
+    /// Clicks the first place where the text item `textEdit` (a TextEdit) shows `part`, a few
+    /// characters in. false (and a warning) if it does not show it.
+    bool clickText(QQuickItem *textEdit, const QString &part);
+    /// The plain text a TextEdit shows (its rich text without the formatting).
+    static QString shownText(QQuickItem *textEdit);
+    /// The link under `part` of what a TextEdit shows (its href), or empty: no link there.
+    static QString linkAt(QQuickItem *textEdit, const QString &part);
     /// Clicks the field `objectName` (to focus it), selects what it holds and types `text`.
     bool typeInto(const QString &objectName, const QString &text);
     /// Types `text` (Latin-1) key by key into whatever has the focus.
@@ -74,6 +84,9 @@ public:
     QString screenshot(const QString &name) const;
 
 private:
+    /// Clicks `target` at `local` (its coordinates; a null optional: its centre).
+    bool clickAt(QQuickItem *target, std::optional<QPointF> local, Qt::MouseButton button);
+
     std::unique_ptr<Client> m_client;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;

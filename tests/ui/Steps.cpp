@@ -34,13 +34,18 @@ bool keychainAvailable()
 
 namespace {
 
-/// After "Create account" or "Log in": the conversation list, online (and the keychain
-/// question answered when the session has no keychain).
+/// After "Create account" or "Log in": the conversation list, online (the first connection's
+/// certificate trusted, and the keychain question answered when the session has no keychain).
 void awaitSignedIn(AppWindow &app, const QString &username)
 {
-    QTRY_VERIFY_WITH_TIMEOUT(app.isShown(u"ownUsername"_s)
+    QTRY_VERIFY_WITH_TIMEOUT(app.isShown(u"trustCertificateDialog"_s)
+                                     || app.text(u"ownUsername"_s) == username
                                      || !app.text(u"accountError"_s).isEmpty(),
                              NetworkTimeout);
+    if (app.isShown(u"trustCertificateDialog"_s)) {
+        QVERIFY(app.click(u"trustCertificateButton"_s));
+        QTRY_VERIFY(!app.isShown(u"trustCertificateDialog"_s));
+    }
     QCOMPARE(app.text(u"accountError"_s), QString());
     QTRY_COMPARE_WITH_TIMEOUT(app.text(u"ownUsername"_s), username, NetworkTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(app.text(u"connectionState"_s), u"Online"_s, NetworkTimeout);

@@ -6,6 +6,7 @@
 #include "Client.h"
 #include "Steps.h"
 #include "TwoPeople.h"
+#include "net/Connection.h"
 #include "platform/ProfilePaths.h"
 
 #include <QtSql/QSqlDatabase>
@@ -27,6 +28,7 @@ private Q_SLOTS:
 
     void signedOutKeepsHistoryAndOutbox();
     void logoutAsksKeepOrErase();
+    void firstConnectionShowsFingerprint();
 
 private:
     /// The number `sql` (a COUNT) gives on `user`'s cache file, read beside the running app;
@@ -191,6 +193,52 @@ void tst_Trust::logoutAsksKeepOrErase()
     QCOMPARE(countOnDisk(u"alice"_s, u"SELECT COUNT(*) FROM outbox"_s), 0);
     QCOMPARE(countOnDisk(u"alice"_s, account), 0);
     alice.screenshot(u"logoutAsksKeepOrErase"_s);
+}
+
+void tst_Trust::firstConnectionShowsFingerprint()
+{
+    AppWindow &alice = *m_people.alice;
+    // What the admin gives people to compare: `parleyd fingerprint` (the same as in the log).
+    QByteArray out;
+    QVERIFY2(m_people.server->runAdmin({u"fingerprint"_s}, &out) == 0, out.constData());
+    const QString logged = QString::fromUtf8(out).trimmed().split(u'\n').last().trimmed();
+    QCOMPARE(logged, m_people.server->fingerprint()); // from parleyd's listening line
+    QVERIFY(!logged.isEmpty());
+    auto submit = [&alice] {
+        QVERIFY(alice.click(u"welcomeRegisterButton"_s));
+        QTRY_VERIFY(alice.isShown(u"confirmPasswordField"_s));
+        QTRY_VERIFY(!alice.text(u"serverField"_s).isEmpty());
+        QVERIFY(alice.typeInto(u"usernameField"_s, u"alice"_s));
+        QVERIFY(alice.typeInto(u"passwordField"_s, u"alice-password"_s));
+        QVERIFY(alice.typeInto(u"confirmPasswordField"_s, u"alice-password"_s));
+        QVERIFY(alice.click(u"accountSubmitButton"_s));
+    };
+
+    // The first connection stops at the certificate and shows the fingerprint parleyd logged.
+    QTRY_VERIFY(alice.isShown(u"welcomeRegisterButton"_s));
+    submit();
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY_WITH_TIMEOUT(alice.isShown(u"trustCertificateDialog"_s), Steps::NetworkTimeout);
+    QCOMPARE(alice.text(u"trustCertificateFingerprint"_s), logged);
+    QVERIFY(alice.client()->state() != Client::State::Online);
+    alice.screenshot(u"firstConnectionShowsFingerprint"_s);
+
+    // Refused: back at the start, not registered, nothing pinned (the next try asks again).
+    QVERIFY(alice.click(u"refuseCertificateButton"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(alice.isShown(u"welcomeRegisterButton"_s), Steps::NetworkTimeout);
+    QCOMPARE(alice.client()->userId(), 0);
+    QVERIFY(alice.client()->connection()->pinnedFingerprint().isEmpty());
+    submit();
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY_WITH_TIMEOUT(alice.isShown(u"trustCertificateDialog"_s), Steps::NetworkTimeout);
+    QCOMPARE(alice.text(u"trustCertificateFingerprint"_s), logged);
+
+    // Trusted: registered and online.
+    QVERIFY(alice.click(u"trustCertificateButton"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(alice.text(u"ownUsername"_s), u"alice"_s, Steps::NetworkTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(alice.text(u"connectionState"_s), u"Online"_s, Steps::NetworkTimeout);
 }
 
 QTEST_MAIN(tst_Trust)
