@@ -11,6 +11,7 @@
 #include "net/TrustedProxies.h"
 #include "routing/PasswordHasher.h"
 #include "routing/Router.h"
+#include "store/PageLimits.h"
 #include "store/Store.h"
 
 #include <QtCore/QDeadlineTimer>
@@ -221,6 +222,9 @@ void Server::routerReady()
     settings.session.rateBurst = m_config.rateLimitBurst;
     settings.session.registrationOpen = m_config.registrationOpen;
     settings.maxQueuedBytes = m_config.maxQueuedBytes;
+    if (m_config.maxQueuedBytes < 2 * MaxReplyBodyBytes)
+        qCWarning(lcServer) << "max-queued-bytes" << m_config.maxQueuedBytes
+                            << "is under two replies: clients catching up may be dropped as slow";
     settings.handshakeTimeoutMs = m_config.handshakeTimeoutSeconds * 1000;
     settings.tls = !m_config.plain;
     settings.transport = m_config.transport;
