@@ -1388,6 +1388,14 @@ Vorgelegt:   %2</translation>
         <source>Revoke</source>
         <translation>Entfernen</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>

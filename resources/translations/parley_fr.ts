@@ -1388,6 +1388,14 @@ Présenté&#xa0;: %2</translation>
         <source>Revoke</source>
         <translation>Révoquer</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
