@@ -62,7 +62,6 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
     // The system's language from the first string on; one chosen in Settings once the cache
     // is open (start()).
     m_languages->setLanguage({});
-    connect(m_languages, &LanguageSwitcher::languageChanged, this, &Client::languageChanged);
 
     // End-to-end encryption: the sender-key cipher works through it (client/e2ee).
     if (auto *senderKeys = dynamic_cast<SenderKeyContentCipher *>(m_cipher.get())) {

@@ -113,7 +113,8 @@ ModalDialog {
                         color: Theme.text
                     }
                     Label {
-                        text: StateText.connection(dialog.client.state)
+                        // Reads client.language: the word follows a language switch at once.
+                        text: (dialog.client.language, StateText.connection(dialog.client.state))
                         color: dialog.client.state === Client.Online ? Theme.online : Theme.secondaryText
                     }
                 }

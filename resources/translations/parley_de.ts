@@ -198,6 +198,11 @@
         <source>muted</source>
         <translation>stumm</translation>
     </message>
+    <message>
+        <source>d MMM</source>
+        <extracomment>A date of this year, as a Qt date format (d day, MMM short month name)</extracomment>
+        <translation>d. MMM</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
@@ -350,11 +355,11 @@
     </message>
     <message>
         <source>Added %1</source>
-        <translation>Hinzugefügt %1</translation>
+        <translation>Hinzugefügt am %1</translation>
     </message>
     <message>
         <source>Added %1 · last seen %2</source>
-        <translation>Hinzugefügt %1 · zuletzt aktiv %2</translation>
+        <translation>Hinzugefügt am %1 · zuletzt aktiv %2</translation>
     </message>
     <message>
         <source>Revoke</source>
@@ -1526,6 +1531,11 @@ Starte eine mit dem Knopf oben.</translation>
     <message>
         <source>%1 at %2</source>
         <translation>%1 um %2</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <extracomment>A date as a Qt date format (d day, MMM short month name, yyyy year)</extracomment>
+        <translation>d. MMM yyyy</translation>
     </message>
 </context>
 <context>

@@ -198,6 +198,11 @@
         <source>muted</source>
         <translation>en sourdine</translation>
     </message>
+    <message>
+        <source>d MMM</source>
+        <extracomment>A date of this year, as a Qt date format (d day, MMM short month name)</extracomment>
+        <translation>d MMM</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
@@ -1526,6 +1531,11 @@ Lances-en une avec le bouton ci-dessus.</translation>
     <message>
         <source>%1 at %2</source>
         <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <extracomment>A date as a Qt date format (d day, MMM short month name, yyyy year)</extracomment>
+        <translation>d MMM yyyy</translation>
     </message>
 </context>
 <context>
