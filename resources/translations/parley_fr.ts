@@ -1247,7 +1247,7 @@ Présenté&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 left</source>
-        <translation>%1 est parti</translation>
+        <translation>%1 a quitté le groupe</translation>
     </message>
     <message>
         <source>%1 made %2 an admin</source>
