@@ -1,5 +1,7 @@
 #include "Client.h"
 
+#include "moderation/AbuseReporter.h"
+
 #include "Logging.h"
 #include "account/Account.h"
 #include "attachments/Attachments.h"
@@ -56,6 +58,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_devices(new DeviceListModel(this)),
       m_searchResults(new SearchResultModel(m_store, m_conversations, this)),
       m_outboxList(new OutboxListModel(m_outbox, m_connection, m_conversations, this)),
+      m_reporter(new AbuseReporter(m_connection, m_store, this)),
       m_linkOpener(std::make_unique<DesktopLinkOpener>())
 {
     m_newMessages->setEnabled(m_options.notifications);
@@ -485,6 +488,7 @@ Chat *Client::chat(qint64 conversationId)
     parts.notifier = m_notifier;
     parts.conversations = m_conversations;
     parts.encryption = m_e2ee;
+    parts.reporter = m_reporter;
     parts.selfUserId = m_account->userId();
     auto *chat = new Chat(conversationId, parts, this);
     connect(chat, &Chat::errorOccurred, this, &Client::setError);
@@ -525,6 +529,11 @@ void Client::blockUser(qint64 userId)
         if (!status)
             setError(status.error());
     });
+}
+
+void Client::reportUser(qint64 userId, AbuseReporter::Reason reason, const QString &comment)
+{
+    m_reporter->report(userId, 0, {}, reason, comment);
 }
 
 void Client::unblockUser(qint64 userId)

@@ -5,7 +5,8 @@ import QtQuick.Layouts
 import Parley
 
 // The actions on one message: a row of common reactions, then Reply, Edit and Delete (the
-// last two only on my own messages), and Copy text. It only says what the user chose; ConversationView acts.
+// last two only on my own messages), Copy text, and Report (only on other people's). It only
+// says what the user chose; ConversationView acts.
 PopupMenu {
     id: menu
 
@@ -14,12 +15,14 @@ PopupMenu {
     property string senderName
     property string snippet
     property bool canEdit: false
+    property bool canReport: false
 
     signal reactChosen(string emoji)
     signal replyChosen()
     signal copyChosen()
     signal editChosen()
     signal deleteChosen()
+    signal reportChosen()
 
     objectName: "messageMenu"
 
@@ -87,5 +90,13 @@ PopupMenu {
         Accessible.name: text
         Material.foreground: Theme.danger
         onTriggered: menu.deleteChosen()
+    }
+    MenuItem {
+        objectName: "menuReport"
+        visible: menu.canReport
+        height: visible ? implicitHeight : 0
+        text: qsTr("Report…")
+        Accessible.name: qsTr("Report this message")
+        onTriggered: menu.reportChosen()
     }
 }

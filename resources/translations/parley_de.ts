@@ -342,6 +342,14 @@
         <source>Open the link</source>
         <translation>Link öffnen</translation>
     </message>
+    <message>
+        <source>Report…</source>
+        <translation>Melden …</translation>
+    </message>
+    <message>
+        <source>Report %1</source>
+        <translation>%1 melden</translation>
+    </message>
 </context>
 <context>
     <name>DeviceDelegate</name>
@@ -579,6 +587,10 @@
         <source>Remove %1 from the group</source>
         <translation>%1 aus der Gruppe entfernen</translation>
     </message>
+    <message>
+        <source>Report %1…</source>
+        <translation>%1 melden …</translation>
+    </message>
 </context>
 <context>
     <name>MessageDelegate</name>
@@ -668,6 +680,14 @@
     <message>
         <source>Delete for everyone…</source>
         <translation>Für alle löschen …</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>Melden …</translation>
+    </message>
+    <message>
+        <source>Report this message</source>
+        <translation>Diese Nachricht melden</translation>
     </message>
 </context>
 <context>
@@ -789,6 +809,53 @@
     <message>
         <source>Retry all</source>
         <translation>Alle erneut versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::AbuseReporter</name>
+    <message>
+        <source>You sent many reports recently. Try again in an hour.</source>
+        <translation>Du hast in letzter Zeit viele Meldungen gesendet. Versuch es in einer Stunde noch einmal.</translation>
+    </message>
+    <message>
+        <source>That message cannot be reported.</source>
+        <translation>Diese Nachricht kann nicht gemeldet werden.</translation>
+    </message>
+    <message>
+        <source>You are no longer a member of this conversation.</source>
+        <translation>Du bist kein Mitglied dieser Unterhaltung mehr.</translation>
+    </message>
+    <message>
+        <source>That account does not exist.</source>
+        <translation>Dieses Konto gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>No connection to the server. Try again when you are online.</source>
+        <translation>Keine Verbindung zum Server. Versuch es noch einmal, wenn du online bist.</translation>
+    </message>
+    <message>
+        <source>The server did not take the report: %1</source>
+        <translation>Der Server hat die Meldung nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>Choose whom to report.</source>
+        <translation>Wähle, wen du melden möchtest.</translation>
+    </message>
+    <message>
+        <source>A report can include at most %1 messages.</source>
+        <translation>Eine Meldung kann höchstens %1 Nachrichten enthalten.</translation>
+    </message>
+    <message>
+        <source>Sending the report…</source>
+        <translation>Meldung wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Only messages of the person you report can be included.</source>
+        <translation>Nur Nachrichten der Person, die du meldest, können enthalten sein.</translation>
+    </message>
+    <message>
+        <source>Report sent. The admins of this server will look at it.</source>
+        <translation>Meldung gesendet. Die Admins dieses Servers sehen sie sich an.</translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1342,69 @@ Vorgelegt:   %2</translation>
     <message>
         <source>Parley cannot use the system keychain (%1), so it cannot remember this login.</source>
         <translation>Parley kann den Schlüsselbund des Systems nicht verwenden (%1) und sich diese Anmeldung daher nicht merken.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report message</source>
+        <translation>Nachricht melden</translation>
+    </message>
+    <message>
+        <source>Report %1</source>
+        <translation>%1 melden</translation>
+    </message>
+    <message>
+        <source>Why are you reporting %1?</source>
+        <translation>Warum meldest du %1?</translation>
+    </message>
+    <message>
+        <source>Spam or scam</source>
+        <translation>Spam oder Betrug</translation>
+    </message>
+    <message>
+        <source>Harassment or threats</source>
+        <translation>Belästigung oder Drohungen</translation>
+    </message>
+    <message>
+        <source>Illegal content</source>
+        <translation>Illegale Inhalte</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Etwas anderes</translation>
+    </message>
+    <message>
+        <source>Anything the admins should know (optional)</source>
+        <translation>Was die Admins wissen sollten (optional)</translation>
+    </message>
+    <message>
+        <source>Comment for the admins</source>
+        <translation>Kommentar für die Admins</translation>
+    </message>
+    <message>
+        <source>The selected message&apos;s text will be sent to the admins of this server, with your name, %1&apos;s name, this conversation and your comment. Nothing else from the conversation is sent, and %1 is not told.</source>
+        <translation>Der Text der ausgewählten Nachricht wird an die Admins dieses Servers gesendet, zusammen mit deinem Namen, dem Namen von %1, dieser Unterhaltung und deinem Kommentar. Sonst wird nichts aus der Unterhaltung gesendet, und %1 erfährt nichts davon.</translation>
+    </message>
+    <message>
+        <source>Your name, %1&apos;s name and your comment will be sent to the admins of this server. No message text is sent, and %1 is not told.</source>
+        <translation>Dein Name, der Name von %1 und dein Kommentar werden an die Admins dieses Servers gesendet. Es wird kein Nachrichtentext gesendet, und %1 erfährt nichts davon.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Send report</source>
+        <translation>Meldung senden</translation>
     </message>
 </context>
 <context>

@@ -342,6 +342,14 @@
         <source>Open the link</source>
         <translation>Ouvrir le lien</translation>
     </message>
+    <message>
+        <source>Report…</source>
+        <translation>Signaler…</translation>
+    </message>
+    <message>
+        <source>Report %1</source>
+        <translation>Signaler %1</translation>
+    </message>
 </context>
 <context>
     <name>DeviceDelegate</name>
@@ -579,6 +587,10 @@
         <source>Remove %1 from the group</source>
         <translation>Retirer %1 du groupe</translation>
     </message>
+    <message>
+        <source>Report %1…</source>
+        <translation>Signaler %1…</translation>
+    </message>
 </context>
 <context>
     <name>MessageDelegate</name>
@@ -668,6 +680,14 @@
     <message>
         <source>Delete for everyone…</source>
         <translation>Supprimer pour tout le monde…</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>Signaler…</translation>
+    </message>
+    <message>
+        <source>Report this message</source>
+        <translation>Signaler ce message</translation>
     </message>
 </context>
 <context>
@@ -789,6 +809,53 @@
     <message>
         <source>Retry all</source>
         <translation>Tout réessayer</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::AbuseReporter</name>
+    <message>
+        <source>You sent many reports recently. Try again in an hour.</source>
+        <translation>Tu as envoyé beaucoup de signalements récemment. Réessaie dans une heure.</translation>
+    </message>
+    <message>
+        <source>That message cannot be reported.</source>
+        <translation>Ce message ne peut pas être signalé.</translation>
+    </message>
+    <message>
+        <source>You are no longer a member of this conversation.</source>
+        <translation>Tu n’es plus membre de cette conversation.</translation>
+    </message>
+    <message>
+        <source>That account does not exist.</source>
+        <translation>Ce compte n’existe pas.</translation>
+    </message>
+    <message>
+        <source>No connection to the server. Try again when you are online.</source>
+        <translation>Pas de connexion au serveur. Réessaie quand tu seras en ligne.</translation>
+    </message>
+    <message>
+        <source>The server did not take the report: %1</source>
+        <translation>Le serveur n’a pas accepté le signalement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Choose whom to report.</source>
+        <translation>Choisis qui tu veux signaler.</translation>
+    </message>
+    <message>
+        <source>A report can include at most %1 messages.</source>
+        <translation>Un signalement peut contenir au plus %1 messages.</translation>
+    </message>
+    <message>
+        <source>Sending the report…</source>
+        <translation>Envoi du signalement…</translation>
+    </message>
+    <message>
+        <source>Only messages of the person you report can be included.</source>
+        <translation>Seuls les messages de la personne que tu signales peuvent être inclus.</translation>
+    </message>
+    <message>
+        <source>Report sent. The admins of this server will look at it.</source>
+        <translation>Signalement envoyé. Les admins de ce serveur vont l’examiner.</translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1342,69 @@ Présenté&#xa0;: %2</translation>
     <message>
         <source>Parley cannot use the system keychain (%1), so it cannot remember this login.</source>
         <translation>Parley ne peut pas utiliser le trousseau du système (%1), il ne peut donc pas mémoriser cette connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report message</source>
+        <translation>Signaler le message</translation>
+    </message>
+    <message>
+        <source>Report %1</source>
+        <translation>Signaler %1</translation>
+    </message>
+    <message>
+        <source>Why are you reporting %1?</source>
+        <translation>Pourquoi signales-tu %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Spam or scam</source>
+        <translation>Spam ou arnaque</translation>
+    </message>
+    <message>
+        <source>Harassment or threats</source>
+        <translation>Harcèlement ou menaces</translation>
+    </message>
+    <message>
+        <source>Illegal content</source>
+        <translation>Contenu illégal</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Autre chose</translation>
+    </message>
+    <message>
+        <source>Anything the admins should know (optional)</source>
+        <translation>Ce que les admins devraient savoir (facultatif)</translation>
+    </message>
+    <message>
+        <source>Comment for the admins</source>
+        <translation>Commentaire pour les admins</translation>
+    </message>
+    <message>
+        <source>The selected message&apos;s text will be sent to the admins of this server, with your name, %1&apos;s name, this conversation and your comment. Nothing else from the conversation is sent, and %1 is not told.</source>
+        <translation>Le texte du message sélectionné sera envoyé aux admins de ce serveur, avec ton nom, le nom de %1, cette conversation et ton commentaire. Rien d’autre de la conversation n’est envoyé, et %1 n’est pas prévenu.</translation>
+    </message>
+    <message>
+        <source>Your name, %1&apos;s name and your comment will be sent to the admins of this server. No message text is sent, and %1 is not told.</source>
+        <translation>Ton nom, le nom de %1 et ton commentaire seront envoyés aux admins de ce serveur. Aucun texte de message n’est envoyé, et %1 n’est pas prévenu.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Send report</source>
+        <translation>Envoyer le signalement</translation>
     </message>
 </context>
 <context>
