@@ -17,6 +17,7 @@
 #include "net/PushDispatcher.h"
 #include "net/ServerAddress.h"
 #include "outbox/Outbox.h"
+#include "platform/LanguageSwitcher.h"
 #include "platform/LinkOpener.h"
 #include "platform/Notifier.h"
 #include "platform/ProfilePaths.h"
@@ -53,6 +54,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_conversations(new ConversationListModel(this)),
       m_feed(new ConversationFeed(m_store, m_sync, m_account, m_conversations, this)),
       m_newMessages(new NewMessageNotifier(m_notifier, m_account, m_conversations, this)),
+      m_languages(new LanguageSwitcher(this)),
       m_devices(new DeviceListModel(this)),
       m_searchResults(new SearchResultModel(m_store, m_conversations, this)),
       m_outboxList(new OutboxListModel(m_outbox, m_connection, m_conversations, this)),
@@ -60,6 +62,9 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_linkOpener(std::make_unique<DesktopLinkOpener>())
 {
     m_newMessages->setEnabled(m_options.notifications);
+    // The system's language from the first string on; one chosen in Settings once the cache
+    // is open (start()).
+    m_languages->setLanguage({});
 
     // End-to-end encryption: the sender-key cipher works through it (client/e2ee).
     if (auto *senderKeys = dynamic_cast<SenderKeyContentCipher *>(m_cipher.get())) {
@@ -198,6 +203,9 @@ void Client::start()
             Q_EMIT started();
             return;
         }
+        m_store->setting(u"language"_s).then(this, [this](const QVariant &language) {
+            m_languages->setLanguage(language.toString());
+        });
         m_account->restore();
     });
 }
@@ -353,6 +361,22 @@ void Client::setNotificationsShowText(bool shows)
     m_newMessages->setShowsText(shows);
     m_store->setSetting(u"notifications/showText"_s, shows);
     Q_EMIT notificationsShowTextChanged();
+}
+
+QString Client::language() const
+{
+    return m_languages->language();
+}
+
+void Client::setLanguage(const QString &language)
+{
+    m_languages->setLanguage(language);
+    m_store->setSetting(u"language"_s, m_languages->language());
+}
+
+QVariantList Client::languageChoices() const
+{
+    return LanguageSwitcher::choices();
 }
 
 bool Client::notificationsShowText() const

@@ -36,6 +36,7 @@ class Connection;
 class ConversationFeed;
 class ConversationStarter;
 class EndToEndEncryption;
+class LanguageSwitcher;
 class LinkOpener;
 class MessageStore;
 class NewMessageNotifier;
@@ -74,6 +75,8 @@ class Client : public QObject
                        NOTIFY notificationsEnabledChanged)
     Q_PROPERTY(bool notificationsShowText READ notificationsShowText WRITE setNotificationsShowText
                        NOTIFY notificationsShowTextChanged)
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    Q_PROPERTY(QVariantList languageChoices READ languageChoices CONSTANT)
     Q_PROPERTY(QVariantList blockedUsers READ blockedUsers NOTIFY blockedUsersChanged)
     Q_PROPERTY(
             Parley::Chat *activeChat READ activeChat WRITE setActiveChat NOTIFY activeChatChanged)
@@ -117,6 +120,12 @@ public:
     /// alice"; kept in the cache's settings.
     bool notificationsShowText() const;
     void setNotificationsShowText(bool shows);
+    /// The language chosen in Settings ("en", "de", "fr"), or empty to follow the system's;
+    /// applied at once (languageChanged: the UI retranslates) and kept in the cache's settings.
+    QString language() const;
+    void setLanguage(const QString &language);
+    /// The languages to choose from: {code, name} maps (LanguageSwitcher::choices).
+    QVariantList languageChoices() const;
     /// The conversation on screen (no notifications for it while the window is in front).
     Chat *activeChat() const { return m_activeChat; }
     void setActiveChat(Chat *chat);
@@ -213,6 +222,8 @@ Q_SIGNALS:
     void registrationOpenChanged();
     void notificationsEnabledChanged();
     void notificationsShowTextChanged();
+    /// The shown language changed: strings made before are to be translated again.
+    void languageChanged();
     void activeChatChanged();
     void blockedUsersChanged();
 
@@ -258,6 +269,7 @@ private:
     ConversationListModel *m_conversations;
     ConversationFeed *m_feed;
     NewMessageNotifier *m_newMessages;
+    LanguageSwitcher *m_languages;
     DeviceListModel *m_devices;
     SearchResultModel *m_searchResults;
     OutboxListModel *m_outboxList;

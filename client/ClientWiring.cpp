@@ -7,6 +7,7 @@
 #include "chat/StateText.h"
 #include "net/Connection.h"
 #include "outbox/Outbox.h"
+#include "platform/LanguageSwitcher.h"
 #include "platform/Notifier.h"
 #include "store/MessageStore.h"
 #include "sync/SyncEngine.h"
@@ -55,6 +56,21 @@ void Client::connectPieces()
     // about own entries it got another way (a sync after a lost ack).
     connect(m_outbox, &Outbox::acknowledged, m_sync, &SyncEngine::ingestOwnMessage);
     connect(m_sync, &SyncEngine::ownEntriesStored, m_outbox, &Outbox::forget);
+
+    connect(m_languages, &LanguageSwitcher::languageChanged, this, [this] {
+        // The words the models make (day labels, "(just you)") in the new language too.
+        const auto refresh = [](QAbstractItemModel *model) {
+            if (model->rowCount() > 0)
+                Q_EMIT model->dataChanged(model->index(0, 0),
+                                          model->index(model->rowCount() - 1, 0));
+        };
+        refresh(m_conversations);
+        for (const QPointer<Chat> &chat : std::as_const(m_chats)) {
+            if (chat)
+                refresh(chat->messages());
+        }
+        Q_EMIT languageChanged();
+    });
 }
 
 } // namespace Parley

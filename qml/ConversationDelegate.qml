@@ -37,9 +37,11 @@ ItemDelegate {
             return Theme.formatTime(when)
         if (days < 7)
             return Qt.locale().dayName(when.getDay(), Locale.ShortFormat)
-        if (when.getFullYear() === now.getFullYear())
-            return Qt.formatDate(when, "d MMM")
-        return Qt.formatDate(when, "d MMM yyyy")
+        if (when.getFullYear() === now.getFullYear()) {
+            //: A date of this year, as a Qt date format (d day, MMM short month name)
+            return when.toLocaleDateString(Qt.locale(), qsTr("d MMM"))
+        }
+        return Theme.formatDate(when)
     }
 
     objectName: "conversation:" + title

@@ -168,7 +168,8 @@ ApplicationWindow {
                 visible: window.client.state === Client.SignedOut
                 iconName: "shield"
                 tone: "danger"
-                text: StateText.signOut(window.client.signOutReason)
+                // Reads client.language: the sentence follows a language switch at once.
+                text: (window.client.language, StateText.signOut(window.client.signOutReason))
                 actionText: qsTr("Sign in again…")
                 onActionTriggered: signInAgainDialog.open()
             }

@@ -61,7 +61,8 @@ ItemDelegate {
                 id: roleLabel
                 objectName: "memberRole"
                 anchors.centerIn: parent
-                text: StateText.memberRole(row.role)
+                // Reads client.language: the word follows a language switch at once.
+                text: (row.client.language, StateText.memberRole(row.role))
                 font.pixelSize: Theme.fontSizeSmall
                 font.weight: Font.DemiBold
                 color: Theme.accent

@@ -4,8 +4,8 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Parley
 
-// Settings: the account (who, which server, this device, log out), the devices logged in
-// to the account (revoke any other), and notifications.
+// Settings: the account (who, which server, this device, the language, log out), the devices
+// logged in to the account (revoke any other), and notifications.
 ModalDialog {
     id: dialog
 
@@ -113,7 +113,8 @@ ModalDialog {
                         color: Theme.text
                     }
                     Label {
-                        text: StateText.connection(dialog.client.state)
+                        // Reads client.language: the word follows a language switch at once.
+                        text: (dialog.client.language, StateText.connection(dialog.client.state))
                         color: dialog.client.state === Client.Online ? Theme.online : Theme.secondaryText
                     }
                 }
@@ -142,6 +143,39 @@ ModalDialog {
                 Label {
                     text: qsTr("Device %1").arg(dialog.client.deviceId)
                     color: Theme.text
+                }
+                Label {
+                    text: qsTr("Language")
+                    color: Theme.secondaryText
+                }
+                ComboBox {
+                    id: languageBox
+                    objectName: "languageBox"
+
+                    // The system's language first, then each one by its own name.
+                    readonly property var choices: [{
+                            "code": "",
+                            "name": qsTr("System language")
+                        }].concat(dialog.client.languageChoices)
+
+                    Layout.fillWidth: true
+                    model: choices
+                    textRole: "name"
+                    valueRole: "code"
+                    currentIndex: choices.findIndex(choice => choice.code === dialog.client.language)
+                    Accessible.name: qsTr("Language")
+                    onActivated: index => dialog.client.language = choices[index].code
+
+                    delegate: ItemDelegate {
+                        required property var modelData
+                        required property int index
+
+                        objectName: "language:" + (modelData.code || "system")
+                        width: ListView.view ? ListView.view.width : implicitWidth
+                        text: modelData.name
+                        highlighted: languageBox.highlightedIndex === index
+                        Accessible.name: text
+                    }
                 }
             }
 

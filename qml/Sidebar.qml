@@ -75,7 +75,8 @@ Rectangle {
                     elide: Text.ElideRight
                     font.pixelSize: Theme.fontSizeSmall + 1
                     color: sidebar.client.state === Client.Online ? Theme.online : Theme.secondaryText
-                    text: StateText.connection(sidebar.client.state)
+                    // Reads client.language so that the word follows a language switch at once.
+                    text: (sidebar.client.language, StateText.connection(sidebar.client.state))
                 }
             }
 

@@ -62,9 +62,10 @@ QtObject {
         return Qt.formatTime(when, Qt.locale().timeFormat(Locale.ShortFormat).replace(/[:.]ss/, ""))
     }
 
-    // A date in the user's locale, short ("26 Oct 2026").
+    // A date in the user's language, short ("26 Oct 2026", "26. Okt. 2026").
     function formatDate(when) {
-        return Qt.formatDate(when, "d MMM yyyy")
+        //: A date as a Qt date format (d day, MMM short month name, yyyy year)
+        return when.toLocaleDateString(Qt.locale(), qsTr("d MMM yyyy"))
     }
 
     // A moment: the time if it was today, else the date and time.

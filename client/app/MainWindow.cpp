@@ -28,6 +28,8 @@ void setApplicationMetadata()
 
 bool loadMainWindow(QQmlApplicationEngine &engine, Client *client)
 {
+    // A language chosen in Settings shows at once: every qsTr binding is evaluated again.
+    QObject::connect(client, &Client::languageChanged, &engine, &QQmlEngine::retranslate);
     engine.setInitialProperties({{u"client"_s, QVariant::fromValue(client)}});
     engine.load(QUrl(u"qrc:/Parley/Main.qml"_s));
     if (engine.rootObjects().isEmpty())

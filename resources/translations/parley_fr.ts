@@ -1,0 +1,1732 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Create your account</source>
+        <translation>Crée ton compte</translation>
+    </message>
+    <message>
+        <source>Log in to Parley</source>
+        <translation>Connexion à Parley</translation>
+    </message>
+    <message>
+        <source>Choose a username that people will use to find you.</source>
+        <translation>Choisis un nom d’utilisateur grâce auquel les autres te trouveront.</translation>
+    </message>
+    <message>
+        <source>Use the server address your administrator gave you.</source>
+        <translation>Utilise l’adresse de serveur que ton administrateur t’a donnée.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>e.g. alice</source>
+        <translation>p.&#xa0;ex. alice</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>At least 8 characters</source>
+        <translation>Au moins 8 caractères</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Répète le mot de passe</translation>
+    </message>
+    <message>
+        <source>The passwords do not match.</source>
+        <translation>Les mots de passe ne correspondent pas.</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Créer le compte</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>I already have an account</source>
+        <translation>J’ai déjà un compte</translation>
+    </message>
+    <message>
+        <source>Create a new account</source>
+        <translation>Créer un nouveau compte</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentChip</name>
+    <message>
+        <source>File %1, %2</source>
+        <translation>Fichier %1, %2</translation>
+    </message>
+    <message>
+        <source>%1 · uploading %2%</source>
+        <translation>%1 · envoi %2&#xa0;%</translation>
+    </message>
+    <message>
+        <source>%1 · downloading %2%</source>
+        <translation>%1 · téléchargement %2&#xa0;%</translation>
+    </message>
+    <message>
+        <source>%1 · failed</source>
+        <translation>%1 · échec</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation>Télécharger %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Ouvrir %1</translation>
+    </message>
+    <message>
+        <source>Uploading %1</source>
+        <translation>Envoi de %1</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>Téléchargement de %1</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateDialog</name>
+    <message>
+        <source>The server&apos;s identity has changed</source>
+        <translation>L’identité du serveur a changé</translation>
+    </message>
+    <message>
+        <source>Stay disconnected</source>
+        <translation>Rester déconnecté</translation>
+    </message>
+    <message>
+        <source>Trust the new certificate</source>
+        <translation>Faire confiance au nouveau certificat</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Attach a file</source>
+        <translation>Joindre un fichier</translation>
+    </message>
+    <message>
+        <source>You can no longer send messages here: you are not a member of this group.</source>
+        <translation>Tu ne peux plus envoyer de messages ici&#xa0;: tu n’es pas membre de ce groupe.</translation>
+    </message>
+    <message>
+        <source>You blocked %1. Unblock to send messages.</source>
+        <translation>Tu as bloqué %1. Débloque pour envoyer des messages.</translation>
+    </message>
+    <message>
+        <source>Editing message</source>
+        <translation>Modification du message</translation>
+    </message>
+    <message>
+        <source>Replying to %1</source>
+        <translation>Réponse à %1</translation>
+    </message>
+    <message>
+        <source>Cancel editing (Escape)</source>
+        <translation>Annuler la modification (Échap)</translation>
+    </message>
+    <message>
+        <source>Cancel reply (Escape)</source>
+        <translation>Annuler la réponse (Échap)</translation>
+    </message>
+    <message>
+        <source>Write a message…</source>
+        <translation>Écris un message…</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Save edit</source>
+        <translation>Enregistrer la modification</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>Enregistrer (Entrée)</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>Envoyer (Entrée)</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationDelegate</name>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n non lu</numerusform>
+            <numerusform>%n non lus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>en sourdine</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <extracomment>A date of this year, as a Qt date format (d day, MMM short month name)</extracomment>
+        <translation>d MMM</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>You are no longer a member</source>
+        <translation>Tu n’es plus membre</translation>
+    </message>
+    <message>
+        <source>%1 · notifications muted</source>
+        <translation>%1 · notifications en sourdine</translation>
+    </message>
+    <message>
+        <source>Notifications muted</source>
+        <translation>Notifications en sourdine</translation>
+    </message>
+    <message>
+        <source>Group info</source>
+        <translation>Infos du groupe</translation>
+    </message>
+    <message>
+        <source>Chat info and safety number</source>
+        <translation>Infos de la discussion et numéro de sécurité</translation>
+    </message>
+    <message>
+        <source>Conversation menu</source>
+        <translation>Menu de la conversation</translation>
+    </message>
+    <message>
+        <source>Unmute notifications</source>
+        <translation>Réactiver les notifications</translation>
+    </message>
+    <message>
+        <source>Mute notifications</source>
+        <translation>Mettre les notifications en sourdine</translation>
+    </message>
+    <message>
+        <source>Members and safety numbers…</source>
+        <translation>Membres et numéros de sécurité…</translation>
+    </message>
+    <message>
+        <source>Verify safety number…</source>
+        <translation>Vérifier le numéro de sécurité…</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Débloquer</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Bloquer</translation>
+    </message>
+    <message>
+        <source>Unblock %1</source>
+        <translation>Débloquer %1</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>Bloquer %1</translation>
+    </message>
+    <message>
+        <source>Leave group…</source>
+        <translation>Quitter le groupe…</translation>
+    </message>
+    <message>
+        <source>Compare safety numbers…</source>
+        <translation>Comparer les numéros de sécurité…</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Toi</translation>
+    </message>
+    <message>
+        <source>Jump to the latest message</source>
+        <translation>Aller au dernier message</translation>
+    </message>
+    <message>
+        <source>Drop files to send them</source>
+        <translation>Dépose des fichiers pour les envoyer</translation>
+    </message>
+    <message>
+        <source>No messages yet. Say hello to the group!</source>
+        <translation>Pas encore de messages. Dis bonjour au groupe&#xa0;!</translation>
+    </message>
+    <message>
+        <source>No messages yet. Say hello!</source>
+        <translation>Pas encore de messages. Dis bonjour&#xa0;!</translation>
+    </message>
+    <message>
+        <source>Delete for everyone?</source>
+        <translation>Supprimer pour tout le monde&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The message is replaced by “This message was deleted” for everyone in this conversation, and its text is erased from their devices once they receive the deletion.</source>
+        <translation>Le message est remplacé par «&#xa0;Ce message a été supprimé&#xa0;» pour tous les participants à cette conversation, et son texte est effacé de leurs appareils dès qu’ils reçoivent la suppression.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation>Supprimer pour tout le monde</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Open this link?</source>
+        <translation>Ouvrir ce lien&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Parley will hand this address to your browser or mail app:</source>
+        <translation>Parley va transmettre cette adresse à ton navigateur ou à ta messagerie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open the link</source>
+        <translation>Ouvrir le lien</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>Signaler…</translation>
+    </message>
+    <message>
+        <source>Report %1</source>
+        <translation>Signaler %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceDelegate</name>
+    <message>
+        <source>%1, this device</source>
+        <translation>%1, cet appareil</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Cet appareil</translation>
+    </message>
+    <message>
+        <source>Added %1</source>
+        <translation>Ajouté le %1</translation>
+    </message>
+    <message>
+        <source>Added %1 · last seen %2</source>
+        <translation>Ajouté le %1 · vu pour la dernière fois %2</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+    <message>
+        <source>Revoke %1</source>
+        <translation>Révoquer %1</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyConversation</name>
+    <message>
+        <source>Pick a conversation</source>
+        <translation>Choisis une conversation</translation>
+    </message>
+    <message>
+        <source>Start your first conversation</source>
+        <translation>Lance ta première conversation</translation>
+    </message>
+    <message>
+        <source>Choose one on the left, or start a new chat with someone.</source>
+        <translation>Choisis-en une à gauche, ou lance une nouvelle discussion avec quelqu’un.</translation>
+    </message>
+    <message>
+        <source>Chat with one person by their username, or bring several people together in a group.</source>
+        <translation>Discute avec une personne grâce à son nom d’utilisateur, ou réunis plusieurs personnes dans un groupe.</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Nouvelle discussion</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>Nouveau groupe</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainDialog</name>
+    <message>
+        <source>Your login cannot be saved</source>
+        <translation>Ta connexion ne peut pas être enregistrée</translation>
+    </message>
+    <message>
+        <source>Parley keeps your login in the system keychain, and none is available. You can continue, but you will have to log in again the next time you start Parley.</source>
+        <translation>Parley conserve ta connexion dans le trousseau du système, et aucun n’est disponible. Tu peux continuer, mais tu devras te reconnecter au prochain démarrage de Parley.</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Continue without saving</source>
+        <translation>Continuer sans enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>LogoutDialog</name>
+    <message>
+        <source>Log out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>This device is removed from your account. What should happen to your messages on this computer?</source>
+        <translation>Cet appareil est retiré de ton compte. Que faire de tes messages sur cet ordinateur&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Keep my history on this computer</source>
+        <translation>Garder mon historique sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Erase everything from this computer…</source>
+        <translation>Tout effacer de cet ordinateur…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Erase everything?</source>
+        <translation>Tout effacer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Your messages, this device&apos;s keys and what was not sent yet are deleted from this computer. This cannot be undone.</source>
+        <translation>Tes messages, les clés de cet appareil et ce qui n’a pas encore été envoyé sont supprimés de cet ordinateur. C’est irréversible.</translation>
+    </message>
+    <message>
+        <source>Erase everything</source>
+        <translation>Tout effacer</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Parley (%1)</source>
+        <translation>Parley (%1)</translation>
+    </message>
+    <message>
+        <source>Parley</source>
+        <translation>Parley</translation>
+    </message>
+    <message>
+        <source>You are offline. Parley keeps trying to reconnect; what you write is sent when the server is back.</source>
+        <translation>Tu es hors ligne. Parley continue d’essayer de se reconnecter&#xa0;; ce que tu écris est envoyé dès que le serveur est de retour.</translation>
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation>Se reconnecter…</translation>
+    </message>
+    <message>
+        <source>Not connected: the server&apos;s certificate has changed.</source>
+        <translation>Non connecté&#xa0;: le certificat du serveur a changé.</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Vérifier…</translation>
+    </message>
+    <message>
+        <source>Leave this group?</source>
+        <translation>Quitter ce groupe&#xa0;?</translation>
+    </message>
+    <message>
+        <source>You will stop receiving its messages. A member who can manage the group has to add you again to come back.</source>
+        <translation>Tu ne recevras plus ses messages. Pour revenir, un membre qui gère le groupe devra t’ajouter à nouveau.</translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation>Quitter le groupe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDelegate</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (toi)</translation>
+    </message>
+    <message>
+        <source>Safety number with %1</source>
+        <translation>Numéro de sécurité avec %1</translation>
+    </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation>Actions pour %1</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPanel</name>
+    <message>
+        <source>Group info</source>
+        <translation>Infos du groupe</translation>
+    </message>
+    <message>
+        <source>Chat info</source>
+        <translation>Infos de la discussion</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>Nom du groupe</translation>
+    </message>
+    <message>
+        <source>Rename group</source>
+        <translation>Renommer le groupe</translation>
+    </message>
+    <message>
+        <source>Add a member</source>
+        <translation>Ajouter un membre</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Username to add</source>
+        <translation>Nom d’utilisateur à ajouter</translation>
+    </message>
+    <message>
+        <source>Add to group</source>
+        <translation>Ajouter au groupe</translation>
+    </message>
+    <message>
+        <source>Members · %1</source>
+        <translation>Membres · %1</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation>Quitter le groupe</translation>
+    </message>
+    <message>
+        <source>Remove admin rights</source>
+        <translation>Retirer les droits d’admin</translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation>Nommer admin</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the group</source>
+        <translation>Retirer %1 du groupe</translation>
+    </message>
+    <message>
+        <source>Report %1…</source>
+        <translation>Signaler %1…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>You: %1</source>
+        <translation>Toi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>file %1, %2</source>
+        <translation>fichier %1, %2</translation>
+    </message>
+    <message>
+        <source>file %1</source>
+        <translation>fichier %1</translation>
+    </message>
+    <message>
+        <source>Message actions</source>
+        <translation>Actions sur le message</translation>
+    </message>
+    <message>
+        <source>Reply to %1: %2</source>
+        <translation>Réponse à %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>%1, %2 reactions, including yours</source>
+        <translation>%1, %2 réactions, dont la tienne</translation>
+    </message>
+    <message>
+        <source>%1, %2 reactions</source>
+        <translation>%1, %2 réactions</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Non envoyé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Non envoyé</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation>Réessayer l’envoi</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Discard %1</source>
+        <translation>Abandonner %1</translation>
+    </message>
+    <message>
+        <source>Discard this message</source>
+        <translation>Abandonner ce message</translation>
+    </message>
+</context>
+<context>
+    <name>MessageMenu</name>
+    <message>
+        <source>React with %1</source>
+        <translation>Réagir avec %1</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copier le texte</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Delete for everyone…</source>
+        <translation>Supprimer pour tout le monde…</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>Signaler…</translation>
+    </message>
+    <message>
+        <source>Report this message</source>
+        <translation>Signaler ce message</translation>
+    </message>
+</context>
+<context>
+    <name>NewChatDialog</name>
+    <message>
+        <source>New chat</source>
+        <translation>Nouvelle discussion</translation>
+    </message>
+    <message>
+        <source>Who do you want to talk to?</source>
+        <translation>À qui veux-tu écrire&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Lancement…</translation>
+    </message>
+    <message>
+        <source>Start chat</source>
+        <translation>Lancer la discussion</translation>
+    </message>
+</context>
+<context>
+    <name>NewGroupDialog</name>
+    <message>
+        <source>New group</source>
+        <translation>Nouveau groupe</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>Nom du groupe</translation>
+    </message>
+    <message>
+        <source>e.g. Design team</source>
+        <translation>p.&#xa0;ex. Équipe design</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Usernames, separated by commas</source>
+        <translation>Noms d’utilisateur, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Members&apos; usernames</source>
+        <translation>Noms d’utilisateur des membres</translation>
+    </message>
+    <message>
+        <source>You can add people later too.</source>
+        <translation>Tu peux aussi ajouter des personnes plus tard.</translation>
+    </message>
+    <message>
+        <source>1 person will be added.</source>
+        <translation>1 personne sera ajoutée.</translation>
+    </message>
+    <message>
+        <source>%1 people will be added.</source>
+        <translation>%1 personnes seront ajoutées.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Création…</translation>
+    </message>
+    <message>
+        <source>Create group</source>
+        <translation>Créer le groupe</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <source>Not sent yet</source>
+        <translation>Pas encore envoyés</translation>
+    </message>
+    <message>
+        <source>Every message has been sent.</source>
+        <translation>Tous les messages ont été envoyés.</translation>
+    </message>
+    <message>
+        <source>Messages not sent yet</source>
+        <translation>Messages pas encore envoyés</translation>
+    </message>
+    <message>
+        <source>To %1: %2, %3</source>
+        <translation>À %1&#xa0;: %2, %3</translation>
+    </message>
+    <message>
+        <source>To %1 · %2: %3</source>
+        <translation>À %1 · %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Retry sending %1</source>
+        <translation>Réessayer d’envoyer %1</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Discard %1</source>
+        <translation>Abandonner %1</translation>
+    </message>
+    <message>
+        <source>Retry all</source>
+        <translation>Tout réessayer</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::AbuseReporter</name>
+    <message>
+        <source>You sent many reports recently. Try again in an hour.</source>
+        <translation>Tu as envoyé beaucoup de signalements récemment. Réessaie dans une heure.</translation>
+    </message>
+    <message>
+        <source>That message cannot be reported.</source>
+        <translation>Ce message ne peut pas être signalé.</translation>
+    </message>
+    <message>
+        <source>You are no longer a member of this conversation.</source>
+        <translation>Tu n’es plus membre de cette conversation.</translation>
+    </message>
+    <message>
+        <source>That account does not exist.</source>
+        <translation>Ce compte n’existe pas.</translation>
+    </message>
+    <message>
+        <source>No connection to the server. Try again when you are online.</source>
+        <translation>Pas de connexion au serveur. Réessaie quand tu seras en ligne.</translation>
+    </message>
+    <message>
+        <source>The server did not take the report: %1</source>
+        <translation>Le serveur n’a pas accepté le signalement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Choose whom to report.</source>
+        <translation>Choisis qui tu veux signaler.</translation>
+    </message>
+    <message>
+        <source>A report can include at most %1 messages.</source>
+        <translation>Un signalement peut contenir au plus %1 messages.</translation>
+    </message>
+    <message>
+        <source>Sending the report…</source>
+        <translation>Envoi du signalement…</translation>
+    </message>
+    <message>
+        <source>Only messages of the person you report can be included.</source>
+        <translation>Seuls les messages de la personne que tu signales peuvent être inclus.</translation>
+    </message>
+    <message>
+        <source>Report sent. The admins of this server will look at it.</source>
+        <translation>Signalement envoyé. Les admins de ce serveur vont l’examiner.</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::Account</name>
+    <message>
+        <source>The server&apos;s certificate has changed.</source>
+        <translation>Le certificat du serveur a changé.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::Attachments</name>
+    <message>
+        <source>&quot;%1&quot; is too large to send: %2.</source>
+        <translation>«&#xa0;%1&#xa0;» est trop volumineux pour être envoyé&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not sent: %2.</source>
+        <translation>«&#xa0;%1&#xa0;» n’a pas été envoyé&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no longer on the server.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est plus sur le serveur.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be transferred: you are not a member of this chat.</source>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas être transféré&#xa0;: tu n’es pas membre de cette discussion.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be transferred: %2</source>
+        <translation>«&#xa0;%1&#xa0;» n’a pas pu être transféré&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a file.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un fichier.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read: %2</source>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas être lu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Impossible de créer le dossier %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::Chat</name>
+    <message>
+        <source>That message cannot be changed any more.</source>
+        <translation>Ce message ne peut plus être modifié.</translation>
+    </message>
+    <message>
+        <source>Only your own messages can be edited or deleted.</source>
+        <translation>Seuls tes propres messages peuvent être modifiés ou supprimés.</translation>
+    </message>
+    <message>
+        <source>That cannot be sent.</source>
+        <translation>Cela ne peut pas être envoyé.</translation>
+    </message>
+    <message>
+        <source>Only files on this computer can be sent (%1).</source>
+        <translation>Seuls les fichiers de cet ordinateur peuvent être envoyés (%1).</translation>
+    </message>
+    <message>
+        <source>That message has no file to download.</source>
+        <translation>Ce message n’a aucun fichier à télécharger.</translation>
+    </message>
+    <message>
+        <source>That file is not on this computer: download it first.</source>
+        <translation>Ce fichier n’est pas sur cet ordinateur&#xa0;: télécharge-le d’abord.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer there. Download it again.</source>
+        <translation>%1 n’est plus là. Télécharge-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>No application could open %1.</source>
+        <translation>Aucune application n’a pu ouvrir %1.</translation>
+    </message>
+    <message>
+        <source>A role is &quot;member&quot; or &quot;admin&quot;.</source>
+        <translation>Un rôle vaut «&#xa0;member&#xa0;» ou «&#xa0;admin&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::Client</name>
+    <message>
+        <source>The server&apos;s certificate has changed since you first connected. This can mean someone is intercepting the connection, or the server got a new certificate. Compare the fingerprint with the server&apos;s administrator before you accept it.
+Pinned:    %1
+Presented: %2</source>
+        <translation>Le certificat du serveur a changé depuis ta première connexion. Quelqu’un intercepte peut-être la connexion, ou le serveur a reçu un nouveau certificat. Compare l’empreinte avec l’administrateur du serveur avant de l’accepter.
+Épinglé&#xa0;:  %1
+Présenté&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid profile name.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom de profil valide.</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1.</source>
+        <translation>Impossible de créer le dossier de données %1.</translation>
+    </message>
+    <message>
+        <source>Cannot open the local cache: %1</source>
+        <translation>Impossible d’ouvrir le cache local&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>--demo-login takes USER:PASSWORD.</source>
+        <translation>--demo-login attend UTILISATEUR:MOT_DE_PASSE.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse de serveur.</translation>
+    </message>
+    <message>
+        <source>This computer keeps the history of %1. Log in as that account and choose Log out, then Erase everything, or use another profile.</source>
+        <translation>Cet ordinateur conserve l’historique de %1. Connecte-toi avec ce compte et choisis «&#xa0;Se déconnecter&#xa0;», puis «&#xa0;Tout effacer&#xa0;», ou utilise un autre profil.</translation>
+    </message>
+    <message>
+        <source>Not connected: you did not trust the server&apos;s certificate.</source>
+        <translation>Non connecté&#xa0;: tu n’as pas fait confiance au certificat du serveur.</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::Connection</name>
+    <message>
+        <source>No server address.</source>
+        <translation>Aucune adresse de serveur.</translation>
+    </message>
+    <message>
+        <source>The connection was lost.</source>
+        <translation>La connexion a été perdue.</translation>
+    </message>
+    <message>
+        <source>Not connected to the server.</source>
+        <translation>Non connecté au serveur.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Le serveur n’a pas répondu à temps.</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::ConversationListModel</name>
+    <message>
+        <source>(just you)</source>
+        <translation>(toi seul)</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::ConversationSecurity</name>
+    <message>
+        <source>The safety number with %1 has changed: %1 may have reinstalled Parley, or someone may be trying to listen in. Compare safety numbers, then acknowledge the change; until then your messages here wait.</source>
+        <translation>Le numéro de sécurité avec %1 a changé&#xa0;: %1 a peut-être réinstallé Parley, ou quelqu’un essaie d’écouter. Compare vos numéros de sécurité, puis confirme le changement&#xa0;; d’ici là, tes messages ici attendent.</translation>
+    </message>
+    <message>
+        <source>The safety numbers with %1 have changed. Compare safety numbers, then acknowledge the changes; until then your messages here wait.</source>
+        <translation>Les numéros de sécurité avec %1 ont changé. Compare vos numéros de sécurité, puis confirme les changements&#xa0;; d’ici là, tes messages ici attendent.</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::DeviceDirectory</name>
+    <message>
+        <source>The device list could not be stored.</source>
+        <translation>La liste des appareils n’a pas pu être enregistrée.</translation>
+    </message>
+    <message>
+        <source>The key store is not open.</source>
+        <translation>Le magasin de clés n’est pas ouvert.</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::EndToEndEncryption</name>
+    <message>
+        <source>This device has no identity key yet.</source>
+        <translation>Cet appareil n’a pas encore de clé d’identité.</translation>
+    </message>
+    <message>
+        <source>This contact has no device with keys yet.</source>
+        <translation>Ce contact n’a encore aucun appareil avec des clés.</translation>
+    </message>
+    <message>
+        <source>End-to-end encryption is not running.</source>
+        <translation>Le chiffrement de bout en bout n’est pas actif.</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::KeyChangeList</name>
+    <message>
+        <source>The key change could not be acknowledged.</source>
+        <translation>Le changement de clé n’a pas pu être confirmé.</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::KeyVault</name>
+    <message>
+        <source>The key in the system keychain does not open this device&apos;s encryption keys, so Parley cannot read or send messages here. Log out and log in again to set this device up anew.</source>
+        <translation>La clé du trousseau du système n’ouvre pas les clés de chiffrement de cet appareil, Parley ne peut donc ni lire ni envoyer de messages ici. Déconnecte-toi puis reconnecte-toi pour configurer à nouveau cet appareil.</translation>
+    </message>
+    <message>
+        <source>This device&apos;s encryption keys were written by a newer Parley.</source>
+        <translation>Les clés de chiffrement de cet appareil ont été écrites par une version plus récente de Parley.</translation>
+    </message>
+    <message>
+        <source>This device&apos;s encryption keys cannot be opened (%1).</source>
+        <translation>Les clés de chiffrement de cet appareil ne peuvent pas être ouvertes (%1).</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be read.</source>
+        <translation>Le cache local ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>Parley cannot use the system keychain, so it cannot unlock this device&apos;s encryption keys. Unlock the keychain and start Parley again.</source>
+        <translation>Parley ne peut pas utiliser le trousseau du système, il ne peut donc pas déverrouiller les clés de chiffrement de cet appareil. Déverrouille le trousseau et relance Parley.</translation>
+    </message>
+    <message>
+        <source>The key that protects this device&apos;s encryption keys is missing from the system keychain, so Parley cannot read or send messages here. Log out and log in again to set this device up anew; messages received before cannot be read again.</source>
+        <translation>La clé qui protège les clés de chiffrement de cet appareil manque dans le trousseau du système, Parley ne peut donc ni lire ni envoyer de messages ici. Déconnecte-toi puis reconnecte-toi pour configurer à nouveau cet appareil&#xa0;; les messages reçus auparavant ne pourront plus être lus.</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::MessageContent</name>
+    <message>
+        <source>(a message this version cannot show)</source>
+        <translation>(un message que cette version ne peut pas afficher)</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::MessageListModel</name>
+    <message>
+        <source>This message was deleted</source>
+        <translation>Ce message a été supprimé</translation>
+    </message>
+    <message>
+        <source>Waiting for this message…</source>
+        <translation>En attente de ce message…</translation>
+    </message>
+    <message>
+        <source>An earlier message</source>
+        <translation>Un message précédent</translation>
+    </message>
+    <message>
+        <source>A message</source>
+        <translation>Un message</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::MessageStore</name>
+    <message>
+        <source>This message was deleted</source>
+        <translation>Ce message a été supprimé</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::NewMessageNotifier</name>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 dans %2</translation>
+    </message>
+    <message>
+        <source>New message from %1</source>
+        <translation>Nouveau message de %1</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::Notifier</name>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::PendingDecryptions</name>
+    <message>
+        <source>(sent before this device could read this person&apos;s messages)</source>
+        <translation>(envoyé avant que cet appareil puisse lire les messages de cette personne)</translation>
+    </message>
+    <message>
+        <source>(a repeated copy of an earlier message, not shown again)</source>
+        <translation>(une copie répétée d’un message précédent, pas affichée à nouveau)</translation>
+    </message>
+    <message>
+        <source>(this message is damaged and cannot be decrypted)</source>
+        <translation>(ce message est endommagé et ne peut pas être déchiffré)</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::SenderKeyContentCipher</name>
+    <message>
+        <source>End-to-end encryption is not running.</source>
+        <translation>Le chiffrement de bout en bout n’est pas actif.</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::SenderKeyDistributor</name>
+    <message>
+        <source>Logged out.</source>
+        <translation>Déconnecté.</translation>
+    </message>
+    <message>
+        <source>The key store is not open.</source>
+        <translation>Le magasin de clés n’est pas ouvert.</translation>
+    </message>
+    <message>
+        <source>The key store could not be written.</source>
+        <translation>Le magasin de clés n’a pas pu être écrit.</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::StateText</name>
+    <message>
+        <source>Waiting to send</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Distribué</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lu</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Non envoyé</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>en cours d’envoi</translation>
+    </message>
+    <message>
+        <source>no connection to the server</source>
+        <translation>pas de connexion au serveur</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>you are no longer a member of this conversation</source>
+        <translation>tu n’es plus membre de cette conversation</translation>
+    </message>
+    <message>
+        <source>you cannot write to this person</source>
+        <translation>tu ne peux pas écrire à cette personne</translation>
+    </message>
+    <message>
+        <source>it is larger than the server accepts</source>
+        <translation>il dépasse la taille acceptée par le serveur</translation>
+    </message>
+    <message>
+        <source>your space for files on the server is used up</source>
+        <translation>ton espace pour les fichiers sur le serveur est épuisé</translation>
+    </message>
+    <message>
+        <source>your role does not allow it</source>
+        <translation>ton rôle ne le permet pas</translation>
+    </message>
+    <message>
+        <source>the server refused it</source>
+        <translation>le serveur l’a refusé</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Signed out: this device was removed by the server&apos;s admin (or from another of your devices). Your history and unsent messages are kept on this computer.</source>
+        <translation>Déconnecté&#xa0;: cet appareil a été retiré par l’administrateur du serveur (ou depuis un autre de tes appareils). Ton historique et tes messages non envoyés sont conservés sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Signed out: the account is disabled. Your history and unsent messages are kept on this computer.</source>
+        <translation>Déconnecté&#xa0;: le compte est désactivé. Ton historique et tes messages non envoyés sont conservés sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Signed out: the server does not know this device. Your history and unsent messages are kept on this computer.</source>
+        <translation>Déconnecté&#xa0;: le serveur ne connaît pas cet appareil. Ton historique et tes messages non envoyés sont conservés sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>quelqu’un</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 écrit…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 et %2 écrivent…</translation>
+    </message>
+    <message>
+        <source>Several people are typing…</source>
+        <translation>Plusieurs personnes écrivent…</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::SystemText</name>
+    <message>
+        <source>someone</source>
+        <translation>quelqu’un</translation>
+    </message>
+    <message>
+        <source>%1 started the conversation</source>
+        <translation>%1 a lancé la conversation</translation>
+    </message>
+    <message>
+        <source>%1 created the group “%2”</source>
+        <translation>%1 a créé le groupe «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%1 added %2</source>
+        <translation>%1 a ajouté %2</translation>
+    </message>
+    <message>
+        <source>%1 removed %2</source>
+        <translation>%1 a retiré %2</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 a quitté le groupe</translation>
+    </message>
+    <message>
+        <source>%1 made %2 an admin</source>
+        <translation>%1 a nommé %2 admin</translation>
+    </message>
+    <message>
+        <source>%1 made %2 a member</source>
+        <translation>%1 a fait de %2 un membre</translation>
+    </message>
+    <message>
+        <source>%1 renamed the group to “%2”</source>
+        <translation>%1 a renommé le groupe en «&#xa0;%2&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>the keychain is locked or refused access</source>
+        <translation>le trousseau est verrouillé ou a refusé l’accès</translation>
+    </message>
+    <message>
+        <source>no keychain service is available</source>
+        <translation>aucun service de trousseau n’est disponible</translation>
+    </message>
+    <message>
+        <source>Parley cannot use the system keychain (%1), so it cannot remember this login.</source>
+        <translation>Parley ne peut pas utiliser le trousseau du système (%1), il ne peut donc pas mémoriser cette connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report message</source>
+        <translation>Signaler le message</translation>
+    </message>
+    <message>
+        <source>Report %1</source>
+        <translation>Signaler %1</translation>
+    </message>
+    <message>
+        <source>Why are you reporting %1?</source>
+        <translation>Pourquoi signales-tu %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Spam or scam</source>
+        <translation>Spam ou arnaque</translation>
+    </message>
+    <message>
+        <source>Harassment or threats</source>
+        <translation>Harcèlement ou menaces</translation>
+    </message>
+    <message>
+        <source>Illegal content</source>
+        <translation>Contenu illégal</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Autre chose</translation>
+    </message>
+    <message>
+        <source>Anything the admins should know (optional)</source>
+        <translation>Ce que les admins devraient savoir (facultatif)</translation>
+    </message>
+    <message>
+        <source>Comment for the admins</source>
+        <translation>Commentaire pour les admins</translation>
+    </message>
+    <message>
+        <source>The selected message&apos;s text will be sent to the admins of this server, with your name, %1&apos;s name, this conversation and your comment. Nothing else from the conversation is sent, and %1 is not told.</source>
+        <translation>Le texte du message sélectionné sera envoyé aux admins de ce serveur, avec ton nom, le nom de %1, cette conversation et ton commentaire. Rien d’autre de la conversation n’est envoyé, et %1 n’est pas prévenu.</translation>
+    </message>
+    <message>
+        <source>Your name, %1&apos;s name and your comment will be sent to the admins of this server. No message text is sent, and %1 is not told.</source>
+        <translation>Ton nom, le nom de %1 et ton commentaire seront envoyés aux admins de ce serveur. Aucun texte de message n’est envoyé, et %1 n’est pas prévenu.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Send report</source>
+        <translation>Envoyer le signalement</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNumberDialog</name>
+    <message>
+        <source>Safety number with %1</source>
+        <translation>Numéro de sécurité avec %1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s security keys have changed. This happens when %1 reinstalls Parley, but it can also mean someone is trying to read your messages. Compare the numbers before you continue.</source>
+        <translation>Les clés de sécurité de %1 ont changé. Cela arrive quand %1 réinstalle Parley, mais cela peut aussi signifier que quelqu’un essaie de lire tes messages. Compare les numéros avant de continuer.</translation>
+    </message>
+    <message>
+        <source>Compare these numbers with the ones %1 sees. If they match, your messages reach only %1&apos;s devices.</source>
+        <translation>Compare ces numéros avec ceux que voit %1. S’ils correspondent, tes messages n’atteignent que les appareils de %1.</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Covers %n of %1&apos;s devices.</source>
+        <translation>
+            <numerusform>Couvre %n appareil de %1.</numerusform>
+            <numerusform>Couvre %n appareils de %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Acknowledge the change</source>
+        <translation>Confirmer le changement</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Appareils</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Cet appareil</translation>
+    </message>
+    <message>
+        <source>Device %1</source>
+        <translation>Appareil %1</translation>
+    </message>
+    <message>
+        <source>Logging out removes this device from your account; you choose whether its copy of your messages stays on this computer.</source>
+        <translation>Se déconnecter retire cet appareil de ton compte&#xa0;; tu choisis si sa copie de tes messages reste sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Every computer where you logged in to Parley. Revoke one you no longer use or do not recognise: it is logged out at once.</source>
+        <translation>Tous les ordinateurs où tu t’es connecté à Parley. Révoque celui que tu n’utilises plus ou que tu ne reconnais pas&#xa0;: il est déconnecté aussitôt.</translation>
+    </message>
+    <message>
+        <source>Show a desktop notification for new messages</source>
+        <translation>Afficher une notification de bureau pour les nouveaux messages</translation>
+    </message>
+    <message>
+        <source>Show message text in notifications</source>
+        <translation>Afficher le texte des messages dans les notifications</translation>
+    </message>
+    <message>
+        <source>When off, a notification only says who wrote (“New message from alice”), so people near your screen do not read along.</source>
+        <translation>Désactivé, une notification indique seulement qui a écrit («&#xa0;Nouveau message de alice&#xa0;»), pour que personne près de ton écran ne lise par-dessus ton épaule.</translation>
+    </message>
+    <message>
+        <source>Muted conversations never notify. Mute or unmute one from its menu or by right-clicking it in the list.</source>
+        <translation>Les conversations en sourdine n’envoient jamais de notification. Mets-en une en sourdine ou réactive-la depuis son menu ou d’un clic droit dans la liste.</translation>
+    </message>
+    <message>
+        <source>Revoke this device?</source>
+        <translation>Révoquer cet appareil&#xa0;?</translation>
+    </message>
+    <message>
+        <source>“%1” will be logged out at once and can no longer read new messages.</source>
+        <translation>«&#xa0;%1&#xa0;» sera déconnecté aussitôt et ne pourra plus lire les nouveaux messages.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Back to conversations</source>
+        <translation>Retour aux conversations</translation>
+    </message>
+    <message>
+        <source>Search messages (Ctrl+Shift+F)</source>
+        <translation>Rechercher dans les messages (Ctrl+Maj+F)</translation>
+    </message>
+    <message>
+        <source>New chat (Ctrl+N)</source>
+        <translation>Nouvelle discussion (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>New group…</source>
+        <translation>Nouveau groupe…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>%1 messages not sent</source>
+        <translation>%1 messages non envoyés</translation>
+    </message>
+    <message>
+        <source>1 message not sent</source>
+        <translation>1 message non envoyé</translation>
+    </message>
+    <message>
+        <source>%1 messages waiting to be sent</source>
+        <translation>%1 messages en attente d’envoi</translation>
+    </message>
+    <message>
+        <source>1 message waiting to be sent</source>
+        <translation>1 message en attente d’envoi</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Rechercher dans les messages</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Rechercher des conversations</translation>
+    </message>
+    <message>
+        <source>Messages found</source>
+        <translation>Messages trouvés</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>No message matches “%1”.</source>
+        <translation>Aucun message ne correspond à «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Type to search the messages on this device.</source>
+        <translation>Tape pour rechercher dans les messages de cet appareil.</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>No conversation matches “%1”.</source>
+        <translation>Aucune conversation ne correspond à «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>No conversations yet.
+Start one with the button above.</source>
+        <translation>Pas encore de conversation.
+Lances-en une avec le bouton ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Unmute notifications</source>
+        <translation>Réactiver les notifications</translation>
+    </message>
+    <message>
+        <source>Mute notifications</source>
+        <translation>Mettre les notifications en sourdine</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>Marquer comme lu</translation>
+    </message>
+</context>
+<context>
+    <name>SignInAgainDialog</name>
+    <message>
+        <source>Sign in again</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <source>Enter the password of %1 on %2. This computer becomes a new device; your history stays here and your unsent messages are sent.</source>
+        <translation>Saisis le mot de passe de %1 sur %2. Cet ordinateur devient un nouvel appareil&#xa0;; ton historique reste ici et tes messages non envoyés sont envoyés.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>today at %1</source>
+        <translation>aujourd’hui à %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <extracomment>A date as a Qt date format (d day, MMM short month name, yyyy year)</extracomment>
+        <translation>d MMM yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Parley</source>
+        <translation>Parley</translation>
+    </message>
+    <message>
+        <source>Parley: 1 unread message</source>
+        <translation>Parley&#xa0;: 1 message non lu</translation>
+    </message>
+    <message>
+        <source>Parley: %1 unread messages</source>
+        <translation>Parley&#xa0;: %1 messages non lus</translation>
+    </message>
+    <message>
+        <source>Open Parley</source>
+        <translation>Ouvrir Parley</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>TrustServerDialog</name>
+    <message>
+        <source>Is this your server?</source>
+        <translation>Est-ce bien ton serveur&#xa0;?</translation>
+    </message>
+    <message>
+        <source>This is the first connection to %1, and no trusted authority vouches for its certificate. Compare its fingerprint with the one your administrator gives you (parleyd prints it when it starts). Parley remembers it and refuses the server if it ever changes.</source>
+        <translation>C’est la première connexion à %1, et aucune autorité de confiance ne garantit son certificat. Compare son empreinte avec celle que te donne ton administrateur (parleyd l’affiche au démarrage). Parley la mémorise et refuse le serveur si elle change un jour.</translation>
+    </message>
+    <message>
+        <source>Do not connect</source>
+        <translation>Ne pas se connecter</translation>
+    </message>
+    <message>
+        <source>Trust and connect</source>
+        <translation>Faire confiance et se connecter</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Parley</source>
+        <translation>Bienvenue sur Parley</translation>
+    </message>
+    <message>
+        <source>Private conversations with the people you work with. Messages are stored on your computer and sent the moment you are online.</source>
+        <translation>Des conversations privées avec les personnes avec qui tu travailles. Les messages sont enregistrés sur ton ordinateur et envoyés dès que tu es en ligne.</translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation>Créer un compte</translation>
+    </message>
+    <message>
+        <source>I already have an account</source>
+        <translation>J’ai déjà un compte</translation>
+    </message>
+</context>
+</TS>
