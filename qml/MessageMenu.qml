@@ -4,7 +4,8 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Parley
 
-// The actions on one message: a row of common reactions, then Reply, Edit and Delete (the
+// The actions on one message: a row of common reactions and "+" for any other (the emoji
+// picker), then Reply, Edit and Delete (the
 // last two only on my own messages), and Copy text. It only says what the user chose; ConversationView acts.
 PopupMenu {
     id: menu
@@ -16,6 +17,7 @@ PopupMenu {
     property bool canEdit: false
 
     signal reactChosen(string emoji)
+    signal moreReactionsChosen()
     signal replyChosen()
     signal copyChosen()
     signal editChosen()
@@ -52,6 +54,30 @@ PopupMenu {
                         menu.reactChosen(modelData)
                         menu.close()
                     }
+                }
+            }
+
+            ToolButton {
+                objectName: "moreReactionsButton"
+                implicitWidth: 36
+                implicitHeight: 36
+                padding: 0
+                display: AbstractButton.IconOnly
+                text: qsTr("More reactions…")
+                Accessible.name: text
+                ToolTip.visible: hovered
+                ToolTip.delay: 600
+                ToolTip.text: text
+                contentItem: Item {
+                    Icon {
+                        anchors.centerIn: parent
+                        name: "plus"
+                        color: Theme.secondaryText
+                    }
+                }
+                onClicked: {
+                    menu.close()
+                    menu.moreReactionsChosen()
                 }
             }
         }
