@@ -24,6 +24,8 @@ PopupMenu {
     signal deleteChosen()
 
     objectName: "messageMenu"
+    // Wide enough for the reaction row (six emoji and "+").
+    width: Math.max(implicitWidth, emojiRow.implicitWidth + Theme.spacing * 2 + leftPadding + rightPadding)
 
     // The usual quick reactions of chat apps.
     readonly property var quickEmoji: ["👍", "❤️", "😂", "😮", "😢", "🎉"]
