@@ -1,5 +1,7 @@
 #include "Client.h"
 
+#include "moderation/AbuseReporter.h"
+
 #include "Logging.h"
 #include "account/Account.h"
 #include "attachments/Attachments.h"
@@ -57,6 +59,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_outboxList(new OutboxListModel(m_outbox, m_connection, m_conversations, this)),
       m_recentEmoji(new RecentEmoji(m_store, this)),
       m_emoji(new EmojiModel(m_recentEmoji, this)),
+      m_reporter(new AbuseReporter(m_connection, m_store, this)),
       m_linkOpener(std::make_unique<DesktopLinkOpener>())
 {
     m_newMessages->setEnabled(m_options.notifications);
@@ -468,6 +471,7 @@ Chat *Client::chat(qint64 conversationId)
     parts.conversations = m_conversations;
     parts.encryption = m_e2ee;
     parts.recentEmoji = m_recentEmoji;
+    parts.reporter = m_reporter;
     parts.selfUserId = m_account->userId();
     auto *chat = new Chat(conversationId, parts, this);
     connect(chat, &Chat::errorOccurred, this, &Client::setError);
@@ -508,6 +512,11 @@ void Client::blockUser(qint64 userId)
         if (!status)
             setError(status.error());
     });
+}
+
+void Client::reportUser(qint64 userId, AbuseReporter::Reason reason, const QString &comment)
+{
+    m_reporter->report(userId, 0, {}, reason, comment);
 }
 
 void Client::unblockUser(qint64 userId)

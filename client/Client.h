@@ -71,6 +71,7 @@ class Client : public QObject
     Q_PROPERTY(Parley::OutboxListModel *outbox READ outboxList CONSTANT)
     Q_PROPERTY(Parley::SearchResultModel *searchResults READ searchResults CONSTANT)
     Q_PROPERTY(Parley::EmojiModel *emoji READ emoji CONSTANT)
+    Q_PROPERTY(Parley::AbuseReporter *reports READ reports CONSTANT)
     Q_PROPERTY(bool registrationOpen READ isRegistrationOpen NOTIFY registrationOpenChanged)
     Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled
                        NOTIFY notificationsEnabledChanged)
@@ -112,6 +113,8 @@ public:
     SearchResultModel *searchResults() const { return m_searchResults; }
     /// The emoji picker's list (recently used first; search by name).
     EmojiModel *emoji() const { return m_emoji; }
+    /// Abuse reports: how the last one went (Chat::report, reportUser).
+    AbuseReporter *reports() const { return m_reporter; }
     bool isRegistrationOpen() const { return m_registrationOpen; }
     bool notificationsEnabled() const;
     Q_INVOKABLE void setNotificationsEnabled(bool enabled);
@@ -156,6 +159,11 @@ public:
     /// errorOccurred.
     Q_INVOKABLE void blockUser(qint64 userId);
     Q_INVOKABLE void unblockUser(qint64 userId);
+
+    /// Reports `userId` to the server's admins, without any conversation or message text
+    /// (Chat::report discloses messages); how it went: `reports`.
+    Q_INVOKABLE void reportUser(qint64 userId, Parley::AbuseReporter::Reason reason,
+                                const QString &comment);
 
     Q_INVOKABLE void revokeDevice(qint64 deviceId);
     Q_INVOKABLE void refreshDevices();
@@ -261,6 +269,7 @@ private:
     OutboxListModel *m_outboxList;
     RecentEmoji *m_recentEmoji;
     EmojiModel *m_emoji;
+    AbuseReporter *m_reporter;
     std::unique_ptr<LinkOpener> m_linkOpener;
     QHash<qint64, QPointer<Chat>> m_chats;
     QPointer<Chat> m_activeChat;

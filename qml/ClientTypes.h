@@ -19,6 +19,7 @@
 #include "models/MemberListModel.h"
 #include "models/MessageListModel.h"
 #include "models/OutboxListModel.h"
+#include "moderation/AbuseReporter.h"
 #include "search/SearchResultModel.h"
 
 #include <QtQml/qqml.h>
@@ -39,6 +40,14 @@ struct ChatForeign
     QML_FOREIGN(Parley::Chat)
     QML_NAMED_ELEMENT(Chat)
     QML_UNCREATABLE("A Chat comes from Client.chat(conversationId)")
+};
+
+struct AbuseReporterForeign
+{
+    Q_GADGET
+    QML_FOREIGN(Parley::AbuseReporter)
+    QML_NAMED_ELEMENT(AbuseReporter)
+    QML_UNCREATABLE("The AbuseReporter is Client.reports")
 };
 
 struct StatesForeign

@@ -6,7 +6,8 @@ import Parley
 
 // One open conversation: its header, the messages (a virtualised ListView that loads older
 // pages as it nears the top and follows new messages while at the bottom), who is typing,
-// and the composer. The message menu (reply, react, edit, delete) is shared by all rows.
+// and the composer. The message menu (reply, react, edit, delete, report) is shared by all
+// rows; the report dialog serves it and the header's "Report" of a direct chat.
 Rectangle {
     id: view
 
@@ -181,6 +182,15 @@ Rectangle {
                             }
                         }
                         MenuItem {
+                            objectName: "headerReportMenuItem"
+                            visible: view.messages !== null && !view.chat.isGroup && view.chat.peerUserId > 0
+                            height: visible ? implicitHeight : 0
+                            text: qsTr("Report…")
+                            Accessible.name: qsTr("Report %1").arg(view.messages ? view.chat.title : "")
+                            onTriggered: reportDialog.openForPerson(view.chat, view.chat.peerUserId,
+                                                                    view.chat.title)
+                        }
+                        MenuItem {
                             objectName: "headerLeaveMenuItem"
                             visible: view.messages !== null && view.chat.isGroup && view.chat.canSend
                             height: visible ? implicitHeight : 0
@@ -297,6 +307,7 @@ Rectangle {
                     messageMenu.senderName = delegate.isOwn ? qsTr("You") : delegate.senderName
                     messageMenu.snippet = delegate.snippet
                     messageMenu.canEdit = delegate.canEdit
+                    messageMenu.canReport = delegate.canReply && !delegate.isOwn
                     messageMenu.popup(anchor, x, y)
                 }
             }
@@ -418,6 +429,13 @@ Rectangle {
             deleteDialog.seq = seq
             deleteDialog.open()
         }
+        onReportChosen: reportDialog.openForMessage(view.chat, seq, senderName)
+    }
+
+    ReportDialog {
+        id: reportDialog
+        client: view.client
+        onClosed: composer.focusInput()
     }
 
     // Any emoji: a reaction on reactSeq (the message menu's "+"), or into the composer.

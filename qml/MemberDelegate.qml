@@ -3,8 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Parley
 
-// One member of a group: avatar with presence, name, role, and (for owners and admins)
-// a menu of actions on that member.
+// One member of a group: avatar with presence, name, role, and a menu of actions on that
+// member (report; for owners and admins also the role and removal).
 ItemDelegate {
     id: row
 
@@ -83,7 +83,7 @@ ItemDelegate {
             id: menuButton
             objectName: "memberMenuButton"
             // Kept in the layout when hidden, so the role chips line up.
-            enabled: row.canManage && !row.isSelf && row.role !== States.Owner
+            enabled: !row.isSelf
             opacity: enabled ? 1 : 0
             implicitWidth: 32
             implicitHeight: 32

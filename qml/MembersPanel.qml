@@ -5,7 +5,8 @@ import QtQuick.Layouts
 import Parley
 
 // The right-hand panel of a group: its name, its members with their roles, and what an
-// owner or admin can do (rename, add, remove, make admin). Everyone can leave.
+// owner or admin can do (rename, add, remove, make admin). Everyone can leave, and report
+// another member to the server's admins.
 Rectangle {
     id: panel
 
@@ -215,6 +216,8 @@ Rectangle {
 
         MenuItem {
             objectName: "makeAdminMenuItem"
+            visible: panel.canManage
+            height: visible ? implicitHeight : 0
             text: memberMenu.role === States.Admin ? qsTr("Remove admin rights") : qsTr("Make admin")
             enabled: memberMenu.role !== States.Owner
             Accessible.name: text
@@ -223,10 +226,24 @@ Rectangle {
         }
         MenuItem {
             objectName: "removeMemberMenuItem"
+            visible: panel.canManage
+            height: visible ? implicitHeight : 0
             text: qsTr("Remove %1 from the group").arg(memberMenu.username)
             enabled: memberMenu.role !== States.Owner
             Accessible.name: text
             onTriggered: panel.chat.removeMember(memberMenu.userId)
         }
+        MenuItem {
+            objectName: "reportMemberMenuItem"
+            text: qsTr("Report %1…").arg(memberMenu.username)
+            Accessible.name: text
+            onTriggered: reportDialog.openForPerson(panel.chat, memberMenu.userId,
+                                                    memberMenu.username)
+        }
+    }
+
+    ReportDialog {
+        id: reportDialog
+        client: panel.client
     }
 }

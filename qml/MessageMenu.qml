@@ -5,8 +5,8 @@ import QtQuick.Layouts
 import Parley
 
 // The actions on one message: a row of common reactions and "+" for any other (the emoji
-// picker), then Reply, Edit and Delete (the
-// last two only on my own messages), and Copy text. It only says what the user chose; ConversationView acts.
+// picker), then Reply, Edit and Delete (the last two only on my own messages), Copy text, and
+// Report (only on other people's). It only says what the user chose; ConversationView acts.
 PopupMenu {
     id: menu
 
@@ -15,6 +15,7 @@ PopupMenu {
     property string senderName
     property string snippet
     property bool canEdit: false
+    property bool canReport: false
 
     signal reactChosen(string emoji)
     signal moreReactionsChosen()
@@ -22,6 +23,7 @@ PopupMenu {
     signal copyChosen()
     signal editChosen()
     signal deleteChosen()
+    signal reportChosen()
 
     objectName: "messageMenu"
     // Wide enough for the reaction row (six emoji and "+").
@@ -115,5 +117,13 @@ PopupMenu {
         Accessible.name: text
         Material.foreground: Theme.danger
         onTriggered: menu.deleteChosen()
+    }
+    MenuItem {
+        objectName: "menuReport"
+        visible: menu.canReport
+        height: visible ? implicitHeight : 0
+        text: qsTr("Report…")
+        Accessible.name: qsTr("Report this message")
+        onTriggered: menu.reportChosen()
     }
 }

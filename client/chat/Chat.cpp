@@ -466,4 +466,23 @@ void Chat::leave()
     request(LeaveFrame::Type, frame.toCbor());
 }
 
+void Chat::report(const QVariantList &seqs, AbuseReporter::Reason reason, const QString &comment)
+{
+    QList<qint64> numbers;
+    for (const QVariant &seq : seqs) {
+        bool ok = false;
+        const qint64 n = seq.toLongLong(&ok);
+        if (ok && n > 0 && !numbers.contains(n))
+            numbers.append(n);
+    }
+    if (numbers.isEmpty())
+        return;
+    m_parts.reporter->report(0, m_conversationId, numbers, reason, comment);
+}
+
+void Chat::reportMember(qint64 userId, AbuseReporter::Reason reason, const QString &comment)
+{
+    m_parts.reporter->report(userId, m_conversationId, {}, reason, comment);
+}
+
 } // namespace Parley

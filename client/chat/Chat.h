@@ -15,6 +15,7 @@
 #include "e2ee/ConversationSecurity.h"
 #include "models/MemberListModel.h"
 #include "models/MessageListModel.h"
+#include "moderation/AbuseReporter.h"
 #include "protocol/ErrorCode.h"
 #include "protocol/FrameType.h"
 #include "store/StoreTypes.h"
@@ -30,6 +31,7 @@ class QCborMap;
 
 namespace Parley {
 
+class AbuseReporter;
 class Attachments;
 class Connection;
 class ConversationListModel;
@@ -52,6 +54,7 @@ struct ChatParts
     ConversationListModel *conversations = nullptr;
     EndToEndEncryption *encryption = nullptr; ///< null with another content cipher
     RecentEmoji *recentEmoji = nullptr; ///< my reactions count as recently used emoji
+    AbuseReporter *reporter = nullptr;
     qint64 selfUserId = 0;
 };
 
@@ -144,6 +147,15 @@ public:
     Q_INVOKABLE void setRole(qint64 userId, Parley::States::MemberRole role);
     Q_INVOKABLE void rename(const QString &title);
     Q_INVOKABLE void leave();
+
+    /// Reports the sender of entries `seqs` (numbers; at most 10, all theirs) to the server's
+    /// admins: this device discloses those messages' text with the report, nothing else of the
+    /// conversation. How it went: Client.reports (AbuseReporter::state, statusText).
+    Q_INVOKABLE void report(const QVariantList &seqs, Parley::AbuseReporter::Reason reason,
+                            const QString &comment);
+    /// Reports member `userId` of this conversation, without any message text.
+    Q_INVOKABLE void reportMember(qint64 userId, Parley::AbuseReporter::Reason reason,
+                                  const QString &comment);
 
 Q_SIGNALS:
     void titleChanged();

@@ -19,7 +19,7 @@ namespace {
 
 QList<AdminVerb> allVerbs()
 {
-    return maintenanceVerbs() + userVerbs() + conversationVerbs();
+    return maintenanceVerbs() + userVerbs() + conversationVerbs() + reportVerbs();
 }
 
 /// Bad input (exit code 2) or a failure (exit code 1).

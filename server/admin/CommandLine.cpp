@@ -270,6 +270,9 @@ QList<Key> keys()
              u"Fetches per minute per target user that take one-time pre-keys; beyond: the "
              u"signed pre-key only (default 60)."_s,
              intKey(&ServerConfig::preKeyHandoutsPerMinute, 1, 1000000)},
+            {u"report-rate"_s, u"per-hour"_s,
+             u"Abuse reports one user may file in any hour; beyond: rate_limited (default 10)."_s,
+             intKey(&ServerConfig::reportsPerHour, 1, 100000)},
     };
 }
 
@@ -287,6 +290,12 @@ Result<Invocation> CommandLine::parse(const QStringList &arguments)
     parser.addOption({u"password"_s, u"Password for user add / reset-password."_s, u"password"_s});
     parser.addOption({u"json"_s, u"Subcommands answer in JSON, for scripts."_s});
     parser.addOption({u"force"_s, u"restore: replace a database that holds data."_s});
+    parser.addOption({u"open"_s, u"report list: open reports only (the default)."_s});
+    parser.addOption({u"all"_s, u"report list: resolved reports too."_s});
+    parser.addOption({u"note"_s, u"report resolve: what the admin decided and why."_s, u"text"_s});
+    parser.addOption(
+            {u"disable-user"_s,
+             u"report resolve: also disable the reported account and revoke its devices."_s});
     const QList<Key> all = keys();
     for (const Key &key : all) {
         if (key.valueName.isEmpty())
@@ -360,6 +369,12 @@ Result<Invocation> CommandLine::parse(const QStringList &arguments)
         inv.password = parser.value(u"password"_s);
     inv.json = parser.isSet(u"json"_s);
     inv.force = parser.isSet(u"force"_s);
+    if (parser.isSet(u"open"_s) && parser.isSet(u"all"_s))
+        return Error{ErrorCode::InvalidArgument, u"--open and --all exclude each other"_s};
+    inv.allReports = parser.isSet(u"all"_s);
+    if (parser.isSet(u"note"_s))
+        inv.note = parser.value(u"note"_s);
+    inv.disableUser = parser.isSet(u"disable-user"_s);
     inv.command = parser.positionalArguments();
     return inv;
 }

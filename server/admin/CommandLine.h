@@ -20,6 +20,9 @@ struct Invocation
     QString configFile; ///< --config, as given (a backup takes a copy)
     bool json = false; ///< --json: subcommands answer in JSON
     bool force = false; ///< --force: restore over a database that holds data
+    bool allReports = false; ///< --all: report list shows resolved reports too (--open: not)
+    std::optional<QString> note; ///< --note, for report resolve
+    bool disableUser = false; ///< --disable-user: report resolve disables the reported account
 };
 
 class CommandLine

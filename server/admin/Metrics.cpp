@@ -54,6 +54,9 @@ QByteArray Metrics::render(const MetricGauges &g) const
               "Replies and pushes the router sent (a push to many counts once).", framesOut);
     add(out, "parley_messages_stored_total", "counter",
         "Log entries stored by send (retries not counted).", messagesStored.loadRelaxed());
+    add(out, "parley_reports_total", "counter",
+        "Abuse reports users filed (parleyd report list shows the open ones).",
+        reportsStored.loadRelaxed());
     add(out, "parley_rate_limited_total", "counter",
         "Frames and uploads refused with rate_limited.", rateLimited.loadRelaxed());
     add(out, "parley_size_limited_total", "counter",

@@ -34,6 +34,7 @@ struct Metrics
     QAtomicInteger<quint64> connectionsAccepted = 0;
     QAtomicInteger<quint64> handshakesFailed = 0; ///< TLS or WebSocket handshake refused or late
     QAtomicInteger<quint64> messagesStored = 0;
+    QAtomicInteger<quint64> reportsStored = 0; ///< abuse reports filed by users
     FrameCounters framesIn{}; ///< by type, passed from sessions to the router
     FrameCounters framesOut{}; ///< by type, replies and pushes (a push counts once)
     QAtomicInteger<quint64> rateLimited = 0; ///< frames and uploads refused as too frequent

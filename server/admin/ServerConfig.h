@@ -61,6 +61,7 @@ struct ServerConfig
     int keysLowThreshold = 20; ///< keysLow is pushed below this many one-time pre-keys
     int keyFetchesPerMinute = 600; ///< fetchKeys per asking user (token bucket, burst the same)
     int preKeyHandoutsPerMinute = 60; ///< fetches per target user that take one-time pre-keys
+    int reportsPerHour = 10; ///< abuse reports one user may file in any hour
 
     // Attachments.
     qint64 maxAttachmentBytes = 100 * 1024 * 1024; ///< declared size of one upload

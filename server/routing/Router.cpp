@@ -1,5 +1,6 @@
 #include "Router.h"
 
+#include "AbuseReports.h"
 #include "Accounts.h"
 #include "AttachmentTransfers.h"
 #include "Conversations.h"
@@ -65,6 +66,7 @@ Router::Router(const ServerConfig &config, Store &store, QObject *parent)
       m_log(std::make_unique<MessageLog>(*m_ctx)),
       m_inbox(std::make_unique<Inbox>(*m_ctx)),
       m_keys(std::make_unique<KeyDirectory>(*m_ctx)),
+      m_reports(std::make_unique<AbuseReports>(*m_ctx)),
       m_blobs(std::make_unique<BlobStore>(config.resolvedDataDir() + u"/attachments"_s)),
       m_attachments(new AttachmentTransfers(*m_ctx, *m_blobs, this)),
       m_presence(new PresenceTracker(*m_ctx, config.presenceDelayMs, this)),
@@ -291,6 +293,10 @@ void Router::dispatch(const Request &r, const RawFrame &raw)
     case FrameType::Download:
         return read<DownloadFrame>(
                 raw, [&](const auto &f) { m_attachments->download(r, f); }, fail);
+    // abuse reports
+    case FrameType::Report:
+        return read<ReportFrame>(
+                raw, [&](const auto &f) { m_reports->report(r, f); }, fail);
     default:
         // Sessions only pass client requests on; anything else is a bug to report, not crash on.
         m_ctx->fail(r, ErrorCode::UnexpectedFrame, u"not a request"_s);

@@ -14,6 +14,7 @@
 
 namespace Parley {
 
+class AbuseReports;
 class Accounts;
 class AttachmentTransfers;
 class BlobStore;
@@ -71,6 +72,7 @@ private:
     std::unique_ptr<MessageLog> m_log;
     std::unique_ptr<Inbox> m_inbox;
     std::unique_ptr<KeyDirectory> m_keys;
+    std::unique_ptr<AbuseReports> m_reports;
     std::unique_ptr<BlobStore> m_blobs;
     AttachmentTransfers *m_attachments;
     PresenceTracker *m_presence;

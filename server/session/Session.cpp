@@ -48,6 +48,7 @@ bool isClientRequest(FrameType type)
     case FrameType::UploadStatus:
     case FrameType::UploadFinish:
     case FrameType::Download:
+    case FrameType::Report:
         return true;
     default:
         return false;

@@ -2,7 +2,7 @@
 
 /// The synchronous half of the store: one QSqlDatabase connection, its transactions and schema,
 /// and the query classes over it, one per table or concern (accounts, conversations and the log,
-/// inbox, keys, attachments, the start-up snapshot, a cluster node's catch-up), the same SQL for
+/// inbox, keys, attachments, abuse reports, the start-up snapshot, a cluster node's catch-up), the same SQL for
 /// SQLite and PostgreSQL where possible. Used only on the thread that opened it (the store
 /// thread, or the main thread of an admin subcommand).
 
@@ -14,6 +14,7 @@
 #include "InboxQueries.h"
 #include "KeyQueries.h"
 #include "PageLimits.h"
+#include "ReportQueries.h"
 #include "SnapshotQueries.h"
 #include "protocol/Result.h"
 
@@ -61,6 +62,7 @@ public:
     AttachmentQueries &attachments() { return m_attachments; }
     SnapshotQueries &snapshot() { return m_snapshot; }
     ClusterQueries &cluster() { return m_cluster; }
+    ReportQueries &reports() { return m_reports; }
 
     // --- for the query classes
     /// The statement prepared once per connection for this SQL (keyed by the pointer, so `sql`
@@ -100,6 +102,7 @@ private:
     AttachmentQueries m_attachments{*this};
     SnapshotQueries m_snapshot{*this};
     ClusterQueries m_cluster{*this};
+    ReportQueries m_reports{*this};
 };
 
 } // namespace Parley

@@ -118,6 +118,31 @@ const char *const Version5[] = {
         "NULL",
 };
 
+// Abuse reports, with the plaintext the reporter disclosed for each reported message (the log
+// has only ciphertext). Reports by one reporter are counted per hour (`report-rate`).
+const char *const Version6[] = {
+        R"(CREATE TABLE reports (
+        id {pk},
+        reporter_user_id BIGINT NOT NULL REFERENCES users(id),
+        reported_user_id BIGINT NOT NULL REFERENCES users(id),
+        conversation_id BIGINT REFERENCES conversations(id),
+        reason TEXT NOT NULL,
+        comment TEXT NOT NULL DEFAULT '',
+        created_at BIGINT NOT NULL,
+        resolved_at BIGINT,
+        resolved_by TEXT,
+        resolution_note TEXT))",
+        "CREATE INDEX reports_reporter ON reports(reporter_user_id, created_at)",
+        "CREATE INDEX reports_open ON reports(id) WHERE resolved_at IS NULL",
+        R"(CREATE TABLE report_messages (
+        report_id BIGINT NOT NULL REFERENCES reports(id),
+        seq BIGINT NOT NULL,
+        sender_user_id BIGINT NOT NULL,
+        server_time BIGINT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (report_id, seq)))",
+};
+
 template<std::size_t N>
 QStringList render(const char *const (&statements)[N], DatabaseUrl::Kind dialect)
 {
@@ -138,7 +163,7 @@ QStringList render(const char *const (&statements)[N], DatabaseUrl::Kind dialect
 
 int Migrations::latestVersion()
 {
-    return 5;
+    return 6;
 }
 
 QStringList Migrations::step(int version, DatabaseUrl::Kind dialect)
@@ -154,6 +179,8 @@ QStringList Migrations::step(int version, DatabaseUrl::Kind dialect)
         return render(Version4, dialect);
     case 5:
         return render(Version5, dialect);
+    case 6:
+        return render(Version6, dialect);
     default:
         return {};
     }

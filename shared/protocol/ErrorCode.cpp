@@ -42,6 +42,7 @@ constexpr std::pair<ErrorCode, const char *> Names[] = {
         {ErrorCode::Blocked, "blocked"},
         {ErrorCode::InvalidArgument, "invalid_argument"},
         {ErrorCode::NoSuchAttachment, "no_such_attachment"},
+        {ErrorCode::NoSuchMessage, "no_such_message"},
         {ErrorCode::RateLimited, "rate_limited"},
         {ErrorCode::BodyTooLarge, "body_too_large"},
         {ErrorCode::TooManyItems, "too_many_items"},

@@ -47,6 +47,7 @@ enum class ErrorCode : quint16 {
     Blocked = 307,
     InvalidArgument = 308,
     NoSuchAttachment = 309,
+    NoSuchMessage = 310,
 
     // 4xx: rates and sizes
     RateLimited = 400,

@@ -64,12 +64,16 @@ constexpr std::pair<FrameType, QLatin1StringView> Names[] = {
         {FrameType::UploadFinished, "uploadFinished"_L1},
         {FrameType::Download, "download"_L1},
         {FrameType::DownloadChunk, "downloadChunk"_L1},
+        {FrameType::Report, "report"_L1},
+        {FrameType::Reported, "reported"_L1},
 };
 
 } // namespace
 
 int frameTypeSince(FrameType type)
 {
+    if (type >= FrameType::Report)
+        return 3;
     return type >= FrameType::ListBlocked ? 2 : 1;
 }
 

@@ -27,12 +27,14 @@ enum class FrameType : quint8 {
     // attachments
     UploadStart, UploadChunk, UploadStatus, UploadFinish, UploadProgress, UploadFinished, Download,
     DownloadChunk,
+    // abuse reports (version 3)
+    Report, Reported,
 };
 
 /// The last frame type: for loops over every type.
-inline constexpr FrameType LastFrameType = FrameType::DownloadChunk;
+inline constexpr FrameType LastFrameType = FrameType::Reported;
 
-/// The protocol version that introduced the frame type (1 or 2): a session that negotiated an
+/// The protocol version that introduced the frame type (1, 2 or 3): a session that negotiated an
 /// older version treats it as unknown.
 int frameTypeSince(FrameType type);
 

@@ -12,6 +12,7 @@
 #include "model/Conversation.h"
 #include "model/Envelope.h"
 #include "model/Keys.h"
+#include "model/Report.h"
 #include "model/Signals.h"
 
 #include <QtCore/QCborMap>
@@ -436,6 +437,27 @@ struct DownloadChunkFrame
     qint64 size = 0; ///< of the whole attachment
     QByteArray data;
     PARLEY_FRAME(DownloadChunk)
+};
+
+// --- abuse reports (ReportFrames.cpp) ---------------------------------------------------------
+
+/// Reports a user to the server's admins: why, optionally in which conversation, and the
+/// messages the reporter chose to disclose with their plaintext.
+struct ReportFrame
+{
+    qint64 userId = 0; ///< the reported user
+    qint64 conversationId = 0; ///< 0: none (required when messages are disclosed)
+    ReportReason reason = ReportReason::Other;
+    QString comment;
+    QList<ReportedMessage> messages; ///< at most MaxReportMessages
+    PARLEY_FRAME(Report)
+};
+
+/// Server → client: the report is stored under `reportId`.
+struct ReportedFrame
+{
+    qint64 reportId = 0;
+    PARLEY_FRAME(Reported)
 };
 
 #undef PARLEY_FRAME

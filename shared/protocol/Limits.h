@@ -6,8 +6,9 @@
 
 namespace Parley {
 
-/// Version 2 added blocking lists and attachments (docs/protocol.md, section 3).
-inline constexpr int ProtocolVersion = 2;
+/// Version 2 added blocking lists and attachments, version 3 abuse reports (docs/protocol.md,
+/// section 3).
+inline constexpr int ProtocolVersion = 3;
 inline constexpr int MinProtocolVersion = 1;
 
 /// Limits on what one side accepts from the other; checked before any handler sees a frame.
@@ -50,5 +51,11 @@ inline constexpr int MaxBlockedUsers = 1000; ///< users one user may block
 inline constexpr qsizetype AttachmentIdBytes = 16;
 /// Data in one uploadChunk or downloadChunk: well under both sides' byte-string limit.
 inline constexpr qsizetype MaxAttachmentChunkBytes = 64 * 1024;
+/// Messages one abuse report may disclose.
+inline constexpr int MaxReportMessages = 10;
+/// One disclosed message's text, and a report's comment: 1 000 UTF-16 code units are at most
+/// 3 000 bytes of UTF-8, within the frame's text limit of 4 096 bytes.
+inline constexpr qsizetype MaxReportTextChars = 1000;
+inline constexpr qsizetype MaxReportCommentChars = 1000;
 
 } // namespace Parley

@@ -40,10 +40,10 @@ void tst_Admin::migrate()
     ParleydProcess p;
     QByteArray out;
     QCOMPARE(p.runAdmin({u"migrate"_s}, &out), 0);
-    QVERIFY2(out.contains("schema version 5"), out.constData());
+    QVERIFY2(out.contains("schema version 6"), out.constData());
     // Again: nothing to do, same answer.
     QCOMPARE(p.runAdmin({u"migrate"_s}, &out), 0);
-    QVERIFY2(out.contains("schema version 5"), out.constData());
+    QVERIFY2(out.contains("schema version 6"), out.constData());
 }
 
 void tst_Admin::users()

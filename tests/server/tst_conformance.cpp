@@ -398,6 +398,21 @@ void tst_Conformance::provoke(int code, Outcome &o)
         o.client = user();
         sendAndAwait(o, reply(UploadStatusFrame{uploadId}));
         break;
+    case ErrorCode::NoSuchMessage: {
+        auto b = user();
+        o.client = user();
+        auto conv = o.client->call<ConversationInfoFrame>(CreateDirectFrame{b->account().userId});
+        QVERIFY(bool(conv));
+        const qint64 other = b->account().userId;
+        sendAndAwait(o,
+                     reply(ReportFrame{other,
+                                       conv->conversation.id,
+                                       ReportReason::Spam,
+                                       {},
+                                       {ReportedMessage{conv->conversation.lastSeq + 7, other,
+                                                        u"never sent"_s}}}));
+        break;
+    }
     case ErrorCode::RateLimited: {
         o.server = ownServer({u"--rate-limit"_s, u"1"_s, u"--rate-burst"_s, u"4"_s});
         QVERIFY(o.server);

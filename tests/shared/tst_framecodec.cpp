@@ -132,6 +132,16 @@ void tst_FrameCodec::roundTrips()
     roundTrip(
             DownloadChunkFrame{attachment, 0, 1ll << 40, QByteArray(MaxAttachmentChunkBytes, 'd')},
             13);
+
+    roundTrip(ReportFrame{7, 0, ReportReason::Spam, {}, {}}, 14);
+    roundTrip(ReportFrame{7,
+                          9,
+                          ReportReason::Harassment,
+                          u"keeps writing at night"_s,
+                          {ReportedMessage{3, 7, u"you will regret it"_s},
+                           ReportedMessage{4, 2, QString(MaxReportTextChars, u'é')}}},
+              14);
+    roundTrip(ReportedFrame{1}, 14);
 }
 
 void tst_FrameCodec::errorFrameCarriesCodeAndName()

@@ -308,6 +308,52 @@ void tst_FrameValidator::typedFieldErrors_data()
                         {"attachment"_L1, QByteArray(8, 'a')},
                         {"size"_L1, 10}}
             << int(ErrorCode::InvalidField);
+    const QCborMap message{{"seq"_L1, 3}, {"sender"_L1, 7}, {"text"_L1, "hi"_L1}};
+    QTest::newRow("report: unknown reason")
+            << QCborMap{{"t"_L1, "report"_L1}, {"user"_L1, 7}, {"reason"_L1, "boring"_L1}}
+            << int(ErrorCode::InvalidField);
+    QTest::newRow("report: no user") << QCborMap{{"t"_L1, "report"_L1}, {"reason"_L1, "spam"_L1}}
+                                     << int(ErrorCode::InvalidField);
+    QTest::newRow("report: long comment")
+            << QCborMap{{"t"_L1, "report"_L1},
+                        {"user"_L1, 7},
+                        {"reason"_L1, "other"_L1},
+                        {"comment"_L1, QString(MaxReportCommentChars + 1, u'c')}}
+            << int(ErrorCode::LimitExceeded);
+    QTest::newRow("report: long text")
+            << QCborMap{{"t"_L1, "report"_L1},
+                        {"user"_L1, 7},
+                        {"conv"_L1, 9},
+                        {"reason"_L1, "spam"_L1},
+                        {"messages"_L1,
+                         QCborArray{QCborMap{{"seq"_L1, 3},
+                                             {"sender"_L1, 7},
+                                             {"text"_L1, QString(MaxReportTextChars + 1, u't')}}}}}
+            << int(ErrorCode::LimitExceeded);
+    QCborArray eleven;
+    for (int i = 0; i <= MaxReportMessages; ++i)
+        eleven.append(message);
+    QTest::newRow("report: too many messages") << QCborMap{{"t"_L1, "report"_L1},
+                                                           {"user"_L1, 7},
+                                                           {"conv"_L1, 9},
+                                                           {"reason"_L1, "spam"_L1},
+                                                           {"messages"_L1, eleven}}
+                                               << int(ErrorCode::TooManyItems);
+    QTest::newRow("report: messages without conversation")
+            << QCborMap{{"t"_L1, "report"_L1},
+                        {"user"_L1, 7},
+                        {"reason"_L1, "spam"_L1},
+                        {"messages"_L1, QCborArray{message}}}
+            << int(ErrorCode::InvalidArgument);
+    QTest::newRow("report: seq 0")
+            << QCborMap{{"t"_L1, "report"_L1},
+                        {"user"_L1, 7},
+                        {"conv"_L1, 9},
+                        {"reason"_L1, "spam"_L1},
+                        {"messages"_L1,
+                         QCborArray{
+                                 QCborMap{{"seq"_L1, 0}, {"sender"_L1, 7}, {"text"_L1, "hi"_L1}}}}}
+            << int(ErrorCode::InvalidField);
 }
 
 template<typename T>
@@ -372,6 +418,9 @@ void tst_FrameValidator::typedFieldErrors()
         break;
     case FrameType::DownloadChunk:
         error = readError<DownloadChunkFrame>(*raw);
+        break;
+    case FrameType::Report:
+        error = readError<ReportFrame>(*raw);
         break;
     default:
         QFAIL("frame type not covered by this test");
