@@ -28,6 +28,8 @@
 #include <QtCore/QTimer>
 #include <QtTest/QSignalSpy>
 
+#include <algorithm>
+
 #include <cstdio>
 #include <memory>
 
@@ -205,17 +207,62 @@ int Soak::run()
             },
             300'000);
 
+    // The caches converge after the last sync: give them a while before counting.
+    QHash<QString, QList<StoredMessage>> caches; // device → its entries of the group
+    const auto readCaches = [&] {
+        for (const Device &device : m_devices) {
+            auto future = device.client->store()->latestMessages(m_conversation, 10'000'000);
+            waitFor([&future] { return future.isFinished(); }, 120'000);
+            caches[device.name] = future.isFinished() ? future.result() : QList<StoredMessage>();
+        }
+    };
+    const auto count = [&](int *lost, int *duplicated, QStringList *details) {
+        *lost = *duplicated = 0;
+        for (const Device &device : m_devices) {
+            QHash<QString, int> seen;
+            for (const StoredMessage &message : caches.value(device.name))
+                ++seen[message.text];
+            for (const QByteArray &clientId : std::as_const(m_acknowledged)) {
+                const int n = seen.value(m_sent.value(clientId));
+                *lost += n == 0;
+                *duplicated += n > 1;
+                if (details && n != 1)
+                    details->append(u"%1: \"%2\" %3"_s.arg(device.name, m_sent.value(clientId),
+                                                           n ? u"twice or more"_s : u"missing"_s));
+            }
+        }
+    };
     int lost = 0, duplicated = 0;
-    for (const Device &device : m_devices) {
-        auto future = device.client->store()->latestMessages(m_conversation, 10'000'000);
-        waitFor([&future] { return future.isFinished(); }, 120'000);
-        QHash<QString, int> seen;
-        for (const StoredMessage &message : future.result())
-            ++seen[message.text];
-        for (const QByteArray &clientId : std::as_const(m_acknowledged)) {
-            const int n = seen.value(m_sent.value(clientId));
-            lost += n == 0;
-            duplicated += n > 1;
+    QElapsedTimer converging;
+    converging.start();
+    for (;;) {
+        readCaches();
+        count(&lost, &duplicated, nullptr);
+        if ((!lost && !duplicated) || converging.elapsed() > 60'000)
+            break;
+        (void)waitFor([] { return false; }, 2000);
+    }
+    if (lost || duplicated) {
+        QStringList details;
+        count(&lost, &duplicated, &details);
+        for (const QString &line : std::as_const(details))
+            print(line);
+        // Where each device's log has holes: a hole is what a sync cursor stepped over.
+        for (const Device &device : m_devices) {
+            QList<qint64> seqs;
+            for (const StoredMessage &message : caches.value(device.name))
+                seqs.append(message.seq);
+            std::sort(seqs.begin(), seqs.end());
+            QStringList holes;
+            for (qsizetype i = 1; i < seqs.size(); ++i) {
+                if (seqs[i] > seqs[i - 1] + 1)
+                    holes.append(u"%1..%2"_s.arg(seqs[i - 1] + 1).arg(seqs[i] - 1));
+            }
+            print(u"%1: %2 entries, seq %3 to %4, holes: %5"_s.arg(device.name)
+                          .arg(seqs.size())
+                          .arg(seqs.isEmpty() ? 0 : seqs.first())
+                          .arg(seqs.isEmpty() ? 0 : seqs.last())
+                          .arg(holes.isEmpty() ? u"none"_s : holes.join(u", "_s)));
         }
     }
     QStringList actions;
