@@ -10,6 +10,7 @@
 #include "chat/NewMessageNotifier.h"
 #include "chat/StateText.h"
 #include "contacts/BlockList.h"
+#include "content/RecentEmoji.h"
 #include "content/TextMarkup.h"
 #include "e2ee/EndToEndEncryption.h"
 #include "e2ee/SenderKeyContentCipher.h"
@@ -58,6 +59,8 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_devices(new DeviceListModel(this)),
       m_searchResults(new SearchResultModel(m_store, m_conversations, this)),
       m_outboxList(new OutboxListModel(m_outbox, m_connection, m_conversations, this)),
+      m_recentEmoji(new RecentEmoji(m_store, this)),
+      m_emoji(new EmojiModel(m_recentEmoji, this)),
       m_reporter(new AbuseReporter(m_connection, m_store, this)),
       m_linkOpener(std::make_unique<DesktopLinkOpener>())
 {
@@ -212,6 +215,7 @@ void Client::start()
 
 void Client::onRestored(bool loggedIn)
 {
+    m_recentEmoji->load();
     m_store->setting(u"notifications/showText"_s).then(this, [this](const QVariant &shows) {
         if (shows.isValid())
             setNotificationsShowText(shows.toBool());
@@ -276,8 +280,10 @@ void Client::onLoggedOut(bool erased)
     m_outbox->forgetBodies();
     m_outbox->reset();
     m_attachments->reset();
-    if (erased)
+    if (erased) {
         m_attachments->eraseUploadCopies();
+        m_recentEmoji->clear(); // the cache's copy went with the other settings
+    }
     m_conversations->removeAll();
     m_devices->setDevices({});
     setActiveChat(nullptr);
@@ -488,6 +494,7 @@ Chat *Client::chat(qint64 conversationId)
     parts.notifier = m_notifier;
     parts.conversations = m_conversations;
     parts.encryption = m_e2ee;
+    parts.recentEmoji = m_recentEmoji;
     parts.reporter = m_reporter;
     parts.selfUserId = m_account->userId();
     auto *chat = new Chat(conversationId, parts, this);

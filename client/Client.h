@@ -17,6 +17,7 @@
 #include "e2ee/ContactSafetyNumber.h"
 #include "models/ConversationListModel.h"
 #include "models/DeviceListModel.h"
+#include "models/EmojiModel.h"
 #include "models/OutboxListModel.h"
 #include "protocol/ErrorCode.h"
 #include "search/SearchResultModel.h"
@@ -43,6 +44,7 @@ class NewMessageNotifier;
 class Notifier;
 class Outbox;
 class PushDispatcher;
+class RecentEmoji;
 class SyncEngine;
 class TokenStore;
 struct Presence;
@@ -69,6 +71,7 @@ class Client : public QObject
     Q_PROPERTY(Parley::DeviceListModel *devices READ devices CONSTANT)
     Q_PROPERTY(Parley::OutboxListModel *outbox READ outboxList CONSTANT)
     Q_PROPERTY(Parley::SearchResultModel *searchResults READ searchResults CONSTANT)
+    Q_PROPERTY(Parley::EmojiModel *emoji READ emoji CONSTANT)
     Q_PROPERTY(Parley::AbuseReporter *reports READ reports CONSTANT)
     Q_PROPERTY(bool registrationOpen READ isRegistrationOpen NOTIFY registrationOpenChanged)
     Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled
@@ -111,6 +114,8 @@ public:
     /// Every message not sent yet, across conversations (the outbox panel).
     OutboxListModel *outboxList() const { return m_outboxList; }
     SearchResultModel *searchResults() const { return m_searchResults; }
+    /// The emoji picker's list (recently used first; search by name).
+    EmojiModel *emoji() const { return m_emoji; }
     /// Abuse reports: how the last one went (Chat::report, reportUser).
     AbuseReporter *reports() const { return m_reporter; }
     bool isRegistrationOpen() const { return m_registrationOpen; }
@@ -203,6 +208,7 @@ public:
     Notifier *notifier() const { return m_notifier; }
     BlockList *blockList() const { return m_blockList; }
     Attachments *attachments() const { return m_attachments; }
+    RecentEmoji *recentEmoji() const { return m_recentEmoji; }
     /// Null when the Client was given another cipher than the (default) sender-key one.
     EndToEndEncryption *encryption() const { return m_e2ee; }
     const ClientOptions &options() const { return m_options; }
@@ -273,6 +279,8 @@ private:
     DeviceListModel *m_devices;
     SearchResultModel *m_searchResults;
     OutboxListModel *m_outboxList;
+    RecentEmoji *m_recentEmoji;
+    EmojiModel *m_emoji;
     AbuseReporter *m_reporter;
     std::unique_ptr<LinkOpener> m_linkOpener;
     QHash<qint64, QPointer<Chat>> m_chats;

@@ -15,6 +15,7 @@
 #include "e2ee/ConversationSecurity.h"
 #include "models/ConversationListModel.h"
 #include "models/DeviceListModel.h"
+#include "models/EmojiModel.h"
 #include "models/MemberListModel.h"
 #include "models/MessageListModel.h"
 #include "models/OutboxListModel.h"
@@ -63,6 +64,14 @@ struct StateTextForeign
     QML_FOREIGN(Parley::StateText)
     QML_NAMED_ELEMENT(StateText)
     QML_SINGLETON
+};
+
+struct EmojiModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(Parley::EmojiModel)
+    QML_NAMED_ELEMENT(EmojiModel)
+    QML_UNCREATABLE("EmojiModel comes from Client.emoji")
 };
 
 struct ConversationListModelForeign

@@ -8,7 +8,8 @@ import Parley
 // reported to the client, which rate-limits and expires it. A bar above the field shows a
 // reply being written ("Replying to …") or a message being edited; Escape cancels either,
 // and Up in an empty field edits my last message. The paperclip picks files to send; text
-// already typed becomes the first file's caption.
+// already typed becomes the first file's caption. The smiley opens the emoji picker, whose
+// choice goes in at the cursor (insertText).
 Rectangle {
     id: composer
 
@@ -41,6 +42,20 @@ Rectangle {
         cancelMode()
         if (!wasEdit)
             input.clear()
+    }
+
+    signal emojiRequested()
+
+    // Puts `text` where the cursor is (over a selection) and keeps writing after it.
+    function insertText(text) {
+        if (!inputShown)
+            return
+        if (input.selectedText.length > 0)
+            input.remove(input.selectionStart, input.selectionEnd)
+        const at = input.cursorPosition
+        input.insert(at, text)
+        input.cursorPosition = at + text.length
+        focusInput()
     }
 
     function startReply(seq, sender, snippet) {
@@ -246,6 +261,15 @@ Rectangle {
             toolTipText: qsTr("Attach a file")
             enabled: composer.editSeq <= 0
             onClicked: fileDialog.open()
+        }
+
+        IconButton {
+            objectName: "composerEmojiButton"
+            Layout.alignment: Qt.AlignBottom
+            Layout.bottomMargin: 4
+            iconName: "smile"
+            toolTipText: qsTr("Insert an emoji")
+            onClicked: composer.emojiRequested()
         }
 
         Rectangle {

@@ -408,12 +408,20 @@ Rectangle {
             conversationId: view.conversationId
             canSend: view.messages !== null && view.chat.canSend
             blockedName: view.peerBlocked ? view.chat.title : ""
+            onEmojiRequested: {
+                emojiPicker.reactSeq = 0
+                emojiPicker.open()
+            }
         }
     }
 
     MessageMenu {
         id: messageMenu
         onReactChosen: emoji => view.chat.toggleReaction(seq, emoji)
+        onMoreReactionsChosen: {
+            emojiPicker.reactSeq = seq
+            emojiPicker.open()
+        }
         onReplyChosen: composer.startReply(seq, senderName, snippet)
         onCopyChosen: view.client.copyText(messageText)
         onEditChosen: composer.startEdit(seq, messageText)
@@ -428,6 +436,24 @@ Rectangle {
         id: reportDialog
         client: view.client
         onClosed: composer.focusInput()
+    }
+
+    // Any emoji: a reaction on reactSeq (the message menu's "+"), or into the composer.
+    EmojiPicker {
+        id: emojiPicker
+        property real reactSeq: 0
+        model: view.client.emoji
+        countsAsUse: reactSeq <= 0
+        onChosen: emoji => {
+            if (reactSeq > 0)
+                view.chat.react(reactSeq, emoji)
+            else
+                composer.insertText(emoji)
+        }
+        onClosed: {
+            reactSeq = 0
+            composer.focusInput()
+        }
     }
 
     ModalDialog {

@@ -4,9 +4,9 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Parley
 
-// The actions on one message: a row of common reactions, then Reply, Edit and Delete (the
-// last two only on my own messages), Copy text, and Report (only on other people's). It only
-// says what the user chose; ConversationView acts.
+// The actions on one message: a row of common reactions and "+" for any other (the emoji
+// picker), then Reply, Edit and Delete (the last two only on my own messages), Copy text, and
+// Report (only on other people's). It only says what the user chose; ConversationView acts.
 PopupMenu {
     id: menu
 
@@ -18,6 +18,7 @@ PopupMenu {
     property bool canReport: false
 
     signal reactChosen(string emoji)
+    signal moreReactionsChosen()
     signal replyChosen()
     signal copyChosen()
     signal editChosen()
@@ -25,6 +26,8 @@ PopupMenu {
     signal reportChosen()
 
     objectName: "messageMenu"
+    // Wide enough for the reaction row (six emoji and "+").
+    width: Math.max(implicitWidth, emojiRow.implicitWidth + Theme.spacing * 2 + leftPadding + rightPadding)
 
     // The usual quick reactions of chat apps.
     readonly property var quickEmoji: ["👍", "❤️", "😂", "😮", "😢", "🎉"]
@@ -55,6 +58,30 @@ PopupMenu {
                         menu.reactChosen(modelData)
                         menu.close()
                     }
+                }
+            }
+
+            ToolButton {
+                objectName: "moreReactionsButton"
+                implicitWidth: 36
+                implicitHeight: 36
+                padding: 0
+                display: AbstractButton.IconOnly
+                text: qsTr("More reactions…")
+                Accessible.name: text
+                ToolTip.visible: hovered
+                ToolTip.delay: 600
+                ToolTip.text: text
+                contentItem: Item {
+                    Icon {
+                        anchors.centerIn: parent
+                        name: "plus"
+                        color: Theme.secondaryText
+                    }
+                }
+                onClicked: {
+                    menu.close()
+                    menu.moreReactionsChosen()
                 }
             }
         }

@@ -3,6 +3,7 @@
 #include "attachments/Attachments.h"
 #include "chat/StateText.h"
 #include "contacts/UserLookup.h"
+#include "content/RecentEmoji.h"
 #include "e2ee/ConversationSecurity.h"
 #include "e2ee/EndToEndEncryption.h"
 #include "models/ConversationListModel.h"
@@ -263,8 +264,10 @@ void Chat::annotate(qint64 seq, Annotating who,
 
 void Chat::react(qint64 seq, const QString &emoji)
 {
-    annotate(seq, Annotating::AnyMessage,
-             [seq, emoji](const StoredMessage &) { return MessageContent::reaction(seq, emoji); });
+    annotate(seq, Annotating::AnyMessage, [this, seq, emoji](const StoredMessage &) {
+        rememberEmoji(emoji);
+        return MessageContent::reaction(seq, emoji);
+    });
 }
 
 void Chat::unreact(qint64 seq, const QString &emoji)
@@ -277,12 +280,20 @@ void Chat::unreact(qint64 seq, const QString &emoji)
 void Chat::toggleReaction(qint64 seq, const QString &emoji)
 {
     const qint64 self = m_parts.selfUserId;
-    annotate(seq, Annotating::AnyMessage, [seq, emoji, self](const StoredMessage &target) {
+    annotate(seq, Annotating::AnyMessage, [this, seq, emoji, self](const StoredMessage &target) {
         const bool mine = std::any_of(
                 target.reactions.cbegin(), target.reactions.cend(),
                 [&](const Reaction &r) { return r.userId == self && r.emoji == emoji; });
+        if (!mine)
+            rememberEmoji(emoji);
         return MessageContent::reaction(seq, emoji, mine);
     });
+}
+
+void Chat::rememberEmoji(const QString &emoji)
+{
+    if (m_parts.recentEmoji)
+        m_parts.recentEmoji->use(emoji);
 }
 
 void Chat::editMessage(qint64 seq, const QString &text)

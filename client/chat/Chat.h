@@ -39,6 +39,7 @@ class EndToEndEncryption;
 class MessageStore;
 class Notifier;
 class Outbox;
+class RecentEmoji;
 class SyncEngine;
 
 /// What a Chat works with: the Client's pieces, none owned by the Chat.
@@ -52,6 +53,7 @@ struct ChatParts
     Notifier *notifier = nullptr;
     ConversationListModel *conversations = nullptr;
     EndToEndEncryption *encryption = nullptr; ///< null with another content cipher
+    RecentEmoji *recentEmoji = nullptr; ///< my reactions count as recently used emoji
     AbuseReporter *reporter = nullptr;
     qint64 selfUserId = 0;
 };
@@ -183,6 +185,8 @@ private:
     /// Checks entry `seq` against the cache, then queues what `make` builds from it.
     void annotate(qint64 seq, Annotating who,
                   std::function<MessageContent(const StoredMessage &target)> make);
+    /// An emoji I react with goes first among the picker's recently used.
+    void rememberEmoji(const QString &emoji);
 
     qint64 m_conversationId;
     ChatParts m_parts;

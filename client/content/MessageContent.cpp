@@ -17,9 +17,11 @@ qint64 seqField(const QCborMap &map, QLatin1StringView key)
     return value.isInteger() && value.toInteger() > 0 ? value.toInteger() : 0;
 }
 
-bool isValidEmoji(const QString &emoji)
+} // namespace
+
+bool MessageContent::isValidEmoji(const QString &emoji)
 {
-    if (emoji.isEmpty() || emoji.toUtf8().size() > MessageContent::MaxEmojiBytes)
+    if (emoji.isEmpty() || emoji.toUtf8().size() > MaxEmojiBytes)
         return false;
     for (const QChar c : emoji) {
         if (c.category() == QChar::Other_Control || c.isSpace())
@@ -27,8 +29,6 @@ bool isValidEmoji(const QString &emoji)
     }
     return true;
 }
-
-} // namespace
 
 MessageContent MessageContent::text(QString text, qint64 replyTo)
 {

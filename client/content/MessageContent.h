@@ -27,6 +27,8 @@ public:
     static constexpr qsizetype MaxBytes = 60 * 1024;
     /// A reaction is one emoji (possibly several code points: flags, skin tones, ZWJ).
     static constexpr qsizetype MaxEmojiBytes = 32;
+    /// Whether `emoji` may be a reaction: 1 to MaxEmojiBytes UTF-8 bytes, no spaces or controls.
+    static bool isValidEmoji(const QString &emoji);
 
     /// A text message; `replyTo` > 0 quotes an earlier entry of the conversation.
     static MessageContent text(QString text, qint64 replyTo = 0);
