@@ -184,6 +184,10 @@
         <source>Send (Enter)</source>
         <translation>Senden (Eingabetaste)</translation>
     </message>
+    <message>
+        <source>Insert an emoji</source>
+        <translation>Emoji einfügen</translation>
+    </message>
 </context>
 <context>
     <name>ConversationDelegate</name>
@@ -376,6 +380,21 @@
     <message>
         <source>Revoke %1</source>
         <translation>%1 entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>Search emoji</source>
+        <translation>Emoji suchen</translation>
+    </message>
+    <message>
+        <source>No emoji found</source>
+        <translation>Kein Emoji gefunden</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
     </message>
 </context>
 <context>
@@ -688,6 +707,10 @@
     <message>
         <source>Report this message</source>
         <translation>Diese Nachricht melden</translation>
+    </message>
+    <message>
+        <source>More reactions…</source>
+        <translation>Weitere Reaktionen …</translation>
     </message>
 </context>
 <context>
@@ -1028,6 +1051,13 @@ Vorgelegt:   %2</translation>
     <message>
         <source>The key store is not open.</source>
         <translation>Der Schlüsselspeicher ist nicht geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::EmojiModel</name>
+    <message>
+        <source>Recently used</source>
+        <translation>Zuletzt verwendet</translation>
     </message>
 </context>
 <context>

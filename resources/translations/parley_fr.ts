@@ -184,6 +184,10 @@
         <source>Send (Enter)</source>
         <translation>Envoyer (Entrée)</translation>
     </message>
+    <message>
+        <source>Insert an emoji</source>
+        <translation>Insérer un emoji</translation>
+    </message>
 </context>
 <context>
     <name>ConversationDelegate</name>
@@ -376,6 +380,21 @@
     <message>
         <source>Revoke %1</source>
         <translation>Révoquer %1</translation>
+    </message>
+</context>
+<context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>Search emoji</source>
+        <translation>Rechercher un emoji</translation>
+    </message>
+    <message>
+        <source>No emoji found</source>
+        <translation>Aucun emoji trouvé</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
     </message>
 </context>
 <context>
@@ -688,6 +707,10 @@
     <message>
         <source>Report this message</source>
         <translation>Signaler ce message</translation>
+    </message>
+    <message>
+        <source>More reactions…</source>
+        <translation>Plus de réactions…</translation>
     </message>
 </context>
 <context>
@@ -1028,6 +1051,13 @@ Présenté&#xa0;: %2</translation>
     <message>
         <source>The key store is not open.</source>
         <translation>Le magasin de clés n’est pas ouvert.</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::EmojiModel</name>
+    <message>
+        <source>Recently used</source>
+        <translation>Utilisés récemment</translation>
     </message>
 </context>
 <context>
