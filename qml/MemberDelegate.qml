@@ -14,6 +14,8 @@ ItemDelegate {
     required property bool online
     required property bool isSelf
     property bool canManage: false
+    // Only for its language: the role word follows a language switch.
+    property Client client: null
     // Others' presence is only known while connected.
     property bool presenceKnown: true
 
@@ -62,7 +64,7 @@ ItemDelegate {
                 objectName: "memberRole"
                 anchors.centerIn: parent
                 // Reads client.language: the word follows a language switch at once.
-                text: (row.client.language, StateText.memberRole(row.role))
+                text: (row.client ? row.client.language : "", StateText.memberRole(row.role))
                 font.pixelSize: Theme.fontSizeSmall
                 font.weight: Font.DemiBold
                 color: Theme.accent

@@ -182,6 +182,7 @@ Rectangle {
             delegate: MemberDelegate {
                 width: ListView.view.width
                 canManage: panel.canManage
+                client: panel.client
                 presenceKnown: panel.client.state === Client.Online
                 onSafetyNumberRequested: panel.safetyNumberRequested(userId, username)
                 onMenuRequested: (item) => {
