@@ -30,11 +30,11 @@ struct EmptyFrame
     friend bool operator==(const EmptyFrame &, const EmptyFrame &) = default;
 };
 
-#define PARLEY_FRAME(Name)                                                                     \
-    static constexpr FrameType Type = FrameType::Name;                                         \
-    QCborMap toCbor() const;                                                                   \
-    static Result<Name##Frame> fromCbor(const QCborMap &map);                                  \
-    friend bool operator==(const Name##Frame &, const Name##Frame &) = default;
+#define PARLEY_FRAME(Name)                                  \
+  static constexpr FrameType Type = FrameType::Name;        \
+  QCborMap toCbor() const;                                  \
+  static Result<Name##Frame> fromCbor(const QCborMap &map); \
+  friend bool operator==(const Name##Frame &, const Name##Frame &) = default;
 
 // --- session -------------------------------------------------------------------------------
 
@@ -228,7 +228,7 @@ struct HistoryFrame
 {
     qint64 conversationId = 0;
     qint64 beforeSeq = 0; ///< 0: not set
-    qint64 afterSeq = 0;  ///< used when beforeSeq is 0
+    qint64 afterSeq = 0; ///< used when beforeSeq is 0
     int limit = 50;
     PARLEY_FRAME(History)
 };
@@ -237,7 +237,7 @@ struct MessagesFrame
 {
     qint64 conversationId = 0;
     QList<Envelope> messages; ///< ascending seq
-    bool more = false;        ///< more entries exist in the asked direction
+    bool more = false; ///< more entries exist in the asked direction
     PARLEY_FRAME(Messages)
 };
 
@@ -262,9 +262,9 @@ struct SyncFrame
 struct SyncedFrame
 {
     QList<Conversation> conversations; ///< every conversation the user is in, with receipts
-    QList<Envelope> messages;          ///< after the cursors, ascending seq per conversation
-    QList<Presence> presence;          ///< of everyone who shares a conversation with the user
-    bool more = false;                 ///< some conversation has more after what is here
+    QList<Envelope> messages; ///< after the cursors, ascending seq per conversation
+    QList<Presence> presence; ///< of everyone who shares a conversation with the user
+    bool more = false; ///< some conversation has more after what is here
     PARLEY_FRAME(Synced)
 };
 

@@ -22,10 +22,7 @@ struct FrameLimits
     int maxDepth;
 
     /// What a server accepts from a client.
-    static constexpr FrameLimits fromClient()
-    {
-        return {256 * 1024, 4096, 96 * 1024, 1000, 64, 8};
-    }
+    static constexpr FrameLimits fromClient() { return {256 * 1024, 4096, 96 * 1024, 1000, 64, 8}; }
     /// What a client accepts from a server (pages of history are bigger).
     static constexpr FrameLimits fromServer()
     {
@@ -33,17 +30,17 @@ struct FrameLimits
     }
 };
 
-inline constexpr qsizetype MaxBodyBytes = 64 * 1024;      ///< one message's opaque body
+inline constexpr qsizetype MaxBodyBytes = 64 * 1024; ///< one message's opaque body
 inline constexpr qsizetype MaxInboxBodyBytes = 16 * 1024; ///< one device-inbox item
-inline constexpr qsizetype ClientIdBytes = 16;            ///< a message's client-chosen id
+inline constexpr qsizetype ClientIdBytes = 16; ///< a message's client-chosen id
 inline constexpr qsizetype MaxUsernameChars = 32;
 inline constexpr qsizetype MinPasswordChars = 8;
 inline constexpr qsizetype MaxPasswordBytes = 1024;
 inline constexpr qsizetype MaxTitleChars = 128;
 inline constexpr qsizetype MaxDeviceNameChars = 64;
-inline constexpr qsizetype MaxKeyBytes = 256;             ///< a public key or signature
+inline constexpr qsizetype MaxKeyBytes = 256; ///< a public key or signature
 inline constexpr int MaxGroupMembers = 500;
-inline constexpr int MaxPageMessages = 200;               ///< messages in one history page
+inline constexpr int MaxPageMessages = 200; ///< messages in one history page
 inline constexpr int MaxPreKeysPerUpload = 200;
 inline constexpr int MaxInboxItemsPerSend = 1000;
 inline constexpr int MaxBlockedUsers = 1000; ///< users one user may block
