@@ -11,7 +11,6 @@
 #include "chat/StateText.h"
 #include "contacts/BlockList.h"
 #include "content/RecentEmoji.h"
-#include "content/TextMarkup.h"
 #include "e2ee/EndToEndEncryption.h"
 #include "e2ee/SenderKeyContentCipher.h"
 #include "net/Connection.h"
@@ -29,8 +28,6 @@
 #include "sync/TypingTracker.h"
 
 #include <QtCore/QDir>
-#include <QtGui/QClipboard>
-#include <QtGui/QGuiApplication>
 #include <QtNetwork/QHostInfo>
 
 namespace Parley {
@@ -344,71 +341,6 @@ void Client::clearError()
         return;
     m_errorString.clear();
     Q_EMIT errorStringChanged();
-}
-
-void Client::setNotificationsEnabled(bool enabled)
-{
-    if (enabled == m_newMessages->isEnabled())
-        return;
-    m_newMessages->setEnabled(enabled);
-    m_store->setSetting(u"notifications"_s, enabled);
-    Q_EMIT notificationsEnabledChanged();
-}
-
-bool Client::notificationsEnabled() const
-{
-    return m_newMessages->isEnabled();
-}
-
-void Client::setNotificationsShowText(bool shows)
-{
-    if (shows == m_newMessages->showsText())
-        return;
-    m_newMessages->setShowsText(shows);
-    m_store->setSetting(u"notifications/showText"_s, shows);
-    Q_EMIT notificationsShowTextChanged();
-}
-
-QString Client::language() const
-{
-    return m_languages->language();
-}
-
-void Client::setLanguage(const QString &language)
-{
-    m_languages->setLanguage(language);
-    m_store->setSetting(u"language"_s, m_languages->language());
-}
-
-QVariantList Client::languageChoices() const
-{
-    return LanguageSwitcher::choices();
-}
-
-bool Client::notificationsShowText() const
-{
-    return m_newMessages->showsText();
-}
-
-bool Client::openLink(const QString &link)
-{
-    // The view only offers links TextMarkup made; this is checked again all the same.
-    const QUrl url(link, QUrl::StrictMode);
-    if (!TextMarkup::isOpenableLink(url))
-        return false;
-    return m_linkOpener->open(url);
-}
-
-void Client::copyText(const QString &text)
-{
-    if (auto *app = qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
-        app->clipboard()->setText(text);
-}
-
-void Client::setLinkOpener(std::unique_ptr<LinkOpener> opener)
-{
-    if (opener)
-        m_linkOpener = std::move(opener);
 }
 
 void Client::setActiveChat(Chat *chat)
