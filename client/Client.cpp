@@ -30,6 +30,8 @@
 #include <QtCore/QDir>
 #include <QtNetwork/QHostInfo>
 
+#include <algorithm>
+
 namespace Parley {
 
 using namespace Qt::StringLiterals;
@@ -216,6 +218,10 @@ void Client::onRestored(bool loggedIn)
     m_store->setting(u"notifications/showText"_s).then(this, [this](const QVariant &shows) {
         if (shows.isValid())
             setNotificationsShowText(shows.toBool());
+    });
+    m_store->setting(u"window/keepRunningInTray"_s).then(this, [this](const QVariant &keeps) {
+        if (keeps.isValid())
+            setKeepRunningInTray(keeps.toBool());
     });
     m_store->setting(u"notifications"_s).then(this, [this, loggedIn](const QVariant &enabled) {
         if (enabled.isValid() && enabled.toBool() != m_newMessages->isEnabled()) {
@@ -455,6 +461,23 @@ QVariantList Client::blockedUsers() const
     for (qint64 id : ids)
         users.append(id);
     return users;
+}
+
+QVariantList Client::blockedPeople() const
+{
+    QVariantList people;
+    if (!m_account->isLoggedIn())
+        return people;
+    const QList<qint64> ids = m_blockList->users();
+    for (qint64 id : ids) {
+        people.append(
+                QVariantMap{{u"userId"_s, id}, {u"username"_s, m_conversations->usernameOf(id)}});
+    }
+    std::sort(people.begin(), people.end(), [](const QVariant &a, const QVariant &b) {
+        return a.toMap().value(u"username"_s).toString()
+                < b.toMap().value(u"username"_s).toString();
+    });
+    return people;
 }
 
 bool Client::isBlocked(qint64 userId) const

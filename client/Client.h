@@ -78,9 +78,12 @@ class Client : public QObject
                        NOTIFY notificationsEnabledChanged)
     Q_PROPERTY(bool notificationsShowText READ notificationsShowText WRITE setNotificationsShowText
                        NOTIFY notificationsShowTextChanged)
+    Q_PROPERTY(bool keepRunningInTray READ keepRunningInTray WRITE setKeepRunningInTray NOTIFY
+                       keepRunningInTrayChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(QVariantList languageChoices READ languageChoices CONSTANT)
     Q_PROPERTY(QVariantList blockedUsers READ blockedUsers NOTIFY blockedUsersChanged)
+    Q_PROPERTY(QVariantList blockedPeople READ blockedPeople NOTIFY blockedUsersChanged)
     Q_PROPERTY(
             Parley::Chat *activeChat READ activeChat WRITE setActiveChat NOTIFY activeChatChanged)
 
@@ -125,6 +128,11 @@ public:
     /// alice"; kept in the cache's settings.
     bool notificationsShowText() const;
     void setNotificationsShowText(bool shows);
+    /// Whether closing the window leaves Parley running in the system tray (default), so
+    /// messages and notifications keep arriving; kept in the cache's settings. The view
+    /// applies it only where the desktop has a tray.
+    bool keepRunningInTray() const { return m_keepRunningInTray; }
+    void setKeepRunningInTray(bool keeps);
     /// The language chosen in Settings ("en", "de", "fr"), or empty to follow the system's;
     /// applied at once (languageChanged: the UI retranslates) and kept in the cache's settings.
     QString language() const;
@@ -163,6 +171,9 @@ public:
 
     /// The users I block (docs/protocol.md, `block`), ascending; empty while logged out.
     QVariantList blockedUsers() const;
+    /// The blocked users as {userId, username} maps, by username (Settings lists them); the
+    /// username is empty for someone in no conversation this device knows.
+    QVariantList blockedPeople() const;
     Q_INVOKABLE bool isBlocked(qint64 userId) const;
     /// Blocks or unblocks `userId`; blockedUsersChanged() once the server agreed, errors go to
     /// errorOccurred.
@@ -228,6 +239,7 @@ Q_SIGNALS:
     void registrationOpenChanged();
     void notificationsEnabledChanged();
     void notificationsShowTextChanged();
+    void keepRunningInTrayChanged();
     /// The shown language changed: strings made before are to be translated again.
     void languageChanged();
     void activeChatChanged();
@@ -294,6 +306,7 @@ private:
     bool m_registrationOpen = true;
     bool m_connectFailed = false;
     bool m_started = false;
+    bool m_keepRunningInTray = true;
     bool m_demoTried = false;
 };
 

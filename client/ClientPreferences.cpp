@@ -1,5 +1,5 @@
-// Client: the user's preferences (notifications, language) and what the view asks of the
-// desktop (opening a link, the clipboard).
+// Client: the user's preferences (notifications, the tray, language) and what the view asks
+// of the desktop (opening a link, the clipboard).
 #include "Client.h"
 
 #include "chat/NewMessageNotifier.h"
@@ -36,6 +36,15 @@ void Client::setNotificationsShowText(bool shows)
     m_newMessages->setShowsText(shows);
     m_store->setSetting(u"notifications/showText"_s, shows);
     Q_EMIT notificationsShowTextChanged();
+}
+
+void Client::setKeepRunningInTray(bool keeps)
+{
+    if (keeps == m_keepRunningInTray)
+        return;
+    m_keepRunningInTray = keeps;
+    m_store->setSetting(u"window/keepRunningInTray"_s, keeps);
+    Q_EMIT keepRunningInTrayChanged();
 }
 
 QString Client::language() const

@@ -20,6 +20,8 @@ Rectangle {
     // The other person's presence, known only while connected.
     readonly property bool presenceKnown: client.state === Client.Online
     readonly property bool peerOnline: messages !== null && chat.online && presenceKnown
+    // "last seen 5 minutes ago" moves on by itself: the time it is measured from.
+    property date now: new Date()
     // Direct chats: whether I block the other person (re-read when the block list changes).
     readonly property bool peerBlocked: messages !== null && !chat.isGroup && chat.peerUserId > 0
                                         && client.blockedUsers.indexOf(chat.peerUserId) >= 0
@@ -27,6 +29,15 @@ Rectangle {
     signal membersRequested()
     signal leaveRequested()
     signal safetyNumberRequested(real userId, string username)
+
+    onChatChanged: now = new Date()
+
+    Timer {
+        interval: 30000
+        repeat: true
+        running: view.messages !== null && !view.chat.isGroup && !view.peerOnline
+        onTriggered: view.now = new Date()
+    }
 
     // Shows an entry (a reply's quote, a search hit): the model loads it from the cache if it
     // is older than what is shown, then says where it is.
@@ -123,7 +134,9 @@ Rectangle {
                                 return ""
                             let status = view.chat.isGroup
                                 ? qsTr("Group")
-                                : !view.presenceKnown ? "" : (view.peerOnline ? qsTr("Online") : qsTr("Offline"))
+                                : !view.presenceKnown ? ""
+                                : view.peerOnline ? qsTr("Online")
+                                : Theme.formatLastSeen(view.chat.lastSeen, view.now)
                             if (!view.chat.canSend)
                                 status = qsTr("You are no longer a member")
                             if (!view.chat.muted)

@@ -114,6 +114,17 @@ ApplicationWindow {
         }
     }
 
+    // Closing the window leaves Parley in the tray (where the desktop has one and the user
+    // did not turn it off), so messages and notifications keep coming; otherwise it quits.
+    onClosing: close => {
+        if (tray.visible && client.keepRunningInTray) {
+            close.accepted = false
+            window.hide()
+        } else {
+            Qt.quit()
+        }
+    }
+
     Component.onCompleted: {
         if (client.certificateProblem.length > 0)
             certificateDialog.open()
@@ -135,6 +146,10 @@ ApplicationWindow {
         sequences: ["Ctrl+Shift+F"]
         enabled: window.loggedIn
         onActivated: sidebar.searchMessages()
+    }
+    Shortcut {
+        sequences: [StandardKey.Quit, "Ctrl+Q"]
+        onActivated: Qt.quit()
     }
     Shortcut {
         sequences: [StandardKey.Preferences, "Ctrl+,"]
@@ -260,6 +275,7 @@ ApplicationWindow {
     SettingsDialog {
         id: settingsDialog
         client: window.client
+        trayAvailable: tray.available
     }
 
     CertificateDialog {
@@ -336,6 +352,7 @@ ApplicationWindow {
     }
 
     TrayIcon {
+        id: tray
         client: window.client
         mainWindow: window
     }

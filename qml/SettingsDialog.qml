@@ -5,11 +5,14 @@ import QtQuick.Layouts
 import Parley
 
 // Settings: the account (who, which server, this device, the language, log out), the devices
-// logged in to the account (revoke any other), and notifications.
+// logged in to the account (revoke any other), notifications and the tray, and privacy (the
+// people blocked, each with Unblock).
 ModalDialog {
     id: dialog
 
     required property Client client
+    // Whether the desktop shows tray icons: only then can Parley keep running when closed.
+    property bool trayAvailable: false
 
     objectName: "settingsDialog"
     width: Math.min(560, Overlay.overlay ? Overlay.overlay.width - 48 : 560)
@@ -71,6 +74,12 @@ ModalDialog {
             TabButton {
                 objectName: "notificationsTab"
                 text: qsTr("Notifications")
+                width: implicitWidth + Theme.spacingHuge
+                Accessible.name: text
+            }
+            TabButton {
+                objectName: "privacyTab"
+                text: qsTr("Privacy")
                 width: implicitWidth + Theme.spacingHuge
                 Accessible.name: text
             }
@@ -289,6 +298,27 @@ ModalDialog {
                 color: Theme.secondaryText
             }
 
+            Switch {
+                objectName: "keepInTraySwitch"
+                Material.elevation: 0
+                Layout.fillWidth: true
+                enabled: dialog.trayAvailable
+                text: qsTr("Keep Parley running in the tray when the window is closed")
+                checked: dialog.trayAvailable && dialog.client.keepRunningInTray
+                Accessible.name: text
+                onToggled: dialog.client.keepRunningInTray = checked
+            }
+
+            Label {
+                objectName: "keepInTrayNote"
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: dialog.trayAvailable
+                      ? qsTr("Messages and notifications keep arriving while the window is closed. Quit from the tray icon's menu or the main menu.")
+                      : qsTr("This desktop shows no tray icons, so closing the window quits Parley.")
+                color: Theme.secondaryText
+            }
+
             Label {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
@@ -298,6 +328,93 @@ ModalDialog {
 
             Item {
                 Layout.fillHeight: true
+            }
+        }
+
+        // Privacy
+        ColumnLayout {
+            spacing: Theme.spacingLarge
+
+            Label {
+                text: qsTr("Blocked people")
+                font.weight: Font.DemiBold
+                color: Theme.text
+            }
+
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("People you block cannot write to you, start a chat with you or add you to a group, and do not see when you are online.")
+                color: Theme.secondaryText
+            }
+
+            Label {
+                objectName: "noneBlockedLabel"
+                visible: blockedList.count === 0
+                text: qsTr("You have not blocked anyone.")
+                color: Theme.secondaryText
+            }
+
+            ListView {
+                id: blockedList
+                objectName: "blockedList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                model: dialog.client.blockedPeople
+                spacing: Theme.spacingSmall
+                boundsBehavior: Flickable.StopAtBounds
+                activeFocusOnTab: true
+                Accessible.name: qsTr("Blocked people")
+                Accessible.role: Accessible.List
+                ScrollBar.vertical: ScrollBar {}
+
+                delegate: Rectangle {
+                    id: blockedRow
+
+                    required property var modelData
+                    readonly property string shownName: modelData.username.length > 0
+                                                        ? modelData.username
+                                                        : qsTr("User %1").arg(modelData.userId)
+
+                    objectName: "blocked:" + shownName
+                    width: ListView.view.width
+                    implicitHeight: 56
+                    radius: Theme.radius
+                    color: Theme.hover
+                    Accessible.role: Accessible.ListItem
+                    Accessible.name: shownName
+
+                    RowLayout {
+                        anchors.fill: parent
+                        anchors.leftMargin: Theme.spacingLarge
+                        anchors.rightMargin: Theme.spacing
+                        spacing: Theme.spacingMedium
+
+                        Avatar {
+                            implicitWidth: 36
+                            implicitHeight: 36
+                            name: blockedRow.shownName
+                            ringColor: Theme.hover
+                        }
+
+                        Label {
+                            Layout.fillWidth: true
+                            text: blockedRow.shownName
+                            elide: Text.ElideRight
+                            font.weight: Font.DemiBold
+                            color: Theme.text
+                        }
+
+                        Button {
+                            objectName: "unblockButton"
+                            text: qsTr("Unblock")
+                            flat: true
+                            Accessible.name: qsTr("Unblock %1").arg(blockedRow.shownName)
+                            onClicked: dialog.client.unblockUser(blockedRow.modelData.userId)
+                        }
+                    }
+                }
             }
         }
     }

@@ -131,6 +131,12 @@ Rectangle {
                         Accessible.name: text
                         onTriggered: logoutDialog.open()
                     }
+                    MenuItem {
+                        objectName: "quitMenuItem"
+                        text: qsTr("Quit")
+                        Accessible.name: text
+                        onTriggered: Qt.quit()
+                    }
                 }
 
                 LogoutDialog {

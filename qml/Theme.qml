@@ -78,6 +78,25 @@ QtObject {
         return qsTr("%1 at %2").arg(formatDate(when)).arg(formatTime(when))
     }
 
+    // When someone was last online, as a chat's header says it: "last seen just now",
+    // "… 5 minutes ago", "… today at 14:05", "… yesterday at 14:05", or with the date.
+    // `now` is passed in, so that a timer in the view can make the words move on.
+    function formatLastSeen(when, now) {
+        if (!when || isNaN(when.getTime()))
+            return qsTr("Offline")
+        const minutes = Math.floor((now.getTime() - when.getTime()) / 60000)
+        if (minutes < 1)
+            return qsTr("last seen just now")
+        if (minutes < 60)
+            return qsTr("last seen %n minute(s) ago", "", minutes)
+        if (when.toDateString() === now.toDateString())
+            return qsTr("last seen today at %1").arg(formatTime(when))
+        const yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1)
+        if (when.toDateString() === yesterday.toDateString())
+            return qsTr("last seen yesterday at %1").arg(formatTime(when))
+        return qsTr("last seen %1").arg(formatDate(when))
+    }
+
     // A stable colour per name for avatars, from its first and last letters and length.
     function avatarColor(name) {
         if (!name || name.length === 0)

@@ -6,6 +6,7 @@ import Parley
 // unread messages; clicking it brings the window back.
 Platform.SystemTrayIcon {
     id: tray
+    objectName: "trayIcon"
 
     required property Client client
     required property var mainWindow

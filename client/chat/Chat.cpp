@@ -140,10 +140,13 @@ void Chat::onPresenceChanged(qint64 userId)
 
 void Chat::updateOnline()
 {
-    const bool online = m_peerUserId && m_parts.sync->presence(m_peerUserId).online;
-    if (online == m_online)
+    const Presence presence = m_peerUserId ? m_parts.sync->presence(m_peerUserId) : Presence{};
+    const QDateTime lastSeen =
+            presence.lastSeen > 0 ? QDateTime::fromMSecsSinceEpoch(presence.lastSeen) : QDateTime();
+    if (presence.online == m_online && lastSeen == m_lastSeen)
         return;
-    m_online = online;
+    m_online = presence.online;
+    m_lastSeen = lastSeen;
     Q_EMIT onlineChanged();
 }
 

@@ -20,6 +20,7 @@
 #include "protocol/FrameType.h"
 #include "store/StoreTypes.h"
 
+#include <QtCore/QDateTime>
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
 #include <QtCore/QUrl>
@@ -73,6 +74,7 @@ class Chat : public QObject
     Q_PROPERTY(QString typingText READ typingText NOTIFY typingTextChanged)
     Q_PROPERTY(bool canSend READ canSend NOTIFY canSendChanged)
     Q_PROPERTY(bool online READ isOnline NOTIFY onlineChanged)
+    Q_PROPERTY(QDateTime lastSeen READ lastSeen NOTIFY onlineChanged)
     Q_PROPERTY(bool muted READ isMuted WRITE setMuted NOTIFY mutedChanged)
     Q_PROPERTY(qint64 peerUserId READ peerUserId NOTIFY peerUserIdChanged)
     Q_PROPERTY(QString draft READ draft WRITE setDraft NOTIFY draftChanged)
@@ -93,6 +95,9 @@ public:
     bool canSend() const { return m_canSend; }
     /// Direct chats: the other person is online (always false in groups).
     bool isOnline() const { return m_online; }
+    /// Direct chats: when the other person was last online; invalid when never, in groups, or
+    /// when the server does not say (they hide it, or one of us blocked the other).
+    QDateTime lastSeen() const { return m_lastSeen; }
     bool isMuted() const { return m_muted; }
     /// The other person of a direct chat; 0 for groups (or before the conversation is known).
     qint64 peerUserId() const { return m_peerUserId; }
@@ -200,6 +205,7 @@ private:
     QString m_typingText;
     bool m_canSend = true;
     bool m_online = false;
+    QDateTime m_lastSeen;
     bool m_muted = false;
     qint64 m_peerUserId = 0;
 };

@@ -92,6 +92,17 @@ QString ConversationListModel::titleOf(const ConversationSummary &summary) const
     return tr("(just you)");
 }
 
+QString ConversationListModel::usernameOf(qint64 userId) const
+{
+    for (const Row &row : m_all) {
+        for (const Member &m : row.summary.conversation.members) {
+            if (m.userId == userId)
+                return m.username;
+        }
+    }
+    return {};
+}
+
 ConversationListModel::Row ConversationListModel::makeRow(const ConversationSummary &summary) const
 {
     Row row;

@@ -59,6 +59,8 @@ public:
     qint64 peerOf(const ConversationSummary &summary) const;
     /// The title the list shows: the group's, or the other person's name.
     QString titleOf(const ConversationSummary &summary) const;
+    /// The username of `userId` as a member of any conversation known; empty if none.
+    QString usernameOf(qint64 userId) const;
 
 Q_SIGNALS:
     void filterChanged();

@@ -219,10 +219,6 @@
         <translation>Online</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
         <source>You are no longer a member</source>
         <translation>Du bist kein Mitglied mehr</translation>
     </message>
@@ -1561,6 +1557,46 @@ Vorgelegt:   %2</translation>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Datenschutz</translation>
+    </message>
+    <message>
+        <source>Keep Parley running in the tray when the window is closed</source>
+        <translation>Parley beim Schließen des Fensters im Infobereich weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Messages and notifications keep arriving while the window is closed. Quit from the tray icon&apos;s menu or the main menu.</source>
+        <translation>Nachrichten und Benachrichtigungen kommen weiter an, während das Fenster geschlossen ist. Beenden über das Menü des Symbols im Infobereich oder das Hauptmenü.</translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray icons, so closing the window quits Parley.</source>
+        <translation>Diese Arbeitsumgebung zeigt keine Symbole im Infobereich, daher beendet das Schließen des Fensters Parley.</translation>
+    </message>
+    <message>
+        <source>Blocked people</source>
+        <translation>Blockierte Personen</translation>
+    </message>
+    <message>
+        <source>People you block cannot write to you, start a chat with you or add you to a group, and do not see when you are online.</source>
+        <translation>Personen, die du blockierst, können dir nicht schreiben, keinen Chat mit dir beginnen, dich keiner Gruppe hinzufügen und nicht sehen, wann du online bist.</translation>
+    </message>
+    <message>
+        <source>You have not blocked anyone.</source>
+        <translation>Du hast niemanden blockiert.</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Blockierung aufheben</translation>
+    </message>
+    <message>
+        <source>Unblock %1</source>
+        <translation>Blockierung von %1 aufheben</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -1658,6 +1694,10 @@ Starte eine mit dem Knopf oben.</translation>
         <source>Mark as read</source>
         <translation>Als gelesen markieren</translation>
     </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
 </context>
 <context>
     <name>SignInAgainDialog</name>
@@ -1696,6 +1736,33 @@ Starte eine mit dem Knopf oben.</translation>
         <source>d MMM yyyy</source>
         <extracomment>A date as a Qt date format (d day, MMM short month name, yyyy year)</extracomment>
         <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>last seen just now</source>
+        <translation>zuletzt gerade eben online</translation>
+    </message>
+    <message numerus="yes">
+        <source>last seen %n minute(s) ago</source>
+        <translation>
+            <numerusform>zuletzt vor %n Minute online</numerusform>
+            <numerusform>zuletzt vor %n Minuten online</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last seen today at %1</source>
+        <translation>zuletzt heute um %1 online</translation>
+    </message>
+    <message>
+        <source>last seen yesterday at %1</source>
+        <translation>zuletzt gestern um %1 online</translation>
+    </message>
+    <message>
+        <source>last seen %1</source>
+        <translation>zuletzt am %1 online</translation>
     </message>
 </context>
 <context>

@@ -219,10 +219,6 @@
         <translation>En ligne</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>Hors ligne</translation>
-    </message>
-    <message>
         <source>You are no longer a member</source>
         <translation>Tu n’es plus membre</translation>
     </message>
@@ -1561,6 +1557,46 @@ Présenté&#xa0;: %2</translation>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Confidentialité</translation>
+    </message>
+    <message>
+        <source>Keep Parley running in the tray when the window is closed</source>
+        <translation>Garder Parley dans la zone de notification quand la fenêtre est fermée</translation>
+    </message>
+    <message>
+        <source>Messages and notifications keep arriving while the window is closed. Quit from the tray icon&apos;s menu or the main menu.</source>
+        <translation>Les messages et les notifications continuent d’arriver quand la fenêtre est fermée. Quittez depuis le menu de l’icône de la zone de notification ou depuis le menu principal.</translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray icons, so closing the window quits Parley.</source>
+        <translation>Ce bureau n’affiche pas d’icônes de zone de notification : fermer la fenêtre quitte donc Parley.</translation>
+    </message>
+    <message>
+        <source>Blocked people</source>
+        <translation>Personnes bloquées</translation>
+    </message>
+    <message>
+        <source>People you block cannot write to you, start a chat with you or add you to a group, and do not see when you are online.</source>
+        <translation>Les personnes que vous bloquez ne peuvent ni vous écrire, ni démarrer une discussion avec vous, ni vous ajouter à un groupe, et ne voient pas quand vous êtes en ligne.</translation>
+    </message>
+    <message>
+        <source>You have not blocked anyone.</source>
+        <translation>Vous n’avez bloqué personne.</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Utilisateur %1</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Débloquer</translation>
+    </message>
+    <message>
+        <source>Unblock %1</source>
+        <translation>Débloquer %1</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -1658,6 +1694,10 @@ Lances-en une avec le bouton ci-dessus.</translation>
         <source>Mark as read</source>
         <translation>Marquer comme lu</translation>
     </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
 </context>
 <context>
     <name>SignInAgainDialog</name>
@@ -1696,6 +1736,33 @@ Lances-en une avec le bouton ci-dessus.</translation>
         <source>d MMM yyyy</source>
         <extracomment>A date as a Qt date format (d day, MMM short month name, yyyy year)</extracomment>
         <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>last seen just now</source>
+        <translation>vu à l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>last seen %n minute(s) ago</source>
+        <translation>
+            <numerusform>vu il y a %n minute</numerusform>
+            <numerusform>vu il y a %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last seen today at %1</source>
+        <translation>vu aujourd’hui à %1</translation>
+    </message>
+    <message>
+        <source>last seen yesterday at %1</source>
+        <translation>vu hier à %1</translation>
+    </message>
+    <message>
+        <source>last seen %1</source>
+        <translation>vu le %1</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "Client.h"
 #include "Steps.h"
 #include "TwoPeople.h"
+#include "chat/Chat.h"
 
 #include <QtCore/QTemporaryDir>
 #include <QtQuick/QQuickItem>
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void searchAndKeyboard();
     void muteFromTheList();
     void blockAndUnblock();
+    void lastSeenShown();
 
 private:
     TwoPeople m_people;
@@ -297,10 +299,26 @@ void tst_Chat::blockAndUnblock()
     m_people.bob->screenshot(u"blockAndUnblock-refused"_s);
     QVERIFY(!m_people.alice->message(refused));
 
-    // alice unblocks from the same menu: the input is back, and bob's next message arrives.
+    // The menu now offers Unblock; alice unblocks from Settings → Privacy instead, where bob
+    // is listed: the list empties, the input is back, and bob's next message arrives.
     QVERIFY(m_people.alice->click(u"conversationMenuButton"_s));
     QTRY_COMPARE(m_people.alice->text(u"blockMenuItem"_s), u"Unblock"_s);
-    QVERIFY(m_people.alice->click(u"blockMenuItem"_s));
+    m_people.alice->press(Qt::Key_Escape);
+    QTRY_VERIFY(!m_people.alice->isShown(u"blockMenuItem"_s));
+    QVERIFY(m_people.alice->click(u"mainMenuButton"_s));
+    QTRY_VERIFY(m_people.alice->isShown(u"settingsMenuItem"_s));
+    QVERIFY(m_people.alice->click(u"settingsMenuItem"_s));
+    QTRY_VERIFY(m_people.alice->isShown(u"privacyTab"_s));
+    QVERIFY(m_people.alice->click(u"privacyTab"_s));
+    QTRY_VERIFY(m_people.alice->isShown(u"blocked:bob"_s));
+    QVERIFY(!m_people.alice->isShown(u"noneBlockedLabel"_s));
+    m_people.alice->screenshot(u"blockAndUnblock-settings"_s);
+    QVERIFY(m_people.alice->click(
+            m_people.alice->item(u"unblockButton"_s, m_people.alice->item(u"blocked:bob"_s))));
+    QTRY_VERIFY_WITH_TIMEOUT(m_people.alice->isShown(u"noneBlockedLabel"_s), Steps::NetworkTimeout);
+    QVERIFY(!m_people.alice->isShown(u"blocked:bob"_s));
+    QVERIFY(m_people.alice->click(u"closeSettingsButton"_s));
+    QTRY_VERIFY(!m_people.alice->isShown(u"settingsDialog"_s));
     QTRY_VERIFY_WITH_TIMEOUT(m_people.alice->isShown(u"composerInput"_s), Steps::NetworkTimeout);
     QVERIFY(!m_people.alice->isShown(u"blockedNotice"_s));
     QVERIFY(!m_people.alice->client()->isBlocked(m_people.bob->client()->userId()));
@@ -312,6 +330,24 @@ void tst_Chat::blockAndUnblock()
     QTRY_VERIFY_WITH_TIMEOUT(m_people.alice->message(welcome), Steps::NetworkTimeout);
     QVERIFY(!m_people.alice->message(refused));
     m_people.alice->screenshot(u"blockAndUnblock"_s);
+}
+
+void tst_Chat::lastSeenShown()
+{
+    m_people.openChat();
+    if (QTest::currentTestFailed())
+        return;
+
+    // bob is online while his app runs; once he quits, alice's header says when he was last.
+    QTRY_COMPARE_WITH_TIMEOUT(m_people.alice->text(u"conversationHeaderSubtitle"_s), u"Online"_s,
+                              Steps::NetworkTimeout);
+    m_people.bob.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(m_people.alice->text(u"conversationHeaderSubtitle"_s),
+                              u"last seen just now"_s, Steps::NetworkTimeout);
+    QVERIFY(m_people.alice->client()->activeChat()->lastSeen().isValid());
+    QVERIFY(m_people.alice->client()->activeChat()->lastSeen().secsTo(QDateTime::currentDateTime())
+            < 60);
+    m_people.alice->screenshot(u"lastSeenShown"_s);
 }
 
 QTEST_MAIN(tst_Chat)
