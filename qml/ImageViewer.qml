@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import QtQuick.Window
 import Qt.labs.platform as Platform
@@ -21,8 +22,8 @@ Popup {
     property var info: ({})
     readonly property string imageState: info.state !== undefined ? info.state : ""
     readonly property bool shown: image.status === Image.Ready
-    readonly property real previousSeq: messages && seq > 0 && opened ? messages.adjacentImage(seq, -1) + 0 * revision : 0
-    readonly property real nextSeq: messages && seq > 0 && opened ? messages.adjacentImage(seq, 1) + 0 * revision : 0
+    readonly property real previousSeq: messages && seq > 0 ? messages.adjacentImage(seq, -1) + 0 * revision : 0
+    readonly property real nextSeq: messages && seq > 0 ? messages.adjacentImage(seq, 1) + 0 * revision : 0
     // Bumped when the model changes: the neighbours are asked again.
     property int revision: 0
 
@@ -70,8 +71,8 @@ Popup {
     modal: true
     focus: true
     closePolicy: Popup.CloseOnEscape
-    Accessible.role: Accessible.Dialog
-    Accessible.name: qsTr("Image viewer: %1").arg(info.name !== undefined ? info.name : "")
+    // Light controls on the dark backdrop a picture is best seen on.
+    Material.theme: Material.Dark
 
     onClosed: {
         seq = 0
@@ -79,11 +80,13 @@ Popup {
     }
 
     background: Rectangle {
-        color: "#f0141414"
+        color: "#f2101010"
     }
 
     Connections {
-        target: viewer.opened ? viewer.messages : null
+        // From show() on, not only once opened: a small file is there before the popup's
+        // opening transition ends.
+        target: viewer.seq > 0 ? viewer.messages : null
         function onDataChanged() { viewer.refresh() }
         function onRowsInserted() { viewer.refresh() }
         function onRowsRemoved() { viewer.refresh() }
@@ -91,7 +94,7 @@ Popup {
     }
 
     Connections {
-        target: viewer.opened ? viewer.chat : null
+        target: viewer.seq > 0 ? viewer.chat : null
         function onAttachmentSaved(savedSeq, path) {
             if (savedSeq === viewer.seq)
                 savedNote.text = qsTr("Saved as %1").arg(path)
@@ -110,6 +113,8 @@ Popup {
     contentItem: Item {
         id: keys
         focus: true
+        Accessible.role: Accessible.Dialog
+        Accessible.name: qsTr("Image viewer: %1").arg(viewer.info.name !== undefined ? viewer.info.name : "")
         Keys.onLeftPressed: viewer.step(-1)
         Keys.onRightPressed: viewer.step(1)
         Keys.onPressed: event => {
