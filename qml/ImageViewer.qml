@@ -73,6 +73,7 @@ Popup {
     closePolicy: Popup.CloseOnEscape
     // Light controls on the dark backdrop a picture is best seen on.
     Material.theme: Material.Dark
+    Material.foreground: "white"
 
     onClosed: {
         seq = 0
@@ -210,9 +211,7 @@ Popup {
                         objectName: "viewerFitButton"
                         flat: true
                         text: qsTr("Fit")
-                        enabled: viewer.shown
-                        checkable: true
-                        checked: viewer.fitted
+                        enabled: viewer.shown && !viewer.fitted
                         Accessible.name: qsTr("Fit to the window")
                         onClicked: viewer.fitted = true
                     }
