@@ -9,6 +9,7 @@
 #include <QtCore/QTemporaryDir>
 #include <QtGui/QImage>
 #include <QtGui/QImageReader>
+#include <QtGui/QImageWriter>
 #include <QtTest/QTest>
 
 using namespace Parley;
@@ -227,6 +228,15 @@ void tst_MessageContent::imagePreviewFromFile()
     QVERIFY(preview);
     QCOMPARE(preview->size(), QSize(90, 200));
     QCOMPARE(ImagePreview::decodeThumbnail(preview->thumbnail).size(), QSize(90, 200));
+    // A photo taken sideways: the EXIF orientation turns it, and the preview is as it shows.
+    const QString turned = dir.filePath(u"turned.jpg"_s);
+    QImageWriter writer(turned, "jpeg");
+    writer.setTransformation(QImageIOHandler::TransformationRotate90);
+    QVERIFY(writer.write(filled(400, 100, Qt::red)));
+    preview = ImagePreview::fromFile(turned);
+    QVERIFY(preview);
+    QCOMPARE(preview->size(), QSize(100, 400));
+    QCOMPARE(ImagePreview::decodeThumbnail(preview->thumbnail).size(), QSize(80, 320));
     // Not an image: no preview.
     const QString text = dir.filePath(u"notes.txt"_s);
     QFile f(text);
