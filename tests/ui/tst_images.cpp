@@ -11,6 +11,7 @@
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>
+#include <QtCore/QFileInfo>
 #include <QtCore/QMimeData>
 #include <QtGui/QDropEvent>
 #include <QtGui/QImage>
@@ -115,21 +116,28 @@ void tst_UiImages::imageShowsInlineAndOpens()
     const QString tall = writeImage(u"tall.jpg"_s, {300, 500}, blue);
     QVERIFY(!wide.isEmpty() && !tall.isEmpty());
 
-    // alice drops both on the conversation; her own messages show the thumbnails at once.
+    // alice drops one, then the other once the first is sent (uploads run side by side, so
+    // files dropped together may arrive in either order); her own messages show the
+    // thumbnails at once.
     QQuickItem *list = m_people.alice->item(u"messageList"_s);
     QVERIFY(list);
     QVERIFY(m_people.alice->activate());
     const QPoint at = list->mapToScene(QPointF(list->width() / 2, list->height() / 2)).toPoint();
-    QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(wide), QUrl::fromLocalFile(tall)});
-    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(m_people.alice->window(), &enter);
-    QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(m_people.alice->window(), &drop);
-    QVERIFY(drop.isAccepted());
-    QTRY_VERIFY(m_people.alice->fileMessage(u"tall.jpg"_s));
-    QTRY_VERIFY(
-            m_people.alice->item(u"messageImage"_s, m_people.alice->fileMessage(u"tall.jpg"_s)));
+    for (const QString &path : {wide, tall}) {
+        const QString name = QFileInfo(path).fileName();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_people.alice->window(), &enter);
+        QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_people.alice->window(), &drop);
+        QVERIFY(drop.isAccepted());
+        QTRY_VERIFY(m_people.alice->fileMessage(name));
+        QTRY_VERIFY(m_people.alice->item(u"messageImage"_s, m_people.alice->fileMessage(name)));
+        QTRY_VERIFY_WITH_TIMEOUT(m_people.alice->fileMessage(name)->property("seq").toLongLong()
+                                         > 0,
+                                 Steps::NetworkTimeout);
+    }
     m_people.alice->screenshot(u"imageShowsInlineAndOpens-sent"_s);
 
     // bob: both thumbnails inline at once, in their proportions and colours, nothing
