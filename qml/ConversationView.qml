@@ -64,6 +64,7 @@ Rectangle {
     color: Theme.chat
 
     onMessagesChanged: {
+        imageViewer.close()
         messageList.stickToBottom = true
         markShownAsRead()
         composer.reset()
@@ -309,6 +310,7 @@ Rectangle {
                 onReactionClicked: emoji => view.chat.toggleReaction(delegate.seq, emoji)
                 onDownloadRequested: view.chat.downloadAttachment(delegate.seq)
                 onOpenRequested: view.chat.openAttachment(delegate.seq)
+                onImageClicked: imageViewer.show(delegate.seq)
                 onDiscardRequested: messageClientId => view.chat.discard(messageClientId)
                 onLinkClicked: link => {
                     linkDialog.address = link
@@ -553,6 +555,13 @@ Rectangle {
         }
 
         onAccepted: view.client.openLink(address)
+        onClosed: composer.focusInput()
+    }
+
+    // An image message's picture over the whole window (its thumbnail was clicked).
+    ImageViewer {
+        id: imageViewer
+        chat: view.chat
         onClosed: composer.focusInput()
     }
 }

@@ -9,7 +9,8 @@ import Parley
 // and offers to retry. A reply shows a quote of what it answers (clicking it jumps there),
 // reactions show as chips under the bubble (clicking one toggles mine), an edited message
 // says so, a deleted one says only that. A file message shows its file (AttachmentChip) above
-// its caption. The text can be selected; links in it ask before they open (linkClicked).
+// its caption; an image also its thumbnail (from the message itself, no download), which opens
+// the image viewer (imageClicked). The text can be selected; links in it ask before they open (linkClicked).
 // Right-click or the hover button asks for the message menu (ConversationView
 // owns it).
 Item {
@@ -43,8 +44,12 @@ Item {
     required property real attachmentProgress
     required property url attachmentPath
     required property string formattedText
+    required property url thumbnail
+    required property int imageWidth
+    required property int imageHeight
 
     readonly property bool isFile: attachmentName.length > 0
+    readonly property bool isImage: isFile && thumbnail.toString().length > 0
     // What a quote of this entry shows (MessageContent::previewText's first line).
     readonly property string snippet: isFile ? "📎 " + attachmentName : text
 
@@ -54,6 +59,8 @@ Item {
     signal reactionClicked(string emoji)
     signal downloadRequested()
     signal openRequested()
+    // The thumbnail of an image in the log was clicked: the viewer opens it.
+    signal imageClicked()
     signal discardRequested(string messageClientId)
     // A link in the text was clicked (http, https or mailto: the only links it has).
     signal linkClicked(string link)
@@ -258,6 +265,50 @@ Item {
                             hoverEnabled: true
                             cursorShape: Qt.PointingHandCursor
                             onClicked: entry.quoteClicked(entry.replyToSeq)
+                        }
+                    }
+
+                    // The thumbnail, in the image's proportions within a bounded box.
+                    Item {
+                        id: imagePreview
+                        objectName: "messageImage"
+                        visible: entry.isImage
+                        readonly property real box: Math.min(280, entry.bubbleMaxWidth - Theme.spacingMedium * 2)
+                        readonly property real ratio: entry.imageHeight > 0 ? entry.imageWidth / entry.imageHeight : 1
+                        readonly property bool canOpen: entry.seq > 0
+                        implicitWidth: visible ? Math.max(48, ratio >= 1 ? box : box * ratio) : 0
+                        implicitHeight: visible ? Math.max(48, ratio >= 1 ? box / ratio : box) : 0
+                        Layout.preferredWidth: implicitWidth
+                        Layout.preferredHeight: implicitHeight
+                        activeFocusOnTab: canOpen
+                        Accessible.role: Accessible.Button
+                        Accessible.name: qsTr("Image %1, %2 × %3 pixels. Open").arg(entry.attachmentName)
+                                         .arg(entry.imageWidth).arg(entry.imageHeight)
+                        Keys.onReturnPressed: if (canOpen) entry.imageClicked()
+                        Keys.onSpacePressed: if (canOpen) entry.imageClicked()
+
+                        Rectangle {
+                            anchors.fill: parent
+                            radius: 6
+                            color: Qt.darker(bubble.color, 1.06)
+                            border.width: imagePreview.activeFocus ? 2 : 0
+                            border.color: Theme.accent
+                        }
+
+                        Image {
+                            objectName: "thumbnailImage"
+                            anchors.fill: parent
+                            anchors.margins: imagePreview.activeFocus ? 2 : 0
+                            source: entry.isImage ? entry.thumbnail : ""
+                            fillMode: Image.PreserveAspectFit
+                            smooth: true
+                        }
+
+                        MouseArea {
+                            anchors.fill: parent
+                            enabled: imagePreview.canOpen
+                            cursorShape: Qt.PointingHandCursor
+                            onClicked: entry.imageClicked()
                         }
                     }
 

@@ -2,6 +2,7 @@
 
 #include "Client.h"
 #include "StartupTrace.h"
+#include "ThumbnailProvider.h"
 
 #include <QGuiApplication>
 #include <QIcon>
@@ -30,6 +31,8 @@ bool loadMainWindow(QQmlApplicationEngine &engine, Client *client)
 {
     // A language chosen in Settings shows at once: every qsTr binding is evaluated again.
     QObject::connect(client, &Client::languageChanged, &engine, &QQmlEngine::retranslate);
+    // Message thumbnails come from the (decrypted) content, through C++ (engine owns it).
+    engine.addImageProvider(u"thumbnail"_s, new ThumbnailProvider);
     engine.setInitialProperties({{u"client"_s, QVariant::fromValue(client)}});
     engine.load(QUrl(u"qrc:/Parley/Main.qml"_s));
     if (engine.rootObjects().isEmpty())

@@ -72,7 +72,7 @@ Error Attachments::explained(const Error &error, const QString &name)
     }
 }
 
-StoredMessage Attachments::rowOf(const PendingUpload &upload)
+StoredMessage Attachments::rowOf(const PendingUpload &upload, const ImagePreview &image)
 {
     // The row shows the message as it will be; its reference is a placeholder of the right
     // shape (the upload makes the real id and key), never sent.
@@ -86,7 +86,7 @@ StoredMessage Attachments::rowOf(const PendingUpload &upload)
     row.timestamp = upload.createdAt;
     row.kind = MessageKind::Content;
     const MessageContent content =
-            MessageContent::file(placeholder, upload.name, upload.mime, upload.caption);
+            MessageContent::file(placeholder, upload.name, upload.mime, upload.caption, image);
     row.body = content.toBytes();
     row.text = content.previewText();
     row.pending = true;
@@ -123,7 +123,9 @@ Result<StoredMessage> Attachments::sendFile(qint64 conversationId, const QString
         saved.cipherPath =
                 QDir(m_uploadsDir)
                         .filePath(QString::fromLatin1(saved.clientId.toHex()) + u".enc"_s);
-    upload.row = rowOf(saved);
+    if (auto image = ImagePreview::fromFile(saved.filePath))
+        upload.image = std::move(*image);
+    upload.row = rowOf(saved, upload.image);
 
     const QByteArray id = saved.clientId;
     m_uploads.insert(id, upload);
@@ -150,7 +152,9 @@ void Attachments::load()
                 continue;
             Upload upload;
             upload.saved = saved;
-            upload.row = rowOf(saved);
+            if (auto image = ImagePreview::fromFile(saved.filePath))
+                upload.image = std::move(*image);
+            upload.row = rowOf(saved, upload.image);
             m_uploads.insert(saved.clientId, upload);
             m_uploadOrder.append(saved.clientId);
             qCInfo(lcClient) << "upload" << saved.clientId.toHex() << "left by an earlier run"
@@ -219,10 +223,7 @@ void Attachments::startUpload(Upload &upload, bool resume)
                 // The message keeps the upload's id: queued twice (a restart between the two
                 // commits) it is still one message, and the server keeps one of a client id.
                 m_queued.insert(id);
-                m_outbox->send(conversationId,
-                               MessageContent::file(ref, it->saved.name, it->saved.mime,
-                                                    it->saved.caption),
-                               id);
+                m_outbox->send(conversationId, contentOf(*it, ref), id);
                 qCInfo(lcClient) << "upload" << id.toHex() << "is queued as a message";
                 uploadDone(id);
             });
@@ -253,6 +254,17 @@ void Attachments::startUpload(Upload &upload, bool resume)
         upload.saved.serverUploadId.clear();
         upload.transfer->upload(saved.filePath, conversationId, saved.cipherPath);
     }
+}
+
+MessageContent Attachments::contentOf(const Upload &upload, const AttachmentRef &ref)
+{
+    const PendingUpload &saved = upload.saved;
+    const MessageContent content =
+            MessageContent::file(ref, saved.name, saved.mime, saved.caption, upload.image);
+    // A long caption leaves no room for the thumbnail: the file goes without it.
+    if (!upload.image.isNull() && content.toBytes().size() > MessageContent::MaxBytes)
+        return content.withoutImage();
+    return content;
 }
 
 void Attachments::uploadDone(const QByteArray &uploadId)

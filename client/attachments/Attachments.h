@@ -3,7 +3,7 @@
 /// The account's file transfers: files on their way to becoming file messages, and received
 /// attachments on their way into the downloads folder.
 ///
-/// sendFile(): checks the file, shows it at once as an upload row (a pending file message of
+/// sendFile(): checks the file (an image gets a thumbnail, ImagePreview), shows it at once as an upload row (a pending file message of
 /// mine, with progress), uploads it (AttachmentTransfer) and only then queues the file message
 /// in the Outbox under the upload's id as its client id: the message needs the attachment id and
 /// key the upload gives. Every upload is kept in the cache (PendingUpload) with its encrypted copy
@@ -14,6 +14,7 @@
 /// survives restarts. What I sent from this device is remembered the same way once it has a
 /// seq, so I can open it without downloading. Lives on the GUI thread; owned by Client.
 
+#include "content/ImagePreview.h"
 #include "protocol/Result.h"
 #include "store/StoreTypes.h"
 
@@ -23,6 +24,7 @@
 
 namespace Parley {
 
+struct AttachmentRef;
 class AttachmentTransfer;
 class Connection;
 class MessageContent;
@@ -94,6 +96,9 @@ private:
     {
         StoredMessage row;
         PendingUpload saved; ///< as the cache keeps it
+        /// An image's thumbnail and size, made from the file (not kept in the cache: made
+        /// again after a restart)
+        ImagePreview image;
         double progress = 0;
         AttachmentTransfer *transfer = nullptr;
     };
@@ -106,7 +111,9 @@ private:
         AttachmentTransfer *transfer = nullptr;
     };
 
-    static StoredMessage rowOf(const PendingUpload &upload);
+    static StoredMessage rowOf(const PendingUpload &upload, const ImagePreview &image);
+    /// The file message of `upload` once uploaded as `ref`; its image preview only if it fits.
+    static MessageContent contentOf(const Upload &upload, const AttachmentRef &ref);
     /// Starts (or, with `resume`, goes on with) the transfer of `upload`.
     void startUpload(Upload &upload, bool resume);
     void uploadDone(const QByteArray &uploadId);

@@ -17,6 +17,7 @@
 #include "sync/SyncEngine.h"
 #include "sync/TypingTracker.h"
 
+#include <QtCore/QFile>
 #include <QtCore/QFileInfo>
 #include <QtGui/QDesktopServices>
 
@@ -400,6 +401,44 @@ void Chat::openAttachment(qint64 seq)
                     Q_EMIT errorOccurred(
                             Error{ErrorCode::InvalidArgument,
                                   tr("No application could open %1.").arg(m->attachmentPath)});
+            });
+}
+
+void Chat::saveAttachment(qint64 seq, const QUrl &target)
+{
+    const QString to = target.isLocalFile() ? target.toLocalFile()
+            : target.scheme().isEmpty()     ? target.path()
+                                            : QString();
+    if (to.isEmpty()) {
+        Q_EMIT errorOccurred(Error{ErrorCode::InvalidArgument,
+                                   tr("Files can only be saved on this computer (%1).")
+                                           .arg(target.toDisplayString())});
+        return;
+    }
+    m_parts.store->message(m_conversationId, seq)
+            .then(this, [this, seq, to](const std::optional<StoredMessage> &m) {
+                if (!m || m->attachmentPath.isEmpty() || !QFileInfo::exists(m->attachmentPath)) {
+                    Q_EMIT errorOccurred(
+                            Error{ErrorCode::InvalidArgument,
+                                  tr("That file is not on this computer: download it first.")});
+                    return;
+                }
+                if (QFileInfo(to) == QFileInfo(m->attachmentPath)) {
+                    Q_EMIT attachmentSaved(seq, to); // already there
+                    return;
+                }
+                // The dialog asked before replacing a file: the copy takes its place.
+                if (QFileInfo::exists(to) && !QFile::remove(to)) {
+                    Q_EMIT errorOccurred(Error{ErrorCode::InvalidArgument,
+                                               tr("%1 cannot be replaced.").arg(to)});
+                    return;
+                }
+                if (!QFile::copy(m->attachmentPath, to)) {
+                    Q_EMIT errorOccurred(Error{ErrorCode::InvalidArgument,
+                                               tr("The file could not be saved as %1.").arg(to)});
+                    return;
+                }
+                Q_EMIT attachmentSaved(seq, to);
             });
 }
 

@@ -136,6 +136,10 @@ public:
     Q_INVOKABLE void downloadAttachment(qint64 seq);
     /// Opens the downloaded (or sent) file of entry `seq` with the desktop's application.
     Q_INVOKABLE void openAttachment(qint64 seq);
+    /// Saves a copy of the downloaded (or sent) file of entry `seq` as the local file `target`
+    /// (a save dialog's choice: an existing file there is replaced); attachmentSaved() or
+    /// errorOccurred() follows.
+    Q_INVOKABLE void saveAttachment(qint64 seq, const QUrl &target);
 
     /// Searches this conversation in the local cache; searchFinished() delivers the hits
     /// (CacheSearch).
@@ -172,6 +176,8 @@ Q_SIGNALS:
     void peerUserIdChanged();
     void draftChanged();
     void searchFinished(const QString &text, const QVariantList &results);
+    /// saveAttachment() wrote the file of entry `seq` to `path`.
+    void attachmentSaved(qint64 seq, const QString &path);
     /// A verb failed; Client shows it (errorString, errorOccurred).
     void errorOccurred(const Parley::Error &error);
     /// A verb changed the conversation's summary in the cache (muted): Client reloads it.

@@ -41,7 +41,7 @@ MessageContent MessageContent::text(QString text, qint64 replyTo)
 }
 
 MessageContent MessageContent::file(AttachmentRef attachment, QString name, QString mime,
-                                    QString caption)
+                                    QString caption, ImagePreview image)
 {
     MessageContent c;
     c.m_type = Type::File;
@@ -50,6 +50,21 @@ MessageContent MessageContent::file(AttachmentRef attachment, QString name, QStr
     c.m_fileName = std::move(name);
     c.m_mime = std::move(mime);
     c.m_text = std::move(caption);
+    c.m_image = std::move(image);
+    return c;
+}
+
+MessageContent MessageContent::withCaption(QString caption) const
+{
+    MessageContent c = *this;
+    c.m_text = std::move(caption);
+    return c;
+}
+
+MessageContent MessageContent::withoutImage() const
+{
+    MessageContent c = *this;
+    c.m_image = {};
     return c;
 }
 
@@ -125,6 +140,9 @@ Result<MessageContent> MessageContent::fromBytes(const QByteArray &bytes)
         c.m_fileName = name.toString().section(u'/', -1).section(u'\\', -1);
         c.m_mime = mime.toString();
         c.m_text = caption.toString();
+        // A damaged preview must not hide the file: it shows as a plain file.
+        if (const auto image = ImagePreview::fromCbor(map.value("image"_L1)))
+            c.m_image = *image;
         if (c.m_fileName.isEmpty() || c.m_fileName == "."_L1 || c.m_fileName == ".."_L1)
             return Error{ErrorCode::InvalidField, u"file content without a valid name"_s};
         return c;
@@ -172,6 +190,8 @@ QByteArray MessageContent::toBytes() const
             map.insert("mime"_L1, m_mime);
         if (!m_text.isEmpty())
             map.insert("text"_L1, m_text);
+        if (!m_image.isNull())
+            map.insert("image"_L1, m_image.toCbor());
         break;
     case Type::Reaction:
         map.insert("target"_L1, m_target);

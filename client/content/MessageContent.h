@@ -11,6 +11,7 @@
 /// branch here.
 
 #include "attachments/AttachmentRef.h"
+#include "content/ImagePreview.h"
 #include "protocol/Result.h"
 
 #include <QtCore/QByteArray>
@@ -33,9 +34,10 @@ public:
     /// A text message; `replyTo` > 0 quotes an earlier entry of the conversation.
     static MessageContent text(QString text, qint64 replyTo = 0);
     /// A file: where the encrypted upload is and its key (`attachment`), the file's name and
-    /// MIME type as the sender had them, and an optional caption (text()).
+    /// MIME type as the sender had them, an optional caption (text()) and, for an image, its
+    /// thumbnail and size (image()).
     static MessageContent file(AttachmentRef attachment, QString name, QString mime,
-                               QString caption = {});
+                               QString caption = {}, ImagePreview image = {});
     /// Adds (or with `removed`, takes back) the sender's `emoji` on entry `target`.
     static MessageContent reaction(qint64 target, QString emoji, bool removed = false);
     /// Replaces the text of the sender's own entry `target`.
@@ -53,6 +55,13 @@ public:
     AttachmentRef attachment() const { return m_attachment; }
     QString fileName() const { return m_fileName; }
     QString mimeType() const { return m_mime; }
+    /// An image file's thumbnail and size; null for other files and other types, and when the
+    /// sender gave none or a malformed one (the file then shows as a plain file).
+    ImagePreview image() const { return m_image; }
+    /// The same file message with another caption (an edit), its image kept.
+    MessageContent withCaption(QString caption) const;
+    /// The same without its image preview (when the preview would not fit in MaxBytes).
+    MessageContent withoutImage() const;
     /// Text of a text message, the caption of a file, or the new text of an edit.
     QString text() const { return m_text; }
     /// The entry a text message replies to (0: none).
@@ -84,6 +93,7 @@ private:
     AttachmentRef m_attachment;
     QString m_fileName;
     QString m_mime;
+    ImagePreview m_image;
 };
 
 } // namespace Parley

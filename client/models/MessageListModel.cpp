@@ -89,6 +89,9 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {AttachmentStateRole, "attachmentState"},
             {AttachmentProgressRole, "attachmentProgress"},
             {AttachmentPathRole, "attachmentPath"},
+            {ThumbnailRole, "thumbnail"},
+            {ImageWidthRole, "imageWidth"},
+            {ImageHeightRole, "imageHeight"},
             {FormattedTextRole, "formattedText"}};
 }
 

@@ -9,15 +9,18 @@
 /// the other members' receipt pointers. Reactions, edits and deletes are not rows: they show
 /// on the row they change (reactions as chips, "edited", "This message was deleted"), and a
 /// reply carries a quote of the entry it answers. A file message shows its caption as text and
-/// its attachment in the attachment roles; a file still uploading (Attachments) is a pending
+/// its attachment in the attachment roles, and an image its thumbnail (`thumbnail`, never the
+/// image itself: big images stay out of memory until the viewer opens them); a file still uploading (Attachments) is a pending
 /// row of mine until its message is queued. Owned by its Chat (Chat::messages), which feeds it.
 
 #include "chat/States.h"
+#include "content/ImagePreview.h"
 #include "store/StoreTypes.h"
 
 #include <QtCore/QAbstractListModel>
 #include <QtCore/QDateTime>
 #include <QtCore/QSet>
+#include <QtCore/QUrl>
 #include <QtCore/QVariant>
 #include <QtQmlIntegration/qqmlintegration.h>
 
@@ -71,6 +74,11 @@ public:
         /// `text` as restricted rich text (TextMarkup): *bold*, _italic_, `code`, "> " quotes
         /// and http/https/mailto links; everything else escaped
         FormattedTextRole,
+        /// An image file's thumbnail (image://thumbnail/…, served by C++ from the content), or
+        /// an empty URL: no preview, the file shows as a chip
+        ThumbnailRole,
+        ImageWidthRole, ///< the original image's size in pixels (0 without a preview)
+        ImageHeightRole,
     };
     Q_ENUM(Role)
 
@@ -98,6 +106,13 @@ public:
     static constexpr int MaxRevealRows = 2000;
     /// My newest message that can be edited, as {seq, text}; empty if there is none loaded.
     Q_INVOKABLE QVariantMap lastEditable() const;
+    /// The image message `seq` as the image viewer shows it: {seq, name, size, width, height,
+    /// thumbnail, state, progress, path} (the roles' values); empty if it is not a loaded
+    /// message with an image preview.
+    Q_INVOKABLE QVariantMap image(qint64 seq) const;
+    /// The loaded image message after (`step` > 0) or before (`step` < 0) entry `seq`: its
+    /// seq, or 0 if there is none. Only messages in the log (seq > 0) count.
+    Q_INVOKABLE qint64 adjacentImage(qint64 seq, int step) const;
     /// Whether I have put `emoji` on entry `seq` (false if it is not loaded).
     bool hasOwnReaction(qint64 seq, const QString &emoji) const;
 
@@ -147,6 +162,8 @@ private:
         QString name;
         QString mime;
         qint64 size = 0;
+        ImagePreview image; ///< an image's thumbnail and size, or null
+        QString thumbnailKey; ///< Thumbnails::keyOf(image.thumbnail)
     };
     struct Row
     {
@@ -169,6 +186,7 @@ private:
     /// The caption of a file row (its text without the "📎 name" line), else the text.
     static QString shownText(const Row &row);
     QString attachmentState(const Row &row) const;
+    QUrl thumbnailUrl(const Row &row) const;
     double attachmentProgress(const Row &row) const;
     void attachmentChanged(int row, const QList<int> &roles);
     /// Shows a queued reaction, edit or delete of mine on its target row.

@@ -150,9 +150,7 @@ void MessageListModel::applyPendingAnnotation(const MessageContent &content)
         // A file message's edit changes its caption; the row stays the file's.
         if (const auto file = MessageContent::fromBytes(m.body);
             file && file->type() == MessageContent::Type::File)
-            m.text = MessageContent::file(file->attachment(), file->fileName(), file->mimeType(),
-                                          content.text())
-                             .previewText();
+            m.text = file->withCaption(content.text()).previewText();
         m.edited = true;
         break;
     case MessageContent::Type::Delete:

@@ -7,6 +7,7 @@
 #include "content/MessageContent.h"
 #include "content/SystemText.h"
 #include "content/TextMarkup.h"
+#include "content/Thumbnails.h"
 #include "outbox/Outbox.h"
 #include "store/MessageStore.h"
 #include "sync/SyncEngine.h"
@@ -105,6 +106,12 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return r.file.name.isEmpty() || m.attachmentPath.isEmpty()
                 ? QUrl()
                 : QUrl::fromLocalFile(m.attachmentPath);
+    case ThumbnailRole:
+        return thumbnailUrl(r);
+    case ImageWidthRole:
+        return r.file.image.width;
+    case ImageHeightRole:
+        return r.file.image.height;
     default:
         return {};
     }
@@ -120,6 +127,46 @@ QString MessageListModel::shownText(const Row &row)
     if (!text.startsWith(head))
         return text;
     return text.mid(head.size() + 1);
+}
+
+QUrl MessageListModel::thumbnailUrl(const Row &r) const
+{
+    if (r.file.image.isNull())
+        return {};
+    // Handed out with its key: the provider finds it even if the table had dropped it.
+    Thumbnails::keep(r.file.thumbnailKey, r.file.image.thumbnail);
+    return QUrl(u"image://thumbnail/"_s + r.file.thumbnailKey);
+}
+
+QVariantMap MessageListModel::image(qint64 seq) const
+{
+    const int row = seq > 0 ? indexOfSeq(seq) : -1;
+    if (row < 0 || m_rows.at(row).file.image.isNull())
+        return {};
+    const Row &r = m_rows.at(row);
+    return {{u"seq"_s, seq},
+            {u"name"_s, r.file.name},
+            {u"size"_s, r.file.size},
+            {u"width"_s, r.file.image.width},
+            {u"height"_s, r.file.image.height},
+            {u"thumbnail"_s, thumbnailUrl(r)},
+            {u"state"_s, attachmentState(r)},
+            {u"progress"_s, attachmentProgress(r)},
+            {u"path"_s, data(index(row), AttachmentPathRole)}};
+}
+
+qint64 MessageListModel::adjacentImage(qint64 seq, int step) const
+{
+    const int from = indexOfSeq(seq);
+    if (from < 0 || step == 0)
+        return 0;
+    const int direction = step > 0 ? 1 : -1;
+    for (int row = from + direction; row >= 0 && row < m_rows.size(); row += direction) {
+        const Row &r = m_rows.at(row);
+        if (r.message.seq > 0 && !r.file.image.isNull())
+            return r.message.seq;
+    }
+    return 0;
 }
 
 QString MessageListModel::attachmentState(const Row &r) const
@@ -229,8 +276,11 @@ MessageListModel::Row MessageListModel::makeRow(const StoredMessage &message) co
     if (message.kind == MessageKind::Content && !message.deleted && !message.undecryptable) {
         if (const auto content = MessageContent::fromBytes(message.body);
             content && content->type() == MessageContent::Type::File)
-            row.file =
-                    FileInfo{content->fileName(), content->mimeType(), content->attachment().size};
+            row.file = FileInfo{content->fileName(), content->mimeType(),
+                                content->attachment().size, content->image(),
+                                content->image().isNull()
+                                        ? QString()
+                                        : Thumbnails::keyOf(content->image().thumbnail)};
     }
     if (message.pending && message.replyTo == 0) {
         // The outbox gives content only: the quote comes from the row it answers, if loaded.

@@ -44,6 +44,9 @@ inline const QList<int> AllRowRoles = {
         MessageListModel::AttachmentProgressRole,
         MessageListModel::AttachmentPathRole,
         MessageListModel::FormattedTextRole,
+        MessageListModel::ThumbnailRole,
+        MessageListModel::ImageWidthRole,
+        MessageListModel::ImageHeightRole,
 };
 
 inline const QList<int> TransferRoles = {MessageListModel::AttachmentStateRole,

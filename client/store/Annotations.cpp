@@ -29,8 +29,7 @@ QString editedText(const QByteArray &body, const QString &text)
     const auto target = MessageContent::fromBytes(body);
     if (!target || target->type() != MessageContent::Type::File)
         return text;
-    return MessageContent::file(target->attachment(), target->fileName(), target->mimeType(), text)
-            .previewText();
+    return target->withCaption(text).previewText();
 }
 
 } // namespace

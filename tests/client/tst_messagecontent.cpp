@@ -1,8 +1,15 @@
 #include "attachments/AttachmentCipher.h"
+#include "content/ImagePreview.h"
 #include "content/MessageContent.h"
 
+#include <QtCore/QBuffer>
 #include <QtCore/QCborMap>
 #include <QtCore/QCborValue>
+#include <QtCore/QFile>
+#include <QtCore/QTemporaryDir>
+#include <QtGui/QImage>
+#include <QtGui/QImageReader>
+#include <QtGui/QImageWriter>
 #include <QtTest/QTest>
 
 using namespace Parley;
@@ -20,6 +27,11 @@ private Q_SLOTS:
     void roundTrip_data();
     void roundTrip();
     void file();
+    void imagePreviewRoundTrip();
+    void malformedImagePreviewIgnored_data();
+    void malformedImagePreviewIgnored();
+    void imagePreviewFromFile();
+    void absurdImageGetsNoPreview();
     void unknownFieldsAndTypes();
     void refused_data();
     void refused();
@@ -73,6 +85,179 @@ void tst_MessageContent::file()
     QVERIFY(!MessageContent::fromBytes(cbor(
             {{"type"_L1, "file"_L1}, {"file"_L1, QCborMap{{"id"_L1, 1}}}, {"name"_L1, "a"_L1}})));
     QVERIFY(!MessageContent::fromBytes(cbor({{"type"_L1, "file"_L1}, {"file"_L1, ref.toCbor()}})));
+}
+
+namespace {
+
+const AttachmentRef imageRef{QByteArray(16, 'i'), QByteArray(32, 'k'), 5000,
+                             AttachmentCipher::encryptedSize(5000)};
+
+QByteArray jpeg(const QImage &image)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "JPEG", 80);
+    return bytes;
+}
+
+QImage filled(int width, int height, QColor colour)
+{
+    QImage image(width, height, QImage::Format_RGB32);
+    image.fill(colour);
+    return image;
+}
+
+/// A file message whose `image` field is `image`.
+QByteArray fileWithImage(const QCborValue &image)
+{
+    return cbor({{"type"_L1, "file"_L1},
+                 {"file"_L1, imageRef.toCbor()},
+                 {"name"_L1, "photo.jpg"_L1},
+                 {"image"_L1, image}});
+}
+
+/// One PNG chunk: length, type, data, CRC.
+QByteArray pngChunk(const QByteArray &typeAndData)
+{
+    QByteArray chunk;
+    const auto append32 = [&chunk](quint32 v) {
+        for (int shift = 24; shift >= 0; shift -= 8)
+            chunk.append(char((v >> shift) & 0xff));
+    };
+    append32(quint32(typeAndData.size() - 4));
+    chunk.append(typeAndData);
+    quint32 crc = 0xffffffffu;
+    for (const char c : typeAndData) {
+        crc ^= quint8(c);
+        for (int k = 0; k < 8; ++k)
+            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+    }
+    append32(crc ^ 0xffffffffu);
+    return chunk;
+}
+
+/// A PNG whose header claims `width` × `height` pixels, with no pixels at all.
+QByteArray pngHeader(quint32 width, quint32 height)
+{
+    QByteArray ihdr("IHDR");
+    for (const quint32 v : {width, height})
+        for (int shift = 24; shift >= 0; shift -= 8)
+            ihdr.append(char((v >> shift) & 0xff));
+    ihdr.append("\x08\x02\x00\x00\x00", 5); // 8-bit RGB
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk(ihdr) + pngChunk("IDAT")
+            + pngChunk("IEND");
+}
+
+} // namespace
+
+void tst_MessageContent::imagePreviewRoundTrip()
+{
+    const ImagePreview image{jpeg(filled(320, 180, Qt::red)), 1920, 1080};
+    const MessageContent c =
+            MessageContent::file(imageRef, u"photo.jpg"_s, u"image/jpeg"_s, u"Sunset"_s, image);
+    const auto read = MessageContent::fromBytes(c.toBytes());
+    QVERIFY(read.hasValue());
+    QCOMPARE(*read, c);
+    QCOMPARE(read->image().size(), QSize(1920, 1080));
+    QCOMPARE(read->image().thumbnail, image.thumbnail);
+    const QImage pixels = ImagePreview::decodeThumbnail(read->image().thumbnail);
+    QCOMPARE(pixels.size(), QSize(320, 180));
+    QVERIFY(qAbs(QColor(pixels.pixel(160, 90)).red() - 255) < 8);
+    // An edit keeps the image; the preview text is the file's as before.
+    QCOMPARE(read->withCaption(u"Dusk"_s).image(), image);
+    QCOMPARE(read->previewText(), u"📎 photo.jpg\nSunset"_s);
+    // A file without one (an older sender) has none.
+    QVERIFY(MessageContent::fromBytes(MessageContent::file(imageRef, u"a.bin"_s, {}).toBytes())
+                    ->image()
+                    .isNull());
+}
+
+void tst_MessageContent::malformedImagePreviewIgnored_data()
+{
+    QTest::addColumn<QCborValue>("image");
+    const QByteArray good = jpeg(filled(100, 50, Qt::blue));
+    const auto preview = [](QCborValue w, QCborValue h, QCborValue thumb) {
+        return QCborValue(QCborMap{{"w"_L1, w}, {"h"_L1, h}, {"thumb"_L1, thumb}});
+    };
+    QTest::newRow("not a map") << QCborValue(u"picture"_s);
+    QTest::newRow("no thumbnail") << QCborValue(QCborMap{{"w"_L1, 10}, {"h"_L1, 10}});
+    QTest::newRow("thumbnail not bytes") << preview(10, 10, u"jpeg"_s);
+    QTest::newRow("zero width") << preview(0, 10, good);
+    QTest::newRow("negative height") << preview(10, -3, good);
+    QTest::newRow("absurd size") << preview(1'000'000, 10, good);
+    QTest::newRow("size not a number") << preview(u"10"_s, 10, good);
+    QTest::newRow("garbage bytes") << preview(10, 10, QByteArray("\xFF\xD8garbage", 9));
+    QTest::newRow("truncated jpeg") << preview(10, 10, good.left(20));
+    QTest::newRow("png, not jpeg") << preview(10, 10, pngHeader(10, 10));
+    QTest::newRow("thumbnail too large") << preview(
+            10, 10, QByteArray(good + QByteArray(ImagePreview::MaxThumbnailBytes, '\0')));
+    QTest::newRow("thumbnail over 320 px") << preview(10, 10, jpeg(filled(400, 10, Qt::blue)));
+}
+
+void tst_MessageContent::malformedImagePreviewIgnored()
+{
+    QFETCH(QCborValue, image);
+    // The file still shows, as a plain file.
+    const auto read = MessageContent::fromBytes(fileWithImage(image));
+    QVERIFY(read.hasValue());
+    QCOMPARE(read->type(), MessageContent::Type::File);
+    QCOMPARE(read->fileName(), u"photo.jpg"_s);
+    QCOMPARE(read->attachment(), imageRef);
+    QVERIFY(read->image().isNull());
+}
+
+void tst_MessageContent::imagePreviewFromFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // A big PNG: a JPEG thumbnail of at most 320 px in its proportions, and its own size.
+    const QString png = dir.filePath(u"wide.png"_s);
+    QVERIFY(filled(1600, 900, QColor(0, 160, 0)).save(png));
+    auto preview = ImagePreview::fromFile(png);
+    QVERIFY(preview);
+    QCOMPARE(preview->size(), QSize(1600, 900));
+    QVERIFY(preview->thumbnail.size() <= 32 * 1024);
+    QImage thumb = ImagePreview::decodeThumbnail(preview->thumbnail);
+    QCOMPARE(thumb.size(), QSize(320, 180));
+    QVERIFY(qAbs(QColor(thumb.pixel(10, 10)).green() - 160) < 8);
+    // A small JPEG keeps its size.
+    const QString small = dir.filePath(u"tall.jpg"_s);
+    QVERIFY(filled(90, 200, Qt::yellow).save(small));
+    preview = ImagePreview::fromFile(small);
+    QVERIFY(preview);
+    QCOMPARE(preview->size(), QSize(90, 200));
+    QCOMPARE(ImagePreview::decodeThumbnail(preview->thumbnail).size(), QSize(90, 200));
+    // A photo taken sideways: the EXIF orientation turns it, and the preview is as it shows.
+    const QString turned = dir.filePath(u"turned.jpg"_s);
+    QImageWriter writer(turned, "jpeg");
+    writer.setTransformation(QImageIOHandler::TransformationRotate90);
+    QVERIFY(writer.write(filled(400, 100, Qt::red)));
+    preview = ImagePreview::fromFile(turned);
+    QVERIFY(preview);
+    QCOMPARE(preview->size(), QSize(100, 400));
+    QCOMPARE(ImagePreview::decodeThumbnail(preview->thumbnail).size(), QSize(80, 320));
+    // Not an image: no preview.
+    const QString text = dir.filePath(u"notes.txt"_s);
+    QFile f(text);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("just some text, not a picture");
+    f.close();
+    QVERIFY(!ImagePreview::fromFile(text));
+}
+
+void tst_MessageContent::absurdImageGetsNoPreview()
+{
+    // A file claiming 60000 × 60000 pixels (14 GB decoded) is refused from its header alone.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"bomb.png"_s);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(pngHeader(60000, 60000));
+    f.close();
+    QCOMPARE(QImageReader(path).size(), QSize(60000, 60000));
+    QVERIFY(!ImagePreview::fromFile(path));
 }
 
 void tst_MessageContent::unknownFieldsAndTypes()
