@@ -46,6 +46,12 @@ Rectangle {
             messages.reveal(seq)
     }
 
+    // The keyboard goes to the messages (a search hit opened: Up, Down and the menu key act
+    // from there on).
+    function focusMessages() {
+        messageList.forceActiveFocus()
+    }
+
     Connections {
         target: view.messages
         function onRevealed(row) {
@@ -301,6 +307,28 @@ Rectangle {
 
             highlightFollowsCurrentItem: false
             currentIndex: -1
+
+            // The keyboard: Tab into the list lands on the newest entry, Up and Down move
+            // (the list's own key navigation), the menu key, Shift+F10 or Enter opens the
+            // entry's message menu.
+            onModelChanged: currentIndex = -1
+            onActiveFocusChanged: {
+                if (activeFocus && (currentIndex < 0 || currentIndex >= count))
+                    currentIndex = count - 1
+            }
+            onCurrentIndexChanged: {
+                if (activeFocus && currentIndex >= 0)
+                    positionViewAtIndex(currentIndex, ListView.Contain)
+            }
+            Keys.onPressed: event => {
+                const menuKey = event.key === Qt.Key_Menu
+                    || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier))
+                    || event.key === Qt.Key_Return || event.key === Qt.Key_Enter
+                if (menuKey && currentItem && currentItem.canReply) {
+                    currentItem.openMenu()
+                    event.accepted = true
+                }
+            }
 
             delegate: MessageDelegate {
                 id: delegate

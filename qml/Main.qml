@@ -218,6 +218,7 @@ ApplicationWindow {
                     onSearchResultActivated: (conversationId, seq) => {
                         window.openConversation(conversationId)
                         conversationView.showMessage(seq)
+                        conversationView.focusMessages()
                     }
                 }
 

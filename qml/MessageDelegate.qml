@@ -80,6 +80,19 @@ Item {
                                                                        : qsTr("file %1").arg(attachmentName))
                                                     : text
 
+    // Where the keyboard is in the message list (Up and Down move it, the menu key acts).
+    Rectangle {
+        objectName: "messageFocusFrame"
+        anchors.fill: parent
+        anchors.margins: -Theme.spacingTiny
+        visible: entry.ListView.isCurrentItem && entry.ListView.view !== null
+                 && entry.ListView.view.activeFocus
+        color: "transparent"
+        radius: Theme.radius
+        border.width: 2
+        border.color: Theme.accent
+    }
+
     Column {
         id: column
         width: parent.width

@@ -5,7 +5,7 @@ import QtQuick.Layouts
 import Parley
 
 // The actions on one message: a row of common reactions and "+" for any other (the emoji
-// picker), then Reply, Edit and Delete (the last two only on my own messages), Copy text, and
+// picker; "React…" opens it too, for the keyboard), then Reply, Edit and Delete (the last two only on my own messages), Copy text, and
 // Report (only on other people's). It only says what the user chose; ConversationView acts.
 PopupMenu {
     id: menu
@@ -89,6 +89,13 @@ PopupMenu {
 
     MenuSeparator {}
 
+    // The emoji picker, from the keyboard as well (the row above is for the mouse).
+    MenuItem {
+        objectName: "menuReact"
+        text: qsTr("React…")
+        Accessible.name: qsTr("React with any emoji")
+        onTriggered: menu.moreReactionsChosen()
+    }
     MenuItem {
         objectName: "menuReply"
         text: qsTr("Reply")
@@ -104,6 +111,7 @@ PopupMenu {
     MenuItem {
         objectName: "menuEdit"
         visible: menu.canEdit
+        enabled: visible
         height: visible ? implicitHeight : 0
         text: qsTr("Edit")
         Accessible.name: text
@@ -112,6 +120,7 @@ PopupMenu {
     MenuItem {
         objectName: "menuDelete"
         visible: menu.canEdit
+        enabled: visible
         height: visible ? implicitHeight : 0
         text: qsTr("Delete for everyone…")
         Accessible.name: text
@@ -121,6 +130,7 @@ PopupMenu {
     MenuItem {
         objectName: "menuReport"
         visible: menu.canReport
+        enabled: visible
         height: visible ? implicitHeight : 0
         text: qsTr("Report…")
         Accessible.name: qsTr("Report this message")

@@ -233,6 +233,9 @@ Rectangle {
             boundsBehavior: Flickable.StopAtBounds
             Accessible.name: qsTr("Messages found")
             Accessible.role: Accessible.List
+            // Enter opens the hit the arrows are on, whether or not that row has the focus.
+            Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+            Keys.onEnterPressed: if (currentItem) currentItem.clicked()
 
             ScrollBar.vertical: ScrollBar {}
 

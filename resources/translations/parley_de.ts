@@ -421,6 +421,105 @@
     </message>
 </context>
 <context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>Save image</source>
+        <translation>Bild speichern</translation>
+    </message>
+    <message>
+        <source>Image viewer: %1</source>
+        <translation>Bildbetrachter: %1</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels · %3 · %4%</source>
+        <translation>%1 × %2 Pixel · %3 · %4 %</translation>
+    </message>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ Zurück</translation>
+    </message>
+    <message>
+        <source>Previous image</source>
+        <translation>Vorheriges Bild</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Weiter ›</translation>
+    </message>
+    <message>
+        <source>Next image</source>
+        <translation>Nächstes Bild</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit to the window</source>
+        <translation>An das Fenster anpassen</translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Originalgröße</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern …</translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>%1 speichern</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the image viewer</source>
+        <translation>Bildbetrachter schließen</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>%1 wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Downloading… %1%</source>
+        <translation>Wird heruntergeladen … %1 %</translation>
+    </message>
+    <message>
+        <source>The image could not be downloaded.</source>
+        <translation>Das Bild konnte nicht heruntergeladen werden.</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown.</source>
+        <translation>Dieses Bild kann nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Download %1 again</source>
+        <translation>%1 erneut herunterladen</translation>
+    </message>
+</context>
+<context>
     <name>KeychainDialog</name>
     <message>
         <source>Your login cannot be saved</source>
@@ -673,6 +772,10 @@
         <source>Discard this message</source>
         <translation>Diese Nachricht verwerfen</translation>
     </message>
+    <message>
+        <source>Image %1, %2 × %3 pixels. Open</source>
+        <translation>Bild %1, %2 × %3 Pixel. Öffnen</translation>
+    </message>
 </context>
 <context>
     <name>MessageMenu</name>
@@ -707,6 +810,14 @@
     <message>
         <source>More reactions…</source>
         <translation>Weitere Reaktionen …</translation>
+    </message>
+    <message>
+        <source>React…</source>
+        <translation>Reagieren …</translation>
+    </message>
+    <message>
+        <source>React with any emoji</source>
+        <translation>Mit einem beliebigen Emoji reagieren</translation>
     </message>
 </context>
 <context>
@@ -960,6 +1071,18 @@
     <message>
         <source>A role is &quot;member&quot; or &quot;admin&quot;.</source>
         <translation>Eine Rolle ist „member“ oder „admin“.</translation>
+    </message>
+    <message>
+        <source>Files can only be saved on this computer (%1).</source>
+        <translation>Dateien können nur auf diesem Computer gespeichert werden (%1).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be replaced.</source>
+        <translation>%1 kann nicht ersetzt werden.</translation>
+    </message>
+    <message>
+        <source>The file could not be saved as %1.</source>
+        <translation>Die Datei konnte nicht als %1 gespeichert werden.</translation>
     </message>
 </context>
 <context>

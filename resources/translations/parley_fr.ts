@@ -421,6 +421,105 @@
     </message>
 </context>
 <context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Enregistré sous %1</translation>
+    </message>
+    <message>
+        <source>Save image</source>
+        <translation>Enregistrer l’image</translation>
+    </message>
+    <message>
+        <source>Image viewer: %1</source>
+        <translation>Visionneuse d’images : %1</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels · %3 · %4%</source>
+        <translation>%1 × %2 pixels · %3 · %4 %</translation>
+    </message>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ Précédente</translation>
+    </message>
+    <message>
+        <source>Previous image</source>
+        <translation>Image précédente</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Suivante ›</translation>
+    </message>
+    <message>
+        <source>Next image</source>
+        <translation>Image suivante</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Fit to the window</source>
+        <translation>Ajuster à la fenêtre</translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Taille réelle</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>Enregistrer %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close the image viewer</source>
+        <translation>Fermer la visionneuse d’images</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>Téléchargement de %1</translation>
+    </message>
+    <message>
+        <source>Downloading… %1%</source>
+        <translation>Téléchargement… %1 %</translation>
+    </message>
+    <message>
+        <source>The image could not be downloaded.</source>
+        <translation>L’image n’a pas pu être téléchargée.</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown.</source>
+        <translation>Cette image ne peut pas être affichée.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Download %1 again</source>
+        <translation>Télécharger %1 à nouveau</translation>
+    </message>
+</context>
+<context>
     <name>KeychainDialog</name>
     <message>
         <source>Your login cannot be saved</source>
@@ -673,6 +772,10 @@
         <source>Discard this message</source>
         <translation>Abandonner ce message</translation>
     </message>
+    <message>
+        <source>Image %1, %2 × %3 pixels. Open</source>
+        <translation>Image %1, %2 × %3 pixels. Ouvrir</translation>
+    </message>
 </context>
 <context>
     <name>MessageMenu</name>
@@ -707,6 +810,14 @@
     <message>
         <source>More reactions…</source>
         <translation>Plus de réactions…</translation>
+    </message>
+    <message>
+        <source>React…</source>
+        <translation>Réagir…</translation>
+    </message>
+    <message>
+        <source>React with any emoji</source>
+        <translation>Réagir avec n’importe quel emoji</translation>
     </message>
 </context>
 <context>
@@ -960,6 +1071,18 @@
     <message>
         <source>A role is &quot;member&quot; or &quot;admin&quot;.</source>
         <translation>Un rôle vaut «&#xa0;member&#xa0;» ou «&#xa0;admin&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Files can only be saved on this computer (%1).</source>
+        <translation>Les fichiers ne peuvent être enregistrés que sur cet ordinateur (%1).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be replaced.</source>
+        <translation>%1 ne peut pas être remplacé.</translation>
+    </message>
+    <message>
+        <source>The file could not be saved as %1.</source>
+        <translation>Le fichier n’a pas pu être enregistré sous %1.</translation>
     </message>
 </context>
 <context>
