@@ -7,6 +7,7 @@
 #include "attachments/Attachments.h"
 #include "chat/ConversationFeed.h"
 #include "chat/ConversationStarter.h"
+#include "chat/MessageExpiry.h"
 #include "chat/NewMessageNotifier.h"
 #include "chat/StateText.h"
 #include "contacts/BlockList.h"
@@ -61,6 +62,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_recentEmoji(new RecentEmoji(m_store, this)),
       m_emoji(new EmojiModel(m_recentEmoji, this)),
       m_reporter(new AbuseReporter(m_connection, m_store, this)),
+      m_expiry(new MessageExpiry(m_store, this)),
       m_linkOpener(std::make_unique<DesktopLinkOpener>())
 {
     m_newMessages->setEnabled(m_options.notifications);
@@ -195,6 +197,7 @@ void Client::start()
     }
     qCInfo(lcClient) << "profile" << m_options.profile << "data in" << m_dataDir;
     m_attachments->setDownloadsDir(ProfilePaths::downloadsDir(m_options.dataDir));
+    m_expiry->setDownloadsDir(m_attachments->downloadsDir());
     m_attachments->setUploadsDir(QDir(m_dataDir).filePath(u"uploads"_s));
     m_store->open(ProfilePaths::cacheFile(m_dataDir)).then(this, [this](const Status &status) {
         if (!status) {
@@ -271,6 +274,7 @@ void Client::onLoggedIn()
         m_outbox->load();
     m_attachments->load();
     m_sync->loadCursors();
+    m_expiry->start();
     m_feed->refreshAll();
     updateState();
 }
@@ -280,6 +284,7 @@ void Client::onLoggedOut(bool erased)
     if (m_e2ee)
         m_e2ee->stop(erased); // kept, the keys are of no use to the next login (a new device)
     m_sync->reset();
+    m_expiry->stop();
     m_outbox->forgetBodies();
     m_outbox->reset();
     m_attachments->reset();
@@ -434,6 +439,7 @@ Chat *Client::chat(qint64 conversationId)
     parts.encryption = m_e2ee;
     parts.recentEmoji = m_recentEmoji;
     parts.reporter = m_reporter;
+    parts.expiry = m_expiry;
     parts.selfUserId = m_account->userId();
     auto *chat = new Chat(conversationId, parts, this);
     connect(chat, &Chat::errorOccurred, this, &Client::setError);

@@ -39,6 +39,7 @@ class ConversationStarter;
 class EndToEndEncryption;
 class LanguageSwitcher;
 class LinkOpener;
+class MessageExpiry;
 class MessageStore;
 class NewMessageNotifier;
 class Notifier;
@@ -294,6 +295,7 @@ private:
     RecentEmoji *m_recentEmoji;
     EmojiModel *m_emoji;
     AbuseReporter *m_reporter;
+    MessageExpiry *m_expiry;
     std::unique_ptr<LinkOpener> m_linkOpener;
     QHash<qint64, QPointer<Chat>> m_chats;
     QPointer<Chat> m_activeChat;

@@ -3,6 +3,7 @@
 
 #include "attachments/Attachments.h"
 #include "chat/ConversationFeed.h"
+#include "chat/MessageExpiry.h"
 #include "chat/NewMessageNotifier.h"
 #include "chat/StateText.h"
 #include "net/Connection.h"
@@ -30,9 +31,15 @@ void Client::connectPieces()
     connect(m_sync, &SyncEngine::messagesStored, this,
             [this](qint64 conversationId, const QList<StoredMessage> &messages) {
                 m_attachments->ownEntriesStored(messages);
+                m_expiry->messagesStored(messages);
                 m_feed->refresh(conversationId);
                 m_newMessages->messagesStored(conversationId, messages);
             });
+    connect(m_sync, &SyncEngine::olderMessagesStored, this,
+            [this](qint64, const QList<StoredMessage> &messages) {
+                m_expiry->messagesStored(messages);
+            });
+    connect(m_expiry, &MessageExpiry::messagesExpired, m_feed, &ConversationFeed::refresh);
     connect(m_sync, &SyncEngine::presenceChanged, this,
             [this](qint64 userId) { m_conversations->setPresence(m_sync->presence(userId)); });
     connect(m_sync->typing(), &TypingTracker::typingChanged, this, [this](qint64 conversationId) {

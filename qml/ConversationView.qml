@@ -1,3 +1,4 @@
+import QtQml
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -152,6 +153,16 @@ Rectangle {
                                                      : qsTr("Notifications muted")
                         }
                     }
+
+                    Label {
+                        objectName: "disappearingTimerLabel"
+                        Layout.fillWidth: true
+                        elide: Text.ElideRight
+                        font.pixelSize: Theme.fontSizeSmall + 1
+                        visible: view.messages !== null && view.chat.timerSeconds > 0
+                        color: Theme.secondaryText
+                        text: view.messages ? qsTr("Disappearing: %1").arg(view.chat.timerText) : ""
+                    }
                 }
 
                 IconButton {
@@ -170,6 +181,29 @@ Rectangle {
                     toolTipText: qsTr("Conversation menu")
                     onClicked: conversationMenu.open()
 
+                    // The timers an admin can choose; the current one is checked.
+                    PopupMenu {
+                        id: timerMenu
+                        objectName: "timerMenu"
+                        y: conversationMenuButton.height
+                        x: conversationMenuButton.width - width
+
+                        Instantiator {
+                            model: view.messages ? view.chat.timerOptions : []
+                            delegate: MenuItem {
+                                required property var modelData
+                                objectName: "timerOption" + modelData.seconds
+                                text: modelData.text
+                                checkable: true
+                                checked: view.messages !== null && view.chat.timerSeconds === modelData.seconds
+                                Accessible.name: qsTr("Disappearing messages: %1").arg(modelData.text)
+                                onTriggered: view.chat.setTimer(modelData.seconds)
+                            }
+                            onObjectAdded: (index, object) => timerMenu.insertItem(index, object)
+                            onObjectRemoved: (index, object) => timerMenu.removeItem(object)
+                        }
+                    }
+
                     PopupMenu {
                         id: conversationMenu
                         y: conversationMenuButton.height
@@ -186,6 +220,14 @@ Rectangle {
                             text: view.messages && view.chat.isGroup ? qsTr("Members and safety numbers…") : qsTr("Verify safety number…")
                             Accessible.name: text
                             onTriggered: view.membersRequested()
+                        }
+                        MenuItem {
+                            objectName: "headerTimerMenuItem"
+                            visible: view.messages !== null && view.chat.canSetTimer
+                            height: visible ? implicitHeight : 0
+                            text: qsTr("Disappearing messages…")
+                            Accessible.name: text
+                            onTriggered: timerMenu.open()
                         }
                         MenuItem {
                             objectName: "blockMenuItem"

@@ -1,9 +1,11 @@
 #include "Chat.h"
 
 #include "attachments/Attachments.h"
+#include "chat/MessageExpiry.h"
 #include "chat/StateText.h"
 #include "contacts/UserLookup.h"
 #include "content/RecentEmoji.h"
+#include "content/SystemText.h"
 #include "e2ee/ConversationSecurity.h"
 #include "e2ee/EndToEndEncryption.h"
 #include "models/ConversationListModel.h"
@@ -12,6 +14,8 @@
 #include "net/Connection.h"
 #include "outbox/Outbox.h"
 #include "platform/Notifier.h"
+#include "protocol/Frames.h"
+#include "protocol/Limits.h"
 #include "search/CacheSearch.h"
 #include "store/MessageStore.h"
 #include "sync/SyncEngine.h"
@@ -53,6 +57,12 @@ Chat::Chat(qint64 conversationId, const ChatParts &parts, QObject *parent)
                     m_messages->updateMessages(rows);
             });
     connect(m_parts.sync, &SyncEngine::synced, m_messages, &MessageListModel::setServerReachable);
+    if (m_parts.expiry)
+        connect(m_parts.expiry, &MessageExpiry::messagesExpired, this,
+                [this, mine](qint64 id, const QList<qint64> &seqs) {
+                    if (mine(id))
+                        m_messages->removeMessages(seqs);
+                });
 
     // The header and members: the summary the conversation list holds, presence, typing.
     connect(m_parts.conversations, &ConversationListModel::summaryChanged, this,
@@ -128,6 +138,13 @@ void Chat::applySummary()
     if (peer != m_peerUserId) {
         m_peerUserId = peer;
         Q_EMIT peerUserIdChanged();
+    }
+    const Member *me = c.member(m_parts.selfUserId);
+    const bool canSetTimer = summary->isMember && me && (!group || me->role != Role::Member);
+    if (c.timerSeconds != m_timerSeconds || canSetTimer != m_canSetTimer) {
+        m_timerSeconds = c.timerSeconds;
+        m_canSetTimer = canSetTimer;
+        Q_EMIT timerChanged();
     }
     updateOnline();
 }
@@ -500,6 +517,29 @@ void Chat::rename(const QString &title)
 {
     const RenameFrame frame{m_conversationId, title.trimmed()};
     request(RenameFrame::Type, frame.toCbor());
+}
+
+QString Chat::timerText() const
+{
+    return Parley::timerText(m_timerSeconds);
+}
+
+QVariantList Chat::timerOptions() const
+{
+    QVariantList options;
+    for (qint64 seconds : DisappearingTimers) {
+        QVariantMap option;
+        option.insert(QStringLiteral("seconds"), seconds);
+        option.insert(QStringLiteral("text"), Parley::timerText(seconds));
+        options.append(option);
+    }
+    return options;
+}
+
+void Chat::setTimer(qint64 seconds)
+{
+    const SetTimerFrame frame{m_conversationId, seconds};
+    request(SetTimerFrame::Type, frame.toCbor());
 }
 
 void Chat::leave()

@@ -37,6 +37,7 @@ class Attachments;
 class Connection;
 class ConversationListModel;
 class EndToEndEncryption;
+class MessageExpiry;
 class MessageStore;
 class Notifier;
 class Outbox;
@@ -56,6 +57,7 @@ struct ChatParts
     EndToEndEncryption *encryption = nullptr; ///< null with another content cipher
     RecentEmoji *recentEmoji = nullptr; ///< my reactions count as recently used emoji
     AbuseReporter *reporter = nullptr;
+    MessageExpiry *expiry = nullptr; ///< expired entries leave the messages
     qint64 selfUserId = 0;
 };
 
@@ -78,6 +80,13 @@ class Chat : public QObject
     Q_PROPERTY(bool muted READ isMuted WRITE setMuted NOTIFY mutedChanged)
     Q_PROPERTY(qint64 peerUserId READ peerUserId NOTIFY peerUserIdChanged)
     Q_PROPERTY(QString draft READ draft WRITE setDraft NOTIFY draftChanged)
+    /// Disappearing messages: how long new messages live (0: off), in seconds and in words.
+    Q_PROPERTY(qint64 timerSeconds READ timerSeconds NOTIFY timerChanged)
+    Q_PROPERTY(QString timerText READ timerText NOTIFY timerChanged)
+    /// Whether I may change the timer: an admin of a group, either person of a direct chat.
+    Q_PROPERTY(bool canSetTimer READ canSetTimer NOTIFY timerChanged)
+    /// The timers offered, each {seconds, text}.
+    Q_PROPERTY(QVariantList timerOptions READ timerOptions CONSTANT)
 
 public:
     Chat(qint64 conversationId, const ChatParts &parts, QObject *parent = nullptr);
@@ -103,6 +112,10 @@ public:
     qint64 peerUserId() const { return m_peerUserId; }
     /// What is written in the composer and not sent (kept across switches and restarts).
     QString draft() const { return m_draft->text(); }
+    qint64 timerSeconds() const { return m_timerSeconds; }
+    QString timerText() const;
+    bool canSetTimer() const { return m_canSetTimer; }
+    QVariantList timerOptions() const;
     void setDraft(const QString &text) { m_draft->setText(text); }
 
     Q_INVOKABLE void sendText(const QString &text);
@@ -155,6 +168,9 @@ public:
     /// Makes a member an admin or a member again; the owner's role is not given this way.
     Q_INVOKABLE void setRole(qint64 userId, Parley::States::MemberRole role);
     Q_INVOKABLE void rename(const QString &title);
+    /// Sets the disappearing-message timer (one of timerOptions' seconds; a server for tests
+    /// also takes 5).
+    Q_INVOKABLE void setTimer(qint64 seconds);
     Q_INVOKABLE void leave();
 
     /// Reports the sender of entries `seqs` (numbers; at most 10, all theirs) to the server's
@@ -175,6 +191,7 @@ Q_SIGNALS:
     void mutedChanged();
     void peerUserIdChanged();
     void draftChanged();
+    void timerChanged();
     void searchFinished(const QString &text, const QVariantList &results);
     /// saveAttachment() wrote the file of entry `seq` to `path`.
     void attachmentSaved(qint64 seq, const QString &path);
@@ -214,6 +231,8 @@ private:
     QDateTime m_lastSeen;
     bool m_muted = false;
     qint64 m_peerUserId = 0;
+    qint64 m_timerSeconds = 0;
+    bool m_canSetTimer = false;
 };
 
 } // namespace Parley

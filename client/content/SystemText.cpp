@@ -35,8 +35,36 @@ QString membershipText(const MembershipEvent &event, const QString &actorName)
                                          : SystemText::tr("%1 made %2 a member").arg(actor, target);
     case MembershipEvent::Action::Renamed:
         return SystemText::tr("%1 renamed the group to \u201c%2\u201d").arg(actor, event.title);
+    case MembershipEvent::Action::TimerChanged:
+        if (event.timerSeconds == 0)
+            return SystemText::tr("%1 turned off disappearing messages").arg(actor);
+        return SystemText::tr("%1 set disappearing messages to %2")
+                .arg(actor, timerText(event.timerSeconds));
     }
     return {};
+}
+
+QString timerText(qint64 seconds)
+{
+    // The timers a conversation can have (DisappearingTimers), each in its own words.
+    switch (seconds) {
+    case 0:
+        return SystemText::tr("Off");
+    case 5:
+        return SystemText::tr("5 seconds");
+    case 300:
+        return SystemText::tr("5 minutes");
+    case 3600:
+        return SystemText::tr("1 hour");
+    case 86400:
+        return SystemText::tr("1 day");
+    case 7 * 86400:
+        return SystemText::tr("1 week");
+    case 28 * 86400:
+        return SystemText::tr("4 weeks");
+    default:
+        return SystemText::tr("%1 seconds").arg(seconds);
+    }
 }
 
 } // namespace Parley

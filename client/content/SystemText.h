@@ -1,6 +1,7 @@
 #pragma once
 
-/// The line a conversation shows for a membership log entry, e.g. "alice added bob".
+/// The line a conversation shows for a membership log entry, e.g. "alice added bob", and the
+/// words for a disappearing-message timer.
 
 #include "model/Conversation.h"
 
@@ -10,5 +11,8 @@ namespace Parley {
 
 /// `actorName` is the username of event.actorUserId (empty if unknown).
 QString membershipText(const MembershipEvent &event, const QString &actorName);
+
+/// A disappearing-message timer in words, e.g. "1 hour"; "Off" for 0.
+QString timerText(qint64 seconds);
 
 } // namespace Parley

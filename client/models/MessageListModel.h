@@ -125,6 +125,8 @@ public:
     void updatePending(const StoredMessage &message);
     /// The pending message was discarded (Outbox::discard): its row goes.
     void removePending(const QByteArray &clientId);
+    /// Disappearing messages that expired (MessageExpiry): their rows go.
+    void removeMessages(const QList<qint64> &seqs);
     /// A log entry already shown got its content later (its sender key arrived) or a line
     /// saying why it cannot be read: replaces its body, text and undecryptable flag.
     void updateContent(const StoredMessage &message);

@@ -189,4 +189,17 @@ void MessageListModel::removePending(const QByteArray &clientId)
     endRemoveRows();
 }
 
+void MessageListModel::removeMessages(const QList<qint64> &seqs)
+{
+    for (qint64 seq : seqs) {
+        const int row = indexOfSeq(seq);
+        if (row < 0)
+            continue;
+        beginRemoveRows({}, row, row);
+        m_rows.removeAt(row);
+        endRemoveRows();
+        neighboursChanged(row - 1, row - 1); // the row after it now follows another one
+    }
+}
+
 } // namespace Parley

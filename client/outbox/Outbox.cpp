@@ -259,6 +259,7 @@ void Outbox::onSent(const QByteArray &clientId, const Result<RawFrame> &reply)
         StoredMessage m = toMessage(*entry);
         m.seq = sent->seq;
         m.timestamp = sent->serverTime;
+        m.expiresAt = sent->expiresAt;
         m.pending = false;
         m_entries.removeIf([&clientId](const OutboxEntry &e) { return e.clientId == clientId; });
         Q_EMIT acknowledged(m);

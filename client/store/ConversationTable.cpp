@@ -18,16 +18,18 @@ void ConversationTable::upsert(const QList<Conversation> &conversations, qint64 
     m_db.transaction();
     QSqlQuery q(m_db);
     for (const Conversation &c : conversations) {
-        q.prepare(u"INSERT INTO conversations (id, kind, title, last_seq, created_at, is_member)"
-                  " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind,"
-                  " title = excluded.title, last_seq = max(last_seq, excluded.last_seq),"
-                  " created_at = excluded.created_at, is_member = excluded.is_member"_s);
+        q.prepare(u"INSERT INTO conversations (id, kind, title, last_seq, created_at, is_member,"
+                  " timer) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                  " kind = excluded.kind, title = excluded.title,"
+                  " last_seq = max(last_seq, excluded.last_seq), created_at = excluded.created_at,"
+                  " is_member = excluded.is_member, timer = excluded.timer"_s);
         q.addBindValue(c.id);
         q.addBindValue(int(c.kind));
         q.addBindValue(notNull(c.title));
         q.addBindValue(c.lastSeq);
         q.addBindValue(c.createdAt);
         q.addBindValue(c.member(selfUserId) != nullptr);
+        q.addBindValue(c.timerSeconds);
         exec(q);
         q.prepare(u"UPDATE members SET active = 0 WHERE conv = ?"_s);
         q.addBindValue(c.id);
@@ -113,8 +115,8 @@ std::optional<ConversationSummary> ConversationTable::summary(qint64 conversatio
                                                               qint64 selfUserId)
 {
     QSqlQuery q(m_db);
-    q.prepare(u"SELECT id, kind, title, last_seq, created_at, is_member, muted FROM conversations"
-              " WHERE id = ?"_s);
+    q.prepare(u"SELECT id, kind, title, last_seq, created_at, is_member, muted, timer"
+              " FROM conversations WHERE id = ?"_s);
     q.addBindValue(conversationId);
     if (!exec(q) || !q.next())
         return std::nullopt;
@@ -126,6 +128,7 @@ std::optional<ConversationSummary> ConversationTable::summary(qint64 conversatio
     s.conversation.createdAt = q.value(4).toLongLong();
     s.isMember = q.value(5).toBool();
     s.muted = q.value(6).toBool();
+    s.conversation.timerSeconds = q.value(7).toLongLong();
     s.conversation.members = members(conversationId);
     s.lastActivity = s.conversation.createdAt;
 
@@ -239,6 +242,12 @@ void ConversationTable::applyMembership(qint64 conversationId, const MembershipE
             q.addBindValue(conversationId);
             exec(q);
         }
+        break;
+    case MembershipEvent::Action::TimerChanged:
+        q.prepare(u"UPDATE conversations SET timer = ? WHERE id = ?"_s);
+        q.addBindValue(event.timerSeconds);
+        q.addBindValue(conversationId);
+        exec(q);
         break;
     }
 }

@@ -20,7 +20,7 @@ QString MessageRows::columns()
            " m.reply_to, m.edited_seq, m.deleted, m.hidden,"
            " CASE WHEN r.seq IS NULL THEN NULL ELSE coalesce((SELECT username FROM members u"
            "   WHERE u.conv = r.conv AND u.user_id = r.sender), '') END,"
-           " r.state, r.text, r.deleted, m.attachment_path"_s;
+           " r.state, r.text, r.deleted, m.attachment_path, m.expires_at"_s;
 }
 
 QString MessageRows::tables()
@@ -55,6 +55,7 @@ StoredMessage MessageRows::read(const QSqlQuery &q)
         m.replyDeleted = q.value(18).toBool();
     }
     m.attachmentPath = q.value(19).toString();
+    m.expiresAt = q.value(20).toLongLong();
     return m;
 }
 

@@ -20,11 +20,11 @@ class MessageRows
 public:
     explicit MessageRows(QSqlDatabase &db) : m_db(db) { }
 
-    /// The columns read() expects, in order (20 of them), to follow "SELECT ".
+    /// The columns read() expects, in order (21 of them), to follow "SELECT ".
     static QString columns();
     /// " FROM messages m LEFT JOIN messages r …": the row and the entry it quotes.
     static QString tables();
-    /// The row at the query's position (its first 20 columns are columns()).
+    /// The row at the query's position (its first 21 columns are columns()).
     static StoredMessage read(const QSqlQuery &query);
 
     /// Fills in the reactions of rows of one conversation (one query over their seq range).

@@ -245,6 +245,11 @@ QFuture<void> MessageStore::setAttachmentPath(qint64 conversationId, qint64 seq,
     });
 }
 
+QFuture<ExpiredMessages> MessageStore::deleteExpired(qint64 now)
+{
+    return run([now](QSqlDatabase &db) { return MessageTable(db).deleteExpired(now); });
+}
+
 QFuture<std::optional<StoredMessage>> MessageStore::message(qint64 conversationId, qint64 seq)
 {
     return run([conversationId, seq](QSqlDatabase &db) {

@@ -81,6 +81,9 @@ public:
     /// Remembers where the attachment of file message `seq` is on this device (empty: nowhere);
     /// messagesChanged() carries the row as it is then.
     QFuture<void> setAttachmentPath(qint64 conversationId, qint64 seq, const QString &path);
+    /// Deletes the rows whose expiry (disappearing messages) is at or before `now`, with their
+    /// search entries and reactions; the future holds them as they were and the next expiry.
+    QFuture<ExpiredMessages> deleteExpired(qint64 now);
     /// One row as the UI shows it, or nullopt.
     QFuture<std::optional<StoredMessage>> message(qint64 conversationId, qint64 seq);
     /// Up to `limit` shown messages (not reactions, edits, deletes) with seq < beforeSeq,

@@ -5,6 +5,7 @@
 #include "StoreSql_p.h"
 #include "content/MessageContent.h"
 
+#include <QtCore/QDateTime>
 #include <QtSql/QSqlDatabase>
 
 namespace Parley {
@@ -79,12 +80,18 @@ StoredBatch MessageTable::store(const QList<StoredMessage> &messages, qint64 own
     QList<QPair<qint64, qint64>> inserted;
     QSqlQuery insert(m_db);
     insert.prepare(u"INSERT OR IGNORE INTO messages (conv, seq, client_id, sender, sender_device,"
-                   " ts, kind, body, text, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+                   " ts, kind, body, text, state, expires_at)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (StoredMessage m : messages) {
         const bool own =
                 ownDeviceId != 0 && m.senderDeviceId == ownDeviceId && !m.clientId.isEmpty();
         if (own && acknowledgeOwn(m))
             batch.ownAcknowledged.append(m.clientId);
+        // A disappearing message that arrives after its expiry (a device offline past it) is
+        // never stored, so never shown.
+        if (m.expiresAt > 0 && m.expiresAt <= now)
+            continue;
         insert.addBindValue(m.conversationId);
         insert.addBindValue(m.seq);
         insert.addBindValue(m.clientId.isEmpty() ? QVariant() : QVariant(m.clientId));
@@ -95,6 +102,7 @@ StoredBatch MessageTable::store(const QList<StoredMessage> &messages, qint64 own
         insert.addBindValue(m.body);
         insert.addBindValue(m.text);
         insert.addBindValue(m.undecryptable ? 1 : 0);
+        insert.addBindValue(m.expiresAt);
         if (!exec(insert) || insert.numRowsAffected() == 0)
             continue;
         annotations.entryStored(m.conversationId, m.seq);
@@ -143,14 +151,42 @@ std::optional<StoredMessage> MessageTable::message(qint64 conversationId, qint64
     return MessageRows(m_db).load(conversationId, seq);
 }
 
+ExpiredMessages MessageTable::deleteExpired(qint64 now)
+{
+    ExpiredMessages expired;
+    m_db.transaction();
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT "_s + MessageRows::columns() + MessageRows::tables()
+              + u" WHERE m.expires_at != 0 AND m.expires_at <= ?"_s);
+    q.addBindValue(now);
+    if (exec(q)) {
+        while (q.next())
+            expired.deleted.append(MessageRows::read(q));
+    }
+    q.prepare(u"DELETE FROM reactions WHERE (conv, target) IN"
+              " (SELECT conv, seq FROM messages WHERE expires_at != 0 AND expires_at <= ?)"_s);
+    q.addBindValue(now);
+    exec(q);
+    q.prepare(u"DELETE FROM messages WHERE expires_at != 0 AND expires_at <= ?"_s);
+    q.addBindValue(now);
+    exec(q);
+    q.prepare(u"SELECT min(expires_at) FROM messages WHERE expires_at != 0"_s);
+    if (exec(q) && q.next())
+        expired.nextExpiry = q.value(0).toLongLong();
+    m_db.commit();
+    return expired;
+}
+
 QList<StoredMessage> MessageTable::before(qint64 conversationId, qint64 beforeSeq, int limit)
 {
     QList<StoredMessage> list;
     QSqlQuery q(m_db);
     q.prepare(u"SELECT "_s + MessageRows::columns() + MessageRows::tables()
-              + u" WHERE m.conv = ? AND m.seq < ? AND m.hidden = 0 ORDER BY m.seq DESC LIMIT ?"_s);
+              + u" WHERE m.conv = ? AND m.seq < ? AND m.hidden = 0"
+                " AND (m.expires_at = 0 OR m.expires_at > ?) ORDER BY m.seq DESC LIMIT ?"_s);
     q.addBindValue(conversationId);
     q.addBindValue(beforeSeq);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(limit);
     if (!exec(q))
         return list;

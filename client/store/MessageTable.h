@@ -34,6 +34,9 @@ public:
                                                    const QString &path);
 
     std::optional<StoredMessage> message(qint64 conversationId, qint64 seq);
+    /// Deletes every row that expired at `now` (its search entry goes with it); see
+    /// MessageStore::deleteExpired.
+    ExpiredMessages deleteExpired(qint64 now);
     /// Up to `limit` shown messages with seq < beforeSeq, ascending.
     QList<StoredMessage> before(qint64 conversationId, qint64 beforeSeq, int limit);
 

@@ -120,6 +120,13 @@ const QList<QStringList> &migrations()
                     "  cipher_path TEXT NOT NULL DEFAULT '', server_upload_id BLOB,"
                     "  failed INTEGER NOT NULL DEFAULT 0, failure TEXT NOT NULL DEFAULT '')"_s,
             },
+            // 6: disappearing messages: each conversation's timer, and when each entry expires
+            // (0: never). Deleting an expired row takes it out of the search index (triggers).
+            {
+                    u"ALTER TABLE conversations ADD COLUMN timer INTEGER NOT NULL DEFAULT 0"_s,
+                    u"ALTER TABLE messages ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0"_s,
+                    u"CREATE INDEX messages_expiry ON messages (expires_at) WHERE expires_at != 0"_s,
+            },
     };
     return steps;
 }

@@ -72,7 +72,7 @@ QList<SearchHit> SearchIndex::matching(const QString &query, qint64 conversation
     if (!exec(q))
         return hits;
     while (q.next())
-        hits.append(SearchHit{MessageRows::read(q), q.value(20).toString()});
+        hits.append(SearchHit{MessageRows::read(q), q.value(21).toString()});
     return hits;
 }
 

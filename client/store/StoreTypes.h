@@ -58,6 +58,8 @@ struct StoredMessage
     /// A file message's attachment on this device (downloaded, or the file I sent); empty if
     /// it is only on the server.
     QString attachmentPath;
+    /// Disappearing messages: ms since the epoch when the row is deleted everywhere; 0: never.
+    qint64 expiresAt = 0;
 
     friend bool operator==(const StoredMessage &, const StoredMessage &) = default;
 };
@@ -144,6 +146,15 @@ struct SearchCursor
     qint64 timestamp = std::numeric_limits<qint64>::max();
     qint64 conversationId = 0;
     qint64 seq = 0;
+};
+
+/// What a sweep of expired messages deleted, and when the next one is due.
+struct ExpiredMessages
+{
+    QList<StoredMessage> deleted; ///< as they were (attachmentPath: a cached file to delete)
+    qint64 nextExpiry = 0; ///< ms since the epoch of the next row to expire; 0: none
+
+    friend bool operator==(const ExpiredMessages &, const ExpiredMessages &) = default;
 };
 
 /// What storing a batch of log entries did.

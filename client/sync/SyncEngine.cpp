@@ -29,6 +29,7 @@ StoredMessage fromEnvelope(const Envelope &e)
     m.senderDeviceId = e.senderDeviceId;
     m.timestamp = e.serverTime;
     m.kind = e.kind;
+    m.expiresAt = e.expiresAt;
     if (e.kind == MessageKind::Membership)
         m.body = e.body;
     return m;

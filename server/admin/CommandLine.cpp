@@ -260,6 +260,13 @@ QList<Key> keys()
              u"Finished attachments are deleted this long after their upload; 0 keeps them "
              u"(default 0)."_s,
              intKey(&ServerConfig::attachmentRetentionSeconds, 0, 20 * 365 * 86400)},
+            {u"max-retention"_s, u"days"_s,
+             u"Messages older than this many days are deleted, whatever their conversation's "
+             u"timer; 0 keeps them (default 0)."_s,
+             intKey(&ServerConfig::maxRetentionDays, 0, 100 * 365)},
+            {u"allow-test-timers"_s, QString(),
+             u"Accept a 5-second disappearing-message timer; for tests only."_s,
+             [](ServerConfig &c, const QString &v) { return toBool(v, c.allowTestTimers); }},
             {u"keys-low"_s, u"n"_s,
              u"Push keysLow below this many one-time pre-keys (default 20)."_s,
              intKey(&ServerConfig::keysLowThreshold, 0, 100000)},

@@ -62,6 +62,10 @@ struct ServerConfig
     int keyFetchesPerMinute = 600; ///< fetchKeys per asking user (token bucket, burst the same)
     int preKeyHandoutsPerMinute = 60; ///< fetches per target user that take one-time pre-keys
     int reportsPerHour = 10; ///< abuse reports one user may file in any hour
+    /// Content entries older than this many days are deleted by the expiry sweep; 0: kept.
+    int maxRetentionDays = 0;
+    /// Accept the 5-second disappearing-message timer (tests only) and sweep every second.
+    bool allowTestTimers = false;
 
     // Attachments.
     qint64 maxAttachmentBytes = 100 * 1024 * 1024; ///< declared size of one upload

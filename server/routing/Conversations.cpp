@@ -1,6 +1,7 @@
 #include "Conversations.h"
 
 #include "Logging.h"
+#include "admin/ServerConfig.h"
 #include "presence/PresenceTracker.h"
 #include "protocol/Limits.h"
 #include "store/Store.h"
@@ -347,6 +348,49 @@ void Conversations::rename(const Request &r, const RenameFrame &f)
     change.event =
             MembershipEvent{MembershipEvent::Action::Renamed, r.userId, 0, {}, Role::Member, title};
     c->title = title;
+    m_ctx.directory.put(Conversation(*c));
+    commit(r, change, before, {});
+}
+
+void Conversations::setTimer(const Request &r, const SetTimerFrame &f)
+{
+    Conversation *c = m_ctx.directory.findMutable(f.conversationId);
+    if (!c) {
+        m_ctx.fail(r, ErrorCode::NoSuchConversation, u"no such conversation"_s);
+        return;
+    }
+    const Member *me = c->member(r.userId);
+    if (!me) {
+        m_ctx.fail(r, ErrorCode::NotMember, u"you are not a member of this conversation"_s);
+        return;
+    }
+    // In a direct chat both people decide; in a group, those who change its settings.
+    if (c->kind == ConversationKind::Group && me->role == Role::Member) {
+        m_ctx.fail(r, ErrorCode::NotAllowed,
+                   u"only the owner and admins set disappearing messages"_s);
+        return;
+    }
+    const bool offered =
+            std::find(std::begin(DisappearingTimers), std::end(DisappearingTimers), f.seconds)
+            != std::end(DisappearingTimers);
+    if (!offered && !(m_ctx.config.allowTestTimers && f.seconds == TestTimerSeconds)) {
+        m_ctx.fail(r, ErrorCode::InvalidArgument,
+                   u"the timer is one of 0, 300, 3600, 86400, 604800 or 2419200 seconds"_s);
+        return;
+    }
+    if (c->timerSeconds == f.seconds) {
+        m_ctx.ok(r); // nothing changes: no entry, no push
+        return;
+    }
+    const Conversation before = *c;
+    MembershipChange change;
+    change.conversationId = f.conversationId;
+    change.op = MembershipChange::Op::SetTimer;
+    change.timerSeconds = f.seconds;
+    change.event.action = MembershipEvent::Action::TimerChanged;
+    change.event.actorUserId = r.userId;
+    change.event.timerSeconds = f.seconds;
+    c->timerSeconds = f.seconds;
     m_ctx.directory.put(Conversation(*c));
     commit(r, change, before, {});
 }

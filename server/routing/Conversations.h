@@ -31,6 +31,7 @@ public:
     void leave(const Request &r, const LeaveFrame &f);
     void setRole(const Request &r, const SetRoleFrame &f);
     void rename(const Request &r, const RenameFrame &f);
+    void setTimer(const Request &r, const SetTimerFrame &f);
 
 private:
     /// The group the request is about, if the requester may act in it at all.

@@ -6,11 +6,21 @@
 #include "presence/PresenceTracker.h"
 #include "store/Store.h"
 
+#include <QtCore/QDateTime>
 #include <QtCore/QElapsedTimer>
 
 namespace Parley {
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
 
 const Conversation *MessageLog::memberOf(const Request &r, qint64 conversationId)
 {
@@ -51,7 +61,9 @@ void MessageLog::send(const Request &r, const SendFrame &f)
                 }
                 const Envelope &e = result->envelope;
                 // The ack only after the commit; a retry gets the original seq and pushes nothing.
-                m_ctx.reply(r, SentFrame{e.conversationId, e.clientId, e.seq, e.serverTime});
+                m_ctx.reply(
+                        r,
+                        SentFrame{e.conversationId, e.clientId, e.seq, e.serverTime, e.expiresAt});
                 if (m_ctx.metrics)
                     m_ctx.metrics->sendToAckSeconds.observe(double(sinceArrival.nsecsElapsed())
                                                             / 1e9);
@@ -74,7 +86,7 @@ void MessageLog::history(const Request &r, const HistoryFrame &f)
             m_ctx.thread,
             [f](Database &db) {
                 return db.conversations().history(f.conversationId, f.beforeSeq, f.afterSeq,
-                                                  f.limit);
+                                                  f.limit, nowMs());
             },
             [this, r, conv = f.conversationId](Result<HistoryPage> page) {
                 if (!page) {
@@ -156,7 +168,7 @@ void MessageLog::syncFromDirectory(const Request &r, const SyncFrame &f)
                         break;
                     }
                     auto page = db.conversations().history(cursor.conversationId, 0, cursor.seq,
-                                                           std::min(limit, room));
+                                                           std::min(limit, room), nowMs());
                     if (!page)
                         return page.error();
                     out.second = out.second || page->more;

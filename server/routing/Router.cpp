@@ -6,6 +6,7 @@
 #include "Conversations.h"
 #include "Inbox.h"
 #include "KeyDirectory.h"
+#include "LogExpiry.h"
 #include "Logging.h"
 #include "MessageLog.h"
 #include "RevocationWatch.h"
@@ -72,7 +73,8 @@ Router::Router(const ServerConfig &config, Store &store, QObject *parent)
       m_presence(new PresenceTracker(*m_ctx, config.presenceDelayMs, this)),
       m_typing(new TypingRelay(*m_ctx, config.typingExpirySeconds, this)),
       m_revocations(new RevocationWatch(
-              *m_ctx, config.redis.isEmpty() ? RevocationPollMs : ClusterRevocationPollMs, this))
+              *m_ctx, config.redis.isEmpty() ? RevocationPollMs : ClusterRevocationPollMs, this)),
+      m_expiry(new LogExpiry(*m_ctx, this))
 {
     if (!config.redis.isEmpty()) {
         // The command line checked the URL.
@@ -127,6 +129,7 @@ void Router::load(std::function<void(Status)> ready)
                 m_presence->load(snapshot->lastSeen);
                 m_attachments->load(snapshot->uploads);
                 m_revocations->start();
+                m_expiry->start();
                 if (m_cluster) {
                     m_cluster->start();
                     Q_EMIT clusterAvailabilityChanged(m_cluster->isUp());
@@ -245,6 +248,9 @@ void Router::dispatch(const Request &r, const RawFrame &raw)
     case FrameType::Rename:
         return read<RenameFrame>(
                 raw, [&](const auto &f) { m_conversations->rename(r, f); }, fail);
+    case FrameType::SetTimer:
+        return read<SetTimerFrame>(
+                raw, [&](const auto &f) { m_conversations->setTimer(r, f); }, fail);
     // the log
     case FrameType::Send:
         return read<SendFrame>(

@@ -24,6 +24,7 @@ class Delivery;
 class Inbox;
 class KeyDirectory;
 struct Metrics;
+class LogExpiry;
 class MessageLog;
 class PresenceTracker;
 class RevocationWatch;
@@ -78,6 +79,7 @@ private:
     PresenceTracker *m_presence;
     TypingRelay *m_typing;
     RevocationWatch *m_revocations;
+    LogExpiry *m_expiry;
     ClusterRelay *m_cluster = nullptr;
 };
 

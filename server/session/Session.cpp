@@ -49,6 +49,7 @@ bool isClientRequest(FrameType type)
     case FrameType::UploadFinish:
     case FrameType::Download:
     case FrameType::Report:
+    case FrameType::SetTimer:
         return true;
     default:
         return false;

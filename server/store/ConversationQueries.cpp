@@ -18,7 +18,7 @@ namespace {
 Envelope envelopeFrom(const QSqlQuery &q)
 {
     // Columns: conversation_id, seq, sender_user_id, sender_device_id, client_id, server_time,
-    // kind, body
+    // kind, body, expires_at
     Envelope e;
     e.conversationId = q.value(0).toLongLong();
     e.seq = q.value(1).toLongLong();
@@ -28,6 +28,7 @@ Envelope envelopeFrom(const QSqlQuery &q)
     e.serverTime = q.value(5).toLongLong();
     e.kind = q.value(6).toInt() == 1 ? MessageKind::Membership : MessageKind::Content;
     e.body = q.value(7).toByteArray();
+    e.expiresAt = q.value(8).toLongLong(); // NULL: 0, never
     return e;
 }
 
@@ -36,7 +37,8 @@ Envelope envelopeFrom(const QSqlQuery &q)
 Result<Conversation> ConversationQueries::conversation(qint64 conversationId)
 {
     QSqlQuery &q = m_db.prepared(
-            "SELECT id, kind, title, created_at, last_seq FROM conversations WHERE id = ?");
+            "SELECT id, kind, title, created_at, last_seq, timer_seconds FROM conversations "
+            "WHERE id = ?");
     q.bindValue(0, conversationId);
     if (!m_db.exec(q, "conversation lookup"))
         return m_db.storageError("look up the conversation");
@@ -48,6 +50,7 @@ Result<Conversation> ConversationQueries::conversation(qint64 conversationId)
     c.title = q.value(2).toString();
     c.createdAt = q.value(3).toLongLong();
     c.lastSeq = q.value(4).toLongLong();
+    c.timerSeconds = q.value(5).toLongLong();
     q.finish();
     QSqlQuery &m =
             m_db.prepared("SELECT m.user_id, u.username, m.role, m.read_up_to, "
@@ -198,6 +201,14 @@ Result<QList<Envelope>> ConversationQueries::applyMembership(const MembershipCha
                 return m_db.storageError("rename the conversation");
             break;
         }
+        case Op::SetTimer: {
+            QSqlQuery &q = m_db.prepared("UPDATE conversations SET timer_seconds = ? WHERE id = ?");
+            q.bindValue(0, change.timerSeconds);
+            q.bindValue(1, change.conversationId);
+            if (!m_db.exec(q, "timer update"))
+                return m_db.storageError("set the timer");
+            break;
+        }
         case Op::None:
             break;
         }
@@ -240,8 +251,9 @@ Status ConversationQueries::setRole(qint64 conversationId, qint64 userId, Role r
 Result<AppendResult> ConversationQueries::append(const AppendRequest &request, qint64 now)
 {
     if (!request.clientId.isEmpty()) {
-        QSqlQuery &dup = m_db.prepared("SELECT conversation_id, seq, server_time FROM messages "
-                                       "WHERE sender_device_id = ? AND client_id = ?");
+        QSqlQuery &dup =
+                m_db.prepared("SELECT conversation_id, seq, server_time, expires_at "
+                              "FROM messages WHERE sender_device_id = ? AND client_id = ?");
         dup.bindValue(0, request.senderDeviceId);
         dup.bindValue(1, request.clientId);
         if (!m_db.exec(dup, "duplicate check"))
@@ -256,13 +268,15 @@ Result<AppendResult> ConversationQueries::append(const AppendRequest &request, q
             r.envelope.senderDeviceId = request.senderDeviceId;
             r.envelope.clientId = request.clientId;
             r.envelope.kind = request.kind;
+            r.envelope.expiresAt = dup.value(3).toLongLong();
             dup.finish();
             return r;
         }
     }
-    // The row lock on the conversation makes seq gapless and ordered, also across nodes.
+    // The row lock on the conversation makes seq gapless and ordered, also across nodes; the
+    // timer read under the same lock is the one in force when the message is stored.
     QSqlQuery &next = m_db.prepared("UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? "
-                                    "RETURNING last_seq");
+                                    "RETURNING last_seq, timer_seconds");
     next.bindValue(0, request.conversationId);
     if (!m_db.exec(next, "seq assignment"))
         return m_db.storageError("store the message");
@@ -271,7 +285,11 @@ Result<AppendResult> ConversationQueries::append(const AppendRequest &request, q
     AppendResult r;
     r.envelope.conversationId = request.conversationId;
     r.envelope.seq = next.value(0).toLongLong();
+    const qint64 timerSeconds = next.value(1).toLongLong();
     next.finish();
+    // Only content disappears: membership entries are the conversation's own history.
+    if (request.kind == MessageKind::Content && timerSeconds > 0)
+        r.envelope.expiresAt = now + timerSeconds * 1000;
     r.envelope.senderUserId = request.senderUserId;
     r.envelope.senderDeviceId = request.senderDeviceId;
     r.envelope.clientId = request.clientId;
@@ -279,8 +297,8 @@ Result<AppendResult> ConversationQueries::append(const AppendRequest &request, q
     r.envelope.kind = request.kind;
     r.envelope.body = request.body;
     QSqlQuery &insert = m_db.prepared("INSERT INTO messages (conversation_id, seq, sender_user_id, "
-                                      "sender_device_id, client_id, server_time, kind, body) "
-                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                                      "sender_device_id, client_id, server_time, kind, body, "
+                                      "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bindValue(0, r.envelope.conversationId);
     insert.bindValue(1, r.envelope.seq);
     insert.bindValue(2, r.envelope.senderUserId);
@@ -289,27 +307,33 @@ Result<AppendResult> ConversationQueries::append(const AppendRequest &request, q
     insert.bindValue(5, r.envelope.serverTime);
     insert.bindValue(6, int(r.envelope.kind));
     insert.bindValue(7, request.body.isNull() ? QVariant(QByteArray("")) : QVariant(request.body));
+    insert.bindValue(8,
+                     r.envelope.expiresAt > 0 ? QVariant(r.envelope.expiresAt)
+                                              : QVariant(QMetaType::fromType<qint64>()));
     if (!m_db.exec(insert, "message insert"))
         return m_db.storageError("store the message");
     return r;
 }
 
 Result<HistoryPage> ConversationQueries::history(qint64 conversationId, qint64 beforeSeq,
-                                                 qint64 afterSeq, int limit)
+                                                 qint64 afterSeq, int limit, qint64 now)
 {
     HistoryPage page;
     QSqlQuery &q = beforeSeq > 0
             ? m_db.prepared(
                     "SELECT conversation_id, seq, sender_user_id, sender_device_id, client_id, "
-                    "server_time, kind, body FROM messages WHERE conversation_id = ? AND seq < ? "
+                    "server_time, kind, body, expires_at FROM messages WHERE conversation_id = ? "
+                    "AND seq < ? AND (expires_at IS NULL OR expires_at > ?) "
                     "ORDER BY seq DESC LIMIT ?")
             : m_db.prepared(
                     "SELECT conversation_id, seq, sender_user_id, sender_device_id, client_id, "
-                    "server_time, kind, body FROM messages WHERE conversation_id = ? AND seq > ? "
+                    "server_time, kind, body, expires_at FROM messages WHERE conversation_id = ? "
+                    "AND seq > ? AND (expires_at IS NULL OR expires_at > ?) "
                     "ORDER BY seq ASC LIMIT ?");
     q.bindValue(0, conversationId);
     q.bindValue(1, beforeSeq > 0 ? beforeSeq : afterSeq);
-    q.bindValue(2, limit + 1);
+    q.bindValue(2, now);
+    q.bindValue(3, limit + 1);
     if (!m_db.exec(q, "history"))
         return m_db.storageError("read the history");
     qsizetype bytes = 0;
@@ -328,6 +352,23 @@ Result<HistoryPage> ConversationQueries::history(qint64 conversationId, qint64 b
     if (beforeSeq > 0)
         std::reverse(page.messages.begin(), page.messages.end());
     return page;
+}
+
+Result<int> ConversationQueries::deleteExpired(qint64 now, qint64 storedBefore, int limit)
+{
+    // By primary key in bounded batches: a first sweep over years of messages must not hold the
+    // store thread (and every commit behind it) for long.
+    QSqlQuery &q = m_db.prepared(
+            "DELETE FROM messages WHERE (conversation_id, seq) IN ("
+            " SELECT conversation_id, seq FROM messages WHERE expires_at <= ?"
+            " UNION SELECT conversation_id, seq FROM messages WHERE kind = 0 AND server_time < ?"
+            " LIMIT ?)");
+    q.bindValue(0, now);
+    q.bindValue(1, storedBefore);
+    q.bindValue(2, limit);
+    if (!m_db.exec(q, "expiry sweep"))
+        return m_db.storageError("delete expired messages");
+    return q.numRowsAffected();
 }
 
 Result<bool> ConversationQueries::setDelivered(qint64 conversationId, qint64 deviceId, qint64 seq)

@@ -40,15 +40,17 @@ struct HistoryPage
     bool more = false;
 };
 
-/// A change of a group's members or title, stored together with its log entry.
+/// A change of a group's members or title, or of a conversation's disappearing-message timer,
+/// stored together with its log entry.
 struct MembershipChange
 {
     qint64 conversationId = 0;
     MembershipEvent event;
-    enum class Op { None, AddMember, RemoveMember, SetRole, SetTitle } op = Op::None;
+    enum class Op { None, AddMember, RemoveMember, SetRole, SetTitle, SetTimer } op = Op::None;
     qint64 userId = 0; ///< for member operations
     Role role = Role::Member;
     QString title;
+    qint64 timerSeconds = 0; ///< for SetTimer
     /// A second change and entry in the same transaction: an owner who leaves hands
     /// ownership over (`left`, then `roleChanged` of the heir to owner).
     std::optional<QPair<qint64, MembershipEvent>> handOver; ///< (heir, its roleChanged event)
@@ -68,8 +70,13 @@ public:
     Result<QList<Envelope>> applyMembership(const MembershipChange &change, qint64 now);
     /// Appends inside the caller's transaction; stores nothing for a retried client id.
     Result<AppendResult> append(const AppendRequest &request, qint64 now);
-    Result<HistoryPage> history(qint64 conversationId, qint64 beforeSeq, qint64 afterSeq,
-                                int limit);
+    /// Entries not expired at `now` (disappearing messages are never served after their
+    /// expiry, even before the sweep deleted them).
+    Result<HistoryPage> history(qint64 conversationId, qint64 beforeSeq, qint64 afterSeq, int limit,
+                                qint64 now);
+    /// Deletes up to `limit` content entries that expired at `now` or were stored before
+    /// `storedBefore` (the server's max-retention; 0: none); how many went.
+    Result<int> deleteExpired(qint64 now, qint64 storedBefore, int limit);
     /// true if the stored pointer moved forward.
     Result<bool> setDelivered(qint64 conversationId, qint64 deviceId, qint64 seq);
     Result<bool> setRead(qint64 conversationId, qint64 userId, qint64 seq);

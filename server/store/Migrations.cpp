@@ -143,6 +143,15 @@ const char *const Version6[] = {
         PRIMARY KEY (report_id, seq)))",
 };
 
+// Disappearing messages: each conversation's timer, and when each entry stops being served
+// (NULL: never). The sweep deletes by expiry, and by age for the server's max-retention.
+const char *const Version7[] = {
+        "ALTER TABLE conversations ADD COLUMN timer_seconds BIGINT NOT NULL DEFAULT 0",
+        "ALTER TABLE messages ADD COLUMN expires_at BIGINT",
+        "CREATE INDEX messages_expiry ON messages(expires_at) WHERE expires_at IS NOT NULL",
+        "CREATE INDEX messages_time ON messages(server_time) WHERE kind = 0",
+};
+
 template<std::size_t N>
 QStringList render(const char *const (&statements)[N], DatabaseUrl::Kind dialect)
 {
@@ -163,7 +172,7 @@ QStringList render(const char *const (&statements)[N], DatabaseUrl::Kind dialect
 
 int Migrations::latestVersion()
 {
-    return 6;
+    return 7;
 }
 
 QStringList Migrations::step(int version, DatabaseUrl::Kind dialect)
@@ -181,6 +190,8 @@ QStringList Migrations::step(int version, DatabaseUrl::Kind dialect)
         return render(Version5, dialect);
     case 6:
         return render(Version6, dialect);
+    case 7:
+        return render(Version7, dialect);
     default:
         return {};
     }

@@ -16,7 +16,8 @@ Result<Snapshot> SnapshotQueries::load()
     QHash<qint64, qsizetype> index;
     {
         QSqlQuery &q = m_db.prepared(
-                "SELECT id, kind, title, created_at, last_seq FROM conversations ORDER BY id");
+                "SELECT id, kind, title, created_at, last_seq, timer_seconds FROM conversations "
+                "ORDER BY id");
         if (!m_db.exec(q, "snapshot"))
             return m_db.storageError("load conversations");
         while (q.next()) {
@@ -26,6 +27,7 @@ Result<Snapshot> SnapshotQueries::load()
             c.title = q.value(2).toString();
             c.createdAt = q.value(3).toLongLong();
             c.lastSeq = q.value(4).toLongLong();
+            c.timerSeconds = q.value(5).toLongLong();
             index.insert(c.id, s.conversations.size());
             s.conversations.append(c);
         }

@@ -13,8 +13,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr QLatin1StringView ActionNames[] = {"created"_L1, "added"_L1,       "removed"_L1,
-                                             "left"_L1,    "roleChanged"_L1, "renamed"_L1};
+constexpr QLatin1StringView ActionNames[] = {"created"_L1,     "added"_L1,       "removed"_L1,
+                                             "left"_L1,        "roleChanged"_L1, "renamed"_L1,
+                                             "timerChanged"_L1};
 
 } // namespace
 
@@ -89,9 +90,12 @@ QCborMap Conversation::toCbor() const
     QCborArray list;
     for (const Member &m : members)
         list.append(m.toCbor());
-    return {{"conv"_L1, id},         {"kind"_L1, conversationKindName(kind)},
-            {"title"_L1, title},     {"members"_L1, list},
-            {"lastSeq"_L1, lastSeq}, {"createdAt"_L1, createdAt}};
+    QCborMap map{{"conv"_L1, id},         {"kind"_L1, conversationKindName(kind)},
+                 {"title"_L1, title},     {"members"_L1, list},
+                 {"lastSeq"_L1, lastSeq}, {"createdAt"_L1, createdAt}};
+    if (timerSeconds > 0) // version 4; absent means off
+        map.insert("timer"_L1, timerSeconds);
+    return map;
 }
 
 Result<Conversation> Conversation::fromCbor(const QCborMap &map)
@@ -106,7 +110,9 @@ Result<Conversation> Conversation::fromCbor(const QCborMap &map)
             .list("members"_L1, c.members, MaxGroupMembers)
             .id("lastSeq"_L1, c.lastSeq)
             .optional()
-            .id("createdAt"_L1, c.createdAt);
+            .id("createdAt"_L1, c.createdAt)
+            .optional()
+            .integer("timer"_L1, c.timerSeconds, 0, MaxTimerSeconds);
     if (!r.hasFailed()) {
         if (kind == "group"_L1)
             c.kind = ConversationKind::Group;
@@ -129,6 +135,8 @@ QByteArray MembershipEvent::toBytes() const
         map.insert("role"_L1, roleName(role));
     if (action == Action::Created || action == Action::Renamed)
         map.insert("title"_L1, title);
+    if (action == Action::TimerChanged)
+        map.insert("timer"_L1, timerSeconds);
     return map.toCborValue().toCbor();
 }
 
@@ -152,7 +160,9 @@ Result<MembershipEvent> MembershipEvent::fromBytes(const QByteArray &bytes)
             .optional()
             .text("role"_L1, role, 16)
             .optional()
-            .text("title"_L1, e.title, MaxTitleChars);
+            .text("title"_L1, e.title, MaxTitleChars)
+            .optional()
+            .integer("timer"_L1, e.timerSeconds, 0, MaxTimerSeconds);
     if (r.hasFailed())
         return r.error();
     const auto *it = std::find(std::begin(ActionNames), std::end(ActionNames), action);

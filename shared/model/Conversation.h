@@ -24,7 +24,7 @@ struct Member
     QString username;
     Role role = Role::Member;
     qint64 deliveredUpTo = 0; ///< highest seq any of the user's devices confirmed receiving
-    qint64 readUpTo = 0;      ///< highest seq the user has read
+    qint64 readUpTo = 0; ///< highest seq the user has read
 
     QCborMap toCbor() const;
     static Result<Member> fromCbor(const QCborMap &map);
@@ -40,6 +40,7 @@ struct Conversation
     QList<Member> members;
     qint64 lastSeq = 0;
     qint64 createdAt = 0; ///< ms since the epoch, server clock
+    qint64 timerSeconds = 0; ///< disappearing messages: how long a new message lives; 0: off
 
     const Member *member(qint64 userId) const;
 
@@ -51,14 +52,23 @@ struct Conversation
 /// The body of a log entry of kind Membership: who changed what in the conversation.
 struct MembershipEvent
 {
-    enum class Action : quint8 { Created, Added, Removed, Left, RoleChanged, Renamed };
+    enum class Action : quint8 {
+        Created,
+        Added,
+        Removed,
+        Left,
+        RoleChanged,
+        Renamed,
+        TimerChanged
+    };
 
     Action action = Action::Created;
     qint64 actorUserId = 0;
     qint64 targetUserId = 0; ///< 0 for Created and Renamed
     QString targetUsername;
     Role role = Role::Member; ///< the target's role after Added or RoleChanged
-    QString title;            ///< the title after Created or Renamed
+    QString title; ///< the title after Created or Renamed
+    qint64 timerSeconds = 0; ///< the disappearing-message timer after TimerChanged (0: off)
 
     QByteArray toBytes() const;
     static Result<MembershipEvent> fromBytes(const QByteArray &bytes);

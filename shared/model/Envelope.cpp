@@ -9,9 +9,13 @@ using namespace Qt::StringLiterals;
 
 QCborMap Envelope::toCbor() const
 {
-    return {{"conv"_L1, conversationId},   {"seq"_L1, seq},           {"sender"_L1, senderUserId},
-            {"device"_L1, senderDeviceId}, {"clientId"_L1, clientId}, {"ts"_L1, serverTime},
-            {"kind"_L1, int(kind)},        {"body"_L1, body}};
+    QCborMap map{{"conv"_L1, conversationId}, {"seq"_L1, seq},
+                 {"sender"_L1, senderUserId}, {"device"_L1, senderDeviceId},
+                 {"clientId"_L1, clientId},   {"ts"_L1, serverTime},
+                 {"kind"_L1, int(kind)},      {"body"_L1, body}};
+    if (expiresAt > 0) // version 4; absent means it never expires
+        map.insert("expires"_L1, expiresAt);
+    return map;
 }
 
 Result<Envelope> Envelope::fromCbor(const QCborMap &map)
@@ -26,7 +30,9 @@ Result<Envelope> Envelope::fromCbor(const QCborMap &map)
             .bytes("clientId"_L1, e.clientId, ClientIdBytes)
             .id("ts"_L1, e.serverTime)
             .integer("kind"_L1, kind, 0, 1)
-            .bytes("body"_L1, e.body, MaxBodyBytes, ErrorCode::BodyTooLarge);
+            .bytes("body"_L1, e.body, MaxBodyBytes, ErrorCode::BodyTooLarge)
+            .optional()
+            .id("expires"_L1, e.expiresAt);
     e.kind = MessageKind(kind);
     return r.finish(e);
 }

@@ -66,12 +66,15 @@ constexpr std::pair<FrameType, QLatin1StringView> Names[] = {
         {FrameType::DownloadChunk, "downloadChunk"_L1},
         {FrameType::Report, "report"_L1},
         {FrameType::Reported, "reported"_L1},
+        {FrameType::SetTimer, "setTimer"_L1},
 };
 
 } // namespace
 
 int frameTypeSince(FrameType type)
 {
+    if (type >= FrameType::SetTimer)
+        return 4;
     if (type >= FrameType::Report)
         return 3;
     return type >= FrameType::ListBlocked ? 2 : 1;

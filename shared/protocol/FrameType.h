@@ -74,12 +74,14 @@ enum class FrameType : quint8 {
     // abuse reports (version 3)
     Report,
     Reported,
+    // disappearing messages (version 4)
+    SetTimer,
 };
 
 /// The last frame type: for loops over every type.
-inline constexpr FrameType LastFrameType = FrameType::Reported;
+inline constexpr FrameType LastFrameType = FrameType::SetTimer;
 
-/// The protocol version that introduced the frame type (1, 2 or 3): a session that negotiated an
+/// The protocol version that introduced the frame type (1 … 4): a session that negotiated an
 /// older version treats it as unknown.
 int frameTypeSince(FrameType type);
 

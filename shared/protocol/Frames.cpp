@@ -367,6 +367,19 @@ QCborMap RenameFrame::toCbor() const
     return {{"conv"_L1, conversationId}, {"title"_L1, title}};
 }
 
+QCborMap SetTimerFrame::toCbor() const
+{
+    return {{"conv"_L1, conversationId}, {"timer"_L1, seconds}};
+}
+
+Result<SetTimerFrame> SetTimerFrame::fromCbor(const QCborMap &map)
+{
+    SetTimerFrame f;
+    FieldReader r(map);
+    r.id("conv"_L1, f.conversationId).integer("timer"_L1, f.seconds, 0, MaxTimerSeconds);
+    return r.finish(f);
+}
+
 Result<RenameFrame> RenameFrame::fromCbor(const QCborMap &map)
 {
     RenameFrame f;
@@ -398,10 +411,13 @@ Result<SendFrame> SendFrame::fromCbor(const QCborMap &map)
 
 QCborMap SentFrame::toCbor() const
 {
-    return {{"conv"_L1, conversationId},
-            {"clientId"_L1, clientId},
-            {"seq"_L1, seq},
-            {"ts"_L1, serverTime}};
+    QCborMap map{{"conv"_L1, conversationId},
+                 {"clientId"_L1, clientId},
+                 {"seq"_L1, seq},
+                 {"ts"_L1, serverTime}};
+    if (expiresAt > 0)
+        map.insert("expires"_L1, expiresAt);
+    return map;
 }
 
 Result<SentFrame> SentFrame::fromCbor(const QCborMap &map)
@@ -411,7 +427,9 @@ Result<SentFrame> SentFrame::fromCbor(const QCborMap &map)
     r.id("conv"_L1, f.conversationId)
             .bytes("clientId"_L1, f.clientId, ClientIdBytes)
             .id("seq"_L1, f.seq)
-            .id("ts"_L1, f.serverTime);
+            .id("ts"_L1, f.serverTime)
+            .optional()
+            .id("expires"_L1, f.expiresAt);
     return r.finish(f);
 }
 

@@ -220,6 +220,7 @@ struct SentFrame
     QByteArray clientId;
     qint64 seq = 0;
     qint64 serverTime = 0;
+    qint64 expiresAt = 0; ///< disappearing messages: when it expires; 0: never
     PARLEY_FRAME(Sent)
 };
 
@@ -458,6 +459,17 @@ struct ReportedFrame
 {
     qint64 reportId = 0;
     PARLEY_FRAME(Reported)
+};
+
+// --- disappearing messages (version 4) -------------------------------------------------------
+
+/// Sets how long new messages of a conversation live (0: off); an admin's, or in a direct chat
+/// either person's, choice among DisappearingTimers.
+struct SetTimerFrame
+{
+    qint64 conversationId = 0;
+    qint64 seconds = 0;
+    PARLEY_FRAME(SetTimer)
 };
 
 #undef PARLEY_FRAME

@@ -6,9 +6,9 @@
 
 namespace Parley {
 
-/// Version 2 added blocking lists and attachments, version 3 abuse reports (docs/protocol.md,
-/// section 3).
-inline constexpr int ProtocolVersion = 3;
+/// Version 2 added blocking lists and attachments, version 3 abuse reports, version 4
+/// disappearing messages (docs/protocol.md, section 3).
+inline constexpr int ProtocolVersion = 4;
 inline constexpr int MinProtocolVersion = 1;
 
 /// Limits on what one side accepts from the other; checked before any handler sees a frame.
@@ -54,5 +54,11 @@ inline constexpr int MaxReportMessages = 10;
 /// 3 000 bytes of UTF-8, within the frame's text limit of 4 096 bytes.
 inline constexpr qsizetype MaxReportTextChars = 1000;
 inline constexpr qsizetype MaxReportCommentChars = 1000;
+/// The disappearing-message timers a conversation may have, in seconds (0: off): 5 minutes,
+/// 1 hour, 1 day, 1 week, 4 weeks.
+inline constexpr qint64 DisappearingTimers[] = {0, 300, 3600, 86400, 7 * 86400, 28 * 86400};
+/// A timer only a server started with allow-test-timers accepts, so tests need not wait minutes.
+inline constexpr qint64 TestTimerSeconds = 5;
+inline constexpr qint64 MaxTimerSeconds = 28 * 86400;
 
 } // namespace Parley

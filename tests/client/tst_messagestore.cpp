@@ -2,6 +2,7 @@
 #include "store/MessageStore.h"
 #include "store/Migrations.h"
 
+#include <QtCore/QDateTime>
 #include <QtCore/QTemporaryDir>
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlQuery>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void migrationFromStepOneKeepsData();
     void fullTextSearch();
     void fullTextSearchPages();
+    void expiredMessagesAreDeleted();
 
 private:
     std::optional<QTemporaryDir> m_dir;
@@ -637,6 +639,45 @@ void tst_MessageStore::fullTextSearchPages()
     QCOMPARE(all.size(), 25);
     QCOMPARE(all.first(), 25);
     QCOMPARE(all.last(), 1);
+}
+
+void tst_MessageStore::expiredMessagesAreDeleted()
+{
+    MessageStore store;
+    QVERIFY(AWAIT(store.open(path())).result().isOk());
+    AWAIT(store.upsertConversations({direct(7, 1, 2)}, 1));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    StoredMessage kept = content(7, 1, 2, MessageContent::text(u"kept forever"_s));
+    StoredMessage soon = content(7, 2, 2, MessageContent::text(u"gone soon"_s));
+    soon.expiresAt = now + 60000;
+    StoredMessage later = content(7, 3, 2, MessageContent::text(u"gone later"_s));
+    later.expiresAt = now + 120000;
+    StoredMessage late = content(7, 4, 2, MessageContent::text(u"gone already"_s));
+    late.expiresAt = now - 1; // arrived after its expiry (a device that was offline)
+    const StoredBatch stored = AWAIT(store.storeMessages({kept, soon, later, late}, 10)).result();
+    QCOMPARE(stored.inserted.size(), 3);
+    QCOMPARE(stored.inserted.at(1).expiresAt, soon.expiresAt);
+    QVERIFY(AWAIT(store.message(7, 4)).result() == std::nullopt);
+    QCOMPARE(AWAIT(store.searchMessages(u"gone"_s, 0, SearchCursor{}, 10)).result().size(), 2);
+
+    // Nothing due yet: the next expiry is the soonest one.
+    ExpiredMessages expired = AWAIT(store.deleteExpired(now)).result();
+    QVERIFY(expired.deleted.isEmpty());
+    QCOMPARE(expired.nextExpiry, soon.expiresAt);
+    // Its time came: the row, its search entry go; the next expiry moves on.
+    expired = AWAIT(store.deleteExpired(soon.expiresAt)).result();
+    QCOMPARE(expired.deleted.size(), 1);
+    QCOMPARE(expired.deleted.first().seq, 2);
+    QCOMPARE(expired.nextExpiry, later.expiresAt);
+    QVERIFY(AWAIT(store.message(7, 2)).result() == std::nullopt);
+    QCOMPARE(seqsOf(AWAIT(store.searchMessages(u"gone"_s, 0, SearchCursor{}, 10)).result()),
+             QList<qint64>{3});
+    expired = AWAIT(store.deleteExpired(later.expiresAt + 1)).result();
+    QCOMPARE(expired.deleted.size(), 1);
+    QCOMPARE(expired.nextExpiry, 0);
+    QVERIFY(AWAIT(store.searchMessages(u"gone"_s, 0, SearchCursor{}, 10)).result().isEmpty());
+    QVERIFY(!dump(path(), u"message_search"_s).contains(u"gone"_s));
+    QCOMPARE(AWAIT(store.latestMessages(7, 10)).result().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_MessageStore)

@@ -37,8 +37,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 InboxFetchFrame, InboxItemsFrame, InboxAckFrame, InboxPushedFrame, UploadKeysFrame,
                 FetchKeysFrame, KeyBundlesFrame, KeysLowFrame, BlockListFrame, UploadStartFrame,
                 UploadChunkFrame, UploadStatusFrame, UploadFinishFrame, UploadProgressFrame,
-                UploadFinishedFrame, DownloadFrame, DownloadChunkFrame, ReportFrame, ReportedFrame>(
-                *raw);
+                UploadFinishedFrame, DownloadFrame, DownloadChunkFrame, ReportFrame, ReportedFrame,
+                SetTimerFrame>(*raw);
         (void)MembershipEvent::fromBytes(
                 raw->fields.value(QLatin1StringView("body")).toByteArray());
     }

@@ -7,6 +7,7 @@
 #include "store/Migrations.h"
 #include "store/Store.h"
 
+#include <QtCore/QDateTime>
 #include <QtCore/QTemporaryDir>
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlError>
@@ -193,7 +194,7 @@ void tst_Store::migrationLadder()
         QCOMPARE(c.members.first().readUpTo, 1);
         QCOMPARE(c.members.first().deliveredUpTo, 2);
         QCOMPARE(snapshot->roleSince.value({1, 1}), 1234); // role_since starts at joined_at
-        auto page = db.conversations().history(1, 0, 0, 10);
+        auto page = db.conversations().history(1, 0, 0, 10, QDateTime::currentMSecsSinceEpoch());
         QVERIFY(page);
         QCOMPARE(page->messages.size(), 2);
         QCOMPARE(page->messages.last().body, "hello"_ba);

@@ -142,6 +142,14 @@ void tst_FrameCodec::roundTrips()
                            ReportedMessage{4, 2, QString(MaxReportTextChars, u'é')}}},
               14);
     roundTrip(ReportedFrame{1}, 14);
+    roundTrip(SetTimerFrame{9, 3600}, 15);
+    Conversation timed = group;
+    timed.timerSeconds = 300;
+    roundTrip(ConversationInfoFrame{timed}, 15);
+    Envelope expiring = envelope;
+    expiring.expiresAt = 1700000300123;
+    roundTrip(MessageFrame{expiring}, 0);
+    roundTrip(SentFrame{9, cid, 4, 1700000000123, 1700000300123}, 15);
 }
 
 void tst_FrameCodec::errorFrameCarriesCodeAndName()

@@ -14,6 +14,7 @@ void TwoPeople::start()
     dir = std::make_unique<QTemporaryDir>();
     QVERIFY(dir->isValid());
     server = std::make_unique<ParleydProcess>();
+    server->setArguments(serverArguments);
     QVERIFY2(server->start(), server->log().constData());
     alice = reopen(u"alice"_s);
     bob = reopen(u"bob"_s);

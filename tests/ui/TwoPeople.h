@@ -39,6 +39,9 @@ public:
     /// shows it read.
     void openChatWith(const QString &text);
 
+    /// Options for parleyd, set before start() (e.g. {"--allow-test-timers"}).
+    QStringList serverArguments;
+
     std::unique_ptr<QTemporaryDir> dir;
     std::unique_ptr<ParleydProcess> server;
     std::unique_ptr<AppWindow> alice;
