@@ -350,6 +350,18 @@
         <source>Report %1</source>
         <translation>%1 melden</translation>
     </message>
+    <message>
+        <source>Disappearing: %1</source>
+        <translation>Verschwindend: %1</translation>
+    </message>
+    <message>
+        <source>Disappearing messages: %1</source>
+        <translation>Verschwindende Nachrichten: %1</translation>
+    </message>
+    <message>
+        <source>Disappearing messages…</source>
+        <translation>Verschwindende Nachrichten …</translation>
+    </message>
 </context>
 <context>
     <name>DeviceDelegate</name>
@@ -1476,6 +1488,46 @@ Vorgelegt:   %2</translation>
     <message>
         <source>%1 renamed the group to “%2”</source>
         <translation>%1 hat die Gruppe in „%2“ umbenannt</translation>
+    </message>
+    <message>
+        <source>%1 turned off disappearing messages</source>
+        <translation>%1 hat verschwindende Nachrichten ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>%1 set disappearing messages to %2</source>
+        <translation>%1 hat verschwindende Nachrichten auf %2 gestellt</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>5 seconds</source>
+        <translation>5 Sekunden</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 Woche</translation>
+    </message>
+    <message>
+        <source>4 weeks</source>
+        <translation>4 Wochen</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 Sekunden</translation>
     </message>
 </context>
 <context>

@@ -350,6 +350,18 @@
         <source>Report %1</source>
         <translation>Signaler %1</translation>
     </message>
+    <message>
+        <source>Disappearing: %1</source>
+        <translation>Éphémères : %1</translation>
+    </message>
+    <message>
+        <source>Disappearing messages: %1</source>
+        <translation>Messages éphémères : %1</translation>
+    </message>
+    <message>
+        <source>Disappearing messages…</source>
+        <translation>Messages éphémères…</translation>
+    </message>
 </context>
 <context>
     <name>DeviceDelegate</name>
@@ -1476,6 +1488,46 @@ Présenté&#xa0;: %2</translation>
     <message>
         <source>%1 renamed the group to “%2”</source>
         <translation>%1 a renommé le groupe en «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%1 turned off disappearing messages</source>
+        <translation>%1 a désactivé les messages éphémères</translation>
+    </message>
+    <message>
+        <source>%1 set disappearing messages to %2</source>
+        <translation>%1 a réglé les messages éphémères sur %2</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivés</translation>
+    </message>
+    <message>
+        <source>5 seconds</source>
+        <translation>5 secondes</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 minutes</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 semaine</translation>
+    </message>
+    <message>
+        <source>4 weeks</source>
+        <translation>4 semaines</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 secondes</translation>
     </message>
 </context>
 <context>
