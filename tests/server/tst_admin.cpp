@@ -1,5 +1,6 @@
 // What the admin runs: subcommands, the configuration file, plain mode, SIGTERM and SIGHUP.
 #include "ServerFixture.h"
+#include "store/Migrations.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QProcess>
@@ -39,11 +40,13 @@ void tst_Admin::migrate()
 {
     ParleydProcess p;
     QByteArray out;
+    // The newest schema this build knows: what `migrate` reports, fresh or again.
+    const QByteArray latest = "schema version " + QByteArray::number(Migrations::latestVersion());
     QCOMPARE(p.runAdmin({u"migrate"_s}, &out), 0);
-    QVERIFY2(out.contains("schema version 6"), out.constData());
+    QVERIFY2(out.contains(latest), out.constData());
     // Again: nothing to do, same answer.
     QCOMPARE(p.runAdmin({u"migrate"_s}, &out), 0);
-    QVERIFY2(out.contains("schema version 6"), out.constData());
+    QVERIFY2(out.contains(latest), out.constData());
 }
 
 void tst_Admin::users()
