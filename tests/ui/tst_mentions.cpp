@@ -123,6 +123,16 @@ void tst_Mentions::mentionNotifies()
     QTest::qWait(500); // nothing else follows (e.g. a second one for the same message)
     QVERIFY(notified.isEmpty());
 
+    // Without the message text (Settings' switch, tst_ui_notifications), it says only that.
+    bob.client()->setNotificationsShowText(false);
+    Steps::sendMessage(alice, u"@bob hello?"_s);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 1, Steps::NetworkTimeout);
+    const QList<QVariant> hidden = notified.takeFirst();
+    QCOMPARE(hidden.at(1).toString(), u"alice mentioned you in Plans"_s);
+    QCOMPARE(hidden.at(2).toString(), u"alice mentioned you in Plans"_s);
+
     // The mention is bold on both sides; on bob's side the bubble is marked as mentioning him.
     QQuickItem *sent = alice.message(question);
     QVERIFY(sent->property("formattedText").toString().contains(u"<b>@bob</b>"_s));
@@ -136,6 +146,7 @@ void tst_Mentions::mentionNotifies()
     QVERIFY(received->property("mentionsMe").toBool());
     QVERIFY(bob.item(u"mentionMark"_s, received));
     QVERIFY(!bob.item(u"mentionMark"_s, bob.message(u"Dinner at eight"_s)));
+    QVERIFY(notified.isEmpty());
     alice.screenshot(u"mentionNotifies-sent"_s);
     bob.screenshot(u"mentionNotifies-received"_s);
 }
