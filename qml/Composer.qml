@@ -9,7 +9,9 @@ import Parley
 // reply being written ("Replying to …") or a message being edited; Escape cancels either,
 // and Up in an empty field edits my last message. The paperclip picks files to send; text
 // already typed becomes the first file's caption. The smiley opens the emoji picker, whose
-// choice goes in at the cursor (insertText).
+// choice goes in at the cursor (insertText). In a group, "@" and the first letters of a name
+// open a list of the members it may mention (Chat.mentionCandidates): Up/Down choose, Enter
+// or Tab puts "@username " in, Escape closes the list.
 Rectangle {
     id: composer
 
@@ -46,6 +48,54 @@ Rectangle {
 
     signal emojiRequested()
 
+    // The mention being typed: where its "@" is, the members it may name, the one chosen.
+    property int mentionStart: -1
+    property var mentionCandidates: []
+    property int mentionIndex: 0
+    // Escape closed the list for what was typed (its "@" position and letters) until more is.
+    property string mentionDismissed
+    readonly property bool mentioning: mentionCandidates.length > 0
+
+    function updateMentions() {
+        const before = input.text.substring(0, input.cursorPosition)
+        // An "@" that starts a word, then the letters typed so far.
+        const match = chat && chat.isGroup && editSeq === 0
+                ? /(^|[^A-Za-z0-9_@.\-])@([A-Za-z0-9_.\-]+)$/.exec(before) : null
+        const start = match ? input.cursorPosition - match[2].length - 1 : -1
+        if (!match || start + ":" + match[2] === mentionDismissed) {
+            if (!match)
+                mentionDismissed = ""
+            mentionStart = -1
+            mentionCandidates = []
+            return
+        }
+        const candidates = chat.mentionCandidates(match[2])
+        if (start !== mentionStart || mentionIndex >= candidates.length)
+            mentionIndex = 0
+        mentionStart = start
+        mentionCandidates = candidates
+    }
+
+    // Replaces the "@" and the letters typed with the whole name and a space.
+    function pickMention(index) {
+        if (index < 0 || index >= mentionCandidates.length || mentionStart < 0)
+            return
+        const inserted = "@" + mentionCandidates[index].username + " "
+        const start = mentionStart
+        input.remove(start, input.cursorPosition)
+        input.insert(start, inserted)
+        input.cursorPosition = start + inserted.length
+        mentionStart = -1
+        mentionCandidates = []
+        focusInput()
+    }
+
+    function dismissMentions() {
+        mentionDismissed = mentionStart + ":" + input.text.substring(mentionStart + 1, input.cursorPosition)
+        mentionStart = -1
+        mentionCandidates = []
+    }
+
     // Puts `text` where the cursor is (over a selection) and keeps writing after it.
     function insertText(text) {
         if (!inputShown)
@@ -65,6 +115,48 @@ Rectangle {
         replySender = sender
         replySnippet = snippet
         focusInput()
+    }
+
+    Popup {
+        id: mentionPopup
+        objectName: "mentionPopup"
+        visible: composer.mentioning && composer.inputShown
+        x: Theme.spacingLarge + 96
+        y: -height - Theme.spacingSmall
+        width: 240
+        padding: Theme.spacingSmall
+        // The keyboard stays in the message field, which forwards Up, Down, Enter and Escape.
+        focus: false
+        closePolicy: Popup.NoAutoClose
+        background: Rectangle {
+            radius: 8
+            color: Theme.surface
+            border.color: Theme.divider
+        }
+
+        contentItem: ListView {
+            id: mentionList
+            implicitHeight: contentHeight
+            interactive: false
+            model: composer.mentionCandidates
+            currentIndex: composer.mentionIndex
+            Accessible.role: Accessible.List
+            Accessible.name: qsTr("Members to mention")
+
+            delegate: ItemDelegate {
+                id: candidate
+                required property var modelData
+                required property int index
+                objectName: "mentionCandidate_" + modelData.username
+                width: ListView.view.width
+                highlighted: index === composer.mentionIndex
+                text: "@" + modelData.username
+                font.pixelSize: Theme.fontSize
+                focusPolicy: Qt.NoFocus
+                Accessible.name: qsTr("Mention %1").arg(modelData.username)
+                onClicked: composer.pickMention(index)
+            }
+        }
     }
 
     function startEdit(seq, text) {
@@ -303,8 +395,27 @@ Rectangle {
                     background: null
                     Accessible.name: qsTr("Message")
 
+                    Keys.onTabPressed: event => {
+                        if (composer.mentioning) {
+                            composer.pickMention(composer.mentionIndex)
+                            event.accepted = true
+                        } else {
+                            event.accepted = false
+                        }
+                    }
+                    Keys.onDownPressed: event => {
+                        if (composer.mentioning) {
+                            composer.mentionIndex = (composer.mentionIndex + 1) % composer.mentionCandidates.length
+                            event.accepted = true
+                        } else {
+                            event.accepted = false
+                        }
+                    }
                     Keys.onReturnPressed: event => {
-                        if (event.modifiers & Qt.ShiftModifier) {
+                        if (composer.mentioning && !(event.modifiers & Qt.ShiftModifier)) {
+                            composer.pickMention(composer.mentionIndex)
+                            event.accepted = true
+                        } else if (event.modifiers & Qt.ShiftModifier) {
                             event.accepted = false
                         } else {
                             composer.send()
@@ -312,7 +423,10 @@ Rectangle {
                         }
                     }
                     Keys.onEnterPressed: event => {
-                        if (event.modifiers & Qt.ShiftModifier) {
+                        if (composer.mentioning && !(event.modifiers & Qt.ShiftModifier)) {
+                            composer.pickMention(composer.mentionIndex)
+                            event.accepted = true
+                        } else if (event.modifiers & Qt.ShiftModifier) {
                             event.accepted = false
                         } else {
                             composer.send()
@@ -320,9 +434,20 @@ Rectangle {
                         }
                     }
                     Keys.onEscapePressed: event => {
-                        event.accepted = composer.cancelMode()
+                        if (composer.mentioning) {
+                            composer.dismissMentions()
+                            event.accepted = true
+                        } else {
+                            event.accepted = composer.cancelMode()
+                        }
                     }
                     Keys.onUpPressed: event => {
+                        if (composer.mentioning) {
+                            const count = composer.mentionCandidates.length
+                            composer.mentionIndex = (composer.mentionIndex + count - 1) % count
+                            event.accepted = true
+                            return
+                        }
                         // Like Slack and Telegram: Up in an empty field edits my last message.
                         const last = text.length === 0 && composer.messages ? composer.messages.lastEditable() : null
                         if (last && last.seq !== undefined) {
@@ -332,7 +457,9 @@ Rectangle {
                             event.accepted = false
                         }
                     }
+                    onCursorPositionChanged: composer.updateMentions()
                     onTextChanged: {
+                        composer.updateMentions()
                         if (!composer.chat || composer.showingDraft)
                             return
                         if (composer.editSeq === 0)

@@ -8,7 +8,8 @@ import Parley
 // groups, the time and, on own messages, the delivery ticks; a failed message says why
 // and offers to retry. A reply shows a quote of what it answers (clicking it jumps there),
 // reactions show as chips under the bubble (clicking one toggles mine), an edited message
-// says so, a deleted one says only that. A file message shows its file (AttachmentChip) above
+// says so, a deleted one says only that. Mentioned members' "@name" is bold (TextMarkup); a
+// message that mentions me has a bubble of its own colour with an accent edge. A file message shows its file (AttachmentChip) above
 // its caption; an image also its thumbnail (from the message itself, no download), which opens
 // the image viewer (imageClicked). The text can be selected; links in it ask before they open (linkClicked).
 // Right-click or the hover button asks for the message menu (ConversationView
@@ -47,6 +48,7 @@ Item {
     required property url thumbnail
     required property int imageWidth
     required property int imageHeight
+    required property bool mentionsMe
 
     readonly property bool isFile: attachmentName.length > 0
     readonly property bool isImage: isFile && thumbnail.toString().length > 0
@@ -184,7 +186,7 @@ Item {
                                 Math.max(bubbleContent.implicitWidth, metaRow.implicitWidth) + Theme.spacingMedium * 2)
                 height: bubbleContent.implicitHeight + Theme.spacing * 2
                 radius: Theme.bubbleRadius
-                color: entry.isOwn ? Theme.ownBubble : Theme.otherBubble
+                color: entry.isOwn ? Theme.ownBubble : entry.mentionsMe ? Theme.mentionBubble : Theme.otherBubble
                 // A failed message has a red edge; the one just shown (a quote's or a search
                 // hit's target) an accent one.
                 border.width: entry.deliveryState === States.Failed ? 1 : entry.ListView.isCurrentItem ? 2 : 0
@@ -200,6 +202,20 @@ Item {
                     color: parent.color
                     visible: entry.deliveryState !== States.Failed
                     radius: 3
+                }
+
+                // The edge that marks a mention of me.
+                Rectangle {
+                    objectName: "mentionMark"
+                    visible: entry.mentionsMe
+                    anchors.left: parent.left
+                    anchors.top: parent.top
+                    anchors.bottom: parent.bottom
+                    anchors.topMargin: Theme.spacing
+                    anchors.bottomMargin: Theme.spacing
+                    width: 3
+                    radius: 1.5
+                    color: Theme.accent
                 }
 
                 ColumnLayout {

@@ -47,6 +47,8 @@ QtObject {
     readonly property color ownBubbleText: dark ? "#EEF2FF" : "#14213D"
     readonly property color otherBubble: dark ? "#242833" : "#FFFFFF"
     readonly property color otherBubbleText: text
+    // Someone else's message that mentions me: warmer than the others, with an accent edge.
+    readonly property color mentionBubble: dark ? "#3A3322" : "#FFF3D1"
     readonly property color bubbleMeta: dark ? "#A9B3CC" : "#6B7692"
 
     readonly property color online: "#2FB574"

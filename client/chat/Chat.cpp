@@ -4,6 +4,7 @@
 #include "chat/MessageExpiry.h"
 #include "chat/StateText.h"
 #include "contacts/UserLookup.h"
+#include "content/Mentions.h"
 #include "content/RecentEmoji.h"
 #include "content/SystemText.h"
 #include "e2ee/ConversationSecurity.h"
@@ -26,6 +27,8 @@
 #include <QtGui/QDesktopServices>
 
 namespace Parley {
+
+using namespace Qt::StringLiterals;
 
 Chat::Chat(qint64 conversationId, const ChatParts &parts, QObject *parent)
     : QObject(parent),
@@ -239,8 +242,29 @@ void Chat::sendText(const QString &text)
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return;
-    m_parts.outbox->sendText(m_conversationId, trimmed);
+    m_parts.outbox->send(m_conversationId, textContent(trimmed, 0));
     m_parts.sync->setTyping(m_conversationId, false);
+}
+
+MessageContent Chat::textContent(const QString &text, qint64 replyToSeq) const
+{
+    const MessageContent content = MessageContent::text(text, replyToSeq);
+    if (!m_isGroup)
+        return content;
+    // Ids, not names: a receiver need not parse the text, and a renamed or departed member
+    // is still the one meant.
+    return content.withMentions(Mentions::mentionedIds(text, m_members->memberList()));
+}
+
+QVariantList Chat::mentionCandidates(const QString &prefix) const
+{
+    QVariantList candidates;
+    if (!m_isGroup)
+        return candidates;
+    for (const Member &m :
+         Mentions::completions(prefix, m_members->memberList(), m_parts.selfUserId))
+        candidates.append(QVariantMap{{u"userId"_s, m.userId}, {u"username"_s, m.username}});
+    return candidates;
 }
 
 void Chat::sendReply(qint64 replyToSeq, const QString &text)
@@ -248,7 +272,7 @@ void Chat::sendReply(qint64 replyToSeq, const QString &text)
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return;
-    m_parts.outbox->send(m_conversationId, MessageContent::text(trimmed, replyToSeq));
+    m_parts.outbox->send(m_conversationId, textContent(trimmed, replyToSeq));
     m_parts.sync->setTyping(m_conversationId, false);
 }
 

@@ -118,8 +118,10 @@ public:
     QVariantList timerOptions() const;
     void setDraft(const QString &text) { m_draft->setText(text); }
 
+    /// A text message; in a group, the members its "@username" words name are recorded in the
+    /// content as mentions (Mentions).
     Q_INVOKABLE void sendText(const QString &text);
-    /// A text message quoting entry `replyToSeq` of this conversation.
+    /// A text message quoting entry `replyToSeq` of this conversation (mentions as sendText).
     Q_INVOKABLE void sendReply(qint64 replyToSeq, const QString &text);
     /// Puts (react) or takes back (unreact) my `emoji` on entry `seq`; toggleReaction does
     /// whichever undoes the current state. Refused (errorOccurred) for entries that are not
@@ -157,6 +159,11 @@ public:
     /// Searches this conversation in the local cache; searchFinished() delivers the hits
     /// (CacheSearch).
     Q_INVOKABLE void search(const QString &text);
+
+    /// The members of a group an "@" followed by `prefix` may mention: a list of
+    /// {userId, username} whose username starts with `prefix`, me left out, by username.
+    /// Empty in direct chats.
+    Q_INVOKABLE QVariantList mentionCandidates(const QString &prefix) const;
 
     Q_INVOKABLE void setTyping(bool typing);
     /// Everything shown is read: a read receipt, and its notification goes.
@@ -213,6 +220,8 @@ private:
     /// Checks entry `seq` against the cache, then queues what `make` builds from it.
     void annotate(qint64 seq, Annotating who,
                   std::function<MessageContent(const StoredMessage &target)> make);
+    /// A text message with the group members `text` mentions.
+    MessageContent textContent(const QString &text, qint64 replyToSeq) const;
     /// An emoji I react with goes first among the picker's recently used.
     void rememberEmoji(const QString &emoji);
 

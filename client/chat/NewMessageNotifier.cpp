@@ -1,6 +1,7 @@
 #include "NewMessageNotifier.h"
 
 #include "account/Account.h"
+#include "content/MessageContent.h"
 #include "models/ConversationListModel.h"
 #include "platform/Notifier.h"
 
@@ -19,27 +20,50 @@ NewMessageNotifier::NewMessageNotifier(Notifier *notifier, Account *account,
 
 void NewMessageNotifier::messagesStored(qint64 conversationId, const QList<StoredMessage> &messages)
 {
-    // One notification per batch: the newest message from someone else.
+    // One notification per batch: the newest message from someone else, or the newest that
+    // mentions me when there is one (a mention is worth more than what came after it).
     const StoredMessage *newest = nullptr;
+    const StoredMessage *mention = nullptr;
     for (const StoredMessage &m : messages) {
-        if (m.kind == MessageKind::Content && !m.hidden && m.senderId != m_account->userId())
-            newest = &m;
+        if (m.kind != MessageKind::Content || m.hidden || m.senderId == m_account->userId())
+            continue;
+        newest = &m;
+        if (mentionsMe(m))
+            mention = &m;
     }
     if (!newest || !m_enabled)
         return;
     const ConversationSummary *summary = m_conversations->summary(conversationId);
-    if (summary && summary->muted)
+    // Muting silences a conversation, but not someone calling me by my name.
+    if (summary && summary->muted && !mention)
         return;
     const auto *app = qobject_cast<QGuiApplication *>(QCoreApplication::instance());
     const bool focused = app && app->applicationState() == Qt::ApplicationActive;
     if (focused && m_activeConversation == conversationId)
         return;
+    const bool group = summary && summary->conversation.kind == ConversationKind::Group;
+    if (mention) {
+        const QString title = group
+                ? tr("%1 mentioned you in %2")
+                          .arg(mention->senderName, m_conversations->titleOf(*summary))
+                : tr("%1 mentioned you").arg(mention->senderName);
+        m_notifier->notify(conversationId, title, m_showsText ? mention->text : title);
+        return;
+    }
     const QString sender = newest->senderName;
     QString title = sender;
-    if (summary && summary->conversation.kind == ConversationKind::Group)
+    if (group)
         title = tr("%1 in %2").arg(sender, m_conversations->titleOf(*summary));
     m_notifier->notify(conversationId, title,
                        m_showsText ? newest->text : tr("New message from %1").arg(sender));
+}
+
+bool NewMessageNotifier::mentionsMe(const StoredMessage &message) const
+{
+    if (message.undecryptable || message.deleted)
+        return false;
+    const auto content = MessageContent::fromBytes(message.body);
+    return content && content->mentions().contains(m_account->userId());
 }
 
 } // namespace Parley

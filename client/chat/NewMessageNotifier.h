@@ -2,7 +2,9 @@
 
 /// Decides which newly stored messages notify, and how the notification reads: the newest
 /// message from someone else in a batch, unless notifications are off, the conversation is
-/// muted, or it is on screen in the focused window. Shows it through Notifier.
+/// muted, or it is on screen in the focused window. A message whose content mentions me wins
+/// over the others of its batch, notifies in a muted conversation too, and says so ("alice
+/// mentioned you in Plans"). Shows it through Notifier.
 
 #include "store/StoreTypes.h"
 
@@ -25,7 +27,7 @@ public:
     bool isEnabled() const { return m_enabled; }
     void setEnabled(bool enabled) { m_enabled = enabled; }
     /// Whether a notification shows the message's text; if not, its body only says who wrote
-    /// ("New message from alice").
+    /// ("New message from alice", or "alice mentioned you in Plans").
     bool showsText() const { return m_showsText; }
     void setShowsText(bool shows) { m_showsText = shows; }
     /// The conversation on screen (0: none).
@@ -35,6 +37,8 @@ public:
     void messagesStored(qint64 conversationId, const QList<StoredMessage> &messages);
 
 private:
+    bool mentionsMe(const StoredMessage &message) const;
+
     Notifier *m_notifier;
     Account *m_account;
     ConversationListModel *m_conversations;

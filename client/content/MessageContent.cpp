@@ -1,5 +1,6 @@
 #include "MessageContent.h"
 
+#include <QtCore/QCborArray>
 #include <QtCore/QCborMap>
 #include <QtCore/QCborValue>
 #include <QtCore/QCoreApplication>
@@ -17,7 +18,45 @@ qint64 seqField(const QCborMap &map, QLatin1StringView key)
     return value.isInteger() && value.toInteger() > 0 ? value.toInteger() : 0;
 }
 
+/// Positive ids, each once, in the order given.
+QList<qint64> uniqueIds(const QList<qint64> &ids)
+{
+    QList<qint64> unique;
+    for (const qint64 id : ids) {
+        if (id > 0 && !unique.contains(id))
+            unique.append(id);
+    }
+    return unique;
+}
+
+/// The `mentions` field: an array of at most MaxMentions positive integers. Anything else is
+/// ignored as a whole (the text still shows, without highlighted mentions).
+QList<qint64> mentionsField(const QCborMap &map)
+{
+    const QCborValue value = map.value("mentions"_L1);
+    if (!value.isArray())
+        return {};
+    const QCborArray array = value.toArray();
+    if (array.size() > MessageContent::MaxMentions)
+        return {};
+    QList<qint64> ids;
+    for (const QCborValue &id : array) {
+        if (!id.isInteger() || id.toInteger() <= 0)
+            return {};
+        ids.append(id.toInteger());
+    }
+    return uniqueIds(ids);
+}
+
 } // namespace
+
+MessageContent MessageContent::withMentions(const QList<qint64> &userIds) const
+{
+    MessageContent c = *this;
+    if (m_type == Type::Text)
+        c.m_mentions = uniqueIds(userIds).mid(0, MaxMentions);
+    return c;
+}
 
 bool MessageContent::isValidEmoji(const QString &emoji)
 {
@@ -120,6 +159,8 @@ Result<MessageContent> MessageContent::fromBytes(const QByteArray &bytes)
         c.m_text = text.toString();
         // A damaged quote must not hide the text: the reply shows without it.
         c.m_target = seqField(map, "replyTo"_L1);
+        // Likewise damaged mentions: the text shows without highlights.
+        c.m_mentions = mentionsField(map);
         return c;
     }
     if (c.m_typeName == "file"_L1) {
@@ -182,6 +223,12 @@ QByteArray MessageContent::toBytes() const
         map.insert("text"_L1, m_text);
         if (m_target > 0)
             map.insert("replyTo"_L1, m_target);
+        if (!m_mentions.isEmpty()) {
+            QCborArray ids;
+            for (const qint64 id : m_mentions)
+                ids.append(id);
+            map.insert("mentions"_L1, ids);
+        }
         break;
     case Type::File:
         map.insert("file"_L1, m_attachment.toCbor());

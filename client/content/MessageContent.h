@@ -4,7 +4,8 @@
 /// "Message content").
 ///
 /// The content travels inside the end-to-end encrypted body, so everything the server must not
-/// see is here: `text` (with an optional `replyTo` seq), and the annotations `reaction`, `edit`
+/// see is here: `text` (with an optional `replyTo` seq and `mentions`, the user ids its
+/// "@username" words name), and the annotations `reaction`, `edit`
 /// and `delete`, which change an earlier entry of the same conversation (`target` seq) instead
 /// of showing as a row. Readers ignore fields they do not know and keep types they do not know
 /// as Unknown; a new type (e.g. `file`) is one more Type, factory, reader branch and writer
@@ -15,6 +16,7 @@
 #include "protocol/Result.h"
 
 #include <QtCore/QByteArray>
+#include <QtCore/QList>
 #include <QtCore/QString>
 
 namespace Parley {
@@ -28,6 +30,8 @@ public:
     static constexpr qsizetype MaxBytes = 60 * 1024;
     /// A reaction is one emoji (possibly several code points: flags, skin tones, ZWJ).
     static constexpr qsizetype MaxEmojiBytes = 32;
+    /// More mentions than this in one message are not read (a group has fewer members).
+    static constexpr qsizetype MaxMentions = 256;
     /// Whether `emoji` may be a reaction: 1 to MaxEmojiBytes UTF-8 bytes, no spaces or controls.
     static bool isValidEmoji(const QString &emoji);
 
@@ -62,6 +66,11 @@ public:
     MessageContent withCaption(QString caption) const;
     /// The same without its image preview (when the preview would not fit in MaxBytes).
     MessageContent withoutImage() const;
+    /// The users a text message mentions (user ids, each once); empty for other types, and
+    /// when the sender gave none or a malformed list.
+    QList<qint64> mentions() const { return m_mentions; }
+    /// The same text message mentioning `userIds` (non-positive ids and repeats left out).
+    MessageContent withMentions(const QList<qint64> &userIds) const;
     /// Text of a text message, the caption of a file, or the new text of an edit.
     QString text() const { return m_text; }
     /// The entry a text message replies to (0: none).
@@ -94,6 +103,7 @@ private:
     QString m_fileName;
     QString m_mime;
     ImagePreview m_image;
+    QList<qint64> m_mentions;
 };
 
 } // namespace Parley

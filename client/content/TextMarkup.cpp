@@ -1,5 +1,7 @@
 #include "TextMarkup.h"
 
+#include "content/Mentions.h"
+
 #include <QtCore/QRegularExpression>
 #include <QtCore/QStringList>
 #include <QtCore/QUrl>
@@ -27,16 +29,32 @@ QString trimLink(QString link)
     return link;
 }
 
-QString emphasis(const QString &plain)
+/// `html` with each "@name" of `mentioned` in bold. Escaping leaves '@' and the characters of
+/// a username as they are, and turns none into them, so the names are found in the HTML.
+QString withMentions(const QString &html, const QStringList &mentioned)
 {
-    QString html = plain.toHtmlEscaped();
+    if (mentioned.isEmpty())
+        return html;
+    QString marked;
+    qsizetype at = 0;
+    for (const Mentions::Found &f : Mentions::find(html, mentioned)) {
+        marked += html.mid(at, f.start - at);
+        marked += u"<b>"_s + html.mid(f.start, f.length) + u"</b>"_s;
+        at = f.start + f.length;
+    }
+    return marked + html.mid(at);
+}
+
+QString emphasis(const QString &plain, const QStringList &mentioned)
+{
+    QString html = withMentions(plain.toHtmlEscaped(), mentioned);
     // Escaping leaves * and _ as they are and adds neither, so the markers apply afterwards.
     html.replace(BoldPattern, u"<b>\\1</b>"_s);
     html.replace(ItalicPattern, u"<i>\\1</i>"_s);
     return html;
 }
 
-QString linksAndEmphasis(const QString &plain)
+QString linksAndEmphasis(const QString &plain, const QStringList &mentioned)
 {
     QString html;
     qsizetype at = 0;
@@ -47,27 +65,27 @@ QString linksAndEmphasis(const QString &plain)
         const QUrl url(link, QUrl::StrictMode);
         if (!isOpenableLink(url))
             continue;
-        html += emphasis(plain.mid(at, match.capturedStart() - at));
+        html += emphasis(plain.mid(at, match.capturedStart() - at), mentioned);
         const QString escaped = link.toHtmlEscaped();
         html += u"<a href=\"%1\">%1</a>"_s.arg(escaped);
         at = match.capturedStart() + link.size();
     }
-    html += emphasis(plain.mid(at));
+    html += emphasis(plain.mid(at), mentioned);
     return html;
 }
 
-QString inlineHtml(const QString &line)
+QString inlineHtml(const QString &line, const QStringList &mentioned)
 {
     QString html;
     qsizetype at = 0;
     auto it = CodePattern.globalMatch(line);
     while (it.hasNext()) {
         const QRegularExpressionMatch match = it.next();
-        html += linksAndEmphasis(line.mid(at, match.capturedStart() - at));
+        html += linksAndEmphasis(line.mid(at, match.capturedStart() - at), mentioned);
         html += u"<code>%1</code>"_s.arg(match.captured(1).toHtmlEscaped());
         at = match.capturedEnd();
     }
-    html += linksAndEmphasis(line.mid(at));
+    html += linksAndEmphasis(line.mid(at), mentioned);
     return html;
 }
 
@@ -79,7 +97,7 @@ QString wrap(const QString &body)
 
 } // namespace
 
-QString toHtml(const QString &text)
+QString toHtml(const QString &text, const QStringList &mentioned)
 {
     QString html;
     QStringList quote;
@@ -93,14 +111,14 @@ QString toHtml(const QString &text)
     bool first = true;
     for (const QString &line : lines) {
         if (line.startsWith(u"> "_s) || line == u">"_s) {
-            quote.append(inlineHtml(line.mid(2)));
+            quote.append(inlineHtml(line.mid(2), mentioned));
             continue;
         }
         const bool afterQuote = !quote.isEmpty();
         flushQuote();
         if (!first && !afterQuote)
             html += u"<br>"_s;
-        html += inlineHtml(line);
+        html += inlineHtml(line, mentioned);
         first = false;
     }
     flushQuote();

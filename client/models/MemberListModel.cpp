@@ -13,6 +13,15 @@ MemberListModel::MemberListModel(qint64 conversationId, qint64 selfUserId, QObje
 {
 }
 
+QList<Member> MemberListModel::memberList() const
+{
+    QList<Member> members;
+    members.reserve(m_rows.size());
+    for (const Row &row : m_rows)
+        members.append(row.member);
+    return members;
+}
+
 int MemberListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

@@ -36,6 +36,9 @@ public:
     bool canManage() const { return m_canManage; }
     bool isOwner() const { return m_isOwner; }
 
+    /// The members as listed (owners and admins first).
+    QList<Member> memberList() const;
+
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;

@@ -92,7 +92,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {ThumbnailRole, "thumbnail"},
             {ImageWidthRole, "imageWidth"},
             {ImageHeightRole, "imageHeight"},
-            {FormattedTextRole, "formattedText"}};
+            {FormattedTextRole, "formattedText"},
+            {MentionsMeRole, "mentionsMe"}};
 }
 
 int MessageListModel::rowOfSeq(qint64 seq) const

@@ -71,14 +71,16 @@ public:
         AttachmentStateRole,
         AttachmentProgressRole, ///< 0..1 of the running upload or download
         AttachmentPathRole, ///< file URL of the attachment on this device, or empty
-        /// `text` as restricted rich text (TextMarkup): *bold*, _italic_, `code`, "> " quotes
-        /// and http/https/mailto links; everything else escaped
+        /// `text` as restricted rich text (TextMarkup): *bold*, _italic_, `code`, "> " quotes,
+        /// http/https/mailto links and the mentioned members' "@name" in bold; everything else
+        /// escaped
         FormattedTextRole,
         /// An image file's thumbnail (image://thumbnail/…, served by C++ from the content), or
         /// an empty URL: no preview, the file shows as a chip
         ThumbnailRole,
         ImageWidthRole, ///< the original image's size in pixels (0 without a preview)
         ImageHeightRole,
+        MentionsMeRole, ///< someone else's message whose content mentions me
     };
     Q_ENUM(Role)
 
@@ -173,6 +175,7 @@ private:
         QString systemText;
         FileInfo file;
         bool upload = false; ///< an Attachments upload, not in the outbox yet
+        QList<qint64> mentions; ///< the user ids the content mentions
     };
 
     void loadFirstPage();
@@ -187,6 +190,8 @@ private:
     bool canReply(const StoredMessage &message) const;
     /// The caption of a file row (its text without the "📎 name" line), else the text.
     static QString shownText(const Row &row);
+    /// The usernames of the members row's content mentions (those this model knows).
+    QStringList mentionedNames(const Row &row) const;
     QString attachmentState(const Row &row) const;
     QUrl thumbnailUrl(const Row &row) const;
     double attachmentProgress(const Row &row) const;

@@ -52,7 +52,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         // Only what the sender wrote is formatted; the app's own lines are escaped as they are.
         if (system || m.undecryptable || m.deleted)
             return TextMarkup::toPlainHtml(data(index, TextRole).toString());
-        return TextMarkup::toHtml(shownText(r));
+        return TextMarkup::toHtml(shownText(r), mentionedNames(r));
     case TimestampRole:
         return QDateTime::fromMSecsSinceEpoch(m.timestamp);
     case DayLabelRole:
@@ -112,9 +112,23 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return r.file.image.width;
     case ImageHeightRole:
         return r.file.image.height;
+    case MentionsMeRole:
+        return !system && !m.deleted && m.senderId != m_selfUserId
+                && r.mentions.contains(m_selfUserId);
     default:
         return {};
     }
+}
+
+QStringList MessageListModel::mentionedNames(const Row &row) const
+{
+    QStringList names;
+    for (const qint64 id : row.mentions) {
+        const QString name = m_names.value(id);
+        if (!name.isEmpty())
+            names.append(name);
+    }
+    return names;
 }
 
 QString MessageListModel::shownText(const Row &row)
@@ -272,10 +286,12 @@ States::Delivery MessageListModel::deliveryState(const StoredMessage &m) const
 
 MessageListModel::Row MessageListModel::makeRow(const StoredMessage &message) const
 {
-    Row row{message, {}, {}, false};
+    Row row{message, {}, {}, false, {}};
     if (message.kind == MessageKind::Content && !message.deleted && !message.undecryptable) {
-        if (const auto content = MessageContent::fromBytes(message.body);
-            content && content->type() == MessageContent::Type::File)
+        const auto content = MessageContent::fromBytes(message.body);
+        if (content)
+            row.mentions = content->mentions();
+        if (content && content->type() == MessageContent::Type::File)
             row.file = FileInfo{content->fileName(), content->mimeType(),
                                 content->attachment().size, content->image(),
                                 content->image().isNull()

@@ -3,6 +3,7 @@
 #include "content/MessageContent.h"
 
 #include <QtCore/QBuffer>
+#include <QtCore/QCborArray>
 #include <QtCore/QCborMap>
 #include <QtCore/QCborValue>
 #include <QtCore/QFile>
@@ -32,6 +33,9 @@ private Q_SLOTS:
     void malformedImagePreviewIgnored();
     void imagePreviewFromFile();
     void absurdImageGetsNoPreview();
+    void mentionsRoundTrip();
+    void malformedMentionsIgnored_data();
+    void malformedMentionsIgnored();
     void unknownFieldsAndTypes();
     void refused_data();
     void refused();
@@ -258,6 +262,54 @@ void tst_MessageContent::absurdImageGetsNoPreview()
     f.close();
     QCOMPARE(QImageReader(path).size(), QSize(60000, 60000));
     QVERIFY(!ImagePreview::fromFile(path));
+}
+
+void tst_MessageContent::mentionsRoundTrip()
+{
+    // A text names the members it mentions by id; repeats and non-ids are left out.
+    const MessageContent sent =
+            MessageContent::text(u"@bob @carol look"_s, 7).withMentions({12, 31, 12, 0, -5});
+    QCOMPARE(sent.mentions(), (QList<qint64>{12, 31}));
+    const auto read = MessageContent::fromBytes(sent.toBytes());
+    QVERIFY(read.hasValue());
+    QCOMPARE(*read, sent);
+    QCOMPARE(read->mentions(), (QList<qint64>{12, 31}));
+    QCOMPARE(read->replyTo(), 7);
+    // None: the field is not written, and content of older senders reads as no mentions.
+    const QByteArray plain = MessageContent::text(u"hi"_s).withMentions({}).toBytes();
+    QVERIFY(!QCborValue::fromCbor(plain).toMap().contains("mentions"_L1));
+    QVERIFY(MessageContent::fromBytes(plain)->mentions().isEmpty());
+    // Only text messages mention.
+    QVERIFY(MessageContent::edit(3, u"@bob"_s).withMentions({12}).mentions().isEmpty());
+}
+
+void tst_MessageContent::malformedMentionsIgnored_data()
+{
+    QTest::addColumn<QCborValue>("mentions");
+    QTest::newRow("a number") << QCborValue(12);
+    QTest::newRow("a string") << QCborValue(u"bob"_s);
+    QTest::newRow("a map") << QCborValue(QCborMap{{"bob"_L1, 12}});
+    QTest::newRow("names") << QCborValue(QCborArray{u"bob"_s});
+    QTest::newRow("zero") << QCborValue(QCborArray{12, 0});
+    QTest::newRow("negative") << QCborValue(QCborArray{-12});
+    QTest::newRow("fraction") << QCborValue(QCborArray{1.5});
+    QTest::newRow("nested") << QCborValue(QCborArray{QCborArray{12}});
+    QCborArray many;
+    for (int i = 1; i <= MessageContent::MaxMentions + 1; ++i)
+        many.append(i);
+    QTest::newRow("too many") << QCborValue(many);
+}
+
+void tst_MessageContent::malformedMentionsIgnored()
+{
+    QFETCH(QCborValue, mentions);
+    // The text still shows, mentioning nobody.
+    const auto read = MessageContent::fromBytes(
+            cbor({{"type"_L1, "text"_L1}, {"text"_L1, "@bob hi"_L1}, {"mentions"_L1, mentions}}));
+    QVERIFY(read.hasValue());
+    QCOMPARE(read->type(), MessageContent::Type::Text);
+    QCOMPARE(read->text(), u"@bob hi"_s);
+    QVERIFY(read->mentions().isEmpty());
 }
 
 void tst_MessageContent::unknownFieldsAndTypes()

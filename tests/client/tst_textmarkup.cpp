@@ -15,6 +15,8 @@ class tst_TextMarkup : public QObject
 private Q_SLOTS:
     void formats_data();
     void formats();
+    void mentions_data();
+    void mentions();
     void neverPassesHtmlThrough_data();
     void neverPassesHtmlThrough();
     void openableLinks_data();
@@ -64,6 +66,28 @@ void tst_TextMarkup::formats()
     QFETCH(QString, text);
     QFETCH(QString, html);
     QCOMPARE(body(TextMarkup::toHtml(text)), html);
+}
+
+void tst_TextMarkup::mentions_data()
+{
+    // The message mentions bob and bob.smith (the names its content's ids have).
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("html");
+    QTest::newRow("mention") << u"@bob hi"_s << u"<b>@bob</b> hi"_s;
+    QTest::newRow("end of sentence") << u"hi @bob."_s << u"hi <b>@bob</b>."_s;
+    QTest::newRow("longest name") << u"@bob.smith too"_s << u"<b>@bob.smith</b> too"_s;
+    QTest::newRow("another name") << u"@bobby @carol"_s << u"@bobby @carol"_s;
+    QTest::newRow("e-mail address") << u"me@bob x"_s << u"me@bob x"_s;
+    QTest::newRow("inside bold") << u"*hey @bob*"_s << u"<b>hey <b>@bob</b></b>"_s;
+    QTest::newRow("escaped around") << u"<@bob>"_s << u"&lt;<b>@bob</b>&gt;"_s;
+    QTest::newRow("not in code") << u"`@bob`"_s << u"<code>@bob</code>"_s;
+}
+
+void tst_TextMarkup::mentions()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, html);
+    QCOMPARE(body(TextMarkup::toHtml(text, {u"bob"_s, u"bob.smith"_s})), html);
 }
 
 void tst_TextMarkup::neverPassesHtmlThrough_data()

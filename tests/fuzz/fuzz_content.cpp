@@ -24,7 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const Result<MessageContent> again = MessageContent::fromBytes(read.value().toBytes());
         if (!again || again.value().type() != read.value().type()
             || again.value().text() != read.value().text()
-            || again.value().attachment() != read.value().attachment())
+            || again.value().attachment() != read.value().attachment()
+            || again.value().mentions() != read.value().mentions())
             std::abort();
     }
 
