@@ -188,6 +188,14 @@
         <source>Insert an emoji</source>
         <translation>Emoji einfügen</translation>
     </message>
+    <message>
+        <source>Members to mention</source>
+        <translation>Mitglieder zum Erwähnen</translation>
+    </message>
+    <message>
+        <source>Mention %1</source>
+        <translation>%1 erwähnen</translation>
+    </message>
 </context>
 <context>
     <name>ConversationDelegate</name>
@@ -1290,6 +1298,14 @@ Vorgelegt:   %2</translation>
     <message>
         <source>New message from %1</source>
         <translation>Neue Nachricht von %1</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you in %2</source>
+        <translation>%1 hat dich in %2 erwähnt</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation>%1 hat dich erwähnt</translation>
     </message>
 </context>
 <context>

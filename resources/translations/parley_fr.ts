@@ -188,6 +188,14 @@
         <source>Insert an emoji</source>
         <translation>Insérer un emoji</translation>
     </message>
+    <message>
+        <source>Members to mention</source>
+        <translation>Membres à mentionner</translation>
+    </message>
+    <message>
+        <source>Mention %1</source>
+        <translation>Mentionner %1</translation>
+    </message>
 </context>
 <context>
     <name>ConversationDelegate</name>
@@ -1290,6 +1298,14 @@ Présenté&#xa0;: %2</translation>
     <message>
         <source>New message from %1</source>
         <translation>Nouveau message de %1</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you in %2</source>
+        <translation>%1 vous a mentionné dans %2</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation>%1 vous a mentionné</translation>
     </message>
 </context>
 <context>
