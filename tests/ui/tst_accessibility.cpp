@@ -4,6 +4,7 @@
 
 #include "AppWindow.h"
 #include "Steps.h"
+#include "TestLogging.h"
 #include "TwoPeople.h"
 
 #include <QtQuick/QQuickItem>
@@ -132,8 +133,8 @@ void tst_Accessibility::visit(AppWindow &app, const QString &place)
 {
     QStringList unnamed;
     const int interactive = collectUnnamed(app.window()->contentItem(), &unnamed);
-    qInfo("%s: %d interactive items, %lld without a name", qPrintable(place), interactive,
-          qlonglong(unnamed.size()));
+    qCInfo(lcTestClient, "%s: %d interactive items, %lld without a name", qPrintable(place),
+           interactive, qlonglong(unnamed.size()));
     // Every place has controls: a walk that meets none looked in the wrong place.
     QVERIFY2(interactive > 0, qPrintable(place));
     unnamed.removeDuplicates();

@@ -5,6 +5,7 @@
 
 #include "AppWindow.h"
 #include "Steps.h"
+#include "TestLogging.h"
 #include "TwoPeople.h"
 
 #include <QtQuick/QQuickItem>
@@ -71,9 +72,9 @@ bool tst_Keyboard::tabTo(AppWindow &app, const QString &objectName, bool backwar
     if (focusIsOn(app, objectName))
         return true;
     const QQuickItem *focus = app.window()->activeFocusItem();
-    qWarning("tabTo: %s not reached; the focus is on %s '%s'", qPrintable(objectName),
-             focus ? focus->metaObject()->className() : "nothing",
-             focus ? qPrintable(focus->objectName()) : "");
+    qCWarning(lcTestClient, "tabTo: %s not reached; the focus is on %s '%s'",
+              qPrintable(objectName), focus ? focus->metaObject()->className() : "nothing",
+              focus ? qPrintable(focus->objectName()) : "");
     return false;
 }
 
@@ -84,7 +85,7 @@ bool tst_Keyboard::downTo(AppWindow &app, const QString &objectName)
         if (focusIsOn(app, objectName))
             return true;
     }
-    qWarning("downTo: %s not reached", qPrintable(objectName));
+    qCWarning(lcTestClient, "downTo: %s not reached", qPrintable(objectName));
     return false;
 }
 

@@ -120,8 +120,8 @@ void tst_Mentions::mentionNotifies()
     const QList<QVariant> mention = notified.takeFirst();
     QCOMPARE(mention.at(1).toString(), u"alice mentioned you in Plans"_s);
     QCOMPARE(mention.at(2).toString(), question);
-    QTest::qWait(500); // nothing else follows (e.g. a second one for the same message)
-    QVERIFY(notified.isEmpty());
+    // A second notification for this message would come before the next one's and fail the
+    // checks of the next one below.
 
     // Without the message text (Settings' switch, tst_ui_notifications), it says only that.
     bob.client()->setNotificationsShowText(false);
