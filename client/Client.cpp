@@ -53,6 +53,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_attachments(new Attachments(m_connection, m_store, m_outbox, this)),
       m_starter(new ConversationStarter(m_connection, this)),
       m_conversations(new ConversationListModel(this)),
+      m_contacts(new ContactListModel(m_conversations, this)),
       m_feed(new ConversationFeed(m_store, m_sync, m_account, m_conversations, this)),
       m_newMessages(new NewMessageNotifier(m_notifier, m_account, m_conversations, this)),
       m_languages(new LanguageSwitcher(this)),
@@ -125,6 +126,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
         m_sync->setIdentity(m_account->userId(), m_account->deviceId());
         m_outbox->setIdentity(m_account->userId(), m_account->deviceId());
         m_conversations->setSelfUserId(m_account->userId());
+        m_contacts->setSelfUserId(m_account->userId());
         Q_EMIT identityChanged();
         Q_EMIT serverUrlChanged();
     });
@@ -268,6 +270,7 @@ void Client::onLoggedIn()
     m_sync->setIdentity(m_account->userId(), m_account->deviceId());
     m_outbox->setIdentity(m_account->userId(), m_account->deviceId());
     m_conversations->setSelfUserId(m_account->userId());
+    m_contacts->setSelfUserId(m_account->userId());
     if (m_e2ee && !m_account->isSignedOut())
         m_e2ee->start(m_account->userId(), m_account->deviceId());
     if (!m_outbox->isLoaded())
@@ -293,6 +296,7 @@ void Client::onLoggedOut(bool erased)
         m_recentEmoji->clear(); // the cache's copy went with the other settings
     }
     m_conversations->removeAll();
+    m_contacts->setSelfUserId(0);
     m_devices->setDevices({});
     setActiveChat(nullptr);
     for (const auto &chat : std::as_const(m_chats)) {

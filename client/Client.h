@@ -15,6 +15,7 @@
 #include "chat/States.h"
 #include "content/ContentCipher.h"
 #include "e2ee/ContactSafetyNumber.h"
+#include "models/ContactListModel.h"
 #include "models/ConversationListModel.h"
 #include "models/DeviceListModel.h"
 #include "models/EmojiModel.h"
@@ -69,6 +70,7 @@ class Client : public QObject
     Q_PROPERTY(QString certificateToApprove READ certificateToApprove NOTIFY
                        certificateToApproveChanged)
     Q_PROPERTY(Parley::ConversationListModel *conversations READ conversations CONSTANT)
+    Q_PROPERTY(Parley::ContactListModel *contacts READ contacts CONSTANT)
     Q_PROPERTY(Parley::DeviceListModel *devices READ devices CONSTANT)
     Q_PROPERTY(Parley::OutboxListModel *outbox READ outboxList CONSTANT)
     Q_PROPERTY(Parley::SearchResultModel *searchResults READ searchResults CONSTANT)
@@ -114,6 +116,7 @@ public:
     QString certificateToApprove() const { return m_certificateToApprove; }
     QString keychainProblem() const { return m_account->keychainProblem(); }
     ConversationListModel *conversations() const { return m_conversations; }
+    ContactListModel *contacts() const { return m_contacts; }
     DeviceListModel *devices() const { return m_devices; }
     /// Every message not sent yet, across conversations (the outbox panel).
     OutboxListModel *outboxList() const { return m_outboxList; }
@@ -286,6 +289,7 @@ private:
     ConversationStarter *m_starter;
     EndToEndEncryption *m_e2ee = nullptr;
     ConversationListModel *m_conversations;
+    ContactListModel *m_contacts;
     ConversationFeed *m_feed;
     NewMessageNotifier *m_newMessages;
     LanguageSwitcher *m_languages;

@@ -2,6 +2,8 @@
 
 #include "RowSync_p.h"
 
+#include <QtCore/QSet>
+
 namespace Parley {
 
 using namespace Qt::StringLiterals;
@@ -101,6 +103,21 @@ QString ConversationListModel::usernameOf(qint64 userId) const
         }
     }
     return {};
+}
+
+QList<Member> ConversationListModel::people() const
+{
+    QList<Member> people;
+    QSet<qint64> seen;
+    for (const Row &row : m_all) {
+        for (const Member &m : row.summary.conversation.members) {
+            if (m.userId != m_selfUserId && !seen.contains(m.userId)) {
+                seen.insert(m.userId);
+                people.append(m);
+            }
+        }
+    }
+    return people;
 }
 
 ConversationListModel::Row ConversationListModel::makeRow(const ConversationSummary &summary) const

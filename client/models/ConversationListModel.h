@@ -61,6 +61,8 @@ public:
     QString titleOf(const ConversationSummary &summary) const;
     /// The username of `userId` as a member of any conversation known; empty if none.
     QString usernameOf(qint64 userId) const;
+    /// Everyone who is a member of a conversation known, each once, the user left out.
+    QList<Member> people() const;
 
 Q_SIGNALS:
     void filterChanged();

@@ -3,6 +3,7 @@
 #include "chat/StateText.h"
 #include "content/MessageContent.h"
 #include "content/PlaintextCipher.h"
+#include "models/ContactListModel.h"
 #include "models/ConversationListModel.h"
 #include "models/DeviceListModel.h"
 #include "models/MemberListModel.h"
@@ -101,6 +102,7 @@ private Q_SLOTS:
 
     void conversationsSortedAndFiltered();
     void conversationsPresenceAndTyping();
+    void contactsSearchedByNameOrUsername();
     void members();
     void devices();
 
@@ -769,6 +771,54 @@ void tst_Models::conversationsPresenceAndTyping()
              u"carol is typing…"_s);
     QCOMPARE(changed.last().at(2).value<QList<int>>(),
              QList<int>{ConversationListModel::TypingTextRole});
+}
+
+void tst_Models::contactsSearchedByNameOrUsername()
+{
+    ConversationListModel conversations;
+    conversations.setSelfUserId(Alice);
+    ContactListModel model(&conversations);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSelfUserId(Alice);
+    const QHash<qint64, QString> displayNames{{Carol, u"Zoë Åberg"_s}};
+    model.setDisplayNames([&displayNames](qint64 user) { return displayNames.value(user); });
+    Conversation direct;
+    direct.id = 1;
+    direct.kind = ConversationKind::Direct;
+    direct.members = {Member{Alice, u"alice"_s}, Member{Bob, u"bob"_s}};
+    // Bob is in both conversations and listed once; alice (the user) not at all.
+    conversations.setSummaries({summaryOf(direct, 300), summaryOf(group(), 100)});
+    auto shown = [&model] {
+        QStringList t;
+        for (int i = 0; i < model.rowCount(); ++i)
+            t << model.index(i).data(ContactListModel::NameRole).toString();
+        return t;
+    };
+    QTRY_COMPARE(shown(), (QStringList{u"bob"_s, u"Zoë Åberg"_s}));
+    QCOMPARE(model.index(1).data(ContactListModel::UsernameRole).toString(), u"carol"_s);
+
+    // The display name or the username, in any case and without accents.
+    model.setFilter(u"zoe"_s);
+    QCOMPARE(shown(), QStringList{u"Zoë Åberg"_s});
+    model.setFilter(u"ABERG"_s);
+    QCOMPARE(shown(), QStringList{u"Zoë Åberg"_s});
+    model.setFilter(u"caro"_s);
+    QCOMPARE(model.usernameAt(0), u"carol"_s);
+    QCOMPARE(model.rowOfUsername(u"Carol"_s), 0);
+    QCOMPARE(model.rowOfUsername(u"bob"_s), -1);
+    model.setFilter(u"nobody"_s);
+    QCOMPARE(model.rowCount(), 0);
+    model.setFilter(QString());
+    QCOMPARE(model.rowCount(), 2);
+
+    // Presence reaches the row; a new conversation brings a new contact.
+    model.setPresence(Presence{Bob, true, 0});
+    QVERIFY(model.index(0).data(ContactListModel::OnlineRole).toBool());
+    Conversation other = direct;
+    other.id = 2;
+    other.members = {Member{Alice, u"alice"_s}, Member{4, u"dan"_s}};
+    conversations.updateSummary(summaryOf(other, 400));
+    QTRY_COMPARE(shown(), (QStringList{u"bob"_s, u"dan"_s, u"Zoë Åberg"_s}));
 }
 
 void tst_Models::members()
