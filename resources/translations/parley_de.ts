@@ -847,14 +847,6 @@
         <translation>Neuer Chat</translation>
     </message>
     <message>
-        <source>Who do you want to talk to?</source>
-        <translation>Mit wem möchtest du schreiben?</translation>
-    </message>
-    <message>
-        <source>Username</source>
-        <translation>Benutzername</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -865,6 +857,30 @@
     <message>
         <source>Start chat</source>
         <translation>Chat starten</translation>
+    </message>
+    <message>
+        <source>Who do you want to talk to? Search your contacts by name or username, or type any username.</source>
+        <translation>Mit wem möchtest du schreiben? Suche in deinen Kontakten nach Name oder Benutzername, oder gib einen beliebigen Benutzernamen ein.</translation>
+    </message>
+    <message>
+        <source>Name or username</source>
+        <translation>Name oder Benutzername</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>%1, @%2</source>
+        <translation>%1, @%2</translation>
+    </message>
+    <message>
+        <source>None of your contacts matches. &quot;Start chat&quot; looks up the username &quot;%1&quot;.</source>
+        <translation>Keiner deiner Kontakte passt. „Chat starten“ sucht den Benutzernamen „%1“.</translation>
+    </message>
+    <message>
+        <source>No contacts yet: the people you share a conversation with appear here.</source>
+        <translation>Noch keine Kontakte: Hier erscheinen die Menschen, mit denen du eine Unterhaltung teilst.</translation>
     </message>
 </context>
 <context>

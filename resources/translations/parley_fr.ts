@@ -847,14 +847,6 @@
         <translation>Nouvelle discussion</translation>
     </message>
     <message>
-        <source>Who do you want to talk to?</source>
-        <translation>À qui veux-tu écrire&#xa0;?</translation>
-    </message>
-    <message>
-        <source>Username</source>
-        <translation>Nom d’utilisateur</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -865,6 +857,30 @@
     <message>
         <source>Start chat</source>
         <translation>Lancer la discussion</translation>
+    </message>
+    <message>
+        <source>Who do you want to talk to? Search your contacts by name or username, or type any username.</source>
+        <translation>À qui voulez-vous écrire ? Cherchez vos contacts par nom ou nom d’utilisateur, ou saisissez n’importe quel nom d’utilisateur.</translation>
+    </message>
+    <message>
+        <source>Name or username</source>
+        <translation>Nom ou nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>%1, @%2</source>
+        <translation>%1, @%2</translation>
+    </message>
+    <message>
+        <source>None of your contacts matches. &quot;Start chat&quot; looks up the username &quot;%1&quot;.</source>
+        <translation>Aucun de vos contacts ne correspond. « Lancer la discussion » recherche le nom d’utilisateur « %1 ».</translation>
+    </message>
+    <message>
+        <source>No contacts yet: the people you share a conversation with appear here.</source>
+        <translation>Pas encore de contacts : les personnes avec qui vous partagez une conversation apparaissent ici.</translation>
     </message>
 </context>
 <context>
