@@ -1,5 +1,7 @@
 #include "TcpRelay.h"
 
+#include "TestLogging.h"
+
 #include <QtNetwork/QTcpSocket>
 
 namespace Parley {
@@ -32,7 +34,7 @@ void TcpRelay::accept()
     while (QTcpSocket *inbound = m_server.nextPendingConnection()) {
         auto *outbound = new QTcpSocket(inbound);
         if (!outbound->bind(m_source)) {
-            qWarning("TcpRelay: cannot bind %s", qPrintable(m_source.toString()));
+            qCWarning(lcTestSupport, "TcpRelay: cannot bind %s", qPrintable(m_source.toString()));
             inbound->abort();
             continue;
         }

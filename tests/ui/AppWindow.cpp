@@ -7,6 +7,7 @@
 #include "Client.h"
 #include "ClientOptions.h"
 #include "MainWindow.h"
+#include "TestLogging.h"
 #include "net/Connection.h"
 
 #include <QtCore/QDir>
@@ -103,7 +104,8 @@ AppWindow::AppWindow(const QString &profile, const QString &dataDir, const QUrl 
     if (m_window) {
         m_window->show();
         if (!QTest::qWaitForWindowExposed(m_window))
-            qWarning("AppWindow: the window of %s was not exposed", qPrintable(profile));
+            qCWarning(lcTestClient, "AppWindow: the window of %s was not exposed",
+                      qPrintable(profile));
     }
 }
 
@@ -236,7 +238,7 @@ bool AppWindow::clickText(QQuickItem *textEdit, const QString &part)
 {
     const std::optional<QPointF> point = pointOf(textEdit, part);
     if (!point) {
-        qWarning("AppWindow::clickText: \"%s\" is not shown", qPrintable(part));
+        qCWarning(lcTestClient, "AppWindow::clickText: \"%s\" is not shown", qPrintable(part));
         return false;
     }
     return clickAt(textEdit, point, Qt::LeftButton);
@@ -245,18 +247,19 @@ bool AppWindow::clickText(QQuickItem *textEdit, const QString &part)
 bool AppWindow::clickAt(QQuickItem *target, std::optional<QPointF> local, Qt::MouseButton button)
 {
     if (!target || !m_window) {
-        qWarning("AppWindow::click: no such item");
+        qCWarning(lcTestClient, "AppWindow::click: no such item");
         return false;
     }
     if (!target->isVisible() || !target->isEnabled()) {
-        qWarning("AppWindow::click: %s is hidden or disabled", qPrintable(target->objectName()));
+        qCWarning(lcTestClient, "AppWindow::click: %s is hidden or disabled",
+                  qPrintable(target->objectName()));
         return false;
     }
     if (!activate())
-        qWarning("AppWindow::click: the window did not become active");
+        qCWarning(lcTestClient, "AppWindow::click: the window did not become active");
     // A dialog or menu on its way in or out still catches clicks: click once it has settled.
     if (!QTest::qWaitFor([this] { return !popupMoving(m_window->contentItem()); }))
-        qWarning("AppWindow::click: a popup is still opening or closing");
+        qCWarning(lcTestClient, "AppWindow::click: a popup is still opening or closing");
     const auto centre = [target, local] {
         return target->mapToScene(
                 local.value_or(QPointF(target->width() / 2, target->height() / 2)));
@@ -264,7 +267,8 @@ bool AppWindow::clickAt(QQuickItem *target, std::optional<QPointF> local, Qt::Mo
     // Something sliding or fading in (a page, a dialog) is clicked where it comes to rest.
     const QRectF inside(QPointF(0, 0), m_window->size());
     if (!QTest::qWaitFor([&] { return inside.contains(centre()); })) {
-        qWarning("AppWindow::click: %s is outside the window", qPrintable(target->objectName()));
+        qCWarning(lcTestClient, "AppWindow::click: %s is outside the window",
+                  qPrintable(target->objectName()));
         return false;
     }
     QTest::mouseClick(m_window, button, Qt::NoModifier, centre().toPoint());
@@ -277,7 +281,8 @@ bool AppWindow::typeInto(const QString &objectName, const QString &text)
     if (!click(field))
         return false;
     if (!QTest::qWaitFor([field] { return field->hasActiveFocus(); })) {
-        qWarning("AppWindow::typeInto: %s did not take the focus", qPrintable(objectName));
+        qCWarning(lcTestClient, "AppWindow::typeInto: %s did not take the focus",
+                  qPrintable(objectName));
         return false;
     }
     QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
@@ -296,7 +301,7 @@ void AppWindow::press(int key, Qt::KeyboardModifiers modifiers)
     // A closing dialog is still modal and takes the window's shortcuts: press once it is gone,
     // as a person would.
     if (!QTest::qWaitFor([this] { return !popupMoving(m_window->contentItem()); }))
-        qWarning("AppWindow::press: a popup is still opening or closing");
+        qCWarning(lcTestClient, "AppWindow::press: a popup is still opening or closing");
     QTest::keyClick(m_window, Qt::Key(key), modifiers);
 }
 
@@ -312,7 +317,7 @@ QString AppWindow::screenshot(const QString &name) const
     const QString path = QDir(dir).filePath(name + u".png"_s);
     // The picture shows dialogs and menus where they come to rest, not half faded in or out.
     if (!QTest::qWaitFor([this] { return !popupMoving(m_window->contentItem()); }))
-        qWarning("AppWindow::screenshot: a popup is still opening or closing");
+        qCWarning(lcTestClient, "AppWindow::screenshot: a popup is still opening or closing");
     // Canvas items (the icons) paint on the frame after they were asked to: render one first.
     (void)m_window->grabWindow();
     const QImage image = m_window->grabWindow();
