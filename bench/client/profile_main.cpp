@@ -9,96 +9,22 @@
 // so `parley --profile NAME` opens straight onto the conversation list. The server named is
 // not expected to answer: the client starts from its cache before any network.
 
-#include "content/MessageContent.h"
-#include "crypto/DeviceIdentity.h"
-#include "crypto/KeyStore.h"
-#include "crypto/MessagePadding.h"
-#include "crypto/PairwiseCipher.h"
-#include "crypto/RecordSealer.h"
-#include "crypto/SenderKeyCipher.h"
-#include "crypto/SignalContext.h"
-#include "net/ServerAddress.h"
+#include "ProfileWriter.h"
 #include "platform/ProfilePaths.h"
-#include "platform/TokenStore.h"
 #include "store/MessageStore.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>
-#include <QtCore/QEventLoop>
 #include <QtCore/QLoggingCategory>
-#include <QtCore/QTemporaryDir>
-#include <QtSql/QSqlDatabase>
-#include <QtSql/QSqlQuery>
+#include <QtCore/QUrl>
 
 #include <cstdio>
-#include <memory>
 
 using namespace Parley;
+using namespace Parley::ProfileGen;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-constexpr qint64 SelfUserId = 1;
-constexpr qint64 SelfDeviceId = 1;
-constexpr int PageSize = 100; // CatchUpPageSize, client/sync/SyncEngine.cpp
-
-[[noreturn]] void die(const QString &what)
-{
-    std::fprintf(stderr, "parley-profile-gen: %s\n", qPrintable(what));
-    std::exit(1);
-}
-
-/// One device's libsignal keys in a scratch SQLite file.
-struct Device
-{
-    DeviceAddress address;
-    std::unique_ptr<SignalContext> context;
-    std::unique_ptr<KeyStore> keys;
-    PreKeyBundle bundle;
-};
-
-std::unique_ptr<Device> makeDevice(const QTemporaryDir &dir, qint64 user)
-{
-    auto d = std::make_unique<Device>();
-    d->address = {user, 1};
-    const QString connection = u"profile-gen-%1"_s.arg(user);
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
-    db.setDatabaseName(dir.filePath(connection + u".sqlite"_s));
-    if (!db.open())
-        die(u"cannot open a key store file"_s);
-    // As the client's cache, where the device's keys live: WAL, synchronous=NORMAL.
-    QSqlQuery(db).exec(u"PRAGMA journal_mode = WAL"_s);
-    QSqlQuery(db).exec(u"PRAGMA synchronous = NORMAL"_s);
-    auto context = SignalContext::create();
-    if (!context)
-        die(u"no libsignal context"_s);
-    d->context = std::move(context).value();
-    auto keys = KeyStore::open(*d->context, connection, RecordSealer::generateStorageKey());
-    if (!keys)
-        die(u"no key store"_s);
-    d->keys = std::move(keys).value();
-    auto bundle = DeviceIdentity(*d->keys).create(1);
-    if (!bundle)
-        die(u"no device identity"_s);
-    d->bundle = bundle.value();
-    return d;
-}
-
-QString phrase(int n)
-{
-    static const QStringList words = {u"lunch"_s,   u"deploy"_s, u"review"_s, u"tomorrow"_s,
-                                      u"meeting"_s, u"draft"_s,  u"thanks"_s, u"budget"_s,
-                                      u"slides"_s,  u"fixed"_s,  u"call"_s,   u"ticket"_s};
-    QString text;
-    const int length = 3 + n % 17;
-    for (int i = 0; i < length; ++i)
-        text += (i ? u" "_s : QString()) + words.at((n * 7 + i * 5) % words.size());
-    return text + u" (%1)"_s.arg(n);
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -125,7 +51,6 @@ int main(int argc, char *argv[])
     const int messages = std::max(conversations, parser.value(u"messages"_s).toInt());
     const int largest =
             std::clamp(parser.value(u"largest"_s).toInt(), 1, messages - (conversations - 1));
-    const QUrl server(parser.value(u"server"_s));
     if (!ProfilePaths::isValidProfileName(profile))
         die(u"invalid profile name"_s);
     const QString dataDir = ProfilePaths::dataDir(profile);
@@ -139,109 +64,13 @@ int main(int argc, char *argv[])
     MessageStore cache;
     if (!cache.open(ProfilePaths::cacheFile(dataDir)).result())
         die(u"cannot open the cache"_s);
-
-    // Conversation 1 is a group of 20 with `largest` messages; the others alternate direct
-    // chats and groups of 5 and share the rest.
-    QList<Conversation> list;
-    QList<int> counts;
-    const int rest = messages - largest;
-    for (int c = 0; c < conversations; ++c) {
-        Conversation conversation;
-        conversation.id = c + 1;
-        const bool group = c == 0 || c % 3 == 0;
-        conversation.kind = group ? ConversationKind::Group : ConversationKind::Direct;
-        conversation.title = group ? u"Team %1"_s.arg(c + 1) : QString();
-        conversation.createdAt = 1'700'000'000'000;
-        conversation.members.append(Member{SelfUserId, u"me"_s, Role::Member, 0, 0});
-        const int others = c == 0 ? 19 : group ? 4 : 1;
-        for (int m = 0; m < others; ++m) {
-            const qint64 user = 2 + (c * 7 + m) % 997;
-            conversation.members.append(Member{user, u"user%1"_s.arg(user), Role::Member, 0, 0});
-        }
-        const int count = c == 0 ? largest
-                                 : rest / (conversations - 1)
-                        + (c - 1 < rest % std::max(1, conversations - 1) ? 1 : 0);
-        conversation.lastSeq = count;
-        // Read up to all but the last few, as a user who keeps up.
-        conversation.members[0].readUpTo = std::max(0, count - c % 4);
-        counts.append(count);
-        list.append(conversation);
-    }
-    cache.upsertConversations(list, SelfUserId).waitForFinished();
-
-    // A sender's key and the receiving device's: every message goes through both.
-    QTemporaryDir keysDir;
-    if (!keysDir.isValid())
-        die(u"no temporary folder"_s);
-    auto sender = makeDevice(keysDir, 2);
-    auto receiver = makeDevice(keysDir, SelfUserId);
-    constexpr qint64 KeyGroup = 1;
-    if (!PairwiseCipher(*sender->keys).buildSession(receiver->address, receiver->bundle))
-        die(u"no pairwise session"_s);
-    const auto distribution =
-            SenderKeyCipher(*sender->keys).distributionMessage(KeyGroup, sender->address);
-    if (!distribution
-        || !SenderKeyCipher(*receiver->keys)
-                    .processDistributionMessage(KeyGroup, sender->address, distribution.value()))
-        die(u"no sender key"_s);
-    SenderKeyCipher encrypter(*sender->keys), decrypter(*receiver->keys);
-
-    int n = 0;
-    qint64 timestamp = 1'700'000'000'000;
-    for (int c = 0; c < conversations; ++c) {
-        const Conversation &conversation = list.at(c);
-        QList<StoredMessage> page;
-        for (int seq = 1; seq <= counts.at(c); ++seq, ++n) {
-            const Member &from = conversation.members.at(seq % conversation.members.size());
-            const QByteArray content = MessageContent::text(phrase(n)).toBytes();
-            const auto ciphertext =
-                    encrypter.encrypt(KeyGroup, sender->address, MessagePadding::pad(content));
-            if (!ciphertext)
-                die(u"encrypt failed"_s);
-            const auto padded = decrypter.decrypt(KeyGroup, sender->address, ciphertext.value());
-            const auto plaintext = padded ? MessagePadding::unpad(padded.value()) : std::nullopt;
-            if (!plaintext)
-                die(u"decrypt failed"_s);
-            const auto decoded = MessageContent::fromBytes(*plaintext);
-            if (!decoded)
-                die(u"undecodable content"_s);
-            StoredMessage message;
-            message.conversationId = conversation.id;
-            message.seq = seq;
-            message.clientId = QByteArray::number(n).rightJustified(16, '0');
-            message.senderId = from.userId;
-            message.senderDeviceId = 1;
-            message.senderName = from.username;
-            message.timestamp = timestamp += 1000;
-            message.body = *plaintext;
-            message.text = decoded->text();
-            page.append(message);
-            if (page.size() == PageSize || seq == counts.at(c)) {
-                cache.storeMessages(page, SelfDeviceId).waitForFinished();
-                page.clear();
-            }
-        }
-        cache.setCursor(LogCursor{conversation.id, counts.at(c), 1}).waitForFinished();
-        if ((c + 1) % 50 == 0)
-            std::fprintf(stderr, "parley-profile-gen: %d conversations, %d messages, %.1f s\n",
-                         c + 1, n, double(clock.elapsed()) / 1000.0);
-    }
-
-    const QString account = u"account/"_s;
-    cache.setSetting(account + u"server"_s, server.toString());
-    cache.setSetting(account + u"userId"_s, SelfUserId);
-    cache.setSetting(account + u"username"_s, u"me"_s);
-    cache.setSetting(account + u"deviceId"_s, SelfDeviceId).waitForFinished();
-    TokenStore tokens(profile);
-    // The keychain answers through this thread's event loop.
-    QFuture<Status> writing = tokens.writeToken(serverKey(server), "profile-gen-token");
-    while (!writing.isFinished())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
-    const Status written = writing.result();
-    if (!written)
-        die(u"cannot write the token to the keychain: %1"_s.arg(written.error().message));
+    ProfileWriter writer(cache);
+    writer.writeConversations(conversations, messages, largest);
+    const int written = writer.writeMessages(clock);
+    writer.writeAccount(profile, QUrl(parser.value(u"server"_s)));
     std::printf("parley-profile-gen: profile %s: %d conversations, %d messages (largest %d) in "
                 "%.1f s\n",
-                qPrintable(profile), conversations, n, largest, double(clock.elapsed()) / 1000.0);
+                qPrintable(profile), conversations, written, largest,
+                double(clock.elapsed()) / 1000.0);
     return 0;
 }
