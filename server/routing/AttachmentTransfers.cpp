@@ -11,6 +11,8 @@
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QTimer>
 
+#include <limits>
+
 namespace Parley {
 
 using namespace Qt::StringLiterals;
@@ -37,14 +39,22 @@ AttachmentTransfers::AttachmentTransfers(RouteContext &context, BlobStore &blobs
     : QObject(parent),
       m_ctx(context),
       m_blobs(blobs),
-      m_expiryTimer(new QTimer(this))
+      m_expiryTimer(new QTimer(this)),
+      m_nextExpiry(new QTimer(this))
 {
     // Often enough that an upload is gone soon after it expired, rarely enough to cost nothing.
     qint64 expiryMs = qint64(m_ctx.config.uploadExpirySeconds) * 1000;
     if (m_ctx.config.attachmentRetentionSeconds > 0)
         expiryMs = std::min(expiryMs, qint64(m_ctx.config.attachmentRetentionSeconds) * 1000);
+    // Tests watch a 5-second disappearing timer run out (as LogExpiry does for messages).
+    if (m_ctx.config.allowTestTimers)
+        expiryMs = std::min<qint64>(expiryMs, 4000);
     m_expiryTimer->setInterval(int(std::clamp<qint64>(expiryMs / 4, 250, 60000)));
     connect(m_expiryTimer, &QTimer::timeout, this, &AttachmentTransfers::expire);
+    // Attachments finished on this node go when their timer runs out, not up to a sweep later;
+    // the periodic sweep covers the others (another node's, or from before a restart).
+    m_nextExpiry->setSingleShot(true);
+    connect(m_nextExpiry, &QTimer::timeout, this, &AttachmentTransfers::deleteExpired);
 }
 
 AttachmentTransfers::~AttachmentTransfers() = default;
@@ -224,16 +234,12 @@ void AttachmentTransfers::finish(const Request &r, const UploadFinishFrame &f)
                     m_ctx.fail(r, synced.error());
                     return;
                 }
-                m_ctx.store.run<bool>(
+                m_ctx.store.run<qint64>(
                         m_ctx.thread,
-                        [uploadId, attachmentId](Database &db) -> Result<bool> {
-                            if (Status s = db.attachments().finishUpload(uploadId, attachmentId,
-                                                                         nowMs());
-                                !s)
-                                return s.error();
-                            return true;
+                        [uploadId, attachmentId](Database &db) {
+                            return db.attachments().finishUpload(uploadId, attachmentId, nowMs());
                         },
-                        [this, r, uploadId, attachmentId, upload](Result<bool> recorded) {
+                        [this, r, uploadId, attachmentId, upload](Result<qint64> recorded) {
                             if (!recorded) {
                                 m_blobs.unfinish(uploadId, attachmentId);
                                 auto again = m_uploads.find(uploadId);
@@ -243,8 +249,15 @@ void AttachmentTransfers::finish(const Request &r, const UploadFinishFrame &f)
                                 return;
                             }
                             forget(uploadId);
-                            m_known.insert(attachmentId,
-                                           new Known{upload.conversationId, upload.size});
+                            const qint64 expiresAt = *recorded;
+                            m_known.insert(
+                                    attachmentId,
+                                    new Known{upload.conversationId, upload.size, expiresAt});
+                            if (expiresAt > 0) {
+                                const qint64 in = std::max<qint64>(0, expiresAt - nowMs());
+                                if (!m_nextExpiry->isActive() || in < m_nextExpiry->remainingTime())
+                                    m_nextExpiry->start(int(std::min<qint64>(in, 86'400'000)));
+                            }
                             qCDebug(lcServerRouting)
                                     << "attachment of" << upload.size << "bytes finished";
                             m_ctx.reply(r,
@@ -261,13 +274,15 @@ void AttachmentTransfers::download(const Request &r, const DownloadFrame &f)
     }
     m_ctx.store.run<AttachmentRecord>(
             m_ctx.thread,
-            [id = f.attachmentId](Database &db) { return db.attachments().attachment(id); },
+            [id = f.attachmentId](Database &db) {
+                return db.attachments().attachment(id, nowMs());
+            },
             [this, r, f](Result<AttachmentRecord> found) {
                 if (!found) {
                     m_ctx.fail(r, found.error());
                     return;
                 }
-                const Known known{found->conversationId, found->size};
+                const Known known{found->conversationId, found->size, found->expiresAt};
                 m_known.insert(f.attachmentId, new Known(known));
                 sendChunk(r, f.attachmentId, known, f.offset);
             });
@@ -279,6 +294,11 @@ void AttachmentTransfers::sendChunk(const Request &r, const QByteArray &attachme
     // Membership is checked on every chunk: who leaves the conversation stops downloading.
     if (!checkMember(r, known.conversationId))
         return;
+    if (known.expiresAt > 0 && nowMs() >= known.expiresAt) {
+        m_known.remove(attachmentId);
+        m_ctx.fail(r, ErrorCode::NoSuchAttachment, u"no such attachment"_s);
+        return;
+    }
     if (offset >= known.size) {
         m_ctx.fail(r, ErrorCode::WrongOffset, u"the attachment has %1 bytes"_s.arg(known.size));
         return;
@@ -328,8 +348,9 @@ void AttachmentTransfers::expire()
     for (auto it = m_uploads.cbegin(); it != m_uploads.cend(); ++it)
         keep.insert(it.key());
     m_blobs.sweep(keep);
-    if (m_ctx.config.attachmentRetentionSeconds > 0)
+    if (m_ctx.config.attachmentRetentionSeconds > 0 || m_ctx.config.maxRetentionDays > 0)
         deletePastRetention();
+    deleteExpired();
 }
 
 void AttachmentTransfers::deletePastRetention()
@@ -337,7 +358,12 @@ void AttachmentTransfers::deletePastRetention()
     if (m_deletingPastRetention)
         return;
     m_deletingPastRetention = true;
-    const qint64 before = nowMs() - qint64(m_ctx.config.attachmentRetentionSeconds) * 1000;
+    qint64 retentionMs = std::numeric_limits<qint64>::max();
+    if (m_ctx.config.attachmentRetentionSeconds > 0)
+        retentionMs = qint64(m_ctx.config.attachmentRetentionSeconds) * 1000;
+    if (m_ctx.config.maxRetentionDays > 0)
+        retentionMs = std::min(retentionMs, qint64(m_ctx.config.maxRetentionDays) * 86'400'000);
+    const qint64 before = nowMs() - retentionMs;
     // A bounded batch per sweep: a first sweep over years of attachments must not hold the
     // store thread (and every message commit behind it) for long.
     m_ctx.store.run<QList<QByteArray>>(
@@ -347,16 +373,41 @@ void AttachmentTransfers::deletePastRetention()
             },
             [this](Result<QList<QByteArray>> deleted) {
                 m_deletingPastRetention = false;
-                if (!deleted || deleted->isEmpty())
-                    return;
-                // The rows go first: a crash in between leaves a file nobody can ask for, never
-                // a row whose file is gone.
-                qCInfo(lcServerRouting)
-                        << "deleting" << deleted->size() << "attachments past their retention";
-                for (const QByteArray &id : std::as_const(*deleted))
-                    m_known.remove(id);
-                m_blobs.remove(*deleted);
+                if (deleted)
+                    removeBlobs(*deleted, "past their retention");
             });
+}
+
+void AttachmentTransfers::deleteExpired()
+{
+    if (m_deletingExpired)
+        return;
+    m_deletingExpired = true;
+    m_ctx.store.run<QList<QByteArray>>(
+            m_ctx.thread,
+            [now = nowMs()](Database &db) {
+                return db.attachments().deleteExpiredAttachments(now, 500);
+            },
+            [this](Result<QList<QByteArray>> deleted) {
+                m_deletingExpired = false;
+                if (!deleted)
+                    return;
+                removeBlobs(*deleted, "whose disappearing-message timer ran out");
+                if (deleted->size() >= 500)
+                    QTimer::singleShot(0, this, &AttachmentTransfers::deleteExpired);
+            });
+}
+
+void AttachmentTransfers::removeBlobs(const QList<QByteArray> &attachmentIds, const char *why)
+{
+    if (attachmentIds.isEmpty())
+        return;
+    // The rows went first: a crash in between leaves a file nobody can ask for, never a row
+    // whose file is gone.
+    qCInfo(lcServerRouting) << "deleting" << attachmentIds.size() << "attachments" << why;
+    for (const QByteArray &id : attachmentIds)
+        m_known.remove(id);
+    m_blobs.remove(attachmentIds);
 }
 
 } // namespace Parley

@@ -48,6 +48,7 @@ private:
     {
         qint64 conversationId = 0;
         qint64 size = 0;
+        qint64 expiresAt = 0; ///< disappearing messages: not served from then on (0: never)
     };
 
     /// The user's unfinished upload with this id, or null after failing the request.
@@ -58,13 +59,20 @@ private:
                    qint64 offset);
     void forget(const QByteArray &uploadId);
     void expire();
-    /// Deletes a batch of finished attachments older than the configured retention.
+    /// Deletes a batch of finished attachments older than the configured retention (the
+    /// attachment retention or the server's max-retention, whichever is shorter).
     void deletePastRetention();
+    /// Deletes a batch of attachments whose disappearing-message timer ran out.
+    void deleteExpired();
+    /// Removes deleted attachments' blobs (their rows are gone already).
+    void removeBlobs(const QList<QByteArray> &attachmentIds, const char *why);
 
     RouteContext &m_ctx;
     BlobStore &m_blobs;
     QTimer *m_expiryTimer;
+    QTimer *m_nextExpiry; ///< fires when the soonest attachment finished here expires
     bool m_deletingPastRetention = false;
+    bool m_deletingExpired = false;
     QHash<QByteArray, Upload> m_uploads;
     QHash<qint64, int> m_pendingPerUser; ///< unfinished uploads, and starts not yet stored
     QHash<qint64, TokenBucket> m_startBudget; ///< per user

@@ -39,19 +39,26 @@ Result<QList<PendingUpload>> AttachmentQueries::pendingUploads()
     return list;
 }
 
-Status AttachmentQueries::finishUpload(const QByteArray &uploadId, const QByteArray &attachmentId,
-                                       qint64 now)
+Result<qint64> AttachmentQueries::finishUpload(const QByteArray &uploadId,
+                                               const QByteArray &attachmentId, qint64 now)
 {
-    QSqlQuery &q = m_db.prepared("UPDATE attachments SET attachment_id = ?, finished_at = ? "
-                                 "WHERE upload_id = ? AND finished_at IS NULL");
+    // The timer is read in the same statement, as a message's expiry is when it is stored.
+    QSqlQuery &q = m_db.prepared(
+            "UPDATE attachments SET attachment_id = ?, finished_at = ?, expires_at = "
+            "(SELECT CASE WHEN c.timer_seconds > 0 THEN ? + c.timer_seconds * 1000 END "
+            "FROM conversations c WHERE c.id = attachments.conversation_id) "
+            "WHERE upload_id = ? AND finished_at IS NULL RETURNING expires_at");
     q.bindValue(0, attachmentId);
     q.bindValue(1, now);
-    q.bindValue(2, uploadId);
+    q.bindValue(2, now);
+    q.bindValue(3, uploadId);
     if (!m_db.exec(q, "upload finish"))
         return m_db.storageError("finish the upload");
-    if (q.numRowsAffected() != 1)
+    if (!q.next())
         return Error{ErrorCode::NoSuchAttachment, u"no such upload"_s};
-    return {};
+    const qint64 expiresAt = q.value(0).isNull() ? 0 : q.value(0).toLongLong();
+    q.finish();
+    return expiresAt;
 }
 
 Result<AttachmentRecord> AttachmentQueries::finishedUpload(const QByteArray &uploadId,
@@ -70,16 +77,20 @@ Result<AttachmentRecord> AttachmentQueries::finishedUpload(const QByteArray &upl
     return a;
 }
 
-Result<AttachmentRecord> AttachmentQueries::attachment(const QByteArray &attachmentId)
+Result<AttachmentRecord> AttachmentQueries::attachment(const QByteArray &attachmentId, qint64 now)
 {
-    QSqlQuery &q = m_db.prepared("SELECT conversation_id, size FROM attachments "
-                                 "WHERE attachment_id = ? AND finished_at IS NOT NULL");
+    // An expired attachment is never served, even before the sweep deletes it.
+    QSqlQuery &q = m_db.prepared("SELECT conversation_id, size, expires_at FROM attachments "
+                                 "WHERE attachment_id = ? AND finished_at IS NOT NULL "
+                                 "AND (expires_at IS NULL OR expires_at > ?)");
     q.bindValue(0, attachmentId);
+    q.bindValue(1, now);
     if (!m_db.exec(q, "attachment lookup"))
         return m_db.storageError("look up the attachment");
     if (!q.next())
         return Error{ErrorCode::NoSuchAttachment, u"no such attachment"_s};
-    AttachmentRecord a{attachmentId, q.value(0).toLongLong(), q.value(1).toLongLong()};
+    AttachmentRecord a{attachmentId, q.value(0).toLongLong(), q.value(1).toLongLong(),
+                       q.value(2).isNull() ? 0 : q.value(2).toLongLong()};
     q.finish();
     return a;
 }
@@ -119,6 +130,22 @@ Result<QList<QByteArray>> AttachmentQueries::deleteAttachmentsFinishedBefore(qin
     q.bindValue(1, limit);
     if (!m_db.exec(q, "attachment retention"))
         return m_db.storageError("delete the attachments past retention");
+    QList<QByteArray> ids;
+    while (q.next())
+        ids.append(q.value(0).toByteArray());
+    q.finish();
+    return ids;
+}
+
+Result<QList<QByteArray>> AttachmentQueries::deleteExpiredAttachments(qint64 now, int limit)
+{
+    QSqlQuery &q = m_db.prepared(
+            "DELETE FROM attachments WHERE upload_id IN (SELECT upload_id FROM attachments "
+            "WHERE expires_at IS NOT NULL AND expires_at <= ? LIMIT ?) RETURNING attachment_id");
+    q.bindValue(0, now);
+    q.bindValue(1, limit);
+    if (!m_db.exec(q, "attachment expiry"))
+        return m_db.storageError("delete the expired attachments");
     QList<QByteArray> ids;
     while (q.next())
         ids.append(q.value(0).toByteArray());

@@ -152,6 +152,13 @@ const char *const Version7[] = {
         "CREATE INDEX messages_time ON messages(server_time) WHERE kind = 0",
 };
 
+// An attachment uploaded into a conversation with disappearing messages expires with them:
+// `expires_at` is set when the upload is finished, and the expiry sweep deletes the blob.
+const char *const Version8[] = {
+        "ALTER TABLE attachments ADD COLUMN expires_at BIGINT",
+        "CREATE INDEX attachments_expiry ON attachments(expires_at) WHERE expires_at IS NOT NULL",
+};
+
 template<std::size_t N>
 QStringList render(const char *const (&statements)[N], DatabaseUrl::Kind dialect)
 {
@@ -172,7 +179,7 @@ QStringList render(const char *const (&statements)[N], DatabaseUrl::Kind dialect
 
 int Migrations::latestVersion()
 {
-    return 7;
+    return 8;
 }
 
 QStringList Migrations::step(int version, DatabaseUrl::Kind dialect)
@@ -192,6 +199,8 @@ QStringList Migrations::step(int version, DatabaseUrl::Kind dialect)
         return render(Version6, dialect);
     case 7:
         return render(Version7, dialect);
+    case 8:
+        return render(Version8, dialect);
     default:
         return {};
     }

@@ -1,10 +1,12 @@
 // Disappearing messages on the server: who may set a conversation's timer, the log entry and
 // conversation push that tell the members, the expiry each message gets, and that an expired
-// message is never served again (history, sync) and leaves the database.
+// message is never served again (history, sync) and leaves the database, and so does an
+// attachment uploaded under a timer.
 
 #include "ServerFixture.h"
 
 #include <QtCore/QDateTime>
+#include <QtCore/QFile>
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlQuery>
 
@@ -23,8 +25,12 @@ private Q_SLOTS:
     void eitherPersonSetsItInADirectChat();
     void expiredMessagesAreNotServed();
     void maxRetentionDeletesOldMessages();
+    void expiredAttachmentsAreDeleted();
 
 private:
+    /// Uploads `data` into `conversation`; the attachment id.
+    static Result<QByteArray> upload(TestClient &c, qint64 conversation, const QByteArray &data);
+
     std::unique_ptr<ServerFixture> m_fixture;
 };
 
@@ -229,6 +235,79 @@ void tst_Disappearing::maxRetentionDeletesOldMessages()
     QVERIFY(!seqs.contains(old->seq));
     QVERIFY(seqs.contains(recent->seq));
     QVERIFY(seqs.contains(1)); // "created"
+}
+
+Result<QByteArray> tst_Disappearing::upload(TestClient &c, qint64 conversation,
+                                            const QByteArray &data)
+{
+    auto started = c.call<UploadProgressFrame>(UploadStartFrame{conversation, data.size()});
+    if (!started)
+        return started.error();
+    auto chunk = c.call<UploadProgressFrame>(UploadChunkFrame{started->uploadId, 0, data});
+    if (!chunk)
+        return chunk.error();
+    auto finished = c.call<UploadFinishedFrame>(UploadFinishFrame{started->uploadId});
+    if (!finished)
+        return finished.error();
+    return finished->attachmentId;
+}
+
+void tst_Disappearing::expiredAttachmentsAreDeleted()
+{
+    QVERIFY2(m_fixture->start({u"--allow-test-timers"_s}), m_fixture->server.log().constData());
+    auto alice = m_fixture->newUser(u"alice"_s);
+    auto bob = m_fixture->newUser(u"bob"_s);
+    QVERIFY(alice && bob);
+    const qint64 timed = ServerFixture::direct(*alice, *bob);
+    QVERIFY(timed > 0);
+    const qint64 kept = ServerFixture::group(*alice, u"Files"_s, {bob.get()}).id;
+    QVERIFY(kept > 0);
+    PARLEY_VERIFY(alice->callOk(SetTimerFrame{timed, TestTimerSeconds}));
+
+    // A file under the timer, and one in a conversation without one.
+    const QByteArray photo(3000, 'p'), document(2000, 'd');
+    const qint64 uploadedAt = QDateTime::currentMSecsSinceEpoch();
+    auto soonGone = upload(*alice, timed, photo);
+    PARLEY_VERIFY(soonGone);
+    auto staying = upload(*alice, kept, document);
+    PARLEY_VERIFY(staying);
+    const auto download = [&bob](const QByteArray &id) {
+        return bob->call<DownloadChunkFrame>(DownloadFrame{id, 0});
+    };
+    auto before = download(*soonGone);
+    PARLEY_VERIFY(before);
+    QCOMPARE(before->data, photo);
+
+    // Once the timer has run out it is never served again, and the sweep deletes its file.
+    QVERIFY(QTest::qWaitFor(
+            [&] {
+                return QDateTime::currentMSecsSinceEpoch()
+                        > uploadedAt + TestTimerSeconds * 1000 + 1000;
+            },
+            15000));
+    QCOMPARE(download(*soonGone).error().code, ErrorCode::NoSuchAttachment);
+    const QString root = m_fixture->server.dataDir() + u"/attachments/"_s;
+    const auto blobFile = [&root](const QByteArray &id) -> QString {
+        const QString hex = QString::fromLatin1(id.toHex());
+        return root + hex.left(2) + u'/' + hex;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(blobFile(*soonGone)), 10000);
+    QVERIFY(m_fixture->server.log().contains("whose disappearing-message timer ran out"));
+
+    // The other file stays, and a restart does not bring the expired one back.
+    QVERIFY(QFile::exists(blobFile(*staying)));
+    auto other = download(*staying);
+    PARLEY_VERIFY(other);
+    QCOMPARE(other->data, document);
+    QVERIFY(m_fixture->server.stop());
+    QVERIFY2(m_fixture->server.start(), m_fixture->server.log().constData());
+    auto again = m_fixture->newDevice(bob->account().username);
+    QVERIFY(again);
+    QCOMPARE(again->call<DownloadChunkFrame>(DownloadFrame{*soonGone, 0}).error().code,
+             ErrorCode::NoSuchAttachment);
+    auto stillThere = again->call<DownloadChunkFrame>(DownloadFrame{*staying, 0});
+    PARLEY_VERIFY(stillThere);
+    QCOMPARE(stillThere->data, document);
 }
 
 QTEST_GUILESS_MAIN(tst_Disappearing)
