@@ -152,6 +152,12 @@ const char *const Version7[] = {
         "CREATE INDEX messages_time ON messages(server_time) WHERE kind = 0",
 };
 
+// Privacy: whether the user hides when they were last seen from everyone (and then sees nobody
+// else's time either); loaded with the snapshot.
+const char *const Version8[] = {
+        "ALTER TABLE users ADD COLUMN hide_last_seen INTEGER NOT NULL DEFAULT 0",
+};
+
 template<std::size_t N>
 QStringList render(const char *const (&statements)[N], DatabaseUrl::Kind dialect)
 {
@@ -172,7 +178,7 @@ QStringList render(const char *const (&statements)[N], DatabaseUrl::Kind dialect
 
 int Migrations::latestVersion()
 {
-    return 7;
+    return 8;
 }
 
 QStringList Migrations::step(int version, DatabaseUrl::Kind dialect)
@@ -192,6 +198,8 @@ QStringList Migrations::step(int version, DatabaseUrl::Kind dialect)
         return render(Version6, dialect);
     case 7:
         return render(Version7, dialect);
+    case 8:
+        return render(Version8, dialect);
     default:
         return {};
     }
