@@ -70,6 +70,7 @@ Result<Presence> Presence::fromCbor(const QCborMap &map)
             .boolean("online"_L1, p.online)
             .optional()
             .id("lastSeen"_L1, p.lastSeen)
+            .optional()
             .boolean("lastSeenHidden"_L1, p.lastSeenHidden);
     return f.finish(p);
 }

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void shownAgain();
     void otherDevicesFollow();
     void badValueRefused();
+    void unknownBeforeVersion5();
     void survivesRestart();
 
 private:
@@ -243,6 +244,25 @@ void tst_Privacy::badValueRefused()
     bool shows = false;
     syncedPresence(*a, 0, &shows);
     QVERIFY(shows);
+}
+
+void tst_Privacy::unknownBeforeVersion5()
+{
+    // A version-4 session gets what a version-4 server would answer.
+    auto user = f.newUser();
+    QVERIFY(user);
+    TestClient old;
+    QVERIFY(old.open(f.server.url(), f.server.fingerprint()));
+    auto welcome = old.call<WelcomeFrame>(HelloFrame{1, 4, u"parley/old"_s});
+    PARLEY_VERIFY(welcome);
+    QCOMPARE(welcome->version, 4);
+    PARLEY_VERIFY(old.login(user->account().username,
+                            ServerFixture::password(user->account().username)));
+    old.send(SetPrivacyFrame{false});
+    auto refused = old.await([](const RawFrame &fr) { return fr.type == FrameType::Error; });
+    QVERIFY(refused);
+    QVERIFY(!refused->hasId());
+    QCOMPARE(FrameCodec::read<ErrorFrame>(*refused)->code, ErrorCode::UnknownFrameType);
 }
 
 void tst_Privacy::survivesRestart()
