@@ -256,8 +256,8 @@ void tst_Privacy::unknownBeforeVersion5()
     auto welcome = old.call<WelcomeFrame>(HelloFrame{1, 4, u"parley/old"_s});
     PARLEY_VERIFY(welcome);
     QCOMPARE(welcome->version, 4);
-    PARLEY_VERIFY(old.login(user->account().username,
-                            ServerFixture::password(user->account().username)));
+    PARLEY_VERIFY(
+            old.login(user->account().username, ServerFixture::password(user->account().username)));
     old.send(SetPrivacyFrame{false});
     auto refused = old.await([](const RawFrame &fr) { return fr.type == FrameType::Error; });
     QVERIFY(refused);
