@@ -11,6 +11,7 @@
 #include "chat/NewMessageNotifier.h"
 #include "chat/StateText.h"
 #include "contacts/BlockList.h"
+#include "contacts/LastSeenPrivacy.h"
 #include "content/RecentEmoji.h"
 #include "e2ee/EndToEndEncryption.h"
 #include "e2ee/SenderKeyContentCipher.h"
@@ -64,7 +65,8 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_emoji(new EmojiModel(m_recentEmoji, this)),
       m_reporter(new AbuseReporter(m_connection, m_store, this)),
       m_expiry(new MessageExpiry(m_store, this)),
-      m_linkOpener(std::make_unique<DesktopLinkOpener>())
+      m_linkOpener(std::make_unique<DesktopLinkOpener>()),
+      m_lastSeenPrivacy(new LastSeenPrivacy(m_connection, m_pushes, m_store, this))
 {
     m_newMessages->setEnabled(m_options.notifications);
     // The system's language from the first string on; one chosen in Settings once the cache
@@ -220,6 +222,7 @@ void Client::start()
 void Client::onRestored(bool loggedIn)
 {
     m_recentEmoji->load();
+    m_lastSeenPrivacy->load();
     m_store->setting(u"notifications/showText"_s).then(this, [this](const QVariant &shows) {
         if (shows.isValid())
             setNotificationsShowText(shows.toBool());

@@ -314,6 +314,26 @@ private:
     bool m_started = false;
     bool m_keepRunningInTray = true;
     bool m_demoTried = false;
+
+    // --- Privacy: whether contacts see when I was last online (Settings → Privacy) ---
+    /// Sent to the server when set; disabled (canChangeShowLastSeen false) while not connected
+    /// to a server that has the setting. Hiding it also hides everyone else's time from me.
+    Q_PROPERTY(bool showLastSeen READ showLastSeen WRITE setShowLastSeen NOTIFY showLastSeenChanged)
+    Q_PROPERTY(bool canChangeShowLastSeen READ canChangeShowLastSeen NOTIFY
+                       canChangeShowLastSeenChanged)
+
+public:
+    bool showLastSeen() const;
+    void setShowLastSeen(bool shows);
+    bool canChangeShowLastSeen() const;
+
+Q_SIGNALS:
+    void showLastSeenChanged();
+    void canChangeShowLastSeenChanged();
+
+private:
+    class LastSeenPrivacy *m_lastSeenPrivacy;
+    // --- end of privacy ---
 };
 
 } // namespace Parley

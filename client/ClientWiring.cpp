@@ -6,6 +6,7 @@
 #include "chat/MessageExpiry.h"
 #include "chat/NewMessageNotifier.h"
 #include "chat/StateText.h"
+#include "contacts/LastSeenPrivacy.h"
 #include "net/Connection.h"
 #include "outbox/Outbox.h"
 #include "platform/LanguageSwitcher.h"
@@ -80,6 +81,13 @@ void Client::connectPieces()
         }
         Q_EMIT languageChanged();
     });
+
+    // Privacy: the server's word on each sync and push; the switch follows the connection.
+    connect(m_sync, &SyncEngine::ownPrivacySynced, m_lastSeenPrivacy, &LastSeenPrivacy::learn);
+    connect(m_lastSeenPrivacy, &LastSeenPrivacy::changed, this, &Client::showLastSeenChanged);
+    connect(m_lastSeenPrivacy, &LastSeenPrivacy::availabilityChanged, this,
+            &Client::canChangeShowLastSeenChanged);
+    connect(m_lastSeenPrivacy, &LastSeenPrivacy::errorOccurred, this, &Client::setError);
 }
 
 } // namespace Parley

@@ -144,6 +144,8 @@ Rectangle {
                                 ? qsTr("Group")
                                 : !view.presenceKnown ? ""
                                 : view.peerOnline ? qsTr("Online")
+                                // The time is withheld (they hide it, or I hide mine).
+                                : view.chat.lastSeenHidden ? qsTr("last seen recently")
                                 : Theme.formatLastSeen(view.chat.lastSeen, view.now)
                             if (!view.chat.canSend)
                                 status = qsTr("You are no longer a member")

@@ -335,6 +335,36 @@ ModalDialog {
         ColumnLayout {
             spacing: Theme.spacingLarge
 
+            Switch {
+                id: lastSeenSwitch
+                objectName: "lastSeenSwitch"
+                Material.elevation: 0
+                Layout.fillWidth: true
+                // Changed on the server: it takes a connection.
+                enabled: dialog.client.canChangeShowLastSeen
+                text: qsTr("Show when I was last seen")
+                checked: dialog.client.showLastSeen
+                Accessible.name: text
+                onToggled: dialog.client.showLastSeen = checked
+                // The switch follows the server's answer (and goes back if it refused).
+                Connections {
+                    target: dialog.client
+                    function onShowLastSeenChanged() {
+                        lastSeenSwitch.checked = dialog.client.showLastSeen
+                    }
+                }
+            }
+
+            Label {
+                objectName: "lastSeenNote"
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: dialog.client.canChangeShowLastSeen
+                      ? qsTr("If you hide when you were last seen, you will not see when others were last seen either. Whether you are online now stays visible.")
+                      : qsTr("You can change this while connected. If you hide when you were last seen, you will not see when others were last seen either.")
+                color: Theme.secondaryText
+            }
+
             Label {
                 text: qsTr("Blocked people")
                 font.weight: Font.DemiBold

@@ -164,10 +164,12 @@ void Chat::updateOnline()
     const Presence presence = m_peerUserId ? m_parts.sync->presence(m_peerUserId) : Presence{};
     const QDateTime lastSeen =
             presence.lastSeen > 0 ? QDateTime::fromMSecsSinceEpoch(presence.lastSeen) : QDateTime();
-    if (presence.online == m_online && lastSeen == m_lastSeen)
+    if (presence.online == m_online && lastSeen == m_lastSeen
+        && presence.lastSeenHidden == m_lastSeenHidden)
         return;
     m_online = presence.online;
     m_lastSeen = lastSeen;
+    m_lastSeenHidden = presence.lastSeenHidden;
     Q_EMIT onlineChanged();
 }
 

@@ -77,6 +77,9 @@ class Chat : public QObject
     Q_PROPERTY(bool canSend READ canSend NOTIFY canSendChanged)
     Q_PROPERTY(bool online READ isOnline NOTIFY onlineChanged)
     Q_PROPERTY(QDateTime lastSeen READ lastSeen NOTIFY onlineChanged)
+    /// Direct chats: the other person has been online, but the time is withheld (they hide
+    /// it, or I hide mine): the header says "last seen recently".
+    Q_PROPERTY(bool lastSeenHidden READ isLastSeenHidden NOTIFY onlineChanged)
     Q_PROPERTY(bool muted READ isMuted WRITE setMuted NOTIFY mutedChanged)
     Q_PROPERTY(qint64 peerUserId READ peerUserId NOTIFY peerUserIdChanged)
     Q_PROPERTY(QString draft READ draft WRITE setDraft NOTIFY draftChanged)
@@ -107,6 +110,7 @@ public:
     /// Direct chats: when the other person was last online; invalid when never, in groups, or
     /// when the server does not say (they hide it, or one of us blocked the other).
     QDateTime lastSeen() const { return m_lastSeen; }
+    bool isLastSeenHidden() const { return m_lastSeenHidden; }
     bool isMuted() const { return m_muted; }
     /// The other person of a direct chat; 0 for groups (or before the conversation is known).
     qint64 peerUserId() const { return m_peerUserId; }
@@ -238,6 +242,7 @@ private:
     bool m_canSend = true;
     bool m_online = false;
     QDateTime m_lastSeen;
+    bool m_lastSeenHidden = false;
     bool m_muted = false;
     qint64 m_peerUserId = 0;
     qint64 m_timerSeconds = 0;

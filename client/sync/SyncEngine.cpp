@@ -167,6 +167,7 @@ void SyncEngine::applySynced(const SyncedFrame &frame)
     });
     for (const Presence &p : frame.presence)
         setPresence(p);
+    Q_EMIT ownPrivacySynced(frame.showLastSeen);
 
     for (const Conversation &c : frame.conversations)
         cursorFor(c.id, c.lastSeq - PageSize);

@@ -81,6 +81,8 @@ public:
 Q_SIGNALS:
     /// The first sync after a connect finished (conversations and presence are stored).
     void synced();
+    /// A `synced` said whether the user shows when they were last seen (LastSeenPrivacy).
+    void ownPrivacySynced(bool showLastSeen);
     /// New log entries were committed to the cache (ascending seq).
     void messagesStored(qint64 conversationId, const QList<Parley::StoredMessage> &messages);
     /// Entries older than the cache held were committed (ascending seq); `more` if the server

@@ -60,7 +60,7 @@ std::optional<ClusterEvent> ClusterEvent::decode(const QByteArray &bytes)
     ClusterEvent e;
     e.origin = m.value(KeyOrigin).toByteArray();
     const qint64 kind = m.value(KeyKind).toInteger(-1);
-    if (kind < 0 || kind > int(Kind::Presence))
+    if (kind < 0 || kind > int(Kind::Privacy))
         return std::nullopt;
     e.kind = ClusterEvent::Kind(kind);
     e.conversationId = m.value(KeyConversation).toInteger();

@@ -23,6 +23,7 @@ struct ClusterEvent
         Revoke = 4, ///< the channel's device was revoked: close its sessions
         Resync = 5, ///< a node lost Redis for a while: everyone reloads from the database
         Presence = 6, ///< `userId` is online (`flag`) or not, last seen `seq`: `frame` as Push
+        Privacy = 7, ///< `userId` hides (`flag`) or shows when they were last seen
     };
 
     QByteArray origin; ///< the publishing node's id

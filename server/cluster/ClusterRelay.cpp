@@ -148,6 +148,16 @@ void ClusterRelay::blockChanged(qint64 userId, qint64 otherUserId, bool blocked)
     publish(ClusterChannel::directory(), e);
 }
 
+void ClusterRelay::privacyChanged(qint64 userId, bool hidesLastSeen)
+{
+    ClusterEvent e;
+    e.origin = m_nodeId;
+    e.kind = ClusterEvent::Kind::Privacy;
+    e.userId = userId;
+    e.flag = hidesLastSeen;
+    publish(ClusterChannel::directory(), e);
+}
+
 void ClusterRelay::deviceRevoked(qint64 deviceId)
 {
     ClusterEvent e;
@@ -246,6 +256,10 @@ void ClusterRelay::received(const QByteArray &channel, const QByteArray &payload
     case ClusterEvent::Kind::Block:
         m_ctx.directory.setBlocked(e->userId, e->otherUserId, e->flag);
         return;
+    case ClusterEvent::Kind::Privacy:
+        // The node where it changed told the contacts; here it only shapes what comes next.
+        m_ctx.presence->learnLastSeenHidden(e->userId, e->flag);
+        return;
     case ClusterEvent::Kind::Revoke: {
         const QList<SessionAddress> sessions = m_ctx.sessions.ofDevice(id);
         if (!isDevice || sessions.isEmpty())
@@ -321,7 +335,7 @@ void ClusterRelay::applySnapshot(const Snapshot &snapshot)
             formerMembers.insert(c.id, m_ctx.directory.memberIds(c.id));
     }
     m_ctx.directory.load(snapshot);
-    m_ctx.presence->load(snapshot.lastSeen);
+    m_ctx.presence->load(snapshot.lastSeen, snapshot.lastSeenHidden);
     m_sequencer->reset();
     // Each device here hears, for each of its conversations that moved meanwhile, its state
     // with the last seq: the client catches up from there (a `history` after its cursor).

@@ -3,8 +3,8 @@
 /// What makes several nodes one server (docs/scaling.md): every push that routing makes is
 /// also published over Redis to the channels of the users (or the device) it is for, and what
 /// other nodes publish is pushed to this node's sessions. Each node subscribes to the channel
-/// of every user and device connected to it, and to the directory channel (membership and
-/// blocks, which every node keeps in memory). PostgreSQL stays the only truth: an event lost
+/// of every user and device connected to it, and to the directory channel (membership, blocks
+/// and who hides their last seen, which every node keeps in memory). PostgreSQL stays the only truth: an event lost
 /// while Redis is away only delays a push; when Redis is back, the node reloads its directory
 /// from the database and tells its devices which conversations moved, and they catch up.
 /// Router thread only.
@@ -51,6 +51,8 @@ public:
                      const QList<qint64> &userIds, const QByteArray &frame, SessionAddress except);
     void conversationChanged(const Conversation &conversation);
     void blockChanged(qint64 userId, qint64 otherUserId, bool blocked);
+    /// The user now hides (or shows) when they were last seen: every node withholds alike.
+    void privacyChanged(qint64 userId, bool hidesLastSeen);
     void deviceRevoked(qint64 deviceId);
     /// A user's presence as pushed to `viewers` here: their nodes push it and learn it.
     void pushedPresence(const QList<qint64> &viewers, const Presence &presence,

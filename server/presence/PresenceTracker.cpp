@@ -18,9 +18,11 @@ PresenceTracker::PresenceTracker(RouteContext &context, int delayMs, QObject *pa
     connect(m_timer, &QTimer::timeout, this, &PresenceTracker::flush);
 }
 
-void PresenceTracker::load(const QHash<qint64, qint64> &lastSeen)
+void PresenceTracker::load(const QHash<qint64, qint64> &lastSeen,
+                           const QSet<qint64> &lastSeenHidden)
 {
     m_lastSeen = lastSeen;
+    m_hidden = lastSeenHidden;
 }
 
 void PresenceTracker::deviceOnline(qint64 userId)
@@ -52,6 +54,22 @@ Presence PresenceTracker::presenceOf(qint64 userId) const
     return Presence{userId, online, m_lastSeen.value(userId, 0)};
 }
 
+bool PresenceTracker::showsTime(qint64 userId, qint64 viewerUserId) const
+{
+    return userId == viewerUserId
+            || (!m_hidden.contains(userId) && !m_hidden.contains(viewerUserId));
+}
+
+Presence PresenceTracker::presenceAs(qint64 userId, qint64 viewerUserId) const
+{
+    Presence p = presenceOf(userId);
+    if (p.lastSeen != 0 && !showsTime(userId, viewerUserId)) {
+        p.lastSeen = 0;
+        p.lastSeenHidden = true;
+    }
+    return p;
+}
+
 QList<Presence> PresenceTracker::presenceFor(qint64 viewerUserId) const
 {
     QList<Presence> list;
@@ -60,7 +78,7 @@ QList<Presence> PresenceTracker::presenceFor(qint64 viewerUserId) const
     for (qint64 user : contacts) {
         // A user who blocked the viewer is left out: the viewer never learns when they are on.
         if (!m_ctx.directory.hasBlocked(user, viewerUserId))
-            list.append(presenceOf(user));
+            list.append(presenceAs(user, viewerUserId));
     }
     std::sort(list.begin(), list.end(),
               [](const Presence &a, const Presence &b) { return a.userId < b.userId; });
@@ -78,8 +96,7 @@ void PresenceTracker::introduce(const QList<qint64> &newcomers, const QList<qint
             if (viewer != user && !m_ctx.directory.hasBlocked(user, viewer))
                 viewers.append(viewer);
         }
-        if (!viewers.isEmpty())
-            m_ctx.push(viewers, FrameCodec::encode(PresenceFrame{p}));
+        pushTo(user, viewers, false);
     };
     // One frame per person, encoded once: a newcomer is shown to every member, a member to the
     // newcomers.
@@ -150,10 +167,61 @@ void PresenceTracker::announce(qint64 userId)
     if (viewers.isEmpty())
         return;
     qCDebug(lcServerPresence) << "user" << userId << (p.online ? "online" : "offline");
-    const QByteArray frame = FrameCodec::encode(PresenceFrame{p});
-    m_ctx.pushLocal(viewers, frame);
-    if (m_ctx.cluster)
-        m_ctx.cluster->pushedPresence(viewers, p, frame);
+    pushTo(userId, viewers, true);
+}
+
+void PresenceTracker::pushTo(qint64 userId, const QList<qint64> &viewers, bool nodesLearn)
+{
+    QList<qint64> withTime;
+    QList<qint64> withoutTime;
+    for (qint64 viewer : viewers)
+        (showsTime(userId, viewer) ? withTime : withoutTime).append(viewer);
+    const Presence p = presenceOf(userId);
+    for (const QList<qint64> *group : {&withTime, &withoutTime}) {
+        if (group->isEmpty())
+            continue;
+        const QByteArray frame =
+                FrameCodec::encode(PresenceFrame{presenceAs(userId, group->first())});
+        if (!nodesLearn || !m_ctx.cluster) {
+            m_ctx.push(*group, frame); // on every node
+            continue;
+        }
+        m_ctx.pushLocal(*group, frame);
+        // The other nodes learn the real time (`p`), whatever the frame carries.
+        m_ctx.cluster->pushedPresence(*group, p, frame);
+    }
+}
+
+void PresenceTracker::setLastSeenHidden(qint64 userId, bool hidden)
+{
+    learnLastSeenHidden(userId, hidden);
+    const QSet<qint64> contacts = m_ctx.directory.contactsOf(userId);
+    // The contacts who are online hear the user's presence as they may now see it (not those
+    // who hide their own: they saw no time before and see none now).
+    QList<qint64> viewers;
+    for (qint64 contact : contacts) {
+        if (!m_ctx.directory.hasBlocked(userId, contact) && !m_hidden.contains(contact))
+            viewers.append(contact);
+    }
+    const Presence own = presenceOf(userId);
+    if (own.lastSeen != 0 || own.online)
+        pushTo(userId, viewers, false);
+    // The user's devices hear everyone else's, with or without the time now.
+    for (qint64 contact : contacts) {
+        if (m_ctx.directory.hasBlocked(contact, userId) || m_hidden.contains(contact))
+            continue;
+        const Presence p = presenceAs(contact, userId);
+        if (p.lastSeen != 0 || p.lastSeenHidden)
+            m_ctx.push({userId}, PresenceFrame{p});
+    }
+}
+
+void PresenceTracker::learnLastSeenHidden(qint64 userId, bool hidden)
+{
+    if (hidden)
+        m_hidden.insert(userId);
+    else
+        m_hidden.remove(userId);
 }
 
 void PresenceTracker::learn(qint64 userId, bool onlineElsewhere, qint64 lastSeen)

@@ -403,13 +403,41 @@ void Accounts::block(const Request &r, const BlockFrame &f)
                 else if (m_ctx.directory.contactsOf(f.userId).contains(r.userId))
                     m_ctx.push({f.userId},
 
-                               PresenceFrame{m_ctx.presence->presenceOf(r.userId)});
+                               PresenceFrame{m_ctx.presence->presenceAs(r.userId, f.userId)});
             });
 }
 
 void Accounts::listBlocked(const Request &r)
 {
     m_ctx.reply(r, BlockListFrame{m_ctx.directory.blockedBy(r.userId)});
+}
+
+void Accounts::setPrivacy(const Request &r, const SetPrivacyFrame &f)
+{
+    const bool hide = !f.showLastSeen;
+    m_ctx.store.run<bool>(
+            m_ctx.thread,
+            [user = r.userId, hide](Database &db) -> Result<bool> {
+                if (Status s = db.accounts().setLastSeenHidden(user, hide); !s)
+                    return s.error();
+                return true;
+            },
+            [this, r, f, hide](Result<bool> done) {
+                if (!done) {
+                    m_ctx.fail(r, done.error());
+                    return;
+                }
+                const bool changed = m_ctx.presence->hidesLastSeen(r.userId) != hide;
+                m_ctx.ok(r);
+                if (!changed)
+                    return;
+                if (m_ctx.cluster)
+                    m_ctx.cluster->privacyChanged(r.userId, hide);
+                // The user's other devices show the same switch (docs/protocol.md, 6.10).
+                m_ctx.push({r.userId}, PrivacyFrame{f.showLastSeen}, r.from);
+                // Contacts see the time appear or go at once, and so does the user for theirs.
+                m_ctx.presence->setLastSeenHidden(r.userId, hide);
+            });
 }
 
 } // namespace Parley

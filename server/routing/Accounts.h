@@ -1,7 +1,7 @@
 #pragma once
 
 /// Accounts and devices: register, login, resume, logout, the device list and revocation,
-/// password changes, finding users and blocking them. Router thread only.
+/// password changes, finding users, blocking them and the user's privacy choice. Router thread only.
 
 #include "LoginThrottle.h"
 #include "RouteContext.h"
@@ -25,6 +25,7 @@ public:
     void findUser(const Request &r, const FindUserFrame &f);
     void block(const Request &r, const BlockFrame &f);
     void listBlocked(const Request &r);
+    void setPrivacy(const Request &r, const SetPrivacyFrame &f);
 
     /// Refuses an authentication request (the session may try again).
     void refuse(const Request &r, const Error &error);

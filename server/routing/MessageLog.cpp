@@ -144,6 +144,7 @@ void MessageLog::syncFromDirectory(const Request &r, const SyncFrame &f)
             reply.conversations.append(*c);
     }
     reply.presence = m_ctx.presence->presenceFor(r.userId);
+    reply.showLastSeen = !m_ctx.presence->hidesLastSeen(r.userId);
     // Only cursors of the user's conversations that have something after them.
     QList<SyncCursor> cursors;
     for (const SyncCursor &cursor : f.cursors) {

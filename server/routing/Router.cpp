@@ -126,7 +126,7 @@ void Router::load(std::function<void(Status)> ready)
                     return;
                 }
                 m_ctx->directory.load(*snapshot);
-                m_presence->load(snapshot->lastSeen);
+                m_presence->load(snapshot->lastSeen, snapshot->lastSeenHidden);
                 m_attachments->load(snapshot->uploads);
                 m_revocations->start();
                 m_expiry->start();
@@ -226,6 +226,9 @@ void Router::dispatch(const Request &r, const RawFrame &raw)
                 raw, [&](const auto &f) { m_accounts->block(r, f); }, fail);
     case FrameType::ListBlocked:
         return m_accounts->listBlocked(r);
+    case FrameType::SetPrivacy:
+        return read<SetPrivacyFrame>(
+                raw, [&](const auto &f) { m_accounts->setPrivacy(r, f); }, fail);
     // conversations
     case FrameType::CreateDirect:
         return read<CreateDirectFrame>(

@@ -50,6 +50,7 @@ bool isClientRequest(FrameType type)
     case FrameType::Download:
     case FrameType::Report:
     case FrameType::SetTimer:
+    case FrameType::SetPrivacy:
         return true;
     default:
         return false;

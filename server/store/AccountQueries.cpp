@@ -324,4 +324,14 @@ Status AccountQueries::setBlocked(qint64 userId, qint64 blockedUserId, bool bloc
     return {};
 }
 
+Status AccountQueries::setLastSeenHidden(qint64 userId, bool hidden)
+{
+    QSqlQuery &q = m_db.prepared("UPDATE users SET hide_last_seen = ? WHERE id = ?");
+    q.bindValue(0, hidden ? 1 : 0);
+    q.bindValue(1, userId);
+    if (!m_db.exec(q, "privacy update"))
+        return m_db.storageError("update the privacy setting");
+    return {};
+}
+
 } // namespace Parley

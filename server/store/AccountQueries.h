@@ -62,6 +62,8 @@ public:
     Result<QList<qint64>> devicesRevokedSince(qint64 since);
     Status touchDevice(qint64 deviceId, qint64 when);
     Status setBlocked(qint64 userId, qint64 blockedUserId, bool blocked);
+    /// Whether the user hides when they were last seen (docs/protocol.md, `setPrivacy`).
+    Status setLastSeenHidden(qint64 userId, bool hidden);
 
     // --- account administration (AccountAdminQueries.cpp)
     /// UsernameTaken if another account has the name.

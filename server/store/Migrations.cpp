@@ -159,6 +159,12 @@ const char *const Version8[] = {
         "CREATE INDEX attachments_expiry ON attachments(expires_at) WHERE expires_at IS NOT NULL",
 };
 
+// Privacy: whether the user hides when they were last seen from everyone (and then sees nobody
+// else's time either); loaded with the snapshot.
+const char *const Version9[] = {
+        "ALTER TABLE users ADD COLUMN hide_last_seen INTEGER NOT NULL DEFAULT 0",
+};
+
 template<std::size_t N>
 QStringList render(const char *const (&statements)[N], DatabaseUrl::Kind dialect)
 {
@@ -179,7 +185,7 @@ QStringList render(const char *const (&statements)[N], DatabaseUrl::Kind dialect
 
 int Migrations::latestVersion()
 {
-    return 8;
+    return 9;
 }
 
 QStringList Migrations::step(int version, DatabaseUrl::Kind dialect)
@@ -201,6 +207,8 @@ QStringList Migrations::step(int version, DatabaseUrl::Kind dialect)
         return render(Version7, dialect);
     case 8:
         return render(Version8, dialect);
+    case 9:
+        return render(Version9, dialect);
     default:
         return {};
     }

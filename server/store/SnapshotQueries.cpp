@@ -96,6 +96,14 @@ Result<Snapshot> SnapshotQueries::load()
             s.lastSeen.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
         q.finish();
     }
+    {
+        QSqlQuery &q = m_db.prepared("SELECT id FROM users WHERE hide_last_seen <> 0");
+        if (!m_db.exec(q, "snapshot"))
+            return m_db.storageError("load privacy");
+        while (q.next())
+            s.lastSeenHidden.insert(q.value(0).toLongLong());
+        q.finish();
+    }
     return s;
 }
 

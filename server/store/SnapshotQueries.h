@@ -1,8 +1,8 @@
 #pragma once
 
 /// The read, at start (and in a cluster after Redis was lost), of what the router keeps in memory:
-/// every conversation with its members, roles and receipts, the blocks, the unfinished uploads
-/// and when members were last seen. Runs on the thread of the Database it belongs to.
+/// every conversation with its members, roles and receipts, the blocks, the unfinished uploads,
+/// when members were last seen and who hides that. Runs on the thread of the Database it belongs to.
 
 #include "AttachmentQueries.h"
 #include "model/Conversation.h"
@@ -11,6 +11,7 @@
 #include <QtCore/QHash>
 #include <QtCore/QList>
 #include <QtCore/QPair>
+#include <QtCore/QSet>
 
 namespace Parley {
 
@@ -22,6 +23,7 @@ struct Snapshot
     QList<Conversation> conversations; ///< with members, roles and receipts
     QList<QPair<qint64, qint64>> blocks; ///< (user, blocked user)
     QHash<qint64, qint64> lastSeen; ///< user → ms since the epoch
+    QSet<qint64> lastSeenHidden; ///< users who hide when they were last seen
     /// (conversation, user) → when the member got their current role (for hand-overs).
     QHash<QPair<qint64, qint64>, qint64> roleSince;
     QList<PendingUpload> uploads; ///< unfinished uploads

@@ -56,7 +56,10 @@ Result<Typing> Typing::fromCbor(const QCborMap &map)
 
 QCborMap Presence::toCbor() const
 {
-    return {{"user"_L1, userId}, {"online"_L1, online}, {"lastSeen"_L1, lastSeen}};
+    QCborMap map{{"user"_L1, userId}, {"online"_L1, online}, {"lastSeen"_L1, lastSeen}};
+    if (lastSeenHidden)
+        map.insert("lastSeenHidden"_L1, true);
+    return map;
 }
 
 Result<Presence> Presence::fromCbor(const QCborMap &map)
@@ -66,7 +69,9 @@ Result<Presence> Presence::fromCbor(const QCborMap &map)
     f.id("user"_L1, p.userId)
             .boolean("online"_L1, p.online)
             .optional()
-            .id("lastSeen"_L1, p.lastSeen);
+            .id("lastSeen"_L1, p.lastSeen)
+            .optional()
+            .boolean("lastSeenHidden"_L1, p.lastSeenHidden);
     return f.finish(p);
 }
 

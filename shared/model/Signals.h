@@ -14,7 +14,7 @@ enum class ReceiptKind : quint8 { Delivered, Read };
 struct Receipt
 {
     qint64 conversationId = 0;
-    qint64 userId = 0;   ///< who; filled in by the server
+    qint64 userId = 0; ///< who; filled in by the server
     qint64 deviceId = 0; ///< which device, for Delivered; filled in by the server
     ReceiptKind kind = ReceiptKind::Delivered;
     qint64 seq = 0;
@@ -41,7 +41,10 @@ struct Presence
 {
     qint64 userId = 0;
     bool online = false;
-    qint64 lastSeen = 0; ///< ms since the epoch; 0 when never seen
+    qint64 lastSeen = 0; ///< ms since the epoch; 0 when never seen or withheld
+    /// The user has been seen, but the time is withheld from this viewer (either of the two
+    /// hides their last seen); `lastSeen` is 0 then. Only sent when true.
+    bool lastSeenHidden = false;
 
     QCborMap toCbor() const;
     static Result<Presence> fromCbor(const QCborMap &map);

@@ -67,12 +67,16 @@ constexpr std::pair<FrameType, QLatin1StringView> Names[] = {
         {FrameType::Report, "report"_L1},
         {FrameType::Reported, "reported"_L1},
         {FrameType::SetTimer, "setTimer"_L1},
+        {FrameType::SetPrivacy, "setPrivacy"_L1},
+        {FrameType::Privacy, "privacy"_L1},
 };
 
 } // namespace
 
 int frameTypeSince(FrameType type)
 {
+    if (type >= FrameType::SetPrivacy)
+        return 5;
     if (type >= FrameType::SetTimer)
         return 4;
     if (type >= FrameType::Report)

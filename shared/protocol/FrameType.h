@@ -76,12 +76,15 @@ enum class FrameType : quint8 {
     Reported,
     // disappearing messages (version 4)
     SetTimer,
+    // privacy (version 5)
+    SetPrivacy,
+    Privacy,
 };
 
 /// The last frame type: for loops over every type.
-inline constexpr FrameType LastFrameType = FrameType::SetTimer;
+inline constexpr FrameType LastFrameType = FrameType::Privacy;
 
-/// The protocol version that introduced the frame type (1 … 4): a session that negotiated an
+/// The protocol version that introduced the frame type (1 … 5): a session that negotiated an
 /// older version treats it as unknown.
 int frameTypeSince(FrameType type);
 

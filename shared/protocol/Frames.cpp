@@ -502,7 +502,8 @@ QCborMap SyncedFrame::toCbor() const
     return {{"conversations"_L1, toArray(conversations)},
             {"messages"_L1, toArray(messages)},
             {"presence"_L1, toArray(presence)},
-            {"more"_L1, more}};
+            {"more"_L1, more},
+            {"showLastSeen"_L1, showLastSeen}};
 }
 
 Result<SyncedFrame> SyncedFrame::fromCbor(const QCborMap &map)
@@ -512,7 +513,9 @@ Result<SyncedFrame> SyncedFrame::fromCbor(const QCborMap &map)
     r.list("conversations"_L1, f.conversations, 5000)
             .list("messages"_L1, f.messages, 5000)
             .list("presence"_L1, f.presence, 5000)
-            .boolean("more"_L1, f.more);
+            .boolean("more"_L1, f.more)
+            .optional()
+            .boolean("showLastSeen"_L1, f.showLastSeen);
     return r.finish(f);
 }
 
@@ -844,6 +847,34 @@ Result<DownloadChunkFrame> DownloadChunkFrame::fromCbor(const QCborMap &map)
             .bytes("data"_L1, f.data, MaxAttachmentChunkBytes);
     if (!r.hasFailed() && (f.offset > f.size || f.data.size() > f.size - f.offset))
         r.fail(ErrorCode::InvalidField, u"data goes beyond size"_s);
+    return r.finish(f);
+}
+
+// --- privacy --------------------------------------------------------------------------------
+
+QCborMap SetPrivacyFrame::toCbor() const
+{
+    return {{"showLastSeen"_L1, showLastSeen}};
+}
+
+Result<SetPrivacyFrame> SetPrivacyFrame::fromCbor(const QCborMap &map)
+{
+    SetPrivacyFrame f;
+    FieldReader r(map);
+    r.boolean("showLastSeen"_L1, f.showLastSeen);
+    return r.finish(f);
+}
+
+QCborMap PrivacyFrame::toCbor() const
+{
+    return {{"showLastSeen"_L1, showLastSeen}};
+}
+
+Result<PrivacyFrame> PrivacyFrame::fromCbor(const QCborMap &map)
+{
+    PrivacyFrame f;
+    FieldReader r(map);
+    r.boolean("showLastSeen"_L1, f.showLastSeen);
     return r.finish(f);
 }
 

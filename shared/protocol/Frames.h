@@ -266,6 +266,7 @@ struct SyncedFrame
     QList<Envelope> messages; ///< after the cursors, ascending seq per conversation
     QList<Presence> presence; ///< of everyone who shares a conversation with the user
     bool more = false; ///< some conversation has more after what is here
+    bool showLastSeen = true; ///< version 5: the user's own privacy choice (SetPrivacyFrame)
     PARLEY_FRAME(Synced)
 };
 
@@ -470,6 +471,23 @@ struct SetTimerFrame
     qint64 conversationId = 0;
     qint64 seconds = 0;
     PARLEY_FRAME(SetTimer)
+};
+
+// --- privacy (version 5) ---------------------------------------------------------------------
+
+/// Whether the user's contacts may see when the user was last online. Whoever hides it is
+/// also shown nobody else's time (docs/protocol.md, 6.10).
+struct SetPrivacyFrame
+{
+    bool showLastSeen = true;
+    PARLEY_FRAME(SetPrivacy)
+};
+
+/// Server → client push to the user's other devices: the choice changed on one of them.
+struct PrivacyFrame
+{
+    bool showLastSeen = true;
+    PARLEY_FRAME(Privacy)
 };
 
 #undef PARLEY_FRAME

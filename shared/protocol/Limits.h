@@ -7,8 +7,8 @@
 namespace Parley {
 
 /// Version 2 added blocking lists and attachments, version 3 abuse reports, version 4
-/// disappearing messages (docs/protocol.md, section 3).
-inline constexpr int ProtocolVersion = 4;
+/// disappearing messages, version 5 the privacy of "last seen" (docs/protocol.md, section 3).
+inline constexpr int ProtocolVersion = 5;
 inline constexpr int MinProtocolVersion = 1;
 
 /// Limits on what one side accepts from the other; checked before any handler sees a frame.

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void wrongPasswordIsAnError();
     void keychainMissing();
     void blockRefusesMessagesUntilUnblocked();
+    void lastSeenPrivacyFollowsServer();
 
 private:
     std::unique_ptr<Client> makeClient(const QString &name);
@@ -958,6 +959,45 @@ void tst_Client::blockRefusesMessagesUntilUnblocked()
     alice->blockUser(alice->userId());
     QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 1, 10000);
     QVERIFY(!alice->isBlocked(alice->userId()));
+}
+
+void tst_Client::lastSeenPrivacyFollowsServer()
+{
+    auto alice = registered(u"alice"_s);
+    auto bob = registered(u"bob"_s);
+    const qint64 id = openDirect(*alice, u"bob"_s);
+    QVERIFY(id > 0);
+    Chat *chat = alice->chat(id);
+    QTRY_VERIFY_WITH_TIMEOUT(chat->isOnline(), 10000);
+    QVERIFY(alice->showLastSeen());
+    QTRY_VERIFY(alice->canChangeShowLastSeen());
+
+    // The property changes once the server agreed; then bob's time is withheld from alice.
+    QSignalSpy changed(alice.get(), &Client::showLastSeenChanged);
+    alice->setShowLastSeen(false);
+    QTRY_VERIFY_WITH_TIMEOUT(!alice->showLastSeen(), 10000);
+    bob.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(!chat->isOnline(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(chat->isLastSeenHidden(), 10000);
+    QVERIFY(!chat->lastSeen().isValid());
+
+    // Another device of alice's learns the choice at sync, and its change reaches the first.
+    auto phone = makeClient(u"alicePhone"_s);
+    QTRY_VERIFY(phone->isStarted());
+    phone->login(m_server->url().toString(), u"alice"_s, u"password-alice"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(phone->state(), Client::State::Online, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!phone->showLastSeen(), 10000);
+    QTRY_VERIFY(phone->canChangeShowLastSeen());
+    phone->setShowLastSeen(true);
+    QTRY_VERIFY_WITH_TIMEOUT(alice->showLastSeen(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(chat->lastSeen().isValid(), 10000);
+    QVERIFY(!chat->isLastSeenHidden());
+
+    // Without a server nothing can be changed, and the choice stays as the server last said.
+    QVERIFY(m_server->stop());
+    QTRY_VERIFY_WITH_TIMEOUT(!alice->canChangeShowLastSeen(), 10000);
+    alice->setShowLastSeen(false);
+    QVERIFY(alice->showLastSeen());
 }
 
 QTEST_GUILESS_MAIN(tst_Client)

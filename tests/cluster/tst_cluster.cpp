@@ -127,6 +127,7 @@ private Q_SLOTS:
     void receiptsAndTypingCrossNodes();
     void revocationOnOneNodeDisconnectsOnAnother();
     void presenceAcrossNodes();
+    void lastSeenHiddenOnEveryNode();
     void disabledUserIsOfflineEverywhere();
     void nodeLossTakesUsersOffline();
     void nodeLossLosesNothing();
@@ -327,6 +328,35 @@ void tst_Cluster::presenceAcrossNodes()
     for (const Presence &p : synced->presence)
         aliceOnline = aliceOnline || (p.userId == alice->account().userId && p.online);
     QVERIFY(aliceOnline);
+}
+
+void tst_Cluster::lastSeenHiddenOnEveryNode()
+{
+    SKIP_WITHOUT_CLUSTER();
+    ClusterFixture cluster;
+    QVERIFY(cluster.start(2, {u"--presence-delay"_s, u"100"_s}));
+    std::unique_ptr<TestClient> alice, bob;
+    QVERIFY(directChat(cluster, alice, 0, bob, 1));
+    const qint64 bobId = bob->account().userId;
+    auto alicePhone = cluster.newDevice(1, alice->account().username);
+    QVERIFY(alicePhone);
+
+    // Alice hides her last seen on node 0; her phone on node 1 hears of it (after node 1's
+    // directory did: both come from node 0 over Redis, in order).
+    PARLEY_VERIFY(alice->callOk(SetPrivacyFrame{false}));
+    auto pushed = alicePhone->awaitPush(FrameType::Privacy);
+    QVERIFY(pushed);
+    QVERIFY(!FrameCodec::read<PrivacyFrame>(*pushed)->showLastSeen);
+    // Bob leaves node 1: node 1 withholds his time from alice (reciprocity) on both her nodes.
+    alice->clear();
+    bob->close();
+    auto away = nextPresence(*alice, bobId, false);
+    QVERIFY(away);
+    QCOMPARE(away->lastSeen, 0);
+    QVERIFY(away->lastSeenHidden);
+    auto awayOnPhone = nextPresence(*alicePhone, bobId, false);
+    QVERIFY(awayOnPhone);
+    QCOMPARE(awayOnPhone->lastSeen, 0);
 }
 
 void tst_Cluster::disabledUserIsOfflineEverywhere()

@@ -38,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 FetchKeysFrame, KeyBundlesFrame, KeysLowFrame, BlockListFrame, UploadStartFrame,
                 UploadChunkFrame, UploadStatusFrame, UploadFinishFrame, UploadProgressFrame,
                 UploadFinishedFrame, DownloadFrame, DownloadChunkFrame, ReportFrame, ReportedFrame,
-                SetTimerFrame>(*raw);
+                SetTimerFrame, SetPrivacyFrame, PrivacyFrame>(*raw);
         (void)MembershipEvent::fromBytes(
                 raw->fields.value(QLatin1StringView("body")).toByteArray());
     }

@@ -150,6 +150,11 @@ void tst_FrameCodec::roundTrips()
     expiring.expiresAt = 1700000300123;
     roundTrip(MessageFrame{expiring}, 0);
     roundTrip(SentFrame{9, cid, 4, 1700000000123, 1700000300123}, 15);
+    roundTrip(SetPrivacyFrame{false}, 16);
+    roundTrip(SetPrivacyFrame{true}, 16);
+    roundTrip(PrivacyFrame{false}, -1);
+    roundTrip(PresenceFrame{Presence{2, false, 0, true}}, -1);
+    roundTrip(SyncedFrame{{group}, {envelope}, {Presence{2, true, 0, true}}, false, false}, 16);
 }
 
 void tst_FrameCodec::errorFrameCarriesCodeAndName()

@@ -33,8 +33,13 @@ private Q_SLOTS:
     void muteFromTheList();
     void blockAndUnblock();
     void lastSeenShown();
+    void lastSeenPrivacy();
 
 private:
+    /// Opens Settings → Privacy in `app`, clicks the last-seen switch and waits until the
+    /// server agreed to `shows`; closes Settings again.
+    static void switchLastSeen(AppWindow &app, bool shows, const QString &screenshot);
+
     TwoPeople m_people;
 };
 
@@ -348,6 +353,95 @@ void tst_Chat::lastSeenShown()
     QVERIFY(m_people.alice->client()->activeChat()->lastSeen().secsTo(QDateTime::currentDateTime())
             < 60);
     m_people.alice->screenshot(u"lastSeenShown"_s);
+}
+
+void tst_Chat::switchLastSeen(AppWindow &app, bool shows, const QString &screenshot)
+{
+    QVERIFY(app.click(u"mainMenuButton"_s));
+    QTRY_VERIFY(app.isShown(u"settingsMenuItem"_s));
+    QVERIFY(app.click(u"settingsMenuItem"_s));
+    QTRY_VERIFY(app.isShown(u"privacyTab"_s));
+    QVERIFY(app.click(u"privacyTab"_s));
+    QTRY_VERIFY(app.isShown(u"lastSeenSwitch"_s));
+    // Changed on the server: the switch waits for the connection.
+    QTRY_VERIFY_WITH_TIMEOUT(app.item(u"lastSeenSwitch"_s)->isEnabled(), Steps::NetworkTimeout);
+    QCOMPARE(app.item(u"lastSeenSwitch"_s)->property("checked").toBool(), !shows);
+    QVERIFY(app.click(u"lastSeenSwitch"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(app.client()->showLastSeen(), shows, Steps::NetworkTimeout);
+    QCOMPARE(app.item(u"lastSeenSwitch"_s)->property("checked").toBool(), shows);
+    app.screenshot(screenshot);
+    QVERIFY(app.click(u"closeSettingsButton"_s));
+    QTRY_VERIFY(!app.isShown(u"settingsDialog"_s));
+}
+
+void tst_Chat::lastSeenPrivacy()
+{
+    if (!Steps::keychainAvailable())
+        QSKIP("No keychain: the login is not remembered across a restart (run the suite under "
+              "scripts/test).");
+    m_people.openChat();
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY_WITH_TIMEOUT(m_people.bob->conversation(u"alice"_s), Steps::NetworkTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_people.alice->text(u"conversationHeaderSubtitle"_s), u"Online"_s,
+                              Steps::NetworkTimeout);
+
+    // alice hides when she was last seen.
+    switchLastSeen(*m_people.alice, false, u"lastSeenPrivacy-hidden"_s);
+    if (QTest::currentTestFailed())
+        return;
+
+    // So she sees no time of bob's either: he quits, her header says only "recently".
+    m_people.bob.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(m_people.alice->text(u"conversationHeaderSubtitle"_s),
+                              u"last seen recently"_s, Steps::NetworkTimeout);
+    QVERIFY(!m_people.alice->client()->activeChat()->lastSeen().isValid());
+    m_people.alice->screenshot(u"lastSeenPrivacy-aliceSeesRecently"_s);
+
+    // bob is back; alice quits: bob's header has no time for her.
+    m_people.bob = m_people.reopen(u"bob"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(m_people.bob->text(u"ownUsername"_s), u"bob"_s,
+                              Steps::NetworkTimeout);
+    Steps::openConversation(*m_people.bob, u"alice"_s);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_COMPARE_WITH_TIMEOUT(m_people.bob->text(u"conversationHeaderSubtitle"_s), u"Online"_s,
+                              Steps::NetworkTimeout);
+    m_people.alice.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(m_people.bob->text(u"conversationHeaderSubtitle"_s),
+                              u"last seen recently"_s, Steps::NetworkTimeout);
+    QVERIFY(!m_people.bob->client()->activeChat()->lastSeen().isValid());
+    m_people.bob->screenshot(u"lastSeenPrivacy-bobSeesRecently"_s);
+
+    // alice comes back (the switch shows her choice) and shows her last seen again.
+    m_people.alice = m_people.reopen(u"alice"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(m_people.alice->text(u"ownUsername"_s), u"alice"_s,
+                              Steps::NetworkTimeout);
+    Steps::openConversation(*m_people.alice, u"bob"_s);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_COMPARE_WITH_TIMEOUT(m_people.alice->text(u"conversationHeaderSubtitle"_s), u"Online"_s,
+                              Steps::NetworkTimeout);
+    switchLastSeen(*m_people.alice, true, u"lastSeenPrivacy-shown"_s);
+    if (QTest::currentTestFailed())
+        return;
+
+    // Times are back both ways: bob quits, alice sees when.
+    m_people.bob.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(m_people.alice->text(u"conversationHeaderSubtitle"_s),
+                              u"last seen just now"_s, Steps::NetworkTimeout);
+    QVERIFY(m_people.alice->client()->activeChat()->lastSeen().isValid());
+    m_people.alice->screenshot(u"lastSeenPrivacy-aliceSeesTime"_s);
+    m_people.bob = m_people.reopen(u"bob"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(m_people.bob->text(u"ownUsername"_s), u"bob"_s,
+                              Steps::NetworkTimeout);
+    Steps::openConversation(*m_people.bob, u"alice"_s);
+    if (QTest::currentTestFailed())
+        return;
+    m_people.alice.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(m_people.bob->text(u"conversationHeaderSubtitle"_s),
+                              u"last seen just now"_s, Steps::NetworkTimeout);
+    m_people.bob->screenshot(u"lastSeenPrivacy"_s);
 }
 
 QTEST_MAIN(tst_Chat)
