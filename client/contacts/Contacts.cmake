@@ -1,6 +1,8 @@
-# Included from client/attachments/Attachments.cmake: the block list and the user look-up
-# (client/contacts/).
+# Included from client/attachments/Attachments.cmake: the block list, the user look-up and
+# profiles (display names and pictures, client/contacts/).
 target_sources(parley_client PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/BlockList.cpp ${CMAKE_CURRENT_LIST_DIR}/BlockList.h
+    ${CMAKE_CURRENT_LIST_DIR}/ProfileSharing.cpp ${CMAKE_CURRENT_LIST_DIR}/ProfileSharing.h
+    ${CMAKE_CURRENT_LIST_DIR}/Profiles.cpp ${CMAKE_CURRENT_LIST_DIR}/Profiles.h
     ${CMAKE_CURRENT_LIST_DIR}/UserLookup.cpp ${CMAKE_CURRENT_LIST_DIR}/UserLookup.h
 )
