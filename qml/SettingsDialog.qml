@@ -139,7 +139,8 @@ ModalDialog {
                     implicitHeight: 64
                     name: profileNameField.text.trim().length > 0 ? profileNameField.text.trim()
                                                                   : dialog.client.username
-                    source: dialog.chosenPicture.toString().length > 0 ? dialog.chosenPicture
+                    source: dialog.chosenPicture.toString().length > 0
+                            ? "image://avatar/preview/" + encodeURIComponent(dialog.chosenPicture.toString())
                             : dialog.pictureRemoved ? "" : dialog.client.avatarSource
                     ringColor: Theme.surface
                 }

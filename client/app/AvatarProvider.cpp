@@ -1,11 +1,15 @@
 #include "AvatarProvider.h"
 
 #include "contacts/Profiles.h"
+#include "content/ProfilePicture.h"
 
+#include <QtCore/QUrl>
 #include <QtGui/QPainter>
 #include <QtGui/QPainterPath>
 
 namespace Parley {
+
+using namespace Qt::StringLiterals;
 
 AvatarProvider::AvatarProvider(const Profiles *profiles)
     : QQuickImageProvider(QQuickImageProvider::Image),
@@ -16,9 +20,16 @@ AvatarProvider::AvatarProvider(const Profiles *profiles)
 QImage AvatarProvider::requestImage(const QString &id, QSize *size, const QSize &requestedSize)
 {
     // No picture (or not yet known) is a null image: the avatar keeps its letter.
-    bool ok = false;
-    const qint64 userId = id.section(u'?', 0, 0).toLongLong(&ok);
-    QImage image = ok ? m_profiles->pictureOf(userId) : QImage();
+    QImage image;
+    if (id.startsWith("preview/"_L1)) {
+        // A file chosen in Settings, as it would be sent (and as safely read).
+        const QUrl file(QUrl::fromPercentEncoding(id.mid(8).toUtf8()));
+        image = ProfilePicture::decode(ProfilePicture::fromFile(file.toLocalFile()));
+    } else {
+        bool ok = false;
+        const qint64 userId = id.section(u'?', 0, 0).toLongLong(&ok);
+        image = ok ? m_profiles->pictureOf(userId) : QImage();
+    }
     if (size)
         *size = image.size();
     if (image.isNull())

@@ -222,6 +222,7 @@ void tst_UiProfile::displayNameAndPictureReachContacts()
     Steps::openConversation(bobAgain, u"Alice Martin"_s);
     if (QTest::currentTestFailed())
         return;
+    QTRY_VERIFY(bobAgain.message(u"Are you coming?"_s));
     QTRY_COMPARE(bobAgain.text(u"conversationHeaderUsername"_s), u"@alice"_s);
     QTRY_VERIFY(showsPicture(bobAgain, u"conversationHeaderAvatar"_s, PictureColour));
     bobAgain.screenshot(u"displayNameAndPictureReachContacts-restarted"_s);
