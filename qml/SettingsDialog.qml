@@ -172,7 +172,7 @@ ModalDialog {
                     id: profileNameField
                     objectName: "profileNameField"
                     Layout.fillWidth: true
-                    placeholderText: qsTr("Display name (e.g. your full name)")
+                    placeholderText: qsTr("Display name")
                     maximumLength: 64
                     selectByMouse: true
                     Accessible.name: qsTr("Display name")
