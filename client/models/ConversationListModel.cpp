@@ -60,14 +60,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return r.summary.muted;
     case AvatarSourceRole:
         return r.avatarSource;
-    case PeerUsernameRole: {
-        const qint64 peer = peerOf(r.summary);
-        for (const Member &m : r.summary.conversation.members) {
-            if (peer != 0 && m.userId == peer)
-                return m.username;
-        }
-        return QString();
-    }
+    case PeerUsernameRole:
+        return peerUsernameOf(r.summary);
     default:
         return {};
     }
@@ -103,6 +97,16 @@ QString ConversationListModel::titleOf(const ConversationSummary &summary) const
             return m_profiles ? m_profiles->nameOf(m.userId, m.username) : m.username;
     }
     return tr("(just you)");
+}
+
+QString ConversationListModel::peerUsernameOf(const ConversationSummary &summary) const
+{
+    const qint64 peer = peerOf(summary);
+    for (const Member &m : summary.conversation.members) {
+        if (peer != 0 && m.userId == peer)
+            return m.username;
+    }
+    return {};
 }
 
 QList<ConversationSummary> ConversationListModel::summaries() const
@@ -246,7 +250,9 @@ void ConversationListModel::rebuild()
     for (const Row &row : std::as_const(m_all)) {
         if (!row.summary.muted)
             unread += row.summary.unreadCount;
-        if (m_filter.isEmpty() || row.title.contains(m_filter, Qt::CaseInsensitive))
+        // A direct chat titled with a display name is found by the username too.
+        if (m_filter.isEmpty() || row.title.contains(m_filter, Qt::CaseInsensitive)
+            || peerUsernameOf(row.summary).contains(m_filter, Qt::CaseInsensitive))
             next.append(row);
     }
     std::sort(next.begin(), next.end(), [](const Row &a, const Row &b) {

@@ -1,6 +1,7 @@
 #pragma once
 
-/// The conversation list: newest activity first, filtered by title.
+/// The conversation list: newest activity first, filtered by title (and a direct chat's
+/// username).
 
 #include "model/Signals.h"
 #include "store/StoreTypes.h"
@@ -68,6 +69,8 @@ public:
     QString titleOf(const ConversationSummary &summary) const;
     /// Every conversation known (also the filtered-out ones).
     QList<ConversationSummary> summaries() const;
+    /// The other person's username in a direct chat; empty for groups.
+    QString peerUsernameOf(const ConversationSummary &summary) const;
     /// The username of `userId` as a member of any conversation known; empty if none.
     QString usernameOf(qint64 userId) const;
 

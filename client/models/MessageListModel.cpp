@@ -199,6 +199,8 @@ void MessageListModel::setProfiles(const Profiles *profiles)
         for (int i = 0; i < int(m_rows.size()); ++i) {
             if (m_rows.at(i).message.senderId == userId)
                 Q_EMIT dataChanged(index(i), index(i), {SenderNameRole, SenderAvatarRole});
+            if (m_rows.at(i).message.replyTo > 0)
+                Q_EMIT dataChanged(index(i), index(i), {ReplySenderNameRole});
         }
     });
 }

@@ -85,8 +85,13 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return r.systemText;
     case ReplyToSeqRole:
         return m.replyTo;
-    case ReplySenderNameRole:
-        return m.replySenderName;
+    case ReplySenderNameRole: {
+        // The quoted person by the name they gave themselves, when the quoted entry is loaded.
+        const int quoted = m_profiles && m.replyTo > 0 ? indexOfSeq(m.replyTo) : -1;
+        return quoted >= 0
+                ? m_profiles->nameOf(m_rows.at(quoted).message.senderId, m.replySenderName)
+                : m.replySenderName;
+    }
     case ReplySnippetRole:
         return replySnippet(m);
     case ReactionsRole:
