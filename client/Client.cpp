@@ -12,6 +12,9 @@
 #include "chat/StateText.h"
 #include "contacts/BlockList.h"
 #include "contacts/LastSeenPrivacy.h"
+#include "contacts/ProfileSharing.h"
+#include "contacts/Profiles.h"
+#include "content/ProfilePicture.h"
 #include "content/RecentEmoji.h"
 #include "e2ee/EndToEndEncryption.h"
 #include "e2ee/SenderKeyContentCipher.h"
@@ -69,6 +72,17 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_lastSeenPrivacy(new LastSeenPrivacy(m_connection, m_pushes, m_store, this))
 {
     m_newMessages->setEnabled(m_options.notifications);
+    // Display names and pictures: kept from the `profile` entries the cache stores, mine sent
+    // with my messages.
+    m_profiles = new Profiles(m_store, this);
+    m_profileSharing = new ProfileSharing(m_store, m_outbox, m_profiles, m_conversations, this);
+    m_conversations->setProfiles(m_profiles);
+    m_contacts->setProfiles(m_profiles);
+    m_newMessages->setProfiles(m_profiles);
+    connect(m_profiles, &Profiles::changed, this, [this](qint64 userId) {
+        if (userId == m_account->userId())
+            Q_EMIT ownProfileChanged();
+    });
     // The system's language from the first string on; one chosen in Settings once the cache
     // is open (start()).
     m_languages->setLanguage({});
@@ -276,6 +290,8 @@ void Client::onLoggedIn()
     m_contacts->setSelfUserId(m_account->userId());
     if (m_e2ee && !m_account->isSignedOut())
         m_e2ee->start(m_account->userId(), m_account->deviceId());
+    m_profiles->load();
+    m_profileSharing->start(m_account->userId());
     if (!m_outbox->isLoaded())
         m_outbox->load();
     m_attachments->load();
@@ -291,6 +307,8 @@ void Client::onLoggedOut(bool erased)
         m_e2ee->stop(erased); // kept, the keys are of no use to the next login (a new device)
     m_sync->reset();
     m_expiry->stop();
+    m_profileSharing->stop();
+    m_profiles->clear();
     m_outbox->forgetBodies();
     m_outbox->reset();
     m_attachments->reset();
@@ -447,6 +465,7 @@ Chat *Client::chat(qint64 conversationId)
     parts.recentEmoji = m_recentEmoji;
     parts.reporter = m_reporter;
     parts.expiry = m_expiry;
+    parts.profiles = m_profiles;
     parts.selfUserId = m_account->userId();
     auto *chat = new Chat(conversationId, parts, this);
     connect(chat, &Chat::errorOccurred, this, &Client::setError);
@@ -455,6 +474,54 @@ Chat *Client::chat(qint64 conversationId)
     m_chats.insert(conversationId, chat);
     return chat;
 }
+QString Client::displayName() const
+{
+    return m_profiles->displayNameOf(m_account->userId());
+}
+
+QString Client::avatarSource() const
+{
+    return m_profiles->avatarSourceOf(m_account->userId());
+}
+
+QString Client::displayNameOf(qint64 userId) const
+{
+    return m_profiles->displayNameOf(userId);
+}
+
+QString Client::avatarSourceOf(qint64 userId) const
+{
+    return m_profiles->avatarSourceOf(userId);
+}
+
+bool Client::saveProfile(const QString &displayName, const QUrl &picture, bool removePicture)
+{
+    if (!m_account->isLoggedIn())
+        return false;
+    if (displayName.trimmed().size() > MessageContent::MaxDisplayNameLength) {
+        setError(Error{ErrorCode::InvalidArgument,
+                       tr("A display name has at most %1 characters.")
+                               .arg(MessageContent::MaxDisplayNameLength)});
+        return false;
+    }
+    QByteArray jpeg;
+    if (!picture.isEmpty()) {
+        jpeg = ProfilePicture::fromFile(picture.isLocalFile() ? picture.toLocalFile()
+                                                              : picture.toString());
+        if (jpeg.isEmpty()) {
+            setError(Error{ErrorCode::InvalidArgument,
+                           tr("That picture cannot be used: choose a JPEG, PNG, GIF or WebP "
+                              "image.")});
+            return false;
+        }
+    } else if (!removePicture) {
+        jpeg = m_profiles->profileOf(m_account->userId()).picture;
+    }
+    clearError();
+    m_profileSharing->save(displayName, jpeg);
+    return true;
+}
+
 void Client::startDirectChat(const QString &username)
 {
     m_starter->startDirect(username);

@@ -45,6 +45,8 @@ class MessageStore;
 class NewMessageNotifier;
 class Notifier;
 class Outbox;
+class ProfileSharing;
+class Profiles;
 class PushDispatcher;
 class RecentEmoji;
 class SyncEngine;
@@ -61,6 +63,8 @@ class Client : public QObject
     Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY serverUrlChanged)
     Q_PROPERTY(qint64 userId READ userId NOTIFY identityChanged)
     Q_PROPERTY(QString username READ username NOTIFY identityChanged)
+    Q_PROPERTY(QString displayName READ displayName NOTIFY ownProfileChanged)
+    Q_PROPERTY(QString avatarSource READ avatarSource NOTIFY ownProfileChanged)
     Q_PROPERTY(qint64 deviceId READ deviceId NOTIFY identityChanged)
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
     Q_PROPERTY(Parley::States::SignOut signOutReason READ signOutReason NOTIFY signOutReasonChanged)
@@ -107,6 +111,10 @@ public:
     qint64 userId() const { return m_account->userId(); }
     QString username() const { return m_account->username(); }
     qint64 deviceId() const { return m_account->deviceId(); }
+    /// The name I gave myself in Settings (empty: none; my contacts then see my username).
+    QString displayName() const;
+    /// My picture (Profiles::avatarSourceOf); empty when I have none.
+    QString avatarSource() const;
     bool isBusy() const { return m_account->isAuthenticating(); }
     States::SignOut signOutReason() const { return m_account->signOut(); }
     QString errorString() const { return m_errorString; }
@@ -170,6 +178,16 @@ public:
     /// logged out or for an id that is not positive.
     Q_INVOKABLE Parley::Chat *chat(qint64 conversationId);
 
+    /// Saves my profile and sends it, end to end, to every conversation I am in (ProfileSharing):
+    /// `displayName` (trimmed, at most 64 characters; empty: none) and the picture made from the
+    /// image file `picture` (scaled to 128×128 at most). An empty `picture` keeps the one I
+    /// have, unless `removePicture`. False (and errorString) if the file is no usable image.
+    Q_INVOKABLE bool saveProfile(const QString &displayName, const QUrl &picture,
+                                 bool removePicture);
+    /// The display name `userId` gave themselves, or empty; and their picture's address.
+    Q_INVOKABLE QString displayNameOf(qint64 userId) const;
+    Q_INVOKABLE QString avatarSourceOf(qint64 userId) const;
+
     Q_INVOKABLE void startDirectChat(const QString &username);
     Q_INVOKABLE void createGroup(const QString &title, const QStringList &usernames);
 
@@ -222,6 +240,8 @@ public:
     SyncEngine *syncEngine() const { return m_sync; }
     Notifier *notifier() const { return m_notifier; }
     BlockList *blockList() const { return m_blockList; }
+    /// Display names and pictures of the people I know, and mine.
+    Profiles *profiles() const { return m_profiles; }
     Attachments *attachments() const { return m_attachments; }
     RecentEmoji *recentEmoji() const { return m_recentEmoji; }
     /// Null when the Client was given another cipher than the (default) sender-key one.
@@ -234,6 +254,7 @@ Q_SIGNALS:
     void stateChanged();
     void serverUrlChanged();
     void identityChanged();
+    void ownProfileChanged();
     void busyChanged();
     void signOutReasonChanged();
     void errorStringChanged();
@@ -300,6 +321,8 @@ private:
     EmojiModel *m_emoji;
     AbuseReporter *m_reporter;
     MessageExpiry *m_expiry;
+    Profiles *m_profiles = nullptr;
+    ProfileSharing *m_profileSharing = nullptr;
     std::unique_ptr<LinkOpener> m_linkOpener;
     QHash<qint64, QPointer<Chat>> m_chats;
     QPointer<Chat> m_activeChat;

@@ -150,10 +150,12 @@ Rectangle {
                 objectName: "mentionCandidate_" + modelData.username
                 width: ListView.view.width
                 highlighted: index === composer.mentionIndex
-                text: "@" + modelData.username
+                // The name they gave themselves, then the username that goes in.
+                text: modelData.displayName ? qsTr("%1  @%2").arg(modelData.displayName).arg(modelData.username)
+                                            : "@" + modelData.username
                 font.pixelSize: Theme.fontSize
                 focusPolicy: Qt.NoFocus
-                Accessible.name: qsTr("Mention %1").arg(modelData.username)
+                Accessible.name: qsTr("Mention %1").arg(modelData.displayName ? modelData.displayName : modelData.username)
                 onClicked: composer.pickMention(index)
             }
         }

@@ -17,6 +17,7 @@ ItemDelegate {
     required property bool online
     required property string typingText
     required property bool muted
+    required property string avatarSource
 
     property bool selected: false
     // Others' presence is only known while connected.
@@ -87,6 +88,7 @@ ItemDelegate {
 
         Avatar {
             name: row.title
+            source: row.avatarSource
             isGroup: row.isGroup
             showPresence: !row.isGroup
             online: row.online && row.presenceKnown

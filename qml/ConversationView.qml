@@ -109,7 +109,9 @@ Rectangle {
                 Avatar {
                     implicitWidth: Theme.smallAvatarSize + 4
                     implicitHeight: Theme.smallAvatarSize + 4
+                    objectName: "conversationHeaderAvatar"
                     name: view.messages ? view.chat.title : ""
+                    source: view.messages ? view.chat.avatarSource : ""
                     isGroup: view.messages ? view.chat.isGroup : false
                     showPresence: view.messages ? !view.chat.isGroup : false
                     online: view.peerOnline
@@ -128,6 +130,19 @@ Rectangle {
                         font.pixelSize: Theme.fontSizeLarge
                         font.weight: Font.DemiBold
                         color: Theme.text
+                    }
+
+                    // A direct chat titled with the display name says whose username it is.
+                    Label {
+                        objectName: "conversationHeaderUsername"
+                        Layout.fillWidth: true
+                        elide: Text.ElideRight
+                        font.pixelSize: Theme.fontSizeSmall + 1
+                        color: Theme.secondaryText
+                        visible: text.length > 0
+                        text: view.messages && view.chat.peerUsername.length > 0
+                              && view.chat.peerUsername !== view.chat.title
+                              ? "@" + view.chat.peerUsername : ""
                     }
 
                     Label {

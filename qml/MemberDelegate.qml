@@ -13,6 +13,10 @@ ItemDelegate {
     required property int role
     required property bool online
     required property bool isSelf
+    required property string displayName
+    required property string avatarSource
+    // The display name when they gave one, else the username.
+    readonly property string shownName: displayName.length > 0 ? displayName : username
     property bool canManage: false
     // Only for its language: the role word follows a language switch.
     property Client client: null
@@ -27,7 +31,7 @@ ItemDelegate {
     leftPadding: Theme.spacingLarge
     rightPadding: Theme.spacing
     focusPolicy: Qt.NoFocus
-    Accessible.name: role === States.Member ? username : qsTr("%1, %2").arg(username).arg(roleLabel.text)
+    Accessible.name: role === States.Member ? shownName : qsTr("%1, %2").arg(shownName).arg(roleLabel.text)
 
     background: Rectangle {
         color: row.hovered ? Theme.hover : "transparent"
@@ -39,17 +43,35 @@ ItemDelegate {
         Avatar {
             implicitWidth: Theme.smallAvatarSize
             implicitHeight: Theme.smallAvatarSize
-            name: row.username
+            name: row.shownName
+            source: row.avatarSource
             showPresence: true
             online: row.online && (row.isSelf || row.presenceKnown)
         }
 
-        Label {
+        ColumnLayout {
             Layout.fillWidth: true
-            text: row.isSelf ? qsTr("%1 (you)").arg(row.username) : row.username
-            elide: Text.ElideRight
-            font.pixelSize: Theme.fontSize
-            color: Theme.text
+            spacing: 0
+
+            Label {
+                objectName: "memberName"
+                Layout.fillWidth: true
+                text: row.isSelf ? qsTr("%1 (you)").arg(row.shownName) : row.shownName
+                elide: Text.ElideRight
+                font.pixelSize: Theme.fontSize
+                color: Theme.text
+            }
+
+            // The username under a display name: the one to @mention.
+            Label {
+                objectName: "memberUsername"
+                Layout.fillWidth: true
+                visible: row.displayName.length > 0 && row.displayName !== row.username
+                text: "@" + row.username
+                elide: Text.ElideRight
+                font.pixelSize: Theme.fontSizeSmall
+                color: Theme.secondaryText
+            }
         }
 
         Rectangle {

@@ -140,6 +140,7 @@ ModalDialog {
                 required property string name
                 required property bool online
                 required property var lastSeen
+                required property string avatarSource
 
                 objectName: "contact:" + username
                 width: ListView.view.width
@@ -166,6 +167,7 @@ ModalDialog {
                         implicitWidth: Theme.smallAvatarSize
                         implicitHeight: Theme.smallAvatarSize
                         name: contactRow.name
+                        source: contactRow.avatarSource
                         showPresence: true
                         online: contactRow.online
                         ringColor: Theme.surface

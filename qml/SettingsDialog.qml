@@ -2,9 +2,11 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Qt.labs.platform as Platform
 import Parley
 
-// Settings: the account (who, which server, this device, the language, log out), the devices
+// Settings: the account (my profile: display name and picture, sent to my contacts end to end;
+// which server, this device, the language, log out), the devices
 // logged in to the account (revoke any other), notifications and the tray, and privacy (the
 // people blocked, each with Unblock).
 ModalDialog {
@@ -16,15 +18,41 @@ ModalDialog {
 
     objectName: "settingsDialog"
     width: Math.min(560, Overlay.overlay ? Overlay.overlay.width - 48 : 560)
-    height: Math.min(520, Overlay.overlay ? Overlay.overlay.height - 48 : 520)
+    height: Math.min(620, Overlay.overlay ? Overlay.overlay.height - 48 : 620)
     focus: true
     padding: 0
     topPadding: 0
     title: qsTr("Settings")
 
+    // The profile being edited: a picture file chosen and not saved yet, or my picture removed.
+    property url chosenPicture: ""
+    property bool pictureRemoved: false
+
+    function resetProfile() {
+        profileNameField.text = client.displayName
+        chosenPicture = ""
+        pictureRemoved = false
+        profileSavedNote.visible = false
+    }
+
     onAboutToShow: {
         tabs.currentIndex = 0
+        resetProfile()
         client.refreshDevices()
+    }
+
+    Platform.FileDialog {
+        id: pictureDialog
+        objectName: "profilePictureDialog"
+        title: qsTr("Choose a picture")
+        fileMode: Platform.FileDialog.OpenFile
+        nameFilters: [qsTr("Images (*.jpg *.jpeg *.png *.gif *.webp)")]
+        folder: Platform.StandardPaths.writableLocation(Platform.StandardPaths.PicturesLocation)
+        onAccepted: {
+            dialog.chosenPicture = file
+            dialog.pictureRemoved = false
+            profileSavedNote.visible = false
+        }
     }
 
     header: ColumnLayout {
@@ -104,10 +132,16 @@ ModalDialog {
             RowLayout {
                 spacing: Theme.spacingLarge
 
+                // The picture as it will be: the one chosen, none, or the one I have.
                 Avatar {
+                    objectName: "profilePreview"
                     implicitWidth: 64
                     implicitHeight: 64
-                    name: dialog.client.username
+                    name: profileNameField.text.trim().length > 0 ? profileNameField.text.trim()
+                                                                  : dialog.client.username
+                    source: dialog.chosenPicture.toString().length > 0
+                            ? "image://avatar/preview/" + encodeURIComponent(dialog.chosenPicture.toString())
+                            : dialog.pictureRemoved ? "" : dialog.client.avatarSource
                     ringColor: Theme.surface
                 }
 
@@ -126,6 +160,75 @@ ModalDialog {
                         text: (dialog.client.language, StateText.connection(dialog.client.state))
                         color: dialog.client.state === Client.Online ? Theme.online : Theme.secondaryText
                     }
+                }
+            }
+
+            // My profile: what the people I chat with see instead of my username.
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+
+                TextField {
+                    id: profileNameField
+                    objectName: "profileNameField"
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Display name")
+                    maximumLength: 64
+                    selectByMouse: true
+                    Accessible.name: qsTr("Display name")
+                    onTextEdited: profileSavedNote.visible = false
+                    onAccepted: saveProfileButton.clicked()
+                }
+
+                AccentButton {
+                    id: saveProfileButton
+                    objectName: "saveProfileButton"
+                    text: qsTr("Save")
+                    onClicked: {
+                        if (dialog.client.saveProfile(profileNameField.text, dialog.chosenPicture,
+                                                      dialog.pictureRemoved)) {
+                            dialog.chosenPicture = ""
+                            dialog.pictureRemoved = false
+                            profileSavedNote.visible = true
+                        }
+                    }
+                }
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+
+                Button {
+                    objectName: "choosePictureButton"
+                    text: qsTr("Choose picture…")
+                    flat: true
+                    Accessible.name: qsTr("Choose picture")
+                    onClicked: pictureDialog.open()
+                }
+
+                Button {
+                    objectName: "removePictureButton"
+                    text: qsTr("Remove picture")
+                    flat: true
+                    enabled: dialog.chosenPicture.toString().length > 0
+                             || (!dialog.pictureRemoved && dialog.client.avatarSource.length > 0)
+                    Accessible.name: text
+                    onClicked: {
+                        dialog.chosenPicture = ""
+                        dialog.pictureRemoved = true
+                        profileSavedNote.visible = false
+                    }
+                }
+
+                Label {
+                    id: profileSavedNote
+                    objectName: "profileSavedNote"
+                    Layout.fillWidth: true
+                    visible: false
+                    text: qsTr("Saved: your contacts will see it.")
+                    elide: Text.ElideRight
+                    color: Theme.secondaryText
                 }
             }
 

@@ -51,7 +51,10 @@ Rectangle {
             Avatar {
                 implicitWidth: Theme.smallAvatarSize + 4
                 implicitHeight: Theme.smallAvatarSize + 4
-                name: sidebar.client.username
+                objectName: "ownAvatar"
+                name: sidebar.client.displayName.length > 0 ? sidebar.client.displayName
+                                                            : sidebar.client.username
+                source: sidebar.client.avatarSource
                 showPresence: true
                 online: sidebar.client.state === Client.Online
             }
@@ -60,14 +63,27 @@ Rectangle {
                 Layout.fillWidth: true
                 spacing: 0
 
+                // The name I gave myself (Settings, Profile), in place of my username.
                 Label {
-                    objectName: "ownUsername"
+                    objectName: "ownDisplayName"
                     Layout.fillWidth: true
-                    text: sidebar.client.username
+                    visible: sidebar.client.displayName.length > 0
+                    text: sidebar.client.displayName
                     elide: Text.ElideRight
                     font.pixelSize: Theme.fontSize + 1
                     font.weight: Font.DemiBold
                     color: Theme.text
+                }
+                // My username: under my display name when I gave one.
+                Label {
+                    objectName: "ownUsername"
+                    Layout.fillWidth: true
+                    readonly property bool secondary: sidebar.client.displayName.length > 0
+                    text: sidebar.client.username
+                    elide: Text.ElideRight
+                    font.pixelSize: secondary ? Theme.fontSizeSmall : Theme.fontSize + 1
+                    font.weight: secondary ? Font.Normal : Font.DemiBold
+                    color: secondary ? Theme.secondaryText : Theme.text
                 }
                 Label {
                     objectName: "connectionState"

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AvatarProvider.h"
 #include "Client.h"
 #include "StartupTrace.h"
 #include "ThumbnailProvider.h"
@@ -33,6 +34,8 @@ bool loadMainWindow(QQmlApplicationEngine &engine, Client *client)
     QObject::connect(client, &Client::languageChanged, &engine, &QQmlEngine::retranslate);
     // Message thumbnails come from the (decrypted) content, through C++ (engine owns it).
     engine.addImageProvider(u"thumbnail"_s, new ThumbnailProvider);
+    // Profile pictures likewise, from what Profiles decoded.
+    engine.addImageProvider(u"avatar"_s, new AvatarProvider(client->profiles()));
     engine.setInitialProperties({{u"client"_s, QVariant::fromValue(client)}});
     engine.load(QUrl(u"qrc:/Parley/Main.qml"_s));
     if (engine.rootObjects().isEmpty())

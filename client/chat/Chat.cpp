@@ -3,6 +3,7 @@
 #include "attachments/Attachments.h"
 #include "chat/MessageExpiry.h"
 #include "chat/StateText.h"
+#include "contacts/Profiles.h"
 #include "contacts/UserLookup.h"
 #include "content/Mentions.h"
 #include "content/RecentEmoji.h"
@@ -40,6 +41,10 @@ Chat::Chat(qint64 conversationId, const ChatParts &parts, QObject *parent)
       m_security(parts.encryption ? parts.encryption->security(conversationId) : nullptr),
       m_draft(new Draft(conversationId, parts.store, this))
 {
+    if (m_parts.profiles) {
+        m_messages->setProfiles(m_parts.profiles);
+        m_members->setProfiles(m_parts.profiles);
+    }
     connect(m_draft, &Draft::changed, this, &Chat::draftChanged);
     const auto mine = [this](qint64 id) { return id == m_conversationId; };
 
@@ -141,6 +146,16 @@ void Chat::applySummary()
     if (peer != m_peerUserId) {
         m_peerUserId = peer;
         Q_EMIT peerUserIdChanged();
+    }
+    QString peerUsername;
+    if (const Member *p = peer ? c.member(peer) : nullptr)
+        peerUsername = p->username;
+    const QString avatar =
+            peer && m_parts.profiles ? m_parts.profiles->avatarSourceOf(peer) : QString();
+    if (peerUsername != m_peerUsername || avatar != m_avatarSource) {
+        m_peerUsername = peerUsername;
+        m_avatarSource = avatar;
+        Q_EMIT peerProfileChanged();
     }
     const Member *me = c.member(m_parts.selfUserId);
     const bool canSetTimer = summary->isMember && me && (!group || me->role != Role::Member);
@@ -263,9 +278,29 @@ QVariantList Chat::mentionCandidates(const QString &prefix) const
     QVariantList candidates;
     if (!m_isGroup)
         return candidates;
-    for (const Member &m :
-         Mentions::completions(prefix, m_members->memberList(), m_parts.selfUserId))
-        candidates.append(QVariantMap{{u"userId"_s, m.userId}, {u"username"_s, m.username}});
+    const QList<Member> members = m_members->memberList();
+    QList<Member> matching = Mentions::completions(prefix, members, m_parts.selfUserId);
+    // Someone is also found by a word of the name they gave themselves ("mar" finds "Alice
+    // Martin"); inserting still writes their username.
+    for (const Member &m : members) {
+        const QString name =
+                m_parts.profiles ? m_parts.profiles->displayNameOf(m.userId) : QString();
+        if (m.userId == m_parts.selfUserId || name.isEmpty() || prefix.isEmpty()
+            || std::any_of(matching.cbegin(), matching.cend(),
+                           [&m](const Member &o) { return o.userId == m.userId; }))
+            continue;
+        const QStringList words = name.split(u' ', Qt::SkipEmptyParts);
+        if (std::any_of(words.cbegin(), words.cend(), [&prefix](const QString &word) {
+                return word.startsWith(prefix, Qt::CaseInsensitive);
+            }))
+            matching.append(m);
+    }
+    for (const Member &m : std::as_const(matching)) {
+        const QString name =
+                m_parts.profiles ? m_parts.profiles->displayNameOf(m.userId) : QString();
+        candidates.append(QVariantMap{
+                {u"userId"_s, m.userId}, {u"username"_s, m.username}, {u"displayName"_s, name}});
+    }
     return candidates;
 }
 

@@ -40,6 +40,7 @@ class EndToEndEncryption;
 class MessageExpiry;
 class MessageStore;
 class Notifier;
+class Profiles;
 class Outbox;
 class RecentEmoji;
 class SyncEngine;
@@ -58,6 +59,7 @@ struct ChatParts
     RecentEmoji *recentEmoji = nullptr; ///< my reactions count as recently used emoji
     AbuseReporter *reporter = nullptr;
     MessageExpiry *expiry = nullptr; ///< expired entries leave the messages
+    const Profiles *profiles = nullptr; ///< display names and pictures
     qint64 selfUserId = 0;
 };
 
@@ -82,6 +84,8 @@ class Chat : public QObject
     Q_PROPERTY(bool lastSeenHidden READ isLastSeenHidden NOTIFY onlineChanged)
     Q_PROPERTY(bool muted READ isMuted WRITE setMuted NOTIFY mutedChanged)
     Q_PROPERTY(qint64 peerUserId READ peerUserId NOTIFY peerUserIdChanged)
+    Q_PROPERTY(QString peerUsername READ peerUsername NOTIFY peerProfileChanged)
+    Q_PROPERTY(QString avatarSource READ avatarSource NOTIFY peerProfileChanged)
     Q_PROPERTY(QString draft READ draft WRITE setDraft NOTIFY draftChanged)
     /// Disappearing messages: how long new messages live (0: off), in seconds and in words.
     Q_PROPERTY(qint64 timerSeconds READ timerSeconds NOTIFY timerChanged)
@@ -114,6 +118,11 @@ public:
     bool isMuted() const { return m_muted; }
     /// The other person of a direct chat; 0 for groups (or before the conversation is known).
     qint64 peerUserId() const { return m_peerUserId; }
+    /// Direct chats: the other person's username (the title is their display name when they
+    /// gave one); empty for groups.
+    QString peerUsername() const { return m_peerUsername; }
+    /// Direct chats: the other person's picture (Profiles::avatarSourceOf); empty when none.
+    QString avatarSource() const { return m_avatarSource; }
     /// What is written in the composer and not sent (kept across switches and restarts).
     QString draft() const { return m_draft->text(); }
     qint64 timerSeconds() const { return m_timerSeconds; }
@@ -165,8 +174,9 @@ public:
     Q_INVOKABLE void search(const QString &text);
 
     /// The members of a group an "@" followed by `prefix` may mention: a list of
-    /// {userId, username} whose username starts with `prefix`, me left out, by username.
-    /// Empty in direct chats.
+    /// {userId, username, displayName} whose username starts with `prefix` (by username), then
+    /// those with a word of their display name starting with it; me left out. Empty in direct
+    /// chats.
     Q_INVOKABLE QVariantList mentionCandidates(const QString &prefix) const;
 
     Q_INVOKABLE void setTyping(bool typing);
@@ -201,6 +211,7 @@ Q_SIGNALS:
     void onlineChanged();
     void mutedChanged();
     void peerUserIdChanged();
+    void peerProfileChanged();
     void draftChanged();
     void timerChanged();
     void searchFinished(const QString &text, const QVariantList &results);
@@ -245,6 +256,8 @@ private:
     bool m_lastSeenHidden = false;
     bool m_muted = false;
     qint64 m_peerUserId = 0;
+    QString m_peerUsername;
+    QString m_avatarSource;
     qint64 m_timerSeconds = 0;
     bool m_canSetTimer = false;
 };

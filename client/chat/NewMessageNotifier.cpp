@@ -1,6 +1,7 @@
 #include "NewMessageNotifier.h"
 
 #include "account/Account.h"
+#include "contacts/Profiles.h"
 #include "content/MessageContent.h"
 #include "models/ConversationListModel.h"
 #include "platform/Notifier.h"
@@ -24,7 +25,15 @@ void NewMessageNotifier::messagesStored(qint64 conversationId, const QList<Store
     // mentions me when there is one (a mention is worth more than what came after it).
     const StoredMessage *newest = nullptr;
     const StoredMessage *mention = nullptr;
+    // A profile that came with the message names its sender at once (Profiles learns it a
+    // moment later).
+    QHash<qint64, QString> namesInBatch;
     for (const StoredMessage &m : messages) {
+        if (m.kind == MessageKind::Content && m.hidden) {
+            const auto content = MessageContent::fromBytes(m.body);
+            if (content && content->type() == MessageContent::Type::Profile)
+                namesInBatch.insert(m.senderId, content->displayName());
+        }
         if (m.kind != MessageKind::Content || m.hidden || m.senderId == m_account->userId())
             continue;
         newest = &m;
@@ -42,15 +51,20 @@ void NewMessageNotifier::messagesStored(qint64 conversationId, const QList<Store
     if (focused && m_activeConversation == conversationId)
         return;
     const bool group = summary && summary->conversation.kind == ConversationKind::Group;
+    const auto nameOf = [&](const StoredMessage &m) {
+        if (const auto it = namesInBatch.constFind(m.senderId); it != namesInBatch.cend())
+            return it->isEmpty() ? m.senderName : *it;
+        return m_profiles ? m_profiles->nameOf(m.senderId, m.senderName) : m.senderName;
+    };
     if (mention) {
         const QString title = group
                 ? tr("%1 mentioned you in %2")
-                          .arg(mention->senderName, m_conversations->titleOf(*summary))
-                : tr("%1 mentioned you").arg(mention->senderName);
+                          .arg(nameOf(*mention), m_conversations->titleOf(*summary))
+                : tr("%1 mentioned you").arg(nameOf(*mention));
         m_notifier->notify(conversationId, title, m_showsText ? mention->text : title);
         return;
     }
-    const QString sender = newest->senderName;
+    const QString sender = nameOf(*newest);
     QString title = sender;
     if (group)
         title = tr("%1 in %2").arg(sender, m_conversations->titleOf(*summary));

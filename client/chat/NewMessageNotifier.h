@@ -15,6 +15,7 @@ namespace Parley {
 class Account;
 class ConversationListModel;
 class Notifier;
+class Profiles;
 
 class NewMessageNotifier : public QObject
 {
@@ -30,6 +31,8 @@ public:
     /// ("New message from alice", or "alice mentioned you in Plans").
     bool showsText() const { return m_showsText; }
     void setShowsText(bool shows) { m_showsText = shows; }
+    /// Names senders by their display name when known (Profiles).
+    void setProfiles(const Profiles *profiles) { m_profiles = profiles; }
     /// The conversation on screen (0: none).
     void setActiveConversation(qint64 conversationId) { m_activeConversation = conversationId; }
 
@@ -42,6 +45,7 @@ private:
     Notifier *m_notifier;
     Account *m_account;
     ConversationListModel *m_conversations;
+    const Profiles *m_profiles = nullptr;
     bool m_enabled = true;
     bool m_showsText = true;
     qint64 m_activeConversation = 0;

@@ -1,5 +1,7 @@
 #include "MessageContent.h"
 
+#include "content/ProfilePicture.h"
+
 #include <QtCore/QCborArray>
 #include <QtCore/QCborMap>
 #include <QtCore/QCborValue>
@@ -137,6 +139,17 @@ MessageContent MessageContent::deletion(qint64 target)
     return c;
 }
 
+MessageContent MessageContent::profile(QString displayName, QByteArray picture, qint64 version)
+{
+    MessageContent c;
+    c.m_type = Type::Profile;
+    c.m_typeName = u"profile"_s;
+    c.m_text = displayName.trimmed().left(MaxDisplayNameLength);
+    c.m_picture = ProfilePicture::isWellFormed(picture) ? std::move(picture) : QByteArray();
+    c.m_target = std::max<qint64>(0, version);
+    return c;
+}
+
 Result<MessageContent> MessageContent::fromBytes(const QByteArray &bytes)
 {
     if (bytes.size() > MaxBytes)
@@ -186,6 +199,23 @@ Result<MessageContent> MessageContent::fromBytes(const QByteArray &bytes)
             c.m_image = *image;
         if (c.m_fileName.isEmpty() || c.m_fileName == "."_L1 || c.m_fileName == ".."_L1)
             return Error{ErrorCode::InvalidField, u"file content without a valid name"_s};
+        return c;
+    }
+    if (c.m_typeName == "profile"_L1) {
+        const QCborValue name = map.value("name"_L1);
+        const qint64 version = seqField(map, "version"_L1);
+        if ((!name.isUndefined() && !name.isString()) || version == 0)
+            return Error{ErrorCode::InvalidField, u"profile content without a valid version"_s};
+        const QString trimmed = name.toString().trimmed();
+        if (trimmed.size() > MaxDisplayNameLength)
+            return Error{ErrorCode::InvalidField, u"profile content with too long a name"_s};
+        c.m_type = Type::Profile;
+        c.m_text = trimmed;
+        c.m_target = version;
+        // A damaged picture must not hide the name: the profile counts without it.
+        const QCborValue picture = map.value("picture"_L1);
+        if (picture.isByteArray() && ProfilePicture::isWellFormed(picture.toByteArray()))
+            c.m_picture = picture.toByteArray();
         return c;
     }
     if (c.m_typeName != "reaction"_L1 && c.m_typeName != "edit"_L1 && c.m_typeName != "delete"_L1)
@@ -253,6 +283,12 @@ QByteArray MessageContent::toBytes() const
     case Type::Delete:
         map.insert("target"_L1, m_target);
         break;
+    case Type::Profile:
+        map.insert("name"_L1, m_text);
+        if (!m_picture.isEmpty())
+            map.insert("picture"_L1, m_picture);
+        map.insert("version"_L1, m_target);
+        break;
     case Type::Unknown:
         break;
     }
@@ -266,7 +302,7 @@ QString MessageContent::previewText() const
     if (m_type == Type::File) // the name on the first line: quotes and lists show only that
         return m_text.isEmpty() ? QString(u"📎 "_s + m_fileName)
                                 : QString(u"📎 "_s + m_fileName + u'\n' + m_text);
-    if (isAnnotation())
+    if (isHiddenEntry())
         return {};
     return QCoreApplication::translate("Parley::MessageContent",
                                        "(a message this version cannot show)");

@@ -7,7 +7,8 @@
 /// see is here: `text` (with an optional `replyTo` seq and `mentions`, the user ids its
 /// "@username" words name), and the annotations `reaction`, `edit`
 /// and `delete`, which change an earlier entry of the same conversation (`target` seq) instead
-/// of showing as a row. Readers ignore fields they do not know and keep types they do not know
+/// of showing as a row, and `profile`, the sender's display name and picture (never a row
+/// either: it changes how the sender is named, Profiles). Readers ignore fields they do not know and keep types they do not know
 /// as Unknown; a new type (e.g. `file`) is one more Type, factory, reader branch and writer
 /// branch here.
 
@@ -24,7 +25,7 @@ namespace Parley {
 class MessageContent
 {
 public:
-    enum class Type { Text, File, Reaction, Edit, Delete, Unknown };
+    enum class Type { Text, File, Reaction, Edit, Delete, Profile, Unknown };
 
     /// Content larger than this is refused before it is parsed (the body limit is 64 KiB).
     static constexpr qsizetype MaxBytes = 60 * 1024;
@@ -34,6 +35,8 @@ public:
     static constexpr qsizetype MaxMentions = 256;
     /// Whether `emoji` may be a reaction: 1 to MaxEmojiBytes UTF-8 bytes, no spaces or controls.
     static bool isValidEmoji(const QString &emoji);
+    /// A display name has at most this many characters (after trimming).
+    static constexpr qsizetype MaxDisplayNameLength = 64;
 
     /// A text message; `replyTo` > 0 quotes an earlier entry of the conversation.
     static MessageContent text(QString text, qint64 replyTo = 0);
@@ -48,6 +51,9 @@ public:
     static MessageContent edit(qint64 target, QString text);
     /// Deletes the sender's own entry `target` for everyone.
     static MessageContent deletion(qint64 target);
+    /// The sender's profile as of `version` (ms since the epoch; the newest wins): a display
+    /// name (trimmed; empty: none) and a picture (ProfilePicture JPEG; empty: none).
+    static MessageContent profile(QString displayName, QByteArray picture, qint64 version);
 
     /// Reads content; unknown types give Type::Unknown (shown as "unsupported message").
     /// Refuses what is not a map, oversized input, and annotations without a valid target.
@@ -64,6 +70,11 @@ public:
     ImagePreview image() const { return m_image; }
     /// The same file message with another caption (an edit), its image kept.
     MessageContent withCaption(QString caption) const;
+    /// A profile's display name, picture (JPEG within ProfilePicture's bounds, empty when none
+    /// or when the sender's was malformed) and version; empty/0 for other types.
+    QString displayName() const { return m_type == Type::Profile ? m_text : QString(); }
+    QByteArray picture() const { return m_picture; }
+    qint64 profileVersion() const { return m_type == Type::Profile ? m_target : 0; }
     /// The same without its image preview (when the preview would not fit in MaxBytes).
     MessageContent withoutImage() const;
     /// The users a text message mentions (user ids, each once); empty for other types, and
@@ -85,9 +96,11 @@ public:
     {
         return m_type == Type::Reaction || m_type == Type::Edit || m_type == Type::Delete;
     }
+    /// Annotations and profiles are kept as hidden entries, never shown as rows.
+    bool isHiddenEntry() const { return isAnnotation() || m_type == Type::Profile; }
     /// What a list shows for it (and what search finds): the text; for a file "📎 name" and
     /// the caption on the next line; a placeholder for types this version lacks; empty for
-    /// annotations (they are never shown on their own).
+    /// annotations and profiles (they are never shown on their own).
     QString previewText() const;
 
     friend bool operator==(const MessageContent &, const MessageContent &) = default;
@@ -97,12 +110,13 @@ private:
     QString m_typeName;
     QString m_text;
     QString m_emoji;
-    qint64 m_target = 0; ///< replyTo of a text, target of an annotation
+    qint64 m_target = 0; ///< replyTo of a text, target of an annotation, a profile's version
     bool m_removed = false;
     AttachmentRef m_attachment;
     QString m_fileName;
     QString m_mime;
     ImagePreview m_image;
+    QByteArray m_picture;
     QList<qint64> m_mentions;
 };
 

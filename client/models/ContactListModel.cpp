@@ -2,6 +2,7 @@
 
 #include "ConversationListModel.h"
 #include "RowSync_p.h"
+#include "contacts/Profiles.h"
 
 #include <QtCore/QCollator>
 #include <QtCore/QDateTime>
@@ -29,11 +30,8 @@ int ContactListModel::rowCount(const QModelIndex &parent) const
 
 QHash<int, QByteArray> ContactListModel::roleNames() const
 {
-    return {{UserIdRole, "userId"},
-            {UsernameRole, "username"},
-            {NameRole, "name"},
-            {OnlineRole, "online"},
-            {LastSeenRole, "lastSeen"}};
+    return {{UserIdRole, "userId"}, {UsernameRole, "username"}, {NameRole, "name"},
+            {OnlineRole, "online"}, {LastSeenRole, "lastSeen"}, {AvatarSourceRole, "avatarSource"}};
 }
 
 QVariant ContactListModel::data(const QModelIndex &index, int role) const
@@ -54,6 +52,8 @@ QVariant ContactListModel::data(const QModelIndex &index, int role) const
     case LastSeenRole:
         return r.presence.lastSeen > 0 ? QDateTime::fromMSecsSinceEpoch(r.presence.lastSeen)
                                        : QDateTime();
+    case AvatarSourceRole:
+        return r.avatarSource;
     default:
         return {};
     }
@@ -102,6 +102,13 @@ void ContactListModel::setPresence(const Presence &presence)
         if (!roles.isEmpty())
             Q_EMIT dataChanged(index(i), index(i), roles);
     }
+}
+
+void ContactListModel::setProfiles(const Profiles *profiles)
+{
+    m_profiles = profiles;
+    setDisplayNames([profiles](qint64 userId) { return profiles->displayNameOf(userId); });
+    connect(profiles, &Profiles::changed, this, &ContactListModel::displayNameChanged);
 }
 
 void ContactListModel::setDisplayNames(std::function<QString(qint64)> displayNameOf)
@@ -153,6 +160,7 @@ void ContactListModel::rebuild()
         row.name = displayName.isEmpty() ? m.username : displayName;
         row.key = folded(displayName) + QChar(u'\n') + folded(m.username);
         row.presence = m_presence.value(m.userId, Presence{m.userId, false, 0});
+        row.avatarSource = m_profiles ? m_profiles->avatarSourceOf(m.userId) : QString();
         if (needle.isEmpty() || row.key.contains(needle))
             next.append(row);
     }
@@ -194,6 +202,8 @@ QList<int> ContactListModel::changedRoles(const Row &a, const Row &b)
         roles << OnlineRole;
     if (a.presence.lastSeen != b.presence.lastSeen)
         roles << LastSeenRole;
+    if (a.avatarSource != b.avatarSource)
+        roles << AvatarSourceRole;
     return roles;
 }
 

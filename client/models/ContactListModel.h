@@ -14,6 +14,7 @@
 namespace Parley {
 
 class ConversationListModel;
+class Profiles;
 
 class ContactListModel : public QAbstractListModel
 {
@@ -31,6 +32,7 @@ public:
         NameRole, ///< the display name when the person set one, else the username
         OnlineRole,
         LastSeenRole,
+        AvatarSourceRole, ///< the person's picture (Profiles::avatarSourceOf); empty: none
     };
     Q_ENUM(Role)
 
@@ -53,7 +55,9 @@ public:
     // --- fed by Client ---
     void setSelfUserId(qint64 userId);
     void setPresence(const Presence &presence);
-    /// Where display names come from; none: usernames only.
+    /// Display names and pictures from `profiles`, followed as they change.
+    void setProfiles(const Profiles *profiles);
+    /// Where display names come from (setProfiles() sets it); none: usernames only.
     void setDisplayNames(std::function<QString(qint64 userId)> displayNameOf);
     /// A display name may have changed (or all of them, `userId` 0).
     void displayNameChanged(qint64 userId);
@@ -72,6 +76,7 @@ private:
         QString username;
         QString name;
         QString key; ///< folded name and username, what the filter matches
+        QString avatarSource;
         Presence presence;
     };
 
@@ -81,6 +86,7 @@ private:
 
     const ConversationListModel *m_conversations;
     std::function<QString(qint64)> m_displayNameOf;
+    const Profiles *m_profiles = nullptr;
     qint64 m_selfUserId = 0;
     QString m_filter;
     QHash<qint64, Presence> m_presence;

@@ -1,6 +1,7 @@
 #include "ConversationListModel.h"
 
 #include "RowSync_p.h"
+#include "contacts/Profiles.h"
 
 #include <QtCore/QSet>
 
@@ -26,7 +27,9 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {OnlineRole, "online"},
             {LastSeenRole, "lastSeen"},
             {TypingTextRole, "typingText"},
-            {MutedRole, "muted"}};
+            {MutedRole, "muted"},
+            {AvatarSourceRole, "avatarSource"},
+            {PeerUsernameRole, "peerUsername"}};
 }
 
 QVariant ConversationListModel::data(const QModelIndex &index, int role) const
@@ -57,6 +60,10 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return r.typingText;
     case MutedRole:
         return r.summary.muted;
+    case AvatarSourceRole:
+        return r.avatarSource;
+    case PeerUsernameRole:
+        return peerUsernameOf(r.summary);
     default:
         return {};
     }
@@ -89,9 +96,49 @@ QString ConversationListModel::titleOf(const ConversationSummary &summary) const
         return summary.conversation.title;
     for (const Member &m : summary.conversation.members) {
         if (m.userId != m_selfUserId)
-            return m.username;
+            return m_profiles ? m_profiles->nameOf(m.userId, m.username) : m.username;
     }
     return tr("(just you)");
+}
+
+QString ConversationListModel::peerUsernameOf(const ConversationSummary &summary) const
+{
+    const qint64 peer = peerOf(summary);
+    for (const Member &m : summary.conversation.members) {
+        if (peer != 0 && m.userId == peer)
+            return m.username;
+    }
+    return {};
+}
+
+QList<ConversationSummary> ConversationListModel::summaries() const
+{
+    QList<ConversationSummary> all;
+    for (const Row &row : m_all)
+        all.append(row.summary);
+    return all;
+}
+
+void ConversationListModel::setProfiles(const Profiles *profiles)
+{
+    m_profiles = profiles;
+    connect(profiles, &Profiles::changed, this, &ConversationListModel::onProfileChanged);
+}
+
+void ConversationListModel::onProfileChanged(qint64 userId)
+{
+    QList<qint64> changed;
+    for (auto it = m_all.begin(); it != m_all.end(); ++it) {
+        if (peerOf(it->summary) == userId) {
+            it.value() = makeRow(it->summary);
+            changed.append(it.key());
+        }
+    }
+    if (changed.isEmpty())
+        return;
+    rebuild();
+    for (const qint64 id : std::as_const(changed))
+        Q_EMIT summaryChanged(id);
 }
 
 QString ConversationListModel::usernameOf(qint64 userId) const
@@ -127,6 +174,7 @@ ConversationListModel::Row ConversationListModel::makeRow(const ConversationSumm
     row.title = titleOf(summary);
     const qint64 peer = peerOf(summary);
     row.presence = peer ? m_presence.value(peer, Presence{peer, false, 0}) : Presence{};
+    row.avatarSource = peer && m_profiles ? m_profiles->avatarSourceOf(peer) : QString();
     if (const auto it = m_all.constFind(summary.conversation.id); it != m_all.cend())
         row.typingText = it->typingText;
     return row;
@@ -207,6 +255,8 @@ QList<int> ConversationListModel::changedRoles(const Row &a, const Row &b)
         roles << TypingTextRole;
     if (a.summary.muted != b.summary.muted)
         roles << MutedRole;
+    if (a.avatarSource != b.avatarSource)
+        roles << AvatarSourceRole;
     return roles;
 }
 
@@ -217,7 +267,9 @@ void ConversationListModel::rebuild()
     for (const Row &row : std::as_const(m_all)) {
         if (!row.summary.muted)
             unread += row.summary.unreadCount;
-        if (m_filter.isEmpty() || row.title.contains(m_filter, Qt::CaseInsensitive))
+        // A direct chat titled with a display name is found by the username too.
+        if (m_filter.isEmpty() || row.title.contains(m_filter, Qt::CaseInsensitive)
+            || peerUsernameOf(row.summary).contains(m_filter, Qt::CaseInsensitive))
             next.append(row);
     }
     std::sort(next.begin(), next.end(), [](const Row &a, const Row &b) {

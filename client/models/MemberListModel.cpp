@@ -1,6 +1,7 @@
 #include "MemberListModel.h"
 
 #include "chat/States.h"
+#include "contacts/Profiles.h"
 
 #include "RowSync_p.h"
 
@@ -33,7 +34,9 @@ QHash<int, QByteArray> MemberListModel::roleNames() const
             {UsernameRole, "username"},
             {RoleRole, "role"},
             {OnlineRole, "online"},
-            {IsSelfRole, "isSelf"}};
+            {IsSelfRole, "isSelf"},
+            {DisplayNameRole, "displayName"},
+            {AvatarSourceRole, "avatarSource"}};
 }
 
 QVariant MemberListModel::data(const QModelIndex &index, int role) const
@@ -53,9 +56,24 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
         return r.online;
     case IsSelfRole:
         return r.member.userId == m_selfUserId;
+    case DisplayNameRole:
+        return m_profiles ? m_profiles->displayNameOf(r.member.userId) : QString();
+    case AvatarSourceRole:
+        return m_profiles ? m_profiles->avatarSourceOf(r.member.userId) : QString();
     default:
         return {};
     }
+}
+
+void MemberListModel::setProfiles(const Profiles *profiles)
+{
+    m_profiles = profiles;
+    connect(profiles, &Profiles::changed, this, [this](qint64 userId) {
+        for (int i = 0; i < int(m_rows.size()); ++i) {
+            if (m_rows.at(i).member.userId == userId)
+                Q_EMIT dataChanged(index(i), index(i), {DisplayNameRole, AvatarSourceRole});
+        }
+    });
 }
 
 void MemberListModel::setMembers(const QList<Member> &members)

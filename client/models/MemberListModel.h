@@ -10,6 +10,8 @@
 
 namespace Parley {
 
+class Profiles;
+
 class MemberListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -27,6 +29,8 @@ public:
         RoleRole, ///< States::MemberRole
         OnlineRole,
         IsSelfRole,
+        DisplayNameRole, ///< the name they gave themselves (Profiles); empty: none
+        AvatarSourceRole, ///< their picture (Profiles::avatarSourceOf); empty: none
     };
     Q_ENUM(Role)
 
@@ -44,6 +48,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     // --- fed by its Chat ---
+    /// Members show with their display name and picture when known.
+    void setProfiles(const Profiles *profiles);
     void setMembers(const QList<Member> &members);
     void setPresence(const Presence &presence);
 
@@ -61,6 +67,7 @@ private:
 
     qint64 m_conversationId;
     qint64 m_selfUserId;
+    const Profiles *m_profiles = nullptr;
     QList<Row> m_rows;
     QHash<qint64, bool> m_online;
     bool m_canManage = false;

@@ -4,6 +4,7 @@
 
 #include "Logging.h"
 #include "chat/StateText.h"
+#include "contacts/Profiles.h"
 #include "content/MessageContent.h"
 #include "content/SystemText.h"
 #include "outbox/Outbox.h"
@@ -93,7 +94,9 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {ImageWidthRole, "imageWidth"},
             {ImageHeightRole, "imageHeight"},
             {FormattedTextRole, "formattedText"},
-            {MentionsMeRole, "mentionsMe"}};
+            {MentionsMeRole, "mentionsMe"},
+            {SenderAvatarRole, "senderAvatar"},
+            {SenderUsernameRole, "senderUsername"}};
 }
 
 int MessageListModel::rowOfSeq(qint64 seq) const
@@ -187,6 +190,19 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
                 insertLogRows(rows);
                 m_fetching = false;
             });
+}
+
+void MessageListModel::setProfiles(const Profiles *profiles)
+{
+    m_profiles = profiles;
+    connect(profiles, &Profiles::changed, this, [this](qint64 userId) {
+        for (int i = 0; i < int(m_rows.size()); ++i) {
+            if (m_rows.at(i).message.senderId == userId)
+                Q_EMIT dataChanged(index(i), index(i), {SenderNameRole, SenderAvatarRole});
+            if (m_rows.at(i).message.replyTo > 0)
+                Q_EMIT dataChanged(index(i), index(i), {ReplySenderNameRole});
+        }
+    });
 }
 
 void MessageListModel::setConversation(const ConversationSummary &summary)

@@ -29,6 +29,7 @@ namespace Parley {
 class MessageContent;
 class MessageStore;
 class Outbox;
+class Profiles;
 class SyncEngine;
 
 class MessageListModel : public QAbstractListModel
@@ -81,6 +82,8 @@ public:
         ImageWidthRole, ///< the original image's size in pixels (0 without a preview)
         ImageHeightRole,
         MentionsMeRole, ///< someone else's message whose content mentions me
+        SenderAvatarRole, ///< the sender's picture (Profiles::avatarSourceOf); empty: none
+        SenderUsernameRole, ///< the sender's username (senderName is their display name)
     };
     Q_ENUM(Role)
 
@@ -119,6 +122,8 @@ public:
     bool hasOwnReaction(qint64 seq, const QString &emoji) const;
 
     // --- fed by its Chat ---
+    /// Senders are named by their display name when known, and shown with their picture.
+    void setProfiles(const Profiles *profiles);
     /// Member names, whether senders are shown (groups), and the receipt pointers.
     void setConversation(const ConversationSummary &summary);
     void addMessages(const QList<StoredMessage> &messages);
@@ -213,6 +218,7 @@ private:
     QList<Row> m_rows;
     bool m_isGroup = false;
     QHash<qint64, QString> m_names;
+    const Profiles *m_profiles = nullptr;
     qint64 m_deliveredUpTo = 0; ///< every other member received up to here
     qint64 m_readUpTo = 0; ///< every other member read up to here
     bool m_loaded = false;

@@ -115,7 +115,8 @@ void MessageListModel::addPending(const StoredMessage &message)
         // A queued reaction, edit or delete is not a row: it shows on its target at once, as
         // the cache will apply it once the server has it (messagesChanged then replaces the
         // row with what the cache says).
-        if (const auto content = MessageContent::fromBytes(message.body))
+        if (const auto content = MessageContent::fromBytes(message.body);
+            content && content->isAnnotation())
             applyPendingAnnotation(*content);
         return;
     }
@@ -163,6 +164,7 @@ void MessageListModel::applyPendingAnnotation(const MessageContent &content)
         break;
     case MessageContent::Type::Text:
     case MessageContent::Type::File:
+    case MessageContent::Type::Profile:
     case MessageContent::Type::Unknown:
         return;
     }

@@ -4,6 +4,7 @@
 
 #include "Logging.h"
 #include "chat/StateText.h"
+#include "contacts/Profiles.h"
 #include "content/MessageContent.h"
 #include "content/SystemText.h"
 #include "content/TextMarkup.h"
@@ -35,8 +36,14 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return QString::fromLatin1(m.clientId.toHex());
     case SenderIdRole:
         return m.senderId;
-    case SenderNameRole:
+    case SenderNameRole: {
+        const QString username = m.senderName.isEmpty() ? m_names.value(m.senderId) : m.senderName;
+        return m_profiles ? m_profiles->nameOf(m.senderId, username) : username;
+    }
+    case SenderUsernameRole:
         return m.senderName.isEmpty() ? m_names.value(m.senderId) : m.senderName;
+    case SenderAvatarRole:
+        return m_profiles ? m_profiles->avatarSourceOf(m.senderId) : QString();
     case IsOwnRole:
         return m.senderId == m_selfUserId;
     case Qt::DisplayRole:
@@ -78,8 +85,13 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return r.systemText;
     case ReplyToSeqRole:
         return m.replyTo;
-    case ReplySenderNameRole:
-        return m.replySenderName;
+    case ReplySenderNameRole: {
+        // The quoted person by the name they gave themselves, when the quoted entry is loaded.
+        const int quoted = m_profiles && m.replyTo > 0 ? indexOfSeq(m.replyTo) : -1;
+        return quoted >= 0
+                ? m_profiles->nameOf(m_rows.at(quoted).message.senderId, m.replySenderName)
+                : m.replySenderName;
+    }
     case ReplySnippetRole:
         return replySnippet(m);
     case ReactionsRole:

@@ -60,7 +60,8 @@ inline QString deletedText()
     return MessageListModel::tr("This message was deleted");
 }
 
-/// What an outbox entry's content means for its row (the outbox gives body and text only).
+/// What an outbox entry's content means for its row (the outbox gives body and text only):
+/// whether it is no row of its own (a reaction, edit, delete or profile).
 inline bool isAnnotation(const StoredMessage &m, qint64 *replyTo = nullptr)
 {
     if (m.kind != MessageKind::Content)
@@ -70,7 +71,7 @@ inline bool isAnnotation(const StoredMessage &m, qint64 *replyTo = nullptr)
         return false;
     if (replyTo)
         *replyTo = content->replyTo();
-    return content->isAnnotation();
+    return content->isHiddenEntry();
 }
 
 } // namespace Parley::MessageRows

@@ -101,7 +101,8 @@ void OutboxListModel::reload()
         const ConversationSummary *summary = m_conversations->summary(entry.conversationId);
         row.title = summary ? m_conversations->titleOf(*summary) : QString();
         if (auto content = MessageContent::fromBytes(entry.content))
-            row.text = content->previewText();
+            row.text = content->type() == MessageContent::Type::Profile ? tr("Your profile")
+                                                                        : content->previewText();
         row.failed = entry.state == OutboxState::Failed;
         row.failureReason = entry.failureReason;
         rows.append(row);

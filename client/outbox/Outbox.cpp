@@ -122,6 +122,7 @@ QByteArray Outbox::send(qint64 conversationId, const MessageContent &content,
 {
     if (!clientId.isEmpty() && find(clientId))
         return clientId;
+    Q_EMIT aboutToQueue(conversationId, content);
     OutboxEntry entry;
     entry.conversationId = conversationId;
     entry.clientId = clientId.isEmpty() ? newClientId() : clientId;

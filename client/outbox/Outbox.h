@@ -14,6 +14,7 @@
 /// discard() an entry that is not on its way (failed, or queued while the server is away).
 /// Lives on the GUI thread.
 
+#include "content/MessageContent.h"
 #include "protocol/FrameCodec.h"
 #include "store/StoreTypes.h"
 
@@ -26,7 +27,6 @@ namespace Parley {
 
 class Connection;
 class ContentCipher;
-class MessageContent;
 class MessageStore;
 
 class Outbox : public QObject
@@ -75,6 +75,9 @@ public:
     void forget(const QList<QByteArray> &clientIds);
 
 Q_SIGNALS:
+    /// send() is about to queue `content` in `conversationId`: a receiver connected directly
+    /// may queue something of its own first (ProfileSharing: my profile before my message).
+    void aboutToQueue(qint64 conversationId, const Parley::MessageContent &content);
     void loaded();
     /// Committed to the cache; shown as queued.
     void entryQueued(const Parley::StoredMessage &message);

@@ -1,6 +1,7 @@
 #include "Annotations.h"
 
 #include "Logging.h"
+#include "ProfileTable.h"
 #include "content/MessageContent.h"
 #include "model/Envelope.h"
 
@@ -70,6 +71,18 @@ void Annotations::entryStored(qint64 conversationId, qint64 seq)
     if (!content)
         return;
     QSqlQuery q(m_db);
+    if (content->type() == MessageContent::Type::Profile) {
+        q.prepare(u"UPDATE messages SET hidden = 1, text = '' WHERE conv = ? AND seq = ?"_s);
+        q.addBindValue(conversationId);
+        q.addBindValue(seq);
+        exec(q);
+        // The sender of the entry is whose profile it is: no one names someone else.
+        const StoredProfile profile{entry.sender, content->displayName(), content->picture(),
+                                    content->profileVersion()};
+        if (ProfileTable(m_db).offer(profile) && !m_profiles.contains(entry.sender))
+            m_profiles.append(entry.sender);
+        return;
+    }
     if (content->isAnnotation()) {
         q.prepare(u"UPDATE messages SET hidden = 1, annotates = ?, text = '' WHERE conv = ?"
                   " AND seq = ?"_s);
@@ -173,6 +186,7 @@ bool Annotations::apply(qint64 conversationId, qint64 seq, qint64 sender,
         return exec(q);
     case MessageContent::Type::Text:
     case MessageContent::Type::File:
+    case MessageContent::Type::Profile:
     case MessageContent::Type::Unknown:
         break;
     }

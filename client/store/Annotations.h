@@ -9,6 +9,8 @@
 /// erases the target's text, its edits' text and its reactions, and nothing applies after it.
 /// An annotation whose target is not in the cache (or not readable yet) waits as its hidden
 /// row and is applied when the target is stored or decrypted, whatever the order of arrival.
+/// A profile becomes a hidden row too and is kept (ProfileTable) as its sender's, only its
+/// sender's, if it is newer than the one kept.
 /// Runs inside the caller's transaction on the cache's connection.
 
 #include <QtCore/QList>
@@ -31,6 +33,8 @@ public:
 
     /// Rows other than the ones passed to entryStored() whose shown state changed: (conv, seq).
     const QList<QPair<qint64, qint64>> &changed() const { return m_changed; }
+    /// Users whose kept profile the entries changed.
+    const QList<qint64> &profiles() const { return m_profiles; }
 
 private:
     struct Entry
@@ -54,6 +58,7 @@ private:
 
     QSqlDatabase &m_db;
     QList<QPair<qint64, qint64>> m_changed;
+    QList<qint64> m_profiles;
 };
 
 } // namespace Parley

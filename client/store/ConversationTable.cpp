@@ -151,7 +151,7 @@ std::optional<ConversationSummary> ConversationTable::summary(qint64 conversatio
     if (exec(q)) {
         while (q.next()) {
             const auto content = MessageContent::fromBytes(q.value(0).toByteArray());
-            if (content && content->isAnnotation())
+            if (content && content->isHiddenEntry())
                 continue;
             s.lastActivity = q.value(1).toLongLong();
             if (content)
@@ -218,6 +218,10 @@ void ConversationTable::applyMembership(qint64 conversationId, const MembershipE
         q.addBindValue(event.targetUserId);
         q.addBindValue(notNull(event.targetUsername));
         q.addBindValue(int(event.role));
+        exec(q);
+        // Someone new has not seen my profile: it goes with my next message there.
+        q.prepare(u"UPDATE conversations SET profile_sent = 0 WHERE id = ?"_s);
+        q.addBindValue(conversationId);
         exec(q);
         break;
     case MembershipEvent::Action::Removed:

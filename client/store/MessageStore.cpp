@@ -5,6 +5,7 @@
 #include "MessageTable.h"
 #include "Migrations.h"
 #include "OutboxTable.h"
+#include "ProfileTable.h"
 #include "SearchIndex.h"
 #include "SettingsTable.h"
 #include "UploadTable.h"
@@ -206,6 +207,8 @@ QFuture<StoredBatch> MessageStore::storeMessages(const QList<StoredMessage> &mes
     return run([this, messages, ownDeviceId](QSqlDatabase &db) {
         StoredBatch batch = MessageTable(db).store(messages, ownDeviceId);
         emitChanged(batch.changed);
+        if (!batch.profiles.isEmpty())
+            Q_EMIT profilesChanged(batch.profiles);
         return batch;
     });
 }
@@ -228,11 +231,40 @@ QFuture<QList<StoredMessage>> MessageStore::reconcile(qint64 conversationId,
 {
     return run([this, conversationId, seqs](QSqlDatabase &db) {
         QList<StoredMessage> changed;
-        QList<StoredMessage> rows = MessageTable(db).reconcile(conversationId, seqs, changed);
+        QList<qint64> profiles;
+        QList<StoredMessage> rows =
+                MessageTable(db).reconcile(conversationId, seqs, changed, profiles);
+        if (!profiles.isEmpty())
+            Q_EMIT profilesChanged(profiles);
         // The late entries and the rows they changed go to everyone (and the late ones to the
         // caller).
         emitChanged(changed + rows);
         return rows;
+    });
+}
+
+QFuture<QList<StoredProfile>> MessageStore::profiles(const QList<qint64> &userIds)
+{
+    return run([userIds](QSqlDatabase &db) { return ProfileTable(db).profiles(userIds); });
+}
+
+QFuture<void> MessageStore::saveProfile(const StoredProfile &profile)
+{
+    return run([this, profile](QSqlDatabase &db) {
+        if (ProfileTable(db).offer(profile))
+            Q_EMIT profilesChanged({profile.userId});
+    });
+}
+
+QFuture<QHash<qint64, qint64>> MessageStore::profileSentVersions()
+{
+    return run([](QSqlDatabase &db) { return ProfileTable(db).sentVersions(); });
+}
+
+QFuture<void> MessageStore::setProfileSent(qint64 conversationId, qint64 version)
+{
+    return run([conversationId, version](QSqlDatabase &db) {
+        ProfileTable(db).setSentVersion(conversationId, version);
     });
 }
 

@@ -17,6 +17,7 @@
 #include "protocol/Result.h"
 
 #include <QtCore/QFuture>
+#include <QtCore/QHash>
 #include <QtCore/QObject>
 #include <QtCore/QVariant>
 
@@ -104,6 +105,15 @@ public:
     QFuture<QList<SearchHit>> searchMessages(const QString &query, qint64 conversationId,
                                              const SearchCursor &after, int limit);
 
+    // --- profiles (display names and pictures, ProfileTable) ---
+    /// The kept profiles of `userIds` (every kept one when empty).
+    QFuture<QList<StoredProfile>> profiles(const QList<qint64> &userIds = {});
+    /// Keeps `profile` if it is newer than the one kept for its user (profilesChanged then).
+    QFuture<void> saveProfile(const StoredProfile &profile);
+    /// The version of my profile each conversation was last sent.
+    QFuture<QHash<qint64, qint64>> profileSentVersions();
+    QFuture<void> setProfileSent(qint64 conversationId, qint64 version);
+
     // --- the outbox ---
     QFuture<void> enqueue(const OutboxEntry &entry);
     /// Every outbox entry, oldest first.
@@ -133,6 +143,9 @@ Q_SIGNALS:
     /// the store thread after the commit, so receivers on other threads get it queued, before
     /// the future of the call that caused it finishes.
     void messagesChanged(qint64 conversationId, const QList<Parley::StoredMessage> &rows);
+    /// The kept profiles of `userIds` changed (a newer `profile` entry, or saveProfile()):
+    /// emitted on the store thread after the commit.
+    void profilesChanged(const QList<qint64> &userIds);
 
 private:
     class Worker;

@@ -112,12 +112,13 @@ StoredBatch MessageTable::store(const QList<StoredMessage> &messages, qint64 own
     MessageRows rows(m_db);
     batch.inserted = rows.load(inserted);
     batch.changed = rows.load(without(annotations.changed(), inserted));
+    batch.profiles = annotations.profiles();
     m_db.commit();
     return batch;
 }
 
 QList<StoredMessage> MessageTable::reconcile(qint64 conversationId, const QList<qint64> &seqs,
-                                             QList<StoredMessage> &changed)
+                                             QList<StoredMessage> &changed, QList<qint64> &profiles)
 {
     m_db.transaction();
     Annotations annotations(m_db);
@@ -129,6 +130,7 @@ QList<StoredMessage> MessageTable::reconcile(qint64 conversationId, const QList<
     MessageRows rows(m_db);
     QList<StoredMessage> reconciled = rows.load(keys);
     changed = rows.load(without(annotations.changed(), keys));
+    profiles = annotations.profiles();
     m_db.commit();
     return reconciled;
 }

@@ -26,9 +26,10 @@ public:
     /// Inserts entries (existing seqs are kept) in one transaction; see MessageStore.
     StoredBatch store(const QList<StoredMessage> &messages, qint64 ownDeviceId);
     /// Entries whose content arrived late, applied in one transaction: the rows as they are
-    /// now, and in `changed` the other rows they changed.
+    /// now, in `changed` the other rows they changed, and in `profiles` the users whose kept
+    /// profile they changed.
     QList<StoredMessage> reconcile(qint64 conversationId, const QList<qint64> &seqs,
-                                   QList<StoredMessage> &changed);
+                                   QList<StoredMessage> &changed, QList<qint64> &profiles);
     /// The row as it is after the change, or nullopt if there is no such row.
     std::optional<StoredMessage> setAttachmentPath(qint64 conversationId, qint64 seq,
                                                    const QString &path);

@@ -127,6 +127,13 @@ const QList<QStringList> &migrations()
                     u"ALTER TABLE messages ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0"_s,
                     u"CREATE INDEX messages_expiry ON messages (expires_at) WHERE expires_at != 0"_s,
             },
+            // 7: profiles (display name and picture) of the people I know and my own, the newest
+            // version of each; and which version of mine each conversation was sent last.
+            {
+                    u"CREATE TABLE profiles (user_id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                    " picture BLOB, version INTEGER NOT NULL)"_s,
+                    u"ALTER TABLE conversations ADD COLUMN profile_sent INTEGER NOT NULL DEFAULT 0"_s,
+            },
     };
     return steps;
 }

@@ -56,7 +56,8 @@ void SettingsTable::wipeAccountData()
     for (const auto &statement :
          {u"DELETE FROM conversations"_s, u"DELETE FROM members"_s, u"DELETE FROM messages"_s,
           u"DELETE FROM reactions"_s, u"DELETE FROM cursors"_s, u"DELETE FROM outbox"_s,
-          u"DELETE FROM uploads"_s, u"DELETE FROM settings WHERE key NOT LIKE 'pin/%'"_s}) {
+          u"DELETE FROM uploads"_s, u"DELETE FROM profiles"_s,
+          u"DELETE FROM settings WHERE key NOT LIKE 'pin/%'"_s}) {
         if (!q.exec(statement))
             StoreSql::logFailure(q);
     }

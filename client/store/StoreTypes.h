@@ -157,6 +157,18 @@ struct ExpiredMessages
     friend bool operator==(const ExpiredMessages &, const ExpiredMessages &) = default;
 };
 
+/// A user's display name and picture as the cache keeps them (the newest `profile` content of
+/// theirs, or my own as I saved it).
+struct StoredProfile
+{
+    qint64 userId = 0;
+    QString displayName; ///< empty: none
+    QByteArray picture; ///< JPEG (ProfilePicture); empty: none
+    qint64 version = 0; ///< ms since the epoch when its owner saved it
+
+    friend bool operator==(const StoredProfile &, const StoredProfile &) = default;
+};
+
 /// What storing a batch of log entries did.
 struct StoredBatch
 {
@@ -165,6 +177,8 @@ struct StoredBatch
     /// Rows stored before whose shown state these entries changed (edited, deleted, reacted
     /// to; replies quoting them are not listed). MessageStore::messagesChanged carries them.
     QList<StoredMessage> changed;
+    /// Users whose profile these entries changed (MessageStore::profilesChanged carries them).
+    QList<qint64> profiles;
 };
 
 } // namespace Parley

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void keychainMissing();
     void blockRefusesMessagesUntilUnblocked();
     void lastSeenPrivacyFollowsServer();
+    void profileGoesBeforeTheNextMessage();
 
 private:
     std::unique_ptr<Client> makeClient(const QString &name);
@@ -998,6 +999,71 @@ void tst_Client::lastSeenPrivacyFollowsServer()
     QTRY_VERIFY_WITH_TIMEOUT(!alice->canChangeShowLastSeen(), 10000);
     alice->setShowLastSeen(false);
     QVERIFY(alice->showLastSeen());
+}
+
+/// My profile, saved before I am in any conversation, reaches a new direct chat, a new group and
+/// someone added to it just before my next message there; it is never a message of its own.
+void tst_Client::profileGoesBeforeTheNextMessage()
+{
+    auto alice = registered(u"alice"_s);
+    auto bob = registered(u"bob"_s);
+    auto carol = registered(u"carol"_s);
+    QVERIFY(alice->saveProfile(u"  Alice Martin "_s, {}, false));
+    QTRY_COMPARE(alice->displayName(), u"Alice Martin"_s);
+
+    // A new direct chat: bob learns her name with her first message.
+    const qint64 direct = openDirect(*alice, u"bob"_s);
+    QVERIFY(direct > 0);
+    alice->chat(direct)->sendText(u"hi bob"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->summary(direct) != nullptr, 10000);
+    MessageListModel *bobView = bob->chat(direct)->messages();
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(bobView, u"hi bob"_s) >= 0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(bob->displayNameOf(alice->userId()), u"Alice Martin"_s, 10000);
+    QTRY_COMPARE(bob->chat(direct)->title(), u"Alice Martin"_s);
+    QCOMPARE(bob->chat(direct)->peerUsername(), u"alice"_s);
+    // The profile is no row: only the chat's start (a system line) and her message.
+    for (int row = 0; row < bobView->rowCount(); ++row) {
+        const QModelIndex index = bobView->index(row);
+        QVERIFY2(index.data(MessageListModel::IsSystemRole).toBool()
+                         || index.data(MessageListModel::TextRole).toString() == u"hi bob"_s,
+                 qPrintable(index.data(MessageListModel::TextRole).toString()));
+    }
+    QCOMPARE(countText(bobView, u"hi bob"_s), 1);
+    QCOMPARE(bobView->index(rowWithText(bobView, u"hi bob"_s))
+                     .data(MessageListModel::SenderNameRole)
+                     .toString(),
+             u"Alice Martin"_s);
+    QTRY_COMPARE(bob->conversations()->summary(direct)->unreadCount, 1);
+
+    // A group, then carol added to it: her next message there brings the profile to carol.
+    QSignalSpy opened(alice.get(), &Client::conversationOpened);
+    alice->createGroup(u"Lunch"_s, {u"bob"_s});
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
+    const qint64 group = opened.first().first().toLongLong();
+    QTRY_COMPARE_WITH_TIMEOUT(alice->chat(group)->members()->rowCount(), 2, 10000);
+    alice->chat(group)->addMember(u"carol"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(alice->chat(group)->members()->rowCount(), 3, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(carol->conversations()->summary(group) != nullptr, 10000);
+    QVERIFY(carol->displayNameOf(alice->userId()).isEmpty());
+    alice->chat(group)->sendText(u"hello all"_s);
+    MessageListModel *carolView = carol->chat(group)->messages();
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(carolView, u"hello all"_s) >= 0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(carol->displayNameOf(alice->userId()), u"Alice Martin"_s, 10000);
+    QTRY_COMPARE(carolView->index(rowWithText(carolView, u"hello all"_s))
+                         .data(MessageListModel::SenderNameRole)
+                         .toString(),
+                 u"Alice Martin"_s);
+    MemberListModel *carolMembers = carol->chat(group)->members();
+    bool named = false;
+    for (int row = 0; row < carolMembers->rowCount(); ++row) {
+        const QModelIndex index = carolMembers->index(row);
+        if (index.data(MemberListModel::UserIdRole).toLongLong() == alice->userId())
+            named = index.data(MemberListModel::DisplayNameRole).toString() == u"Alice Martin"_s;
+    }
+    QVERIFY(named);
+    // No one else's name changed: bob and carol have none.
+    QVERIFY(carol->displayNameOf(bob->userId()).isEmpty());
+    QVERIFY(alice->displayNameOf(carol->userId()).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Client)

@@ -1,6 +1,7 @@
 #include "attachments/AttachmentCipher.h"
 #include "content/ImagePreview.h"
 #include "content/MessageContent.h"
+#include "content/ProfilePicture.h"
 
 #include <QtCore/QBuffer>
 #include <QtCore/QCborArray>
@@ -36,6 +37,12 @@ private Q_SLOTS:
     void mentionsRoundTrip();
     void malformedMentionsIgnored_data();
     void malformedMentionsIgnored();
+    void profileRoundTrip();
+    void profilePictureFromFile();
+    void malformedProfilePictureIgnored_data();
+    void malformedProfilePictureIgnored();
+    void profileRefused_data();
+    void profileRefused();
     void unknownFieldsAndTypes();
     void refused_data();
     void refused();
@@ -379,6 +386,113 @@ void tst_MessageContent::refused_data()
 }
 
 void tst_MessageContent::refused()
+{
+    QFETCH(QByteArray, bytes);
+    QVERIFY(!MessageContent::fromBytes(bytes).hasValue());
+}
+
+void tst_MessageContent::profileRoundTrip()
+{
+    const QByteArray picture = ProfilePicture::fromImage(filled(300, 200, Qt::red));
+    QVERIFY(ProfilePicture::isWellFormed(picture));
+    for (const MessageContent &c :
+         {MessageContent::profile(u"  Alice Martin "_s, picture, 1'700'000'000'000),
+          MessageContent::profile({}, {}, 5)}) {
+        const auto read = MessageContent::fromBytes(c.toBytes());
+        QVERIFY(read.hasValue());
+        QCOMPARE(*read, c);
+        QCOMPARE(read->type(), MessageContent::Type::Profile);
+        QVERIFY(read->isHiddenEntry());
+        QVERIFY(!read->isAnnotation());
+        QCOMPARE(read->target(), 0);
+        QVERIFY(read->previewText().isEmpty()); // never a row, never searched
+    }
+    const auto read = MessageContent::fromBytes(
+            MessageContent::profile(u"  Alice Martin "_s, picture, 1'700'000'000'000).toBytes());
+    QCOMPARE(read->displayName(), u"Alice Martin"_s); // trimmed
+    QCOMPARE(read->picture(), picture);
+    QCOMPARE(read->profileVersion(), 1'700'000'000'000);
+    // The picture decodes, red, within bounds.
+    const QImage image = ProfilePicture::decode(read->picture());
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() <= ProfilePicture::MaxSide && image.height() <= ProfilePicture::MaxSide);
+    QVERIFY(qAbs(image.pixelColor(image.width() / 2, image.height() / 2).red() - 255) < 24);
+}
+
+void tst_MessageContent::profilePictureFromFile()
+{
+    QTemporaryDir dir;
+    // A large, noisy photo still fits: the centre square, 128 px, at most 16 KiB.
+    QImage noisy(1600, 900, QImage::Format_RGB32);
+    quint32 seed = 7;
+    for (int y = 0; y < noisy.height(); ++y) {
+        for (int x = 0; x < noisy.width(); ++x) {
+            seed = seed * 1664525u + 1013904223u;
+            noisy.setPixel(x, y, seed);
+        }
+    }
+    const QString path = dir.filePath(u"photo.png"_s);
+    QVERIFY(noisy.save(path));
+    const QByteArray picture = ProfilePicture::fromFile(path);
+    QVERIFY(!picture.isEmpty());
+    QVERIFY(picture.size() <= ProfilePicture::MaxBytes);
+    const QImage image = ProfilePicture::decode(picture);
+    QCOMPARE(image.size(), QSize(ProfilePicture::MaxSide, ProfilePicture::MaxSide));
+    // Not an image: nothing.
+    QFile text(dir.filePath(u"notes.png"_s));
+    QVERIFY(text.open(QIODevice::WriteOnly));
+    text.write("not a picture");
+    text.close();
+    QVERIFY(ProfilePicture::fromFile(text.fileName()).isEmpty());
+}
+
+void tst_MessageContent::malformedProfilePictureIgnored_data()
+{
+    QTest::addColumn<QCborValue>("picture");
+    const QByteArray good = jpeg(filled(100, 100, Qt::blue));
+    QTest::newRow("not bytes") << QCborValue(u"picture"_s);
+    QTest::newRow("garbage") << QCborValue(QByteArray("\xFF\xD8garbage", 9));
+    QTest::newRow("truncated") << QCborValue(good.left(20));
+    QTest::newRow("png, not jpeg") << QCborValue(pngHeader(10, 10));
+    QTest::newRow("over 128 px") << QCborValue(jpeg(filled(200, 20, Qt::blue)));
+    QTest::newRow("over 16 KiB") << QCborValue(
+            QByteArray(good + QByteArray(ProfilePicture::MaxBytes, '\0')));
+}
+
+void tst_MessageContent::malformedProfilePictureIgnored()
+{
+    QFETCH(QCborValue, picture);
+    // The name still counts, without a picture.
+    const QByteArray bytes = cbor({{"type"_L1, u"profile"_s},
+                                   {"name"_L1, u"Alice Martin"_s},
+                                   {"picture"_L1, picture},
+                                   {"version"_L1, 42}});
+    const auto read = MessageContent::fromBytes(bytes);
+    QVERIFY(read.hasValue());
+    QCOMPARE(read->type(), MessageContent::Type::Profile);
+    QCOMPARE(read->displayName(), u"Alice Martin"_s);
+    QVERIFY(read->picture().isEmpty());
+    QVERIFY(ProfilePicture::decode(picture.toByteArray()).isNull());
+}
+
+void tst_MessageContent::profileRefused_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    const auto profile = [](QCborValue name, QCborValue version) {
+        QCborMap map{{"type"_L1, u"profile"_s}, {"name"_L1, name}};
+        if (!version.isUndefined())
+            map.insert("version"_L1, version);
+        return cbor(map);
+    };
+    QTest::newRow("no version") << profile(u"Alice"_s, QCborValue());
+    QTest::newRow("version zero") << profile(u"Alice"_s, 0);
+    QTest::newRow("negative version") << profile(u"Alice"_s, -5);
+    QTest::newRow("version not a number") << profile(u"Alice"_s, u"5"_s);
+    QTest::newRow("name not text") << profile(42, 5);
+    QTest::newRow("name too long") << profile(QString(65, u'a'), 5);
+}
+
+void tst_MessageContent::profileRefused()
 {
     QFETCH(QByteArray, bytes);
     QVERIFY(!MessageContent::fromBytes(bytes).hasValue());

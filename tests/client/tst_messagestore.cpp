@@ -2,6 +2,8 @@
 #include "store/MessageStore.h"
 #include "store/Migrations.h"
 
+#include <QtCore/QCborMap>
+#include <QtCore/QCborValue>
 #include <QtCore/QDateTime>
 #include <QtCore/QTemporaryDir>
 #include <QtSql/QSqlDatabase>
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void fullTextSearch();
     void fullTextSearchPages();
     void expiredMessagesAreDeleted();
+    void profilesAreTheSendersOwn();
 
 private:
     std::optional<QTemporaryDir> m_dir;
@@ -678,6 +681,73 @@ void tst_MessageStore::expiredMessagesAreDeleted()
     QVERIFY(AWAIT(store.searchMessages(u"gone"_s, 0, SearchCursor{}, 10)).result().isEmpty());
     QVERIFY(!dump(path(), u"message_search"_s).contains(u"gone"_s));
     QCOMPARE(AWAIT(store.latestMessages(7, 10)).result().size(), 1);
+}
+
+/// A `profile` entry is kept as its sender's profile (never anyone else's, whatever fields it
+/// carries), only when newer than the one kept, is never a row, survives a restart, and remembers
+/// which version of mine each conversation had.
+void tst_MessageStore::profilesAreTheSendersOwn()
+{
+    {
+        MessageStore store;
+        QVERIFY(AWAIT(store.open(path())).result().isOk());
+        AWAIT(store.upsertConversations({direct(7, 1, 2)}, 1));
+        QSignalSpy changed(&store, &MessageStore::profilesChanged);
+        AWAIT(store.storeMessages({content(7, 1, 2, MessageContent::text(u"hi"_s))}, 10));
+        // User 2 sends a profile that also claims to be user 3's: it is user 2's, only.
+        QCborMap forged =
+                QCborValue::fromCbor(MessageContent::profile(u"Bob Stone"_s, {}, 5000).toBytes())
+                        .toMap();
+        forged.insert("userId"_L1, 3);
+        forged.insert("user"_L1, 3);
+        StoredMessage entry = content(7, 2, 2, MessageContent::text({}));
+        entry.body = forged.toCborValue().toCbor();
+        entry.text.clear();
+        const StoredBatch batch = AWAIT(store.storeMessages({entry}, 10)).result();
+        QCOMPARE(batch.profiles, QList<qint64>{2});
+        QTRY_COMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().first().value<QList<qint64>>(), QList<qint64>{2});
+        QCOMPARE(batch.inserted.size(), 1);
+        QVERIFY(batch.inserted.first().hidden); // not a row
+        QCOMPARE(shownTexts(store), QStringList{u"hi"_s});
+        auto profiles = AWAIT(store.profiles()).result();
+        QCOMPARE(profiles.size(), 1);
+        QCOMPARE(profiles.first().userId, 2);
+        QCOMPARE(profiles.first().displayName, u"Bob Stone"_s);
+        QCOMPARE(profiles.first().version, 5000);
+        QVERIFY(AWAIT(store.profiles({3})).result().isEmpty());
+        // An older version arriving late changes nothing; a newer one does.
+        AWAIT(store.storeMessages(
+                {content(7, 3, 2, MessageContent::profile(u"Old name"_s, {}, 4000))}, 10));
+        QCOMPARE(AWAIT(store.profiles({2})).result().first().displayName, u"Bob Stone"_s);
+        AWAIT(store.storeMessages(
+                {content(7, 4, 2, MessageContent::profile(u"Robert Stone"_s, {}, 6000))}, 10));
+        QCOMPARE(AWAIT(store.profiles({2})).result().first().displayName, u"Robert Stone"_s);
+        // Mine, saved here, and the version conversation 7 was sent.
+        AWAIT(store.saveProfile({1, u"Alice Martin"_s, {}, 7000}));
+        AWAIT(store.setProfileSent(7, 7000));
+        QCOMPARE(AWAIT(store.profileSentVersions()).result().value(7), 7000);
+        // The unread count does not count profiles.
+        const auto summary = AWAIT(store.conversationSummary(7, 1)).result();
+        QVERIFY(summary.has_value());
+        QCOMPARE(summary->unreadCount, 1);
+    }
+    MessageStore store;
+    QVERIFY(AWAIT(store.open(path())).result().isOk());
+    QCOMPARE(AWAIT(store.profiles({1})).result().first().displayName, u"Alice Martin"_s);
+    QCOMPARE(AWAIT(store.profiles({2})).result().first().displayName, u"Robert Stone"_s);
+    QCOMPARE(AWAIT(store.profileSentVersions()).result().value(7), 7000);
+    // Someone added to the conversation has not seen my profile.
+    MembershipEvent added;
+    added.action = MembershipEvent::Action::Added;
+    added.actorUserId = 1;
+    added.targetUserId = 4;
+    added.targetUsername = u"carol"_s;
+    AWAIT(store.applyMembership(7, added, 1));
+    QCOMPARE(AWAIT(store.profileSentVersions()).result().value(7), 0);
+    // Erasing the account's data erases the profiles.
+    AWAIT(store.wipeAccountData());
+    QVERIFY(AWAIT(store.profiles()).result().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_MessageStore)

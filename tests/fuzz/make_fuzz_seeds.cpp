@@ -5,6 +5,7 @@
 
 #include "UnwrapFixture.h"
 #include "content/MessageContent.h"
+#include "content/ProfilePicture.h"
 #include "crypto/MessagePadding.h"
 #include "e2ee/DeviceMessage.h"
 #include "model/Keys.h"
@@ -13,6 +14,7 @@
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
+#include <QtGui/QImage>
 
 #include <cstdio>
 
@@ -94,6 +96,14 @@ void webSocketSeeds()
     write("websocket", prefixed(0, QByteArray("\x82\x7f\x00\x00\x00\x00\x00\x10\x00\x00", 10)));
 }
 
+/// A small profile picture, as a sender makes one.
+QByteArray profilePicture()
+{
+    QImage image(48, 48, QImage::Format_RGB32);
+    image.fill(QColor(230, 20, 200));
+    return ProfilePicture::fromImage(image);
+}
+
 void contentSeeds()
 {
     const AttachmentRef ref{QByteArray(16, '\x11'), QByteArray(32, '\x22'), 1000, 1000 + 17 + 17};
@@ -106,6 +116,8 @@ void contentSeeds()
             MessageContent::reaction(3, QStringLiteral("👍"), true),
             MessageContent::edit(5, QStringLiteral("fixed")),
             MessageContent::deletion(6),
+            MessageContent::profile(QStringLiteral("Alice Martin"), {}, 1'700'000'000'000),
+            MessageContent::profile(QStringLiteral("Bob"), profilePicture(), 1'700'000'000'001),
     };
     for (const MessageContent &content : contents) {
         write("content", content.toBytes());

@@ -109,11 +109,27 @@ void tst_Contacts::contactListSearchesByName()
     QTRY_VERIFY_WITH_TIMEOUT(!alice.isShown(u"newChatDialog"_s), Steps::NetworkTimeout);
     QTRY_COMPARE(alice.text(u"conversationHeaderTitle"_s), u"bob"_s);
 
-    // Now bob is a contact too; the list opens unfiltered.
+    // Bob gives himself a display name (Settings' profile, tst_ui_profile); it reaches alice.
+    QVERIFY(m_people.bob->client()->saveProfile(u"Robert Jones"_s, {}, false));
+    QTRY_COMPARE_WITH_TIMEOUT(alice.client()->displayNameOf(m_people.bob->client()->userId()),
+                              u"Robert Jones"_s, Steps::NetworkTimeout);
+
+    // Now bob is a contact too, listed by his name; the list opens unfiltered.
     QVERIFY(alice.click(u"newChatButton"_s));
     QTRY_VERIFY(alice.isShown(u"contactList"_s));
     QCOMPARE(alice.text(u"newChatUsername"_s), QString());
-    QTRY_COMPARE(shownContacts(alice), (QStringList{u"bob"_s, u"carol"_s, u"dave"_s}));
+    QTRY_COMPARE(shownContacts(alice), (QStringList{u"carol"_s, u"dave"_s, u"bob"_s}));
+    QTRY_COMPARE(alice.text(u"contactName"_s, alice.item(u"contact:bob"_s)), u"Robert Jones"_s);
+    QCOMPARE(alice.text(u"contactUsername"_s, alice.item(u"contact:bob"_s)), u"@bob"_s);
+
+    // His name finds him, any part of it, as his username does.
+    search(alice, u"jones"_s);
+    QTRY_COMPARE(shownContacts(alice), QStringList{u"bob"_s});
+    search(alice, u"ROB"_s);
+    QTRY_COMPARE(shownContacts(alice), QStringList{u"bob"_s});
+    alice.screenshot(u"contactListSearchesByName-name"_s);
+    search(alice, u"bo"_s);
+    QTRY_COMPARE(shownContacts(alice), QStringList{u"bob"_s});
 
     // From the keyboard: typing picks the best match, Down the next, Enter starts the chat.
     search(alice, u"a"_s);
