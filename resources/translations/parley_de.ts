@@ -196,6 +196,10 @@
         <source>Mention %1</source>
         <translation>%1 erwähnen</translation>
     </message>
+    <message>
+        <source>%1  @%2</source>
+        <translation>%1  @%2</translation>
+    </message>
 </context>
 <context>
     <name>ConversationDelegate</name>
@@ -369,6 +373,10 @@
     <message>
         <source>Disappearing messages…</source>
         <translation>Verschwindende Nachrichten …</translation>
+    </message>
+    <message>
+        <source>last seen recently</source>
+        <translation>zuletzt vor Kurzem online</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1167,14 @@ Vorgelegt:   %2</translation>
         <source>Not connected: you did not trust the server&apos;s certificate.</source>
         <translation>Nicht verbunden: Du hast dem Zertifikat des Servers nicht vertraut.</translation>
     </message>
+    <message>
+        <source>A display name has at most %1 characters.</source>
+        <translation>Ein Anzeigename hat höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>That picture cannot be used: choose a JPEG, PNG, GIF or WebP image.</source>
+        <translation>Dieses Bild lässt sich nicht verwenden: Wähle ein JPEG-, PNG-, GIF- oder WebP-Bild.</translation>
+    </message>
 </context>
 <context>
     <name>Parley::Connection</name>
@@ -1329,6 +1345,13 @@ Vorgelegt:   %2</translation>
     <message>
         <source>Open</source>
         <translation>Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::OutboxListModel</name>
+    <message>
+        <source>Your profile</source>
+        <translation>Dein Profil</translation>
     </message>
 </context>
 <context>
@@ -1803,6 +1826,50 @@ Vorgelegt:   %2</translation>
     <message>
         <source>Unblock %1</source>
         <translation>Blockierung von %1 aufheben</translation>
+    </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>Bild auswählen</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
+        <translation>Bilder (*.jpg *.jpeg *.png *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Choose picture…</source>
+        <translation>Bild auswählen …</translation>
+    </message>
+    <message>
+        <source>Choose picture</source>
+        <translation>Bild auswählen</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>Bild entfernen</translation>
+    </message>
+    <message>
+        <source>Saved: your contacts will see it.</source>
+        <translation>Gespeichert: Deine Kontakte sehen es.</translation>
+    </message>
+    <message>
+        <source>Show when I was last seen</source>
+        <translation>Zeigen, wann ich zuletzt online war</translation>
+    </message>
+    <message>
+        <source>If you hide when you were last seen, you will not see when others were last seen either. Whether you are online now stays visible.</source>
+        <translation>Wenn du verbirgst, wann du zuletzt online warst, siehst du das auch bei anderen nicht. Ob du gerade online bist, bleibt sichtbar.</translation>
+    </message>
+    <message>
+        <source>You can change this while connected. If you hide when you were last seen, you will not see when others were last seen either.</source>
+        <translation>Das lässt sich ändern, während du verbunden bist. Wenn du verbirgst, wann du zuletzt online warst, siehst du das auch bei anderen nicht.</translation>
     </message>
 </context>
 <context>

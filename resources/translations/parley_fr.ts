@@ -196,6 +196,10 @@
         <source>Mention %1</source>
         <translation>Mentionner %1</translation>
     </message>
+    <message>
+        <source>%1  @%2</source>
+        <translation>%1  @%2</translation>
+    </message>
 </context>
 <context>
     <name>ConversationDelegate</name>
@@ -369,6 +373,10 @@
     <message>
         <source>Disappearing messages…</source>
         <translation>Messages éphémères…</translation>
+    </message>
+    <message>
+        <source>last seen recently</source>
+        <translation>vu récemment</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1167,14 @@ Présenté&#xa0;: %2</translation>
         <source>Not connected: you did not trust the server&apos;s certificate.</source>
         <translation>Non connecté&#xa0;: tu n’as pas fait confiance au certificat du serveur.</translation>
     </message>
+    <message>
+        <source>A display name has at most %1 characters.</source>
+        <translation>Un nom affiché compte au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>That picture cannot be used: choose a JPEG, PNG, GIF or WebP image.</source>
+        <translation>Cette image ne peut pas être utilisée : choisissez une image JPEG, PNG, GIF ou WebP.</translation>
+    </message>
 </context>
 <context>
     <name>Parley::Connection</name>
@@ -1329,6 +1345,13 @@ Présenté&#xa0;: %2</translation>
     <message>
         <source>Open</source>
         <translation>Ouvrir</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::OutboxListModel</name>
+    <message>
+        <source>Your profile</source>
+        <translation>Votre profil</translation>
     </message>
 </context>
 <context>
@@ -1803,6 +1826,50 @@ Présenté&#xa0;: %2</translation>
     <message>
         <source>Unblock %1</source>
         <translation>Débloquer %1</translation>
+    </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>Choisir une image</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Choose picture…</source>
+        <translation>Choisir une image…</translation>
+    </message>
+    <message>
+        <source>Choose picture</source>
+        <translation>Choisir une image</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>Retirer l’image</translation>
+    </message>
+    <message>
+        <source>Saved: your contacts will see it.</source>
+        <translation>Enregistré : vos contacts le verront.</translation>
+    </message>
+    <message>
+        <source>Show when I was last seen</source>
+        <translation>Montrer quand j’ai été vu pour la dernière fois</translation>
+    </message>
+    <message>
+        <source>If you hide when you were last seen, you will not see when others were last seen either. Whether you are online now stays visible.</source>
+        <translation>Si vous masquez quand vous avez été vu pour la dernière fois, vous ne le verrez pas non plus pour les autres. Le fait d’être en ligne reste visible.</translation>
+    </message>
+    <message>
+        <source>You can change this while connected. If you hide when you were last seen, you will not see when others were last seen either.</source>
+        <translation>Vous pouvez le modifier une fois connecté. Si vous masquez quand vous avez été vu pour la dernière fois, vous ne le verrez pas non plus pour les autres.</translation>
     </message>
 </context>
 <context>
