@@ -1,6 +1,7 @@
 // UI automation: the contact list. "New chat" lists everyone who shares a conversation with
-// the user, searched by name or username (case and accents do not count), and starts a chat
-// with the one chosen, by click or keyboard; a username that is no contact is looked up.
+// the user, by display name, searched by display name or username (case does not count), and
+// starts a chat with the one chosen, by click or keyboard; a username that is no contact is
+// looked up.
 
 #include "AppWindow.h"
 #include "Client.h"
