@@ -49,7 +49,7 @@ void Client::connectPieces()
         m_conversations->setTypingText(
                 conversationId,
                 StateText::typing(m_sync->typing()->typingUsers(conversationId),
-                                  m_conversations->summary(conversationId)));
+                                  m_conversations->summary(conversationId), m_profiles));
     });
     connect(m_outbox, &Outbox::entryQueued, this,
             [this](const StoredMessage &message) { m_feed->refresh(message.conversationId); });

@@ -190,8 +190,9 @@ void Chat::updateOnline()
 
 void Chat::updateTyping()
 {
-    const QString text = StateText::typing(m_parts.sync->typing()->typingUsers(m_conversationId),
-                                           m_parts.conversations->summary(m_conversationId));
+    const QString text =
+            StateText::typing(m_parts.sync->typing()->typingUsers(m_conversationId),
+                              m_parts.conversations->summary(m_conversationId), m_parts.profiles);
     if (text == m_typingText)
         return;
     m_typingText = text;

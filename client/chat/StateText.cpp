@@ -1,5 +1,7 @@
 #include "StateText.h"
 
+#include "contacts/Profiles.h"
+
 namespace Parley {
 
 QString StateText::delivery(States::Delivery state)
@@ -95,12 +97,15 @@ QString StateText::signOut(States::SignOut reason)
     return {};
 }
 
-QString StateText::typing(const QList<qint64> &userIds, const ConversationSummary *summary)
+QString StateText::typing(const QList<qint64> &userIds, const ConversationSummary *summary,
+                          const Profiles *profiles)
 {
     QStringList names;
     for (qint64 user : userIds) {
         const Member *member = summary ? summary->conversation.member(user) : nullptr;
-        names.append(member ? member->username : tr("someone"));
+        const QString username = member ? member->username : QString();
+        const QString name = profiles ? profiles->nameOf(user, username) : username;
+        names.append(name.isEmpty() ? tr("someone") : name);
     }
     names.sort();
     if (names.size() == 1)

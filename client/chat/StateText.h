@@ -33,7 +33,9 @@ public:
     Q_INVOKABLE static QString signOut(Parley::States::SignOut reason);
     /// "bob is typing…", "bob and carol are typing…", "Several people are typing…"; empty when
     /// nobody is. Names come from the conversation's members ("someone" if not known).
-    static QString typing(const QList<qint64> &userIds, const ConversationSummary *summary);
+    /// Who is typing, by display name when `profiles` knows one.
+    static QString typing(const QList<qint64> &userIds, const ConversationSummary *summary,
+                          const Profiles *profiles = nullptr);
 };
 
 } // namespace Parley

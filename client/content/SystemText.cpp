@@ -14,11 +14,12 @@ struct SystemText
 
 } // namespace
 
-QString membershipText(const MembershipEvent &event, const QString &actorName)
+QString membershipText(const MembershipEvent &event, const QString &actorName,
+                       const QString &targetName)
 {
     const QString actor = actorName.isEmpty() ? SystemText::tr("someone") : actorName;
-    const QString target =
-            event.targetUsername.isEmpty() ? SystemText::tr("someone") : event.targetUsername;
+    const QString targetShown = targetName.isEmpty() ? event.targetUsername : targetName;
+    const QString target = targetShown.isEmpty() ? SystemText::tr("someone") : targetShown;
     switch (event.action) {
     case MembershipEvent::Action::Created:
         if (event.title.isEmpty())
@@ -29,7 +30,7 @@ QString membershipText(const MembershipEvent &event, const QString &actorName)
     case MembershipEvent::Action::Removed:
         return SystemText::tr("%1 removed %2").arg(actor, target);
     case MembershipEvent::Action::Left:
-        return SystemText::tr("%1 left").arg(event.targetUsername.isEmpty() ? actor : target);
+        return SystemText::tr("%1 left").arg(targetShown.isEmpty() ? actor : target);
     case MembershipEvent::Action::RoleChanged:
         return event.role == Role::Admin ? SystemText::tr("%1 made %2 an admin").arg(actor, target)
                                          : SystemText::tr("%1 made %2 a member").arg(actor, target);

@@ -9,8 +9,10 @@
 
 namespace Parley {
 
-/// `actorName` is the username of event.actorUserId (empty if unknown).
-QString membershipText(const MembershipEvent &event, const QString &actorName);
+/// `actorName` names event.actorUserId (empty if unknown); `targetName` the person added,
+/// removed or made admin (empty: event.targetUsername).
+QString membershipText(const MembershipEvent &event, const QString &actorName,
+                       const QString &targetName = {});
 
 /// A disappearing-message timer in words, e.g. "1 hour"; "Off" for 0.
 QString timerText(qint64 seconds);

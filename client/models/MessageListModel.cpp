@@ -197,10 +197,19 @@ void MessageListModel::setProfiles(const Profiles *profiles)
     m_profiles = profiles;
     connect(profiles, &Profiles::changed, this, [this](qint64 userId) {
         for (int i = 0; i < int(m_rows.size()); ++i) {
-            if (m_rows.at(i).message.senderId == userId)
+            Row &row = m_rows[i];
+            if (row.message.senderId == userId)
                 Q_EMIT dataChanged(index(i), index(i), {SenderNameRole, SenderAvatarRole});
-            if (m_rows.at(i).message.replyTo > 0)
+            if (row.message.replyTo > 0)
                 Q_EMIT dataChanged(index(i), index(i), {ReplySenderNameRole});
+            if (row.message.kind == MessageKind::Membership) {
+                const QString text = systemTextOf(row.message);
+                if (text != row.systemText) {
+                    row.systemText = text;
+                    Q_EMIT dataChanged(index(i), index(i),
+                                       {Qt::DisplayRole, TextRole, SystemTextRole});
+                }
+            }
         }
     });
 }

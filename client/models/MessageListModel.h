@@ -189,6 +189,8 @@ private:
     int indexOfClientId(const QByteArray &clientId) const;
     int indexOfSeq(qint64 seq) const;
     Row makeRow(const StoredMessage &message) const;
+    /// The line a membership entry shows, naming people by their display names.
+    QString systemTextOf(const StoredMessage &message) const;
     States::Delivery deliveryState(const StoredMessage &message) const;
     QString replySnippet(const StoredMessage &message) const;
     QVariantList reactions(const StoredMessage &message) const;

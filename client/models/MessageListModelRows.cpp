@@ -323,15 +323,27 @@ MessageListModel::Row MessageListModel::makeRow(const StoredMessage &message) co
             row.message.replyDeleted = q.deleted;
         }
     }
-    if (message.kind == MessageKind::Membership) {
-        if (auto event = MembershipEvent::fromBytes(message.body)) {
-            QString actor = m_names.value(event->actorUserId);
-            if (actor.isEmpty() && event->actorUserId == message.senderId)
-                actor = message.senderName;
-            row.systemText = membershipText(*event, actor);
-        }
-    }
+    if (message.kind == MessageKind::Membership)
+        row.systemText = systemTextOf(message);
     return row;
+}
+
+QString MessageListModel::systemTextOf(const StoredMessage &message) const
+{
+    auto event = MembershipEvent::fromBytes(message.body);
+    if (!event)
+        return {};
+    QString actor = m_names.value(event->actorUserId);
+    if (actor.isEmpty() && event->actorUserId == message.senderId)
+        actor = message.senderName;
+    QString target = event->targetUsername;
+    // People by the names they gave themselves, as everywhere else.
+    if (m_profiles) {
+        actor = m_profiles->nameOf(event->actorUserId, actor);
+        if (event->targetUserId > 0)
+            target = m_profiles->nameOf(event->targetUserId, target);
+    }
+    return membershipText(*event, actor, target);
 }
 
 bool MessageListModel::sameDay(int a, int b) const

@@ -191,6 +191,15 @@ void tst_UiProfile::displayNameAndPictureReachContacts()
         return;
     QTRY_VERIFY(bob.message(u"Dinner at eight"_s));
     QTRY_COMPARE(bob.text(u"senderName"_s, bob.message(u"Dinner at eight"_s)), u"Alice Martin"_s);
+    // The group's own lines name her the same way.
+    const auto systemLines = [&bob] {
+        QStringList lines;
+        for (QQuickItem *line : bob.items(u"systemText"_s))
+            lines.append(line->property("text").toString());
+        return lines;
+    };
+    QTRY_VERIFY2(systemLines().contains(u"Alice Martin created the group \u201cPlans\u201d"_s),
+                 qPrintable(systemLines().join(u" | "_s)));
     QVERIFY(bob.click(u"membersButton"_s));
     QTRY_VERIFY(bob.isShown(u"member:alice"_s));
     QQuickItem *member = bob.item(u"member:alice"_s);
