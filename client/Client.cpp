@@ -474,53 +474,6 @@ Chat *Client::chat(qint64 conversationId)
     m_chats.insert(conversationId, chat);
     return chat;
 }
-QString Client::displayName() const
-{
-    return m_profiles->displayNameOf(m_account->userId());
-}
-
-QString Client::avatarSource() const
-{
-    return m_profiles->avatarSourceOf(m_account->userId());
-}
-
-QString Client::displayNameOf(qint64 userId) const
-{
-    return m_profiles->displayNameOf(userId);
-}
-
-QString Client::avatarSourceOf(qint64 userId) const
-{
-    return m_profiles->avatarSourceOf(userId);
-}
-
-bool Client::saveProfile(const QString &displayName, const QUrl &picture, bool removePicture)
-{
-    if (!m_account->isLoggedIn())
-        return false;
-    if (displayName.trimmed().size() > MessageContent::MaxDisplayNameLength) {
-        setError(Error{ErrorCode::InvalidArgument,
-                       tr("A display name has at most %1 characters.")
-                               .arg(MessageContent::MaxDisplayNameLength)});
-        return false;
-    }
-    QByteArray jpeg;
-    if (!picture.isEmpty()) {
-        jpeg = ProfilePicture::fromFile(picture.isLocalFile() ? picture.toLocalFile()
-                                                              : picture.toString());
-        if (jpeg.isEmpty()) {
-            setError(Error{ErrorCode::InvalidArgument,
-                           tr("That picture cannot be used: choose a JPEG, PNG, GIF or WebP "
-                              "image.")});
-            return false;
-        }
-    } else if (!removePicture) {
-        jpeg = m_profiles->profileOf(m_account->userId()).picture;
-    }
-    clearError();
-    m_profileSharing->save(displayName, jpeg);
-    return true;
-}
 
 void Client::startDirectChat(const QString &username)
 {
@@ -530,60 +483,6 @@ void Client::startDirectChat(const QString &username)
 void Client::createGroup(const QString &title, const QStringList &usernames)
 {
     m_starter->createGroup(title, usernames);
-}
-
-QVariantList Client::blockedUsers() const
-{
-    QVariantList users;
-    if (!m_account->isLoggedIn())
-        return users;
-    const QList<qint64> ids = m_blockList->users();
-    for (qint64 id : ids)
-        users.append(id);
-    return users;
-}
-
-QVariantList Client::blockedPeople() const
-{
-    QVariantList people;
-    if (!m_account->isLoggedIn())
-        return people;
-    const QList<qint64> ids = m_blockList->users();
-    for (qint64 id : ids) {
-        people.append(
-                QVariantMap{{u"userId"_s, id}, {u"username"_s, m_conversations->usernameOf(id)}});
-    }
-    std::sort(people.begin(), people.end(), [](const QVariant &a, const QVariant &b) {
-        return a.toMap().value(u"username"_s).toString()
-                < b.toMap().value(u"username"_s).toString();
-    });
-    return people;
-}
-
-bool Client::isBlocked(qint64 userId) const
-{
-    return m_account->isLoggedIn() && m_blockList->isBlocked(userId);
-}
-
-void Client::blockUser(qint64 userId)
-{
-    m_blockList->block(userId).then(this, [this](const Status &status) {
-        if (!status)
-            setError(status.error());
-    });
-}
-
-void Client::reportUser(qint64 userId, AbuseReporter::Reason reason, const QString &comment)
-{
-    m_reporter->report(userId, 0, {}, reason, comment);
-}
-
-void Client::unblockUser(qint64 userId)
-{
-    m_blockList->unblock(userId).then(this, [this](const Status &status) {
-        if (!status)
-            setError(status.error());
-    });
 }
 
 void Client::revokeDevice(qint64 deviceId)

@@ -135,11 +135,9 @@ ModalDialog {
                 id: contactRow
 
                 required property int index
-                required property real userId
                 required property string username
                 required property string name
                 required property bool online
-                required property var lastSeen
                 required property string avatarSource
 
                 objectName: "contact:" + username

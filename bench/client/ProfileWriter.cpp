@@ -9,10 +9,12 @@
 #include "crypto/SenderKeyCipher.h"
 #include "crypto/SignalContext.h"
 #include "net/ServerAddress.h"
+#include "platform/ProfilePaths.h"
 #include "platform/TokenStore.h"
 #include "store/MessageStore.h"
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QEventLoop>
 #include <QtCore/QTemporaryDir>
@@ -87,6 +89,19 @@ void die(const QString &what)
 {
     std::fprintf(stderr, "parley-profile-gen: %s\n", qPrintable(what));
     std::exit(1);
+}
+
+void ProfileWriter::createProfile(const QString &profile)
+{
+    if (!ProfilePaths::isValidProfileName(profile))
+        die(u"invalid profile name"_s);
+    const QString dataDir = ProfilePaths::dataDir(profile);
+    if (QDir(dataDir).exists())
+        die(u"profile folder %1 exists already"_s.arg(dataDir));
+    if (!QDir().mkpath(dataDir))
+        die(u"cannot create %1"_s.arg(dataDir));
+    if (!m_cache.open(ProfilePaths::cacheFile(dataDir)).result())
+        die(u"cannot open the cache"_s);
 }
 
 void ProfileWriter::writeConversations(int conversations, int messages, int largest)

@@ -26,6 +26,9 @@ class ProfileWriter
 public:
     explicit ProfileWriter(MessageStore &cache) : m_cache(cache) { }
 
+    /// Makes the folder of the new profile `profile` (which must not exist) and opens its
+    /// cache in it.
+    void createProfile(const QString &profile);
     /// Conversation 1 is a group of 20 with `largest` messages; the others alternate direct
     /// chats and groups of 5 and share the rest of `messages`.
     void writeConversations(int conversations, int messages, int largest);

@@ -10,12 +10,10 @@
 // not expected to answer: the client starts from its cache before any network.
 
 #include "ProfileWriter.h"
-#include "platform/ProfilePaths.h"
 #include "store/MessageStore.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
-#include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QUrl>
@@ -51,20 +49,11 @@ int main(int argc, char *argv[])
     const int messages = std::max(conversations, parser.value(u"messages"_s).toInt());
     const int largest =
             std::clamp(parser.value(u"largest"_s).toInt(), 1, messages - (conversations - 1));
-    if (!ProfilePaths::isValidProfileName(profile))
-        die(u"invalid profile name"_s);
-    const QString dataDir = ProfilePaths::dataDir(profile);
-    if (QDir(dataDir).exists())
-        die(u"profile folder %1 exists already"_s.arg(dataDir));
-    if (!QDir().mkpath(dataDir))
-        die(u"cannot create %1"_s.arg(dataDir));
-
     QElapsedTimer clock;
     clock.start();
     MessageStore cache;
-    if (!cache.open(ProfilePaths::cacheFile(dataDir)).result())
-        die(u"cannot open the cache"_s);
     ProfileWriter writer(cache);
+    writer.createProfile(profile);
     writer.writeConversations(conversations, messages, largest);
     const int written = writer.writeMessages(clock);
     writer.writeAccount(profile, QUrl(parser.value(u"server"_s)));

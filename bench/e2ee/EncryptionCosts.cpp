@@ -7,6 +7,8 @@
 #include "crypto/SenderKeyCipher.h"
 #include "store/MessageStore.h"
 
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QCoreApplication>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QTemporaryDir>
 #include <QtSql/QSqlDatabase>
@@ -89,6 +91,29 @@ qint64 receiveFirst(Device &alice, Device &device, const QByteArray &content,
 }
 
 } // namespace
+
+Options Options::fromCommandLine(const QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Client-side cost of Parley's end-to-end encryption."_s);
+    parser.addHelpOption();
+    parser.addOption({u"messages"_s, u"Messages to encrypt and decrypt (default 2000)."_s, u"n"_s,
+                      u"2000"_s});
+    parser.addOption({u"devices"_s, u"New devices to send a first message to (default 200)."_s,
+                      u"n"_s, u"200"_s});
+    parser.addOption(
+            {u"size"_s, u"Content bytes per message (default 200)."_s, u"bytes"_s, u"200"_s});
+    parser.addOption({u"catch-up"_s,
+                      u"Group messages a device catches up, decrypts and stores (default 10000)."_s,
+                      u"n"_s, u"10000"_s});
+    parser.process(app);
+    Options o;
+    o.catchUp = std::max(1, parser.value(u"catch-up"_s).toInt());
+    o.messages = std::max(1, parser.value(u"messages"_s).toInt());
+    o.newDevices = std::max(1, parser.value(u"devices"_s).toInt());
+    o.content = QByteArray(std::max(1, parser.value(u"size"_s).toInt()), 'x');
+    return o;
+}
 
 void die(const char *what, CryptoError error)
 {

@@ -27,6 +27,7 @@
 #include <memory>
 #include <vector>
 
+class QCoreApplication;
 class QTemporaryDir;
 
 namespace Parley::E2eeBench {
@@ -41,6 +42,9 @@ struct Options
     int newDevices = 200;
     int catchUp = 10000;
     QByteArray content;
+
+    /// The options given to parley-e2ee-bench (--messages, --devices, --size, --catch-up).
+    static Options fromCommandLine(const QCoreApplication &app);
 };
 
 struct Device

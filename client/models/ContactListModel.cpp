@@ -5,7 +5,6 @@
 #include "contacts/Profiles.h"
 
 #include <QtCore/QCollator>
-#include <QtCore/QDateTime>
 #include <QtCore/QTimer>
 
 namespace Parley {
@@ -30,8 +29,11 @@ int ContactListModel::rowCount(const QModelIndex &parent) const
 
 QHash<int, QByteArray> ContactListModel::roleNames() const
 {
-    return {{UserIdRole, "userId"}, {UsernameRole, "username"}, {NameRole, "name"},
-            {OnlineRole, "online"}, {LastSeenRole, "lastSeen"}, {AvatarSourceRole, "avatarSource"}};
+    return {{UserIdRole, "userId"},
+            {UsernameRole, "username"},
+            {NameRole, "name"},
+            {OnlineRole, "online"},
+            {AvatarSourceRole, "avatarSource"}};
 }
 
 QVariant ContactListModel::data(const QModelIndex &index, int role) const
@@ -49,9 +51,6 @@ QVariant ContactListModel::data(const QModelIndex &index, int role) const
         return r.name;
     case OnlineRole:
         return r.presence.online;
-    case LastSeenRole:
-        return r.presence.lastSeen > 0 ? QDateTime::fromMSecsSinceEpoch(r.presence.lastSeen)
-                                       : QDateTime();
     case AvatarSourceRole:
         return r.avatarSource;
     default:
@@ -200,8 +199,6 @@ QList<int> ContactListModel::changedRoles(const Row &a, const Row &b)
         roles << NameRole;
     if (a.presence.online != b.presence.online)
         roles << OnlineRole;
-    if (a.presence.lastSeen != b.presence.lastSeen)
-        roles << LastSeenRole;
     if (a.avatarSource != b.avatarSource)
         roles << AvatarSourceRole;
     return roles;

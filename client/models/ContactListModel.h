@@ -31,7 +31,6 @@ public:
         UsernameRole,
         NameRole, ///< the display name when the person set one, else the username
         OnlineRole,
-        LastSeenRole,
         AvatarSourceRole, ///< the person's picture (Profiles::avatarSourceOf); empty: none
     };
     Q_ENUM(Role)
