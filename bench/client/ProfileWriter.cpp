@@ -11,12 +11,11 @@
 #include "net/ServerAddress.h"
 #include "platform/ProfilePaths.h"
 #include "platform/TokenStore.h"
+#include "store/AwaitFuture.h"
 #include "store/MessageStore.h"
 
-#include <QtCore/QCoreApplication>
 #include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>
-#include <QtCore/QEventLoop>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QUrl>
 #include <QtSql/QSqlDatabase>
@@ -100,7 +99,7 @@ void ProfileWriter::createProfile(const QString &profile)
         die(u"profile folder %1 exists already"_s.arg(dataDir));
     if (!QDir().mkpath(dataDir))
         die(u"cannot create %1"_s.arg(dataDir));
-    if (!m_cache.open(ProfilePaths::cacheFile(dataDir)).result())
+    if (!awaitFuture(m_cache.open(ProfilePaths::cacheFile(dataDir))).result())
         die(u"cannot open the cache"_s);
 }
 
@@ -133,7 +132,7 @@ void ProfileWriter::writeConversations(int conversations, int messages, int larg
         m_counts.append(count);
         list.append(conversation);
     }
-    m_cache.upsertConversations(list, SelfUserId).waitForFinished();
+    awaitFuture(m_cache.upsertConversations(list, SelfUserId));
     m_conversations = list;
 }
 
@@ -187,11 +186,11 @@ int ProfileWriter::writeMessages(const QElapsedTimer &clock)
             message.text = decoded->text();
             page.append(message);
             if (page.size() == PageSize || seq == m_counts.at(c)) {
-                m_cache.storeMessages(page, SelfDeviceId).waitForFinished();
+                awaitFuture(m_cache.storeMessages(page, SelfDeviceId));
                 page.clear();
             }
         }
-        m_cache.setCursor(LogCursor{conversation.id, m_counts.at(c), 1}).waitForFinished();
+        awaitFuture(m_cache.setCursor(LogCursor{conversation.id, m_counts.at(c), 1}));
         if ((c + 1) % 50 == 0)
             std::fprintf(stderr, "parley-profile-gen: %d conversations, %d messages, %.1f s\n",
                          c + 1, n, double(clock.elapsed()) / 1000.0);
@@ -206,13 +205,11 @@ void ProfileWriter::writeAccount(const QString &profile, const QUrl &server)
     m_cache.setSetting(account + u"server"_s, server.toString());
     m_cache.setSetting(account + u"userId"_s, SelfUserId);
     m_cache.setSetting(account + u"username"_s, u"me"_s);
-    m_cache.setSetting(account + u"deviceId"_s, SelfDeviceId).waitForFinished();
+    awaitFuture(m_cache.setSetting(account + u"deviceId"_s, SelfDeviceId));
     TokenStore tokens(profile);
     // The keychain answers through this thread's event loop.
-    QFuture<Status> writing = tokens.writeToken(serverKey(server), "profile-gen-token");
-    while (!writing.isFinished())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
-    const Status written = writing.result();
+    const Status written =
+            awaitFuture(tokens.writeToken(serverKey(server), "profile-gen-token")).result();
     if (!written)
         die(u"cannot write the token to the keychain: %1"_s.arg(written.error().message));
 }

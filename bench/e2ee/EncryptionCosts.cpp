@@ -5,6 +5,7 @@
 #include "crypto/PairwiseCipher.h"
 #include "crypto/RecordSealer.h"
 #include "crypto/SenderKeyCipher.h"
+#include "store/AwaitFuture.h"
 #include "store/MessageStore.h"
 
 #include <QtCore/QCommandLineParser>
@@ -234,7 +235,7 @@ CatchUpCost measureCatchUp(const QTemporaryDir &dir, Device &alice, Device &devi
         ciphertexts.append(ciphertext.value());
     }
     MessageStore cache;
-    if (!cache.open(dir.filePath(u"catch-up-cache.sqlite"_s)).result())
+    if (!awaitFuture(cache.open(dir.filePath(u"catch-up-cache.sqlite"_s))).result())
         die("catch-up: no message cache");
     QElapsedTimer clock;
     const qint64 cpuBefore = cpuNs(CLOCK_PROCESS_CPUTIME_ID);
@@ -260,7 +261,7 @@ CatchUpCost measureCatchUp(const QTemporaryDir &dir, Device &alice, Device &devi
     cost.decryptSeconds = double(clock.nsecsElapsed()) / 1e9;
     clock.start();
     for (qsizetype i = 0; i < rows.size(); i += PageSize)
-        cache.storeMessages(rows.mid(i, PageSize), 0).waitForFinished();
+        awaitFuture(cache.storeMessages(rows.mid(i, PageSize), 0));
     cost.storeSeconds = double(clock.nsecsElapsed()) / 1e9;
     cost.cpuSeconds = double(cpuNs(CLOCK_PROCESS_CPUTIME_ID) - cpuBefore) / 1e9;
     return cost;

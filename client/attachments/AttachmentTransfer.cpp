@@ -8,6 +8,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
+#include <QtCore/QFutureWatcher>
 #include <QtCore/QTemporaryFile>
 #include <QtCore/QTimer>
 
@@ -22,6 +23,21 @@ namespace {
 /// Resyncs in a row without progress before giving up.
 constexpr int MaxRetries = 20;
 constexpr int RetryDelayMs = 1000;
+
+/// Calls `then` with the result of a worker thread's `future` on `context`'s thread. Not
+/// `.then(context, …)`: in Qt 6.4 a continuation attached while another thread finishes the
+/// future can run twice. A watcher is told of the finish under the future's own lock.
+template<typename T, typename F>
+void whenFinished(QObject *context, const QFuture<T> &future, F then)
+{
+    auto *watcher = new QFutureWatcher<T>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
+                     [watcher, then = std::move(then)]() mutable {
+                         watcher->deleteLater();
+                         then(watcher->result());
+                     });
+    watcher->setFuture(future);
+}
 
 Error errorOf(const Result<RawFrame> &reply)
 {
@@ -115,30 +131,33 @@ void AttachmentTransfer::upload(const QString &filePath, qint64 conversationId,
     // Encryption reads and writes the whole file: not on the GUI thread. The temporary file is
     // not touched here until the future is done; the worker holds it too, as this transfer may
     // be cancelled and deleted meanwhile.
-    QtConcurrent::run([filePath, target = m_cipherFile]() -> Result<AttachmentCipher::Encrypted> {
-        QFile source(filePath);
-        if (!source.open(QIODevice::ReadOnly))
-            return Error{ErrorCode::InvalidArgument,
-                         u"cannot read %1: %2"_s.arg(filePath, source.errorString())};
-        auto encrypted = AttachmentCipher::encrypt(source, *target, source.size());
-        // On disk before the key is remembered: a resumed upload must find these bytes.
-        if (encrypted && (!target->flush() || ::fsync(target->handle()) != 0))
-            return Error{ErrorCode::InternalError, target->errorString()};
-        return encrypted;
-    }).then(this, [this, generation](Result<AttachmentCipher::Encrypted> encrypted) {
-        if (generation != m_generation)
-            return;
-        if (!encrypted) {
-            fail(encrypted.error());
-            return;
-        }
-        m_ref.key = encrypted->key;
-        m_ref.size = encrypted->size;
-        m_ref.encryptedSize = encrypted->encryptedSize;
-        m_total = encrypted->encryptedSize;
-        Q_EMIT this->encrypted(m_ref);
-        startUpload();
-    });
+    auto encrypting = QtConcurrent::run(
+            [filePath, target = m_cipherFile]() -> Result<AttachmentCipher::Encrypted> {
+                QFile source(filePath);
+                if (!source.open(QIODevice::ReadOnly))
+                    return Error{ErrorCode::InvalidArgument,
+                                 u"cannot read %1: %2"_s.arg(filePath, source.errorString())};
+                auto encrypted = AttachmentCipher::encrypt(source, *target, source.size());
+                // On disk before the key is remembered: a resumed upload must find these bytes.
+                if (encrypted && (!target->flush() || ::fsync(target->handle()) != 0))
+                    return Error{ErrorCode::InternalError, target->errorString()};
+                return encrypted;
+            });
+    whenFinished(this, encrypting,
+                 [this, generation](Result<AttachmentCipher::Encrypted> encrypted) {
+                     if (generation != m_generation)
+                         return;
+                     if (!encrypted) {
+                         fail(encrypted.error());
+                         return;
+                     }
+                     m_ref.key = encrypted->key;
+                     m_ref.size = encrypted->size;
+                     m_ref.encryptedSize = encrypted->encryptedSize;
+                     m_total = encrypted->encryptedSize;
+                     Q_EMIT this->encrypted(m_ref);
+                     startUpload();
+                 });
 }
 
 void AttachmentTransfer::resumeUpload(const QString &cipherPath, const AttachmentRef &ref,
@@ -358,9 +377,11 @@ void AttachmentTransfer::decrypt()
     }
     setState(State::Decrypting);
     const quint64 generation = ++m_generation;
-    QtConcurrent::run([source = m_cipherFile, target = m_targetPath, key = m_ref.key] {
-        return AttachmentCipher::decryptFile(source->fileName(), target, key);
-    }).then(this, [this, generation](Status decrypted) {
+    auto decrypting =
+            QtConcurrent::run([source = m_cipherFile, target = m_targetPath, key = m_ref.key] {
+                return AttachmentCipher::decryptFile(source->fileName(), target, key);
+            });
+    whenFinished(this, decrypting, [this, generation](Status decrypted) {
         if (generation != m_generation)
             return;
         if (!decrypted) {

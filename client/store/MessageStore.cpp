@@ -47,19 +47,31 @@ auto MessageStore::run(F function)
     auto promise = std::make_shared<QPromise<T>>();
     QFuture<T> future = promise->future();
     promise->start();
+    // The work runs on the store thread; its future finishes on this object's thread. Callers
+    // attach `.then(context, …)` on that thread, and a continuation attached while another
+    // thread finishes the future can run twice in Qt 6.4 (QFutureInterfaceBase::setContinuation
+    // runs it for a finished future and still stores it for the finishing thread).
+    auto finishHere = [owner = this, promise](auto &&...result) {
+        QMetaObject::invokeMethod(
+                owner,
+                [promise, ... result = std::move(result)]() mutable {
+                    (promise->addResult(std::move(result)), ...);
+                    promise->finish();
+                },
+                Qt::QueuedConnection);
+    };
     QMetaObject::invokeMethod(
             m_worker,
-            [worker = m_worker, promise, function]() mutable {
+            [worker = m_worker, function, finishHere]() mutable {
                 if constexpr (std::is_void_v<T>) {
                     if (worker->db.isOpen())
                         function(worker->db);
+                    finishHere();
+                } else if (worker->db.isOpen() || std::is_same_v<T, Status>) {
+                    finishHere(function(worker->db));
                 } else {
-                    if (worker->db.isOpen() || std::is_same_v<T, Status>)
-                        promise->addResult(function(worker->db));
-                    else
-                        promise->addResult(T{});
+                    finishHere(T{});
                 }
-                promise->finish();
             },
             Qt::QueuedConnection);
     return future;

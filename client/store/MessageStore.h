@@ -3,9 +3,11 @@
 /// The client's local cache: one SQLite database (WAL) per profile, on its own thread.
 ///
 /// The store thread owns the only connection. Every method posts its work there and returns a
-/// QFuture at once; continue with `.then(context, …)` to get back to the caller's thread. Work
-/// runs in the order it was asked for, so a read asked after a write sees the write. Nothing
-/// here loads a whole conversation: messages come in keyset pages by seq.
+/// QFuture at once, which finishes on the thread this object lives in (through its event loop):
+/// continue with `.then(context, …)`, or, where a program must block, with awaitFuture() (a
+/// plain waitForFinished() on this thread would never return). Work runs in the order it was
+/// asked for, so a read asked after a write sees the write. Nothing here loads a whole
+/// conversation: messages come in keyset pages by seq.
 ///
 /// This class is the cache's one door and its thread; the SQL lives in one small class per
 /// table or concern, run on that thread over its connection: SettingsTable, ConversationTable,

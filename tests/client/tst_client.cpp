@@ -8,6 +8,7 @@
 #include "outbox/Outbox.h"
 #include "platform/Notifier.h"
 #include "platform/ProfilePaths.h"
+#include "store/AwaitFuture.h"
 #include "store/MessageStore.h"
 
 #include <QtCore/QCryptographicHash>
@@ -407,8 +408,7 @@ void tst_Client::sendAndDownloadFile()
     const qint64 seq = received.data(MessageListModel::SeqRole).toLongLong();
 
     // The server holds ciphertext only.
-    auto stored = bob->store()->message(id, seq);
-    stored.waitForFinished();
+    auto stored = awaitFuture(bob->store()->message(id, seq));
     QVERIFY(stored.result().has_value());
     const auto content = MessageContent::fromBytes(stored.result()->body);
     QVERIFY(content);

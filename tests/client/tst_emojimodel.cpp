@@ -6,6 +6,7 @@
 #include "content/MessageContent.h"
 #include "content/RecentEmoji.h"
 #include "models/EmojiModel.h"
+#include "store/AwaitFuture.h"
 #include "store/MessageStore.h"
 
 #include <QtCore/QTemporaryDir>
@@ -17,14 +18,6 @@
 
 using namespace Parley;
 using namespace Qt::StringLiterals;
-
-// The store's futures finish on the store thread, so a test may simply block on them.
-#define AWAIT(future)  \
-  [&] {                \
-  auto f = (future);   \
-  f.waitForFinished(); \
-  return f;            \
-  }()
 
 class tst_EmojiModel : public QObject
 {
@@ -56,7 +49,7 @@ void tst_EmojiModel::init()
 
 bool tst_EmojiModel::open(MessageStore &store, const QString &path)
 {
-    return AWAIT(store.open(path)).result().isOk();
+    return awaitFuture(store.open(path)).result().isOk();
 }
 
 void tst_EmojiModel::catalogueIsBuiltIn()

@@ -12,6 +12,7 @@
 #include "net/PushDispatcher.h"
 #include "outbox/Outbox.h"
 #include "search/SearchResultModel.h"
+#include "store/AwaitFuture.h"
 #include "store/MessageStore.h"
 #include "sync/SyncEngine.h"
 
@@ -27,15 +28,9 @@
 using namespace Parley;
 using namespace Qt::StringLiterals;
 
-// The store's futures finish on the store thread, so a test may simply block on them.
-// Continuations (`.then(context, …)`) of a future that already finished run at once, inside
-// the call that attached them: so signals are awaited with QTRY on the spy, never spy.wait().
-#define AWAIT(future)  \
-  [&] {                \
-  auto f = (future);   \
-  f.waitForFinished(); \
-  return f;            \
-  }()
+// The store's futures finish through this thread's event loop, which awaitFuture() runs;
+// continuations and queued signals run inside it too: so signals are awaited with QTRY on
+// the spy, never spy.wait().
 
 namespace {
 
@@ -123,7 +118,7 @@ void tst_Models::init()
     m_dir.emplace();
     QVERIFY(m_dir->isValid());
     m_store = new MessageStore;
-    QVERIFY(AWAIT(m_store->open(m_dir->filePath(u"cache.sqlite"_s))).result().isOk());
+    QVERIFY(awaitFuture(m_store->open(m_dir->filePath(u"cache.sqlite"_s))).result().isOk());
     m_connection = new Connection; // never connected: everything here is offline
     m_pushes = new PushDispatcher(m_connection);
     m_sync = new SyncEngine(m_connection, m_pushes, m_store, &m_cipher);
@@ -145,12 +140,12 @@ void tst_Models::cleanup()
 
 void tst_Models::seed(int count, qint64 firstTs, qint64 step)
 {
-    AWAIT(m_store->upsertConversations({group()}, Alice));
+    awaitFuture(m_store->upsertConversations({group()}, Alice));
     QList<StoredMessage> list;
     for (int seq = 1; seq <= count; ++seq)
         list.append(entry(seq, seq % 2 ? Bob : Carol, firstTs + (seq - 1) * step));
-    AWAIT(m_store->storeMessages(list, AliceDevice));
-    AWAIT(m_store->setCursor(LogCursor{Group, count, 1}));
+    awaitFuture(m_store->storeMessages(list, AliceDevice));
+    awaitFuture(m_store->setCursor(LogCursor{Group, count, 1}));
     m_sync->loadCursors();
     m_outbox->load();
     QTRY_VERIFY(m_outbox->isLoaded());
@@ -251,7 +246,7 @@ void tst_Models::pendingBecomesLogEntry()
     QVERIFY(pending.data(MessageListModel::IsOwnRole).toBool());
     QCOMPARE(pending.data(MessageListModel::ClientIdRole).toString(),
              QString::fromLatin1(clientId.toHex()));
-    QCOMPARE(AWAIT(m_store->outbox()).result().size(), 1);
+    QCOMPARE(awaitFuture(m_store->outbox()).result().size(), 1);
 
     // An entry from someone else arrives first (seq 4), then the server acknowledges ours as
     // seq 5: the pending row stays one row, after seq 4, now with its seq.
@@ -276,7 +271,7 @@ void tst_Models::pendingBecomesLogEntry()
     QCOMPARE(model.index(3).data(MessageListModel::TextRole).toString(), u"on my way"_s);
     // The outbox row went in the same transaction (the Outbox itself let go of the entry
     // when the `sent` reply came, before handing it on).
-    QVERIFY(AWAIT(m_store->outbox()).result().isEmpty());
+    QVERIFY(awaitFuture(m_store->outbox()).result().isEmpty());
 
     // Bob's seq 4 fills the gap below ours: inserted before it, not after.
     model.addMessages({fromBob});
@@ -290,11 +285,11 @@ void tst_Models::pendingBecomesLogEntry()
 
 void tst_Models::deliveryStatesFollowReceipts()
 {
-    AWAIT(m_store->upsertConversations({group()}, Alice));
+    awaitFuture(m_store->upsertConversations({group()}, Alice));
     QList<StoredMessage> list;
     for (int seq = 1; seq <= 4; ++seq)
         list.append(entry(seq, Alice, 1000 * seq));
-    AWAIT(m_store->storeMessages(list, AliceDevice));
+    awaitFuture(m_store->storeMessages(list, AliceDevice));
     MessageListModel model(Group, Alice, m_store, m_outbox, m_sync);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_VERIFY(model.isLoaded());
@@ -332,20 +327,21 @@ void tst_Models::deliveryStatesFollowReceipts()
 
 void tst_Models::repliesReactionsEditsDeletes()
 {
-    AWAIT(m_store->upsertConversations({group()}, Alice));
+    awaitFuture(m_store->upsertConversations({group()}, Alice));
     auto annotation = [](qint64 seq, qint64 sender, const MessageContent &c) {
         StoredMessage m = entry(seq, sender, 1000 * seq);
         m.body = c.toBytes();
         m.text = c.previewText();
         return m;
     };
-    AWAIT(m_store->storeMessages({entry(1, Bob, 1000, u"Pizza or sushi?\nI am hungry"_s),
-                                  entry(2, Alice, 2000, u"sushi"_s),
-                                  annotation(3, Alice, MessageContent::text(u"definitely"_s, 1)),
-                                  annotation(4, Carol, MessageContent::reaction(1, u"👍"_s)),
-                                  annotation(5, Alice, MessageContent::reaction(1, u"👍"_s)),
-                                  annotation(6, Alice, MessageContent::reaction(1, u"🍣"_s))},
-                                 AliceDevice));
+    awaitFuture(
+            m_store->storeMessages({entry(1, Bob, 1000, u"Pizza or sushi?\nI am hungry"_s),
+                                    entry(2, Alice, 2000, u"sushi"_s),
+                                    annotation(3, Alice, MessageContent::text(u"definitely"_s, 1)),
+                                    annotation(4, Carol, MessageContent::reaction(1, u"👍"_s)),
+                                    annotation(5, Alice, MessageContent::reaction(1, u"👍"_s)),
+                                    annotation(6, Alice, MessageContent::reaction(1, u"🍣"_s))},
+                                   AliceDevice));
     MessageListModel model(Group, Alice, m_store, m_outbox, m_sync);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     connect(m_store, &MessageStore::messagesChanged, &model,
@@ -379,15 +375,16 @@ void tst_Models::repliesReactionsEditsDeletes()
 
     // bob edits his question: the row and the quote follow.
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    AWAIT(m_store->storeMessages({annotation(7, Bob, MessageContent::edit(1, u"Ramen?"_s))},
-                                 AliceDevice));
+    awaitFuture(m_store->storeMessages({annotation(7, Bob, MessageContent::edit(1, u"Ramen?"_s))},
+                                       AliceDevice));
     QTRY_VERIFY(model.index(0).data(MessageListModel::EditedRole).toBool());
     QCOMPARE(model.index(0).data(MessageListModel::TextRole).toString(), u"Ramen?"_s);
     QCOMPARE(model.index(2).data(MessageListModel::ReplySnippetRole).toString(), u"Ramen?"_s);
     QCOMPARE(model.rowCount(), 3);
 
     // Then deletes it: erased, no chips, not offered for replies.
-    AWAIT(m_store->storeMessages({annotation(8, Bob, MessageContent::deletion(1))}, AliceDevice));
+    awaitFuture(
+            m_store->storeMessages({annotation(8, Bob, MessageContent::deletion(1))}, AliceDevice));
     QTRY_VERIFY(model.index(0).data(MessageListModel::DeletedRole).toBool());
     QCOMPARE(model.index(0).data(MessageListModel::TextRole).toString(),
              u"This message was deleted"_s);
@@ -439,12 +436,12 @@ StoredMessage fileEntry(qint64 seq, qint64 sender, const QString &name, const QS
 
 void tst_Models::fileMessages()
 {
-    AWAIT(m_store->upsertConversations({group()}, Alice));
+    awaitFuture(m_store->upsertConversations({group()}, Alice));
     StoredMessage reply = entry(2, Alice, 2000, u"thanks"_s);
     reply.body = MessageContent::text(u"thanks"_s, 1).toBytes();
-    AWAIT(m_store->storeMessages({fileEntry(1, Bob, u"menu.pdf"_s, u"our menu"_s), reply,
-                                  fileEntry(3, Carol, u"map.pdf"_s, {}, 5000)},
-                                 AliceDevice));
+    awaitFuture(m_store->storeMessages({fileEntry(1, Bob, u"menu.pdf"_s, u"our menu"_s), reply,
+                                        fileEntry(3, Carol, u"map.pdf"_s, {}, 5000)},
+                                       AliceDevice));
     MessageListModel model(Group, Alice, m_store, m_outbox, m_sync);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     connect(m_store, &MessageStore::messagesChanged, &model,
@@ -468,9 +465,9 @@ void tst_Models::fileMessages()
     QCOMPARE(model.index(2).data(MessageListModel::TextRole).toString(), QString());
 
     // Search finds a file by its name and its caption.
-    QCOMPARE(AWAIT(m_store->searchMessages(u"menu"_s, Group, {}, 10)).result().size(), 1);
-    QCOMPARE(AWAIT(m_store->searchMessages(u"our"_s, Group, {}, 10)).result().size(), 1);
-    QCOMPARE(AWAIT(m_store->searchMessages(u"map"_s, Group, {}, 10)).result().size(), 1);
+    QCOMPARE(awaitFuture(m_store->searchMessages(u"menu"_s, Group, {}, 10)).result().size(), 1);
+    QCOMPARE(awaitFuture(m_store->searchMessages(u"our"_s, Group, {}, 10)).result().size(), 1);
+    QCOMPARE(awaitFuture(m_store->searchMessages(u"map"_s, Group, {}, 10)).result().size(), 1);
 
     // A download: progress, then the path from the cache.
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -481,14 +478,14 @@ void tst_Models::fileMessages()
              u"downloading"_s);
     QCOMPARE(model.index(0).data(MessageListModel::AttachmentProgressRole).toDouble(), 0.5);
     const QString path = m_dir->filePath(u"menu.pdf"_s);
-    AWAIT(m_store->setAttachmentPath(Group, 1, path));
+    awaitFuture(m_store->setAttachmentPath(Group, 1, path));
     QTRY_COMPARE(model.index(0).data(MessageListModel::AttachmentPathRole).toUrl(),
                  QUrl::fromLocalFile(path));
     model.setDownloadProgress(1, -1);
     QCOMPARE(model.index(0).data(MessageListModel::AttachmentStateRole).toString(),
              u"downloaded"_s);
     QCOMPARE(model.index(0).data(MessageListModel::AttachmentProgressRole).toDouble(), 1.0);
-    QCOMPARE(AWAIT(m_store->message(Group, 1)).result()->attachmentPath, path);
+    QCOMPARE(awaitFuture(m_store->message(Group, 1)).result()->attachmentPath, path);
     model.setDownloadFailed(3);
     QCOMPARE(model.index(2).data(MessageListModel::AttachmentStateRole).toString(), u"failed"_s);
     model.setDownloadProgress(3, 0.0);
@@ -496,29 +493,29 @@ void tst_Models::fileMessages()
              u"downloading"_s);
 
     // An edit changes the caption; the file stays, and quotes still name it.
-    AWAIT(m_store->storeMessages({[] {
-                                     StoredMessage m = entry(4, Bob, 4000);
-                                     const auto c = MessageContent::edit(1, u"new menu"_s);
-                                     m.body = c.toBytes();
-                                     m.text = c.previewText();
-                                     return m;
-                                 }()},
-                                 AliceDevice));
+    awaitFuture(m_store->storeMessages({[] {
+                                           StoredMessage m = entry(4, Bob, 4000);
+                                           const auto c = MessageContent::edit(1, u"new menu"_s);
+                                           m.body = c.toBytes();
+                                           m.text = c.previewText();
+                                           return m;
+                                       }()},
+                                       AliceDevice));
     QTRY_VERIFY(model.index(0).data(MessageListModel::EditedRole).toBool());
     QCOMPARE(model.index(0).data(MessageListModel::TextRole).toString(), u"new menu"_s);
     QCOMPARE(model.index(0).data(MessageListModel::AttachmentNameRole).toString(), u"menu.pdf"_s);
     QCOMPARE(model.index(0).data(MessageListModel::AttachmentStateRole).toString(),
              u"downloaded"_s);
     QCOMPARE(model.index(1).data(MessageListModel::ReplySnippetRole).toString(), u"📎 menu.pdf"_s);
-    QCOMPARE(AWAIT(m_store->searchMessages(u"menu"_s, Group, {}, 10)).result().size(), 1);
+    QCOMPARE(awaitFuture(m_store->searchMessages(u"menu"_s, Group, {}, 10)).result().size(), 1);
 
     // Deleted: no file any more.
-    AWAIT(m_store->storeMessages({[] {
-                                     StoredMessage m = entry(5, Carol, 5000);
-                                     m.body = MessageContent::deletion(3).toBytes();
-                                     return m;
-                                 }()},
-                                 AliceDevice));
+    awaitFuture(m_store->storeMessages({[] {
+                                           StoredMessage m = entry(5, Carol, 5000);
+                                           m.body = MessageContent::deletion(3).toBytes();
+                                           return m;
+                                       }()},
+                                       AliceDevice));
     QTRY_VERIFY(model.index(2).data(MessageListModel::DeletedRole).toBool());
     QCOMPARE(model.index(2).data(MessageListModel::AttachmentStateRole).toString(), u"none"_s);
     QCOMPARE(model.index(2).data(MessageListModel::AttachmentNameRole).toString(), QString());
@@ -668,7 +665,7 @@ void tst_Models::searchResults()
 
 void tst_Models::membershipEntriesAreSystemRows()
 {
-    AWAIT(m_store->upsertConversations({group()}, Alice));
+    awaitFuture(m_store->upsertConversations({group()}, Alice));
     MembershipEvent added;
     added.action = MembershipEvent::Action::Added;
     added.actorUserId = Alice;
@@ -681,7 +678,7 @@ void tst_Models::membershipEntriesAreSystemRows()
     m.kind = MessageKind::Membership;
     m.body = added.toBytes();
     m.timestamp = 5000;
-    AWAIT(m_store->storeMessages({m}, AliceDevice));
+    awaitFuture(m_store->storeMessages({m}, AliceDevice));
     MessageListModel model(Group, Alice, m_store, m_outbox, m_sync);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setConversation(summaryOf(group(), 0));

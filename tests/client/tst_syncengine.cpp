@@ -3,6 +3,7 @@
 #include "content/PlaintextCipher.h"
 #include "net/Connection.h"
 #include "net/PushDispatcher.h"
+#include "store/AwaitFuture.h"
 #include "store/MessageStore.h"
 #include "sync/SyncEngine.h"
 #include "sync/TypingTracker.h"
@@ -132,9 +133,7 @@ void tst_SyncEngine::init()
     m_dir.emplace();
     m_server = std::make_unique<ScriptedServer>();
     m_store = std::make_unique<MessageStore>();
-    auto opened = m_store->open(m_dir->filePath(u"cache.sqlite"_s));
-    opened.waitForFinished();
-    QVERIFY(opened.result().isOk());
+    QVERIFY(awaitFuture(m_store->open(m_dir->filePath(u"cache.sqlite"_s))).result().isOk());
     m_connection = std::make_unique<Connection>();
     m_pushes = std::make_unique<PushDispatcher>(m_connection.get());
     m_sync = std::make_unique<SyncEngine>(m_connection.get(), m_pushes.get(), m_store.get(),
@@ -165,8 +164,7 @@ void tst_SyncEngine::connectAndSync(const SyncedFrame &synced)
 void tst_SyncEngine::gapInPushesIsFilledWithHistory()
 {
     // The cache holds seq 1..2.
-    auto stored = m_store->setCursor(LogCursor{Conv, 2, 1});
-    stored.waitForFinished();
+    awaitFuture(m_store->setCursor(LogCursor{Conv, 2, 1}));
     m_sync->reset();
     m_sync->setIdentity(Alice, 10);
     m_sync->loadCursors();
@@ -217,9 +215,7 @@ void tst_SyncEngine::gapInPushesIsFilledWithHistory()
     QTRY_COMPARE(deliveredUpTo(), 6);
 
     // The cursor was persisted: a restart syncs from 6.
-    auto cursors = m_store->cursors();
-    cursors.waitForFinished();
-    QCOMPARE(cursors.result(), (QList<LogCursor>{LogCursor{Conv, 6, 1}}));
+    QCOMPARE(awaitFuture(m_store->cursors()).result(), (QList<LogCursor>{LogCursor{Conv, 6, 1}}));
 }
 
 void tst_SyncEngine::newConversationPagesLatestHistory()

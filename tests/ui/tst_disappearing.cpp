@@ -7,6 +7,7 @@
 #include "Client.h"
 #include "Steps.h"
 #include "TwoPeople.h"
+#include "store/AwaitFuture.h"
 #include "store/MessageStore.h"
 
 #include <QtQuick/QQuickItem>
@@ -59,9 +60,9 @@ QStringList tst_Disappearing::systemTexts(const AppWindow &app)
 
 qsizetype tst_Disappearing::searchHits(AppWindow &app, const QString &text)
 {
-    auto hits = app.client()->store()->searchMessages(text, 0, SearchCursor{}, 50);
-    hits.waitForFinished();
-    return hits.result().size();
+    return awaitFuture(app.client()->store()->searchMessages(text, 0, SearchCursor{}, 50))
+            .result()
+            .size();
 }
 
 int tst_Disappearing::expiringRowsOnServer() const
