@@ -4,10 +4,8 @@
 #include "chat/MessageExpiry.h"
 #include "chat/StateText.h"
 #include "contacts/Profiles.h"
-#include "contacts/UserLookup.h"
 #include "content/Mentions.h"
 #include "content/RecentEmoji.h"
-#include "content/SystemText.h"
 #include "e2ee/ConversationSecurity.h"
 #include "e2ee/EndToEndEncryption.h"
 #include "models/ConversationListModel.h"
@@ -17,15 +15,11 @@
 #include "outbox/Outbox.h"
 #include "platform/Notifier.h"
 #include "protocol/Frames.h"
-#include "protocol/Limits.h"
 #include "search/CacheSearch.h"
 #include "store/MessageStore.h"
 #include "sync/SyncEngine.h"
 #include "sync/TypingTracker.h"
 
-#include <QtCore/QFile>
-#include <QtCore/QFileInfo>
-#include <QtGui/QDesktopServices>
 
 namespace Parley {
 
@@ -199,54 +193,6 @@ void Chat::updateTyping()
     Q_EMIT typingTextChanged();
 }
 
-void Chat::showTransfers()
-{
-    // Transfers that began before the conversation was shown.
-    Attachments *attachments = m_parts.attachments;
-    for (const StoredMessage &upload : attachments->uploads(m_conversationId)) {
-        m_messages->addUpload(upload, attachments->uploadProgress(upload.clientId));
-        if (upload.outboxState == OutboxState::Failed)
-            m_messages->setUploadFailed(upload.clientId, upload.failureReason);
-    }
-    const QHash<qint64, double> downloads = attachments->downloads(m_conversationId);
-    for (auto it = downloads.cbegin(); it != downloads.cend(); ++it)
-        m_messages->setDownloadProgress(it.key(), it.value());
-}
-
-void Chat::connectAttachments()
-{
-    Attachments *attachments = m_parts.attachments;
-    connect(attachments, &Attachments::uploadQueued, this,
-            [this](const QByteArray &uploadId, const StoredMessage &message) {
-                if (message.conversationId == m_conversationId)
-                    m_messages->replaceUpload(uploadId, message);
-            });
-    connect(attachments, &Attachments::uploadsLoaded, this, &Chat::showTransfers);
-    connect(attachments, &Attachments::uploadProgressChanged, this,
-            [this](qint64 id, const QByteArray &uploadId, double progress) {
-                if (id == m_conversationId)
-                    m_messages->setUploadProgress(uploadId, progress);
-            });
-    connect(attachments, &Attachments::uploadFailed, this,
-            [this](qint64 id, const QByteArray &uploadId, const Error &error) {
-                if (id == m_conversationId) // Client shows the error
-                    m_messages->setUploadFailed(uploadId, errorCodeName(error.code));
-            });
-    connect(attachments, &Attachments::downloadProgressChanged, this,
-            [this](qint64 id, qint64 seq, double progress) {
-                if (id == m_conversationId)
-                    m_messages->setDownloadProgress(seq, progress);
-            });
-    connect(attachments, &Attachments::downloadFinished, this, [this](qint64 id, qint64 seq) {
-        if (id == m_conversationId)
-            m_messages->setDownloadProgress(seq, -1);
-    });
-    connect(attachments, &Attachments::downloadFailed, this, [this](qint64 id, qint64 seq) {
-        if (id == m_conversationId) // Client shows the error
-            m_messages->setDownloadFailed(seq);
-    });
-}
-
 void Chat::request(FrameType type, const QCborMap &fields)
 {
     m_parts.connection->request(type, fields).then(this, [this](const Result<RawFrame> &reply) {
@@ -410,117 +356,6 @@ void Chat::discard(const QString &clientIdHex)
         cancelUpload(clientIdHex);
 }
 
-void Chat::sendFile(const QUrl &file, const QString &caption)
-{
-    // A file dialog and a drop give file URLs; C++ callers may pass a plain path.
-    const QString path = file.isLocalFile() ? file.toLocalFile()
-            : file.scheme().isEmpty()       ? file.path()
-                                            : QString();
-    if (path.isEmpty()) {
-        Q_EMIT errorOccurred(Error{
-                ErrorCode::InvalidArgument,
-                tr("Only files on this computer can be sent (%1).").arg(file.toDisplayString())});
-        return;
-    }
-    auto row = m_parts.attachments->sendFile(m_conversationId, path, caption.trimmed(),
-                                             m_parts.selfUserId);
-    if (!row) {
-        Q_EMIT errorOccurred(row.error());
-        return;
-    }
-    m_messages->addUpload(*row, 0.0);
-}
-
-void Chat::cancelUpload(const QString &clientIdHex)
-{
-    const QByteArray uploadId = QByteArray::fromHex(clientIdHex.toLatin1());
-    if (m_parts.attachments->discardUpload(uploadId))
-        m_messages->removeUpload(uploadId);
-}
-
-void Chat::downloadAttachment(qint64 seq)
-{
-    if (seq <= 0 || m_parts.attachments->isDownloading(m_conversationId, seq))
-        return;
-    m_parts.store->message(m_conversationId, seq)
-            .then(this, [this, seq](const std::optional<StoredMessage> &m) {
-                const auto content = m && !m->deleted ? MessageContent::fromBytes(m->body)
-                                                      : Result<MessageContent>(Error{});
-                if (!content || content->type() != MessageContent::Type::File) {
-                    Q_EMIT errorOccurred(Error{ErrorCode::InvalidArgument,
-                                               tr("That message has no file to download.")});
-                    return;
-                }
-                if (m_parts.attachments->isDownloading(m_conversationId, seq))
-                    return;
-                m_messages->setDownloadProgress(seq, 0.0);
-                m_parts.attachments->download(*m, *content);
-            });
-}
-
-void Chat::openAttachment(qint64 seq)
-{
-    m_parts.store->message(m_conversationId, seq)
-            .then(this, [this, seq](const std::optional<StoredMessage> &m) {
-                if (!m || m->attachmentPath.isEmpty()) {
-                    Q_EMIT errorOccurred(
-                            Error{ErrorCode::InvalidArgument,
-                                  tr("That file is not on this computer: download it first.")});
-                    return;
-                }
-                if (!QFileInfo::exists(m->attachmentPath)) {
-                    // Moved or deleted since: the message offers the download again.
-                    m_parts.store->setAttachmentPath(m_conversationId, seq, {});
-                    Q_EMIT errorOccurred(Error{ErrorCode::InvalidArgument,
-                                               tr("%1 is no longer there. Download it again.")
-                                                       .arg(m->attachmentPath)});
-                    return;
-                }
-                if (!QDesktopServices::openUrl(QUrl::fromLocalFile(m->attachmentPath)))
-                    Q_EMIT errorOccurred(
-                            Error{ErrorCode::InvalidArgument,
-                                  tr("No application could open %1.").arg(m->attachmentPath)});
-            });
-}
-
-void Chat::saveAttachment(qint64 seq, const QUrl &target)
-{
-    const QString to = target.isLocalFile() ? target.toLocalFile()
-            : target.scheme().isEmpty()     ? target.path()
-                                            : QString();
-    if (to.isEmpty()) {
-        Q_EMIT errorOccurred(Error{ErrorCode::InvalidArgument,
-                                   tr("Files can only be saved on this computer (%1).")
-                                           .arg(target.toDisplayString())});
-        return;
-    }
-    m_parts.store->message(m_conversationId, seq)
-            .then(this, [this, seq, to](const std::optional<StoredMessage> &m) {
-                if (!m || m->attachmentPath.isEmpty() || !QFileInfo::exists(m->attachmentPath)) {
-                    Q_EMIT errorOccurred(
-                            Error{ErrorCode::InvalidArgument,
-                                  tr("That file is not on this computer: download it first.")});
-                    return;
-                }
-                if (QFileInfo(to) == QFileInfo(m->attachmentPath)) {
-                    Q_EMIT attachmentSaved(seq, to); // already there
-                    return;
-                }
-                // The dialog asked before replacing a file: the copy takes its place.
-                if (QFileInfo::exists(to) && !QFile::remove(to)) {
-                    Q_EMIT errorOccurred(Error{ErrorCode::InvalidArgument,
-                                               tr("%1 cannot be replaced.").arg(to)});
-                    return;
-                }
-                if (!QFile::copy(m->attachmentPath, to)) {
-                    Q_EMIT errorOccurred(Error{ErrorCode::InvalidArgument,
-                                               tr("The file could not be saved as %1.").arg(to)});
-                    return;
-                }
-                Q_EMIT attachmentSaved(seq, to);
-            });
-}
-
 void Chat::search(const QString &text)
 {
     searchCache(m_parts.store, text, m_conversationId)
@@ -544,89 +379,6 @@ void Chat::setMuted(bool muted)
 {
     m_parts.store->setMuted(m_conversationId, muted);
     Q_EMIT summaryOutdated();
-}
-
-void Chat::addMember(const QString &username)
-{
-    lookUpUser(m_parts.connection, username).then(this, [this](const Result<qint64> &userId) {
-        if (!userId) {
-            Q_EMIT errorOccurred(userId.error());
-            return;
-        }
-        const AddMemberFrame frame{m_conversationId, *userId};
-        request(AddMemberFrame::Type, frame.toCbor());
-    });
-}
-
-void Chat::removeMember(qint64 userId)
-{
-    const RemoveMemberFrame frame{m_conversationId, userId};
-    request(RemoveMemberFrame::Type, frame.toCbor());
-}
-
-void Chat::setRole(qint64 userId, States::MemberRole role)
-{
-    if (role == States::MemberRole::Owner) {
-        Q_EMIT errorOccurred(
-                Error{ErrorCode::InvalidArgument, tr("A role is \"member\" or \"admin\".")});
-        return;
-    }
-    const SetRoleFrame frame{m_conversationId, userId, States::protocolRole(role)};
-    request(SetRoleFrame::Type, frame.toCbor());
-}
-
-void Chat::rename(const QString &title)
-{
-    const RenameFrame frame{m_conversationId, title.trimmed()};
-    request(RenameFrame::Type, frame.toCbor());
-}
-
-QString Chat::timerText() const
-{
-    return Parley::timerText(m_timerSeconds);
-}
-
-QVariantList Chat::timerOptions() const
-{
-    QVariantList options;
-    for (qint64 seconds : DisappearingTimers) {
-        QVariantMap option;
-        option.insert(QStringLiteral("seconds"), seconds);
-        option.insert(QStringLiteral("text"), Parley::timerText(seconds));
-        options.append(option);
-    }
-    return options;
-}
-
-void Chat::setTimer(qint64 seconds)
-{
-    const SetTimerFrame frame{m_conversationId, seconds};
-    request(SetTimerFrame::Type, frame.toCbor());
-}
-
-void Chat::leave()
-{
-    const LeaveFrame frame{m_conversationId};
-    request(LeaveFrame::Type, frame.toCbor());
-}
-
-void Chat::report(const QVariantList &seqs, AbuseReporter::Reason reason, const QString &comment)
-{
-    QList<qint64> numbers;
-    for (const QVariant &seq : seqs) {
-        bool ok = false;
-        const qint64 n = seq.toLongLong(&ok);
-        if (ok && n > 0 && !numbers.contains(n))
-            numbers.append(n);
-    }
-    if (numbers.isEmpty())
-        return;
-    m_parts.reporter->report(0, m_conversationId, numbers, reason, comment);
-}
-
-void Chat::reportMember(qint64 userId, AbuseReporter::Reason reason, const QString &comment)
-{
-    m_parts.reporter->report(userId, m_conversationId, {}, reason, comment);
 }
 
 } // namespace Parley
