@@ -43,6 +43,10 @@ QString cryptoErrorString(CryptoError error)
         return QStringLiteral("invalid argument");
     case CryptoError::CryptoFailure:
         return QStringLiteral("a cryptographic primitive failed");
+    case CryptoError::WrongPassphrase:
+        return QStringLiteral("wrong passphrase");
+    case CryptoError::WrongRecoveryKey:
+        return QStringLiteral("wrong recovery key");
     }
     return QStringLiteral("unknown error %1").arg(static_cast<int>(error));
 }

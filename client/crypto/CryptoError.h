@@ -31,6 +31,8 @@ enum class CryptoError : int {
     IdentityMismatch = 17, //!< a scanned safety number is for other people
     InvalidArgument = 18, //!< a caller passed a value out of range
     CryptoFailure = 19, //!< the random source, OpenSSL or libsodium failed
+    WrongPassphrase = 20, //!< the passphrase does not open the secrets file
+    WrongRecoveryKey = 21, //!< the recovery key does not open the secrets file
 };
 
 //! A short English description for logs and developer-facing messages. The UI shows its own
