@@ -41,6 +41,8 @@ void Client::connectPieces()
                 m_expiry->messagesStored(messages);
             });
     connect(m_expiry, &MessageExpiry::messagesExpired, m_feed, &ConversationFeed::refresh);
+    connect(m_expiry, &MessageExpiry::messagesExpired, m_newMessages,
+            &NewMessageNotifier::messagesExpired);
     connect(m_sync, &SyncEngine::presenceChanged, this, [this](qint64 userId) {
         m_conversations->setPresence(m_sync->presence(userId));
         m_contacts->setPresence(m_sync->presence(userId));

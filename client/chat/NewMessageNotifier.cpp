@@ -62,6 +62,7 @@ void NewMessageNotifier::messagesStored(qint64 conversationId, const QList<Store
                           .arg(nameOf(*mention), m_conversations->titleOf(*summary))
                 : tr("%1 mentioned you").arg(nameOf(*mention));
         m_notifier->notify(conversationId, title, m_showsText ? mention->text : title);
+        m_shown.insert(conversationId, mention->seq);
         return;
     }
     const QString sender = nameOf(*newest);
@@ -70,6 +71,17 @@ void NewMessageNotifier::messagesStored(qint64 conversationId, const QList<Store
         title = tr("%1 in %2").arg(sender, m_conversations->titleOf(*summary));
     m_notifier->notify(conversationId, title,
                        m_showsText ? newest->text : tr("New message from %1").arg(sender));
+    m_shown.insert(conversationId, newest->seq);
+}
+
+void NewMessageNotifier::messagesExpired(qint64 conversationId, const QList<qint64> &seqs)
+{
+    // A disappearing message must not stay readable in the desktop's notification list.
+    const auto shown = m_shown.constFind(conversationId);
+    if (shown == m_shown.cend() || !seqs.contains(*shown))
+        return;
+    m_shown.erase(shown);
+    m_notifier->withdraw(conversationId);
 }
 
 bool NewMessageNotifier::mentionsMe(const StoredMessage &message) const

@@ -38,6 +38,8 @@ public:
 
     /// Messages SyncEngine just stored in `conversationId`.
     void messagesStored(qint64 conversationId, const QList<StoredMessage> &messages);
+    /// Entries of a conversation expired: the notification goes if it shows one of them.
+    void messagesExpired(qint64 conversationId, const QList<qint64> &seqs);
 
 private:
     bool mentionsMe(const StoredMessage &message) const;
@@ -49,6 +51,7 @@ private:
     bool m_enabled = true;
     bool m_showsText = true;
     qint64 m_activeConversation = 0;
+    QHash<qint64, qint64> m_shown; ///< conversation → seq of the message its notification shows
 };
 
 } // namespace Parley

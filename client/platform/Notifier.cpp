@@ -32,6 +32,7 @@ Notifier::Notifier(QObject *parent) : QObject(parent)
 void Notifier::notify(qint64 conversationId, const QString &title, const QString &body)
 {
     ++m_sent;
+    m_showing.insert(conversationId);
     Q_EMIT notified(conversationId, title, body);
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected())
@@ -55,6 +56,8 @@ void Notifier::notify(qint64 conversationId, const QString &title, const QString
 
 void Notifier::withdraw(qint64 conversationId)
 {
+    if (m_showing.remove(conversationId))
+        Q_EMIT withdrawn(conversationId);
     const uint id = m_ids.take(conversationId);
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!id || !bus.isConnected())
@@ -68,6 +71,7 @@ void Notifier::withdraw(qint64 conversationId)
 void Notifier::activate(qint64 conversationId)
 {
     m_ids.remove(conversationId); // the server closes a notification that was clicked
+    m_showing.remove(conversationId);
     Q_EMIT activated(conversationId);
 }
 

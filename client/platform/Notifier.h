@@ -6,6 +6,7 @@
 
 #include <QtCore/QHash>
 #include <QtCore/QObject>
+#include <QtCore/QSet>
 
 namespace Parley {
 
@@ -31,6 +32,8 @@ public:
 Q_SIGNALS:
     /// A Notify call was sent for the conversation, with what it shows.
     void notified(qint64 conversationId, const QString &title, const QString &body);
+    /// The conversation's notification is taken back (withdraw() after notify()).
+    void withdrawn(qint64 conversationId);
     /// The user clicked a notification of the conversation (activate()).
     void activated(qint64 conversationId);
 
@@ -40,6 +43,7 @@ private Q_SLOTS:
 
 private:
     QHash<qint64, uint> m_ids; ///< conversation → the server's notification id
+    QSet<qint64> m_showing; ///< conversations notified, not yet withdrawn or clicked
     int m_sent = 0;
 };
 

@@ -7,12 +7,14 @@
 #include "Client.h"
 #include "Steps.h"
 #include "TwoPeople.h"
+#include "platform/Notifier.h"
 #include "store/AwaitFuture.h"
 #include "store/MessageStore.h"
 
 #include <QtQuick/QQuickItem>
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlQuery>
+#include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
 using namespace Qt::StringLiterals;
@@ -146,6 +148,23 @@ void tst_Disappearing::disappearingMessagesVanish()
     QCOMPARE(searchHits(bob, u"Vanishing"_s), 0);
     QCOMPARE(searchHits(bob, u"timer"_s), 1);
     bob.screenshot(u"disappearingMessagesVanish-gone"_s);
+
+    // bob looks elsewhere with notifications on: the next one notifies, and the notification
+    // is taken back when its message expires, as the message itself is.
+    bob.client()->setNotificationsEnabled(true);
+    bob.client()->setActiveChat(nullptr);
+    QSignalSpy notified(bob.client()->notifier(), &Notifier::notified);
+    QSignalSpy withdrawn(bob.client()->notifier(), &Notifier::withdrawn);
+    Steps::sendMessage(alice, u"Vanishing four"_s);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 1, Steps::NetworkTimeout);
+    const qint64 conversationId = notified.first().at(0).toLongLong();
+    QCOMPARE(notified.first().at(2).toString(), u"Vanishing four"_s);
+    QVERIFY(withdrawn.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(withdrawn.size(), 1, 15000);
+    QCOMPARE(withdrawn.first().at(0).toLongLong(), conversationId);
+    QTRY_VERIFY_WITH_TIMEOUT(!alice.message(u"Vanishing four"_s), 15000);
 
     // And the server deleted its rows.
     QTRY_COMPARE_WITH_TIMEOUT(expiringRowsOnServer(), 0, 15000);
