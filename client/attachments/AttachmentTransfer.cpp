@@ -1,6 +1,7 @@
 #include "AttachmentTransfer.h"
 
 #include "AttachmentCipher.h"
+#include "WorkerFuture.h"
 #include "net/Connection.h"
 #include "protocol/Frames.h"
 #include "protocol/Limits.h"
@@ -8,7 +9,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
-#include <QtCore/QFutureWatcher>
 #include <QtCore/QTemporaryFile>
 #include <QtCore/QTimer>
 
@@ -23,21 +23,6 @@ namespace {
 /// Resyncs in a row without progress before giving up.
 constexpr int MaxRetries = 20;
 constexpr int RetryDelayMs = 1000;
-
-/// Calls `then` with the result of a worker thread's `future` on `context`'s thread. Not
-/// `.then(context, …)`: in Qt 6.4 a continuation attached while another thread finishes the
-/// future can run twice. A watcher is told of the finish under the future's own lock.
-template<typename T, typename F>
-void whenFinished(QObject *context, const QFuture<T> &future, F then)
-{
-    auto *watcher = new QFutureWatcher<T>(context);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
-                     [watcher, then = std::move(then)]() mutable {
-                         watcher->deleteLater();
-                         then(watcher->result());
-                     });
-    watcher->setFuture(future);
-}
 
 Error errorOf(const Result<RawFrame> &reply)
 {

@@ -11,6 +11,7 @@ target_sources(parley_client PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/AttachmentRef.cpp ${CMAKE_CURRENT_LIST_DIR}/AttachmentRef.h
     ${CMAKE_CURRENT_LIST_DIR}/AttachmentTransfer.cpp ${CMAKE_CURRENT_LIST_DIR}/AttachmentTransfer.h
     ${CMAKE_CURRENT_LIST_DIR}/Attachments.cpp ${CMAKE_CURRENT_LIST_DIR}/Attachments.h
+    ${CMAKE_CURRENT_LIST_DIR}/WorkerFuture.h
 )
 target_link_libraries(parley_client PRIVATE PkgConfig::Sodium Qt6::Concurrent)
 include(${CMAKE_CURRENT_LIST_DIR}/../contacts/Contacts.cmake OPTIONAL)

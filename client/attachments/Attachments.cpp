@@ -3,12 +3,14 @@
 #include "AttachmentCipher.h"
 #include "AttachmentTransfer.h"
 #include "Logging.h"
+#include "WorkerFuture.h"
 #include "content/MessageContent.h"
 #include "net/Connection.h"
 #include "outbox/Outbox.h"
 #include "platform/ProfilePaths.h"
 #include "store/MessageStore.h"
 
+#include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QDateTime>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
@@ -123,14 +125,13 @@ Result<StoredMessage> Attachments::sendFile(qint64 conversationId, const QString
         saved.cipherPath =
                 QDir(m_uploadsDir)
                         .filePath(QString::fromLatin1(saved.clientId.toHex()) + u".enc"_s);
-    if (auto image = ImagePreview::fromFile(saved.filePath))
-        upload.image = std::move(*image);
     upload.row = rowOf(saved, upload.image);
 
     const QByteArray id = saved.clientId;
     m_uploads.insert(id, upload);
     m_uploadOrder.append(id);
     m_store->saveUpload(saved);
+    makePreview(m_uploads[id]);
     qCInfo(lcClient) << "upload" << id.toHex() << "of" << saved.size << "bytes to"
                      << conversationId;
     startUpload(m_uploads[id], false);
@@ -152,11 +153,10 @@ void Attachments::load()
                 continue;
             Upload upload;
             upload.saved = saved;
-            if (auto image = ImagePreview::fromFile(saved.filePath))
-                upload.image = std::move(*image);
             upload.row = rowOf(saved, upload.image);
             m_uploads.insert(saved.clientId, upload);
             m_uploadOrder.append(saved.clientId);
+            makePreview(m_uploads[saved.clientId]);
             qCInfo(lcClient) << "upload" << saved.clientId.toHex() << "left by an earlier run"
                              << (saved.failed ? "failed" : "goes on");
             if (!saved.failed)
@@ -220,12 +220,9 @@ void Attachments::startUpload(Upload &upload, bool resume)
                 auto it = m_uploads.find(id);
                 if (it == m_uploads.end())
                     return;
-                // The message keeps the upload's id: queued twice (a restart between the two
-                // commits) it is still one message, and the server keeps one of a client id.
-                m_queued.insert(id);
-                m_outbox->send(conversationId, contentOf(*it, ref), id);
-                qCInfo(lcClient) << "upload" << id.toHex() << "is queued as a message";
-                uploadDone(id);
+                it->uploaded = ref;
+                if (!it->previewing)
+                    queueMessage(id);
             });
     connect(upload.transfer, &AttachmentTransfer::failed, this,
             [this, id, conversationId](const Error &error) {
@@ -254,6 +251,44 @@ void Attachments::startUpload(Upload &upload, bool resume)
         upload.saved.serverUploadId.clear();
         upload.transfer->upload(saved.filePath, conversationId, saved.cipherPath);
     }
+}
+
+void Attachments::makePreview(Upload &upload)
+{
+    // Decoding a large picture takes a while: not on the GUI thread. The row shows the file
+    // at once and its thumbnail when it is ready; the message waits for it.
+    const QByteArray id = upload.saved.clientId;
+    upload.previewing = true;
+    auto making = QtConcurrent::run(
+            [path = upload.saved.filePath] { return ImagePreview::fromFile(path); });
+    whenFinished(this, making, [this, id](const std::optional<ImagePreview> &image) {
+        auto it = m_uploads.find(id);
+        if (it == m_uploads.end())
+            return; // discarded meanwhile
+        it->previewing = false;
+        if (image) {
+            it->image = *image;
+            const StoredMessage row = rowOf(it->saved, it->image);
+            it->row.body = row.body;
+            it->row.text = row.text;
+            Q_EMIT uploadPreviewReady(it->row.conversationId, id, it->row);
+        }
+        if (it->uploaded)
+            queueMessage(id);
+    });
+}
+
+void Attachments::queueMessage(const QByteArray &uploadId)
+{
+    auto it = m_uploads.find(uploadId);
+    if (it == m_uploads.end() || !it->uploaded)
+        return;
+    // The message keeps the upload's id: queued twice (a restart between the two commits) it
+    // is still one message, and the server keeps one of a client id.
+    m_queued.insert(uploadId);
+    m_outbox->send(it->row.conversationId, contentOf(*it, *it->uploaded), uploadId);
+    qCInfo(lcClient) << "upload" << uploadId.toHex() << "is queued as a message";
+    uploadDone(uploadId);
 }
 
 MessageContent Attachments::contentOf(const Upload &upload, const AttachmentRef &ref)

@@ -14,6 +14,7 @@
 /// survives restarts. What I sent from this device is remembered the same way once it has a
 /// seq, so I can open it without downloading. Lives on the GUI thread; owned by Client.
 
+#include "attachments/AttachmentRef.h"
 #include "content/ImagePreview.h"
 #include "protocol/Result.h"
 #include "store/StoreTypes.h"
@@ -22,9 +23,10 @@
 #include <QtCore/QObject>
 #include <QtCore/QSet>
 
+#include <optional>
+
 namespace Parley {
 
-struct AttachmentRef;
 class AttachmentTransfer;
 class Connection;
 class MessageContent;
@@ -90,6 +92,9 @@ Q_SIGNALS:
     /// The file is in place and its path in the cache (messagesChanged carried the row).
     void downloadFinished(qint64 conversationId, qint64 seq, const QString &path);
     void downloadFailed(qint64 conversationId, qint64 seq, const Parley::Error &error);
+    /// The picture of upload `uploadId` has its thumbnail now: `row` shows it.
+    void uploadPreviewReady(qint64 conversationId, const QByteArray &uploadId,
+                            const Parley::StoredMessage &row);
 
 private:
     struct Upload
@@ -99,6 +104,8 @@ private:
         /// An image's thumbnail and size, made from the file (not kept in the cache: made
         /// again after a restart)
         ImagePreview image;
+        bool previewing = false; ///< the thumbnail is being made on a worker thread
+        std::optional<AttachmentRef> uploaded; ///< the file is on the server; the message waits
         double progress = 0;
         AttachmentTransfer *transfer = nullptr;
     };
@@ -116,6 +123,9 @@ private:
     static MessageContent contentOf(const Upload &upload, const AttachmentRef &ref);
     /// Starts (or, with `resume`, goes on with) the transfer of `upload`.
     void startUpload(Upload &upload, bool resume);
+    void makePreview(Upload &upload);
+    /// Sends the file message of an upload that is on the server (once its preview is made).
+    void queueMessage(const QByteArray &uploadId);
     void uploadDone(const QByteArray &uploadId);
     void forgetUpload(const Upload &upload);
     static Error explained(const Error &error, const QString &name);

@@ -36,6 +36,11 @@ void Chat::connectAttachments()
                     m_messages->replaceUpload(uploadId, message);
             });
     connect(attachments, &Attachments::uploadsLoaded, this, &Chat::showTransfers);
+    connect(attachments, &Attachments::uploadPreviewReady, this,
+            [this](qint64 id, const QByteArray &uploadId, const StoredMessage &row) {
+                if (id == m_conversationId)
+                    m_messages->showUploadPreview(uploadId, row);
+            });
     connect(attachments, &Attachments::uploadProgressChanged, this,
             [this](qint64 id, const QByteArray &uploadId, double progress) {
                 if (id == m_conversationId)

@@ -149,6 +149,8 @@ public:
     /// empty reason: it runs again.
     void setUploadFailed(const QByteArray &uploadId, const QString &reason);
     void removeUpload(const QByteArray &uploadId);
+    /// The upload's picture has its thumbnail now: `message` is its row with it.
+    void showUploadPreview(const QByteArray &uploadId, const StoredMessage &message);
     /// The upload is done and its file message is the outbox entry `message`: the same row.
     void replaceUpload(const QByteArray &uploadId, const StoredMessage &message);
     /// Download progress (0..1) of entry `seq`'s attachment; negative: no download runs.

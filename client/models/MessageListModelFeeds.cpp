@@ -37,6 +37,19 @@ void MessageListModel::addUpload(const StoredMessage &message, double progress)
     endInsertRows();
 }
 
+void MessageListModel::showUploadPreview(const QByteArray &uploadId, const StoredMessage &message)
+{
+    const int row = indexOfClientId(uploadId);
+    if (row < 0 || !m_rows.at(row).upload)
+        return;
+    Row r = makeRow(message);
+    r.upload = true;
+    r.message.outboxState = m_rows.at(row).message.outboxState;
+    r.message.failureReason = m_rows.at(row).message.failureReason;
+    m_rows[row] = r;
+    Q_EMIT dataChanged(index(row), index(row), AllRowRoles);
+}
+
 void MessageListModel::setUploadProgress(const QByteArray &uploadId, double progress)
 {
     if (!m_uploadProgress.contains(uploadId))
