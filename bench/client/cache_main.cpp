@@ -16,8 +16,10 @@
 #include <QtCore/QCoreApplication>
 #include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QEventLoop>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
+#include <QtCore/QFutureWatcher>
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QTemporaryDir>
 
@@ -36,8 +38,12 @@ constexpr qint64 SelfUserId = 1;
 template<typename T>
 T await(QFuture<T> future)
 {
-    while (!future.isFinished())
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
+    QEventLoop loop;
+    QFutureWatcher<T> watcher;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec();
     if constexpr (!std::is_void_v<T>)
         return future.result();
 }
