@@ -8,6 +8,8 @@
 #include "outbox/Outbox.h"
 #include "platform/Notifier.h"
 #include "platform/ProfilePaths.h"
+#include "platform/TokenStore.h"
+#include "store/CacheKeychain.h"
 #include "store/MessageStore.h"
 #include "store/SealedCache.h"
 
@@ -57,6 +59,7 @@ private Q_SLOTS:
     void lastSeenPrivacyFollowsServer();
     void profileGoesBeforeTheNextMessage();
     void profileHoldsNoPlaintext();
+    void cacheKeyMissingChangesNothing();
 
 private:
     std::unique_ptr<Client> makeClient(const QString &name);
@@ -1191,6 +1194,38 @@ void tst_Client::profileHoldsNoPlaintext()
     QTRY_COMPARE_WITH_TIMEOUT(bob->state(), Client::State::Online, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(rowWithText(bob->chat(id)->messages(), edited) >= 0, 10000);
     QTRY_COMPARE(bob->chat(id)->draft(), draft);
+}
+
+void tst_Client::cacheKeyMissingChangesNothing()
+{
+    if (!m_hasKeychain)
+        QSKIP("the cache's key lives in the keychain");
+    auto alice = registered(u"alice"_s);
+    alice.reset();
+    const QString cache = ProfilePaths::cacheFile(m_dir->filePath(u"alice"_s));
+    QCOMPARE(SealedCache::inspect(cache), SealedCache::FileState::Sealed);
+    QFile file(cache);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    file.close();
+
+    // The keychain entry is gone (or holds another key): a clear error, the cache untouched.
+    TokenStore tokens(u"alice-"_s + m_runTag + u'-'
+                      + QString::fromLatin1(QTest::currentTestFunction()));
+    for (const QByteArray &entry : {QByteArray(), QByteArray(32, 'k')}) {
+        auto changed = entry.isEmpty() ? tokens.deleteSecret(CacheKeychain::entryName())
+                                       : tokens.writeSecret(CacheKeychain::entryName(), entry);
+        QTRY_VERIFY(changed.isFinished());
+        QVERIFY(changed.result().isOk());
+        auto again = makeClient(u"alice"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(again->isStarted(), 10000);
+        QVERIFY2(again->errorString().contains(u"local cache"_s), qPrintable(again->errorString()));
+        QCOMPARE(again->state(), Client::State::LoggedOut);
+        again.reset();
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256), before);
+        file.close();
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Client)
