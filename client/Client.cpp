@@ -28,6 +28,7 @@
 #include "platform/ProfilePaths.h"
 #include "platform/TokenStore.h"
 #include "search/CacheSearch.h"
+#include "store/CacheKeychain.h"
 #include "store/MessageStore.h"
 #include "sync/SyncEngine.h"
 #include "sync/TypingTracker.h"
@@ -217,7 +218,30 @@ void Client::start()
     m_attachments->setDownloadsDir(ProfilePaths::downloadsDir(m_options.dataDir));
     m_expiry->setDownloadsDir(m_attachments->downloadsDir());
     m_attachments->setUploadsDir(QDir(m_dataDir).filePath(u"uploads"_s));
-    m_store->open(ProfilePaths::cacheFile(m_dataDir)).then(this, [this](const Status &status) {
+    // The cache is sealed with a key from the keychain (CacheKeychain, SealedCache).
+    const QString cacheFile = ProfilePaths::cacheFile(m_dataDir);
+    CacheKeychain::unlock(m_tokens, cacheFile, this)
+            .then(this, [this, cacheFile](const Result<CacheKey> &key) {
+                if (!key) {
+                    qCCritical(lcClient) << "cannot unlock the cache:" << key.error().message;
+                    setError(Error{ErrorCode::StorageError,
+                                   tr("Cannot open the local cache: %1").arg(key.error().message)});
+                    m_started = true;
+                    Q_EMIT started();
+                    return;
+                }
+                if (key->sessionOnly)
+                    m_account->reportKeychainProblem(
+                            tr("Parley cannot keep the key of its encrypted local cache in the "
+                               "system keychain, so what it keeps on this computer lasts only "
+                               "until you quit."));
+                openCache(cacheFile, *key);
+            });
+}
+
+void Client::openCache(const QString &cacheFile, const CacheKey &key)
+{
+    m_store->open(cacheFile, key).then(this, [this](const Status &status) {
         if (!status) {
             qCCritical(lcClient) << "cannot open the cache:" << status.error().message;
             setError(Error{ErrorCode::StorageError,

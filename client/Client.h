@@ -32,6 +32,7 @@
 
 namespace Parley {
 
+struct CacheKey;
 class Attachments;
 class BlockList;
 class Connection;
@@ -281,6 +282,7 @@ Q_SIGNALS:
 
 private:
     void start();
+    void openCache(const QString &cacheFile, const CacheKey &key);
     void onRestored(bool loggedIn);
     void onLoggedIn();
     void onLoggedOut(bool erased);

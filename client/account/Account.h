@@ -65,6 +65,9 @@ public:
     void cancel(const Error &error);
     /// The user accepted that the login is not remembered.
     void continueWithoutKeychain();
+    /// Another secret of the profile could not go to the keychain (the cache's key): the user
+    /// is told as for the token.
+    void reportKeychainProblem(const QString &problem) { setKeychainProblem(problem); }
 
 Q_SIGNALS:
     /// Start-up finished: `loggedIn` if an identity and a token were found (the connection

@@ -6,6 +6,7 @@
 #include "Migrations.h"
 #include "OutboxTable.h"
 #include "ProfileTable.h"
+#include "SealedCache.h"
 #include "SearchIndex.h"
 #include "SettingsTable.h"
 #include "UploadTable.h"
@@ -28,6 +29,7 @@ class MessageStore::Worker : public QObject
 public:
     QSqlDatabase db;
     QString connectionName;
+    QString sealedPath; ///< the open cache's path when it is sealed (its key is set)
 
     void close()
     {
@@ -37,6 +39,9 @@ public:
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(connectionName);
         connectionName.clear();
+        if (!sealedPath.isEmpty())
+            SealedCache::close(sealedPath);
+        sealedPath.clear();
     }
 };
 
@@ -109,16 +114,29 @@ MessageStore::~MessageStore()
 
 QFuture<Status> MessageStore::open(const QString &path)
 {
-    return run([worker = m_worker, path](QSqlDatabase &) -> Status {
+    return open(path, CacheKey{});
+}
+
+QFuture<Status> MessageStore::open(const QString &path, const CacheKey &key)
+{
+    return run([worker = m_worker, path, key](QSqlDatabase &) -> Status {
         worker->close();
         worker->connectionName = u"parley-cache-%1"_s.arg(s_connectionCounter.fetch_add(1));
         worker->db = QSqlDatabase::addDatabase(u"QSQLITE"_s, worker->connectionName);
         if (!worker->db.isValid())
             return Error{ErrorCode::StorageError,
                          u"the Qt SQLite driver (QSQLITE) is missing: install libqt6sql6-sqlite"_s};
-        worker->db.setDatabaseName(path);
-        if (!worker->db.open())
-            return Error{ErrorCode::StorageError, worker->db.lastError().text()};
+        if (key.secret.isEmpty()) {
+            worker->db.setDatabaseName(path);
+            if (!worker->db.open())
+                return Error{ErrorCode::StorageError, worker->db.lastError().text()};
+        } else {
+            worker->sealedPath = path;
+            if (Status sealed = SealedCache::open(worker->db, path, key); !sealed) {
+                worker->close();
+                return sealed;
+            }
+        }
         QSqlQuery q(worker->db);
         // WAL keeps readers and the writer apart; NORMAL is durable across an application
         // crash in WAL mode, which is what "never lose what was shown as queued" needs.

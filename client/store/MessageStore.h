@@ -14,6 +14,7 @@
 /// MessageTable (with Annotations), SearchIndex, OutboxTable, UploadTable, and the e2ee tables
 /// through runInTransaction().
 
+#include "SealedCache.h"
 #include "StoreTypes.h"
 #include "model/Signals.h"
 #include "protocol/Result.h"
@@ -40,8 +41,12 @@ public:
     /// Finishes all work already asked for, then closes the database.
     ~MessageStore() override;
 
-    /// Opens (creating) the database at `path` and migrates it to the current schema.
+    /// Opens (creating) the database at `path` in clear and migrates it to the current schema
+    /// (tests and tools; the client seals its cache).
     QFuture<Status> open(const QString &path);
+    /// The same, encrypted at rest with `key` (SealedCache): a clear cache there is converted
+    /// once; a key that does not open it gives a StorageError and changes nothing.
+    QFuture<Status> open(const QString &path, const CacheKey &key);
 
     // --- settings (not secrets: those live in the keychain) ---
     QFuture<QVariant> setting(const QString &key);

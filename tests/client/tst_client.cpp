@@ -8,11 +8,15 @@
 #include "outbox/Outbox.h"
 #include "platform/Notifier.h"
 #include "platform/ProfilePaths.h"
+#include "platform/TokenStore.h"
 #include "store/AwaitFuture.h"
+#include "store/CacheKeychain.h"
 #include "store/MessageStore.h"
+#include "store/SealedCache.h"
 
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QDir>
+#include <QtCore/QDirIterator>
 #include <QtCore/QFile>
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QTemporaryDir>
@@ -55,6 +59,8 @@ private Q_SLOTS:
     void blockRefusesMessagesUntilUnblocked();
     void lastSeenPrivacyFollowsServer();
     void profileGoesBeforeTheNextMessage();
+    void profileHoldsNoPlaintext();
+    void cacheKeyMissingChangesNothing();
 
 private:
     std::unique_ptr<Client> makeClient(const QString &name);
@@ -1064,6 +1070,162 @@ void tst_Client::profileGoesBeforeTheNextMessage()
     // No one else's name changed: bob and carol have none.
     QVERIFY(carol->displayNameOf(bob->userId()).isEmpty());
     QVERIFY(alice->displayNameOf(carol->userId()).isEmpty());
+}
+
+/// The files under `dir` (every kind, every depth) holding `needle` in UTF-8 or UTF-16.
+static QStringList filesHolding(const QString &dir, const QString &needle)
+{
+    QStringList found;
+    const QByteArray utf8 = needle.toUtf8();
+    const QByteArray utf16(reinterpret_cast<const char *>(needle.utf16()), needle.size() * 2);
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = file.readAll();
+        if (bytes.contains(utf8) || bytes.contains(utf16))
+            found << QDir(dir).relativeFilePath(file.fileName());
+    }
+    return found;
+}
+
+void tst_Client::profileHoldsNoPlaintext()
+{
+    if (!m_hasKeychain)
+        QSKIP("the cache's key lives in the keychain");
+    auto alice = registered(u"alice"_s);
+    auto bob = registered(u"bob"_s);
+    const qint64 id = openDirect(*alice, u"bob"_s);
+    MessageListModel *aliceView = alice->chat(id)->messages();
+    QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->summary(id) != nullptr, 10000);
+    MessageListModel *bobView = bob->chat(id)->messages();
+
+    // Texts both ways, a reply, a reaction, an edit, a file with a caption, a draft, searches.
+    const QString question = u"Periwinkle harbour at dusk"_s;
+    const QString answer = u"Quokka lanterns are ready"_s;
+    const QString edited = u"Marzipan observatory instead"_s;
+    const QString caption = u"Tangerine ledger attached"_s;
+    const QString draft = u"Unsent thought about walruses"_s;
+    const QString fileName = u"Xylophone-budget-Zanzibar.ods"_s;
+    const QString emoji = u"🦩"_s;
+    alice->chat(id)->sendText(question);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(bobView, question) >= 0, 10000);
+    const qint64 seq = bobView->index(rowWithText(bobView, question))
+                               .data(MessageListModel::SeqRole)
+                               .toLongLong();
+    bob->chat(id)->sendReply(seq, answer);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(aliceView, answer) >= 0, 10000);
+    bob->chat(id)->toggleReaction(seq, emoji);
+    QTRY_VERIFY_WITH_TIMEOUT(!aliceView->index(aliceView->rowOfSeq(seq))
+                                      .data(MessageListModel::ReactionsRole)
+                                      .toList()
+                                      .isEmpty(),
+                             10000);
+    alice->chat(id)->editMessage(seq, edited);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(bobView, edited) >= 0, 10000);
+    QByteArray bytes(40 * 1024, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
+                                          bytes.size() / 4);
+    const QString source = m_dir->filePath(u"outside/"_s + fileName);
+    QVERIFY(QDir().mkpath(m_dir->filePath(u"outside"_s)));
+    {
+        QFile f(source);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(bytes), bytes.size());
+    }
+    alice->chat(id)->sendFile(QUrl::fromLocalFile(source), caption);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithFile(bobView, fileName) >= 0, 30000);
+    bob->chat(id)->setDraft(draft);
+    QSignalSpy aliceFound(alice.get(), &Client::searchFinished);
+    alice->search(u"Quokka"_s);
+    QTRY_COMPARE(aliceFound.size(), 1);
+    QCOMPARE(aliceFound.first().at(1).toList().size(), 1);
+    QSignalSpy bobFound(bob.get(), &Client::searchFinished);
+    bob->search(u"Marzipan"_s);
+    QTRY_COMPARE(bobFound.size(), 1);
+    QCOMPARE(bobFound.first().at(1).toList().size(), 1);
+
+    // (The reaction's four bytes are not looked for: random bytes match them too often.)
+    const QStringList plaintexts{question,      answer,        edited,          caption,
+                                 draft,         fileName,      u"Periwinkle"_s, u"Quokka"_s,
+                                 u"Marzipan"_s, u"walruses"_s, u"Xylophone"_s};
+    const QStringList profiles{m_dir->filePath(u"alice"_s), m_dir->filePath(u"bob"_s)};
+    auto scan = [&] {
+        QStringList hits;
+        for (const QString &profile : profiles) {
+            for (const QString &text : plaintexts) {
+                for (const QString &file : filesHolding(profile, text))
+                    hits << file + u": "_s + text;
+            }
+        }
+        return hits;
+    };
+    // While the clients run (the WAL holds the latest pages) and after they quit (checkpointed
+    // into the database file).
+    QCOMPARE(scan(), QStringList());
+    QCOMPARE(bob->chat(id)->draft(), draft);
+    alice.reset();
+    bob.reset();
+    QCOMPARE(scan(), QStringList());
+    for (const QString &profile : profiles)
+        QCOMPARE(SealedCache::inspect(ProfilePaths::cacheFile(profile)),
+                 SealedCache::FileState::Sealed);
+
+    // The scan finds text that is there: a canary written in clear, in each encoding.
+    const QString canary = u"Canary in clear %1"_s.arg(m_runTag);
+    {
+        QFile f(m_dir->filePath(u"alice/some cache/canary.bin"_s));
+        QVERIFY(QDir().mkpath(m_dir->filePath(u"alice/some cache"_s)));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("header bytes ");
+        f.write(reinterpret_cast<const char *>(canary.utf16()), canary.size() * 2);
+    }
+    QCOMPARE(filesHolding(profiles.first(), canary), QStringList{u"some cache/canary.bin"_s});
+    QVERIFY(filesHolding(profiles.first(), canary + u"!"_s).isEmpty());
+    {
+        QFile f(m_dir->filePath(u"bob/canary.txt"_s));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(canary.toUtf8());
+    }
+    QCOMPARE(filesHolding(profiles.last(), canary), QStringList{u"canary.txt"_s});
+    // And what alice's and bob's sessions kept comes back from the sealed caches.
+    bob = makeClient(u"bob"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(bob->state(), Client::State::Online, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(bob->chat(id)->messages(), edited) >= 0, 10000);
+    QTRY_COMPARE(bob->chat(id)->draft(), draft);
+}
+
+void tst_Client::cacheKeyMissingChangesNothing()
+{
+    if (!m_hasKeychain)
+        QSKIP("the cache's key lives in the keychain");
+    auto alice = registered(u"alice"_s);
+    alice.reset();
+    const QString cache = ProfilePaths::cacheFile(m_dir->filePath(u"alice"_s));
+    QCOMPARE(SealedCache::inspect(cache), SealedCache::FileState::Sealed);
+    QFile file(cache);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    file.close();
+
+    // The keychain entry is gone (or holds another key): a clear error, the cache untouched.
+    TokenStore tokens(u"alice-"_s + m_runTag + u'-'
+                      + QString::fromLatin1(QTest::currentTestFunction()));
+    for (const QByteArray &entry : {QByteArray(), QByteArray(32, 'k')}) {
+        auto changed = entry.isEmpty() ? tokens.deleteSecret(CacheKeychain::entryName())
+                                       : tokens.writeSecret(CacheKeychain::entryName(), entry);
+        QTRY_VERIFY(changed.isFinished());
+        QVERIFY(changed.result().isOk());
+        auto again = makeClient(u"alice"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(again->isStarted(), 10000);
+        QVERIFY2(again->errorString().contains(u"local cache"_s), qPrintable(again->errorString()));
+        QCOMPARE(again->state(), Client::State::LoggedOut);
+        again.reset();
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256), before);
+        file.close();
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Client)

@@ -20,6 +20,7 @@
 #include "outbox/Outbox.h"
 #include "platform/ProfilePaths.h"
 #include "platform/TokenStore.h"
+#include "store/CacheKeychain.h"
 
 #include <QtCore/QDirIterator>
 #include <QtCore/QRandomGenerator>
@@ -437,12 +438,18 @@ void tst_E2ee::revokedDeviceCannotDecrypt()
     QVERIFY(storageKey.result() && !storageKey.result()->isEmpty());
     QTemporaryDir stolen;
     const QString copy = stolen.filePath(u"phone.sqlite"_s);
+    // And the cache's key: the copy is taken in clear through the sealed cache.
+    QFuture<Result<QByteArray>> cacheKey = tokens.readSecret(CacheKeychain::entryName());
+    QTRY_VERIFY(cacheKey.isFinished());
+    QVERIFY(cacheKey.result() && !cacheKey.result()->isEmpty());
     {
         QSqlDatabase live = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"phone-live"_s);
-        live.setDatabaseName(ProfilePaths::cacheFile(m_dir->filePath(u"p-pat-phone"_s)));
-        QVERIFY(live.open());
+        QVERIFY(SealedCache::open(live, ProfilePaths::cacheFile(m_dir->filePath(u"p-pat-phone"_s)),
+                                  CacheKey{*cacheKey.result(), false})
+                        .isOk());
         QSqlQuery vacuum(live);
-        QVERIFY(vacuum.exec(u"VACUUM INTO '%1'"_s.arg(copy)));
+        QVERIFY(vacuum.exec(
+                u"VACUUM INTO '%1?vfs=unix'"_s.arg(QUrl::fromLocalFile(copy).toString())));
     }
     QSqlDatabase::removeDatabase(u"phone-live"_s);
 

@@ -8,6 +8,8 @@
 #include "TwoPeople.h"
 #include "net/Connection.h"
 #include "platform/ProfilePaths.h"
+#include "platform/TokenStore.h"
+#include "store/CacheKeychain.h"
 
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlQuery>
@@ -114,11 +116,17 @@ qint64 tst_Trust::countOnDisk(const QString &user, const QString &sql) const
 {
     const QString name = u"disk-check"_s;
     qint64 count = -1;
+    // The cache is sealed (docs/security.md, "The cache at rest"): its key is in the keychain.
+    TokenStore tokens(TwoPeople::profile(user));
+    QFuture<Result<QByteArray>> key = tokens.readSecret(CacheKeychain::entryName());
+    if (!QTest::qWaitFor([&] { return key.isFinished(); }, 10000) || !key.result()
+        || key.result()->isEmpty())
+        return -1;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(ProfilePaths::cacheFile(m_people.dir->filePath(user)));
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        if (db.open()) {
+        if (SealedCache::open(db, ProfilePaths::cacheFile(m_people.dir->filePath(user)),
+                              CacheKey{*key.result(), false})
+                    .isOk()) {
             QSqlQuery q(db);
             if (q.exec(sql) && q.next())
                 count = q.value(0).toLongLong();
