@@ -148,6 +148,10 @@ EndToEndEncryption::EndToEndEncryption(MessageStore *store, Connection *connecti
     connect(m_keyChanges, &KeyChangeList::changed, this,
             [this] { m_trust->check(m_keyChanges->users()); });
     connect(m_trust, &ContactTrust::keysChanged, m_notices, &SecurityNotices::add);
+    connect(m_trust, &ContactTrust::keysChanged, this, [this](qint64 userId) {
+        if (m_safetyNumbers.value(userId))
+            computeSafetyNumber(userId, false); // it covers the new set of devices
+    });
     connect(m_trust, &ContactTrust::verifiedChanged, this, [this](qint64 userId) {
         if (const auto number = m_safetyNumbers.value(userId))
             number->setVerifiedMark(m_trust->isVerified(userId));
