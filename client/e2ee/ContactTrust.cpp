@@ -14,80 +14,6 @@ namespace Parley {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-struct Outcome
-{
-    qint64 userId = 0;
-    ContactTrust::Change change = ContactTrust::Change::DeviceAdded;
-    bool verificationCleared = false;
-};
-
-// Compares `userId`'s devices with the ones remembered, remembers the current ones and clears
-// a verified mark that no longer matches. Nothing (userId 0) when nothing changed.
-Outcome compare(VaultTransaction &tx, qint64 userId)
-{
-    Outcome out;
-    QSqlQuery q(QSqlDatabase::database(tx.connectionName, false));
-    // Only users whose device list was fetched: before that the list is partial.
-    q.prepare(u"SELECT 1 FROM e2ee_users WHERE user_id = ?"_s);
-    q.addBindValue(userId);
-    if (!q.exec() || !q.next())
-        return out;
-    const QMap<qint32, QByteArray> current = ContactTrust::currentKeys(tx, userId);
-    if (current.isEmpty())
-        return out;
-
-    QMap<qint32, QByteArray> previous;
-    q.prepare(u"SELECT device_id, identity_key FROM e2ee_contact_keys WHERE user_id = ?"_s);
-    q.addBindValue(userId);
-    if (!q.exec())
-        return out;
-    while (q.next())
-        previous.insert(qint32(q.value(0).toLongLong()), q.value(1).toByteArray());
-    if (previous == current)
-        return out;
-
-    q.prepare(u"DELETE FROM e2ee_contact_keys WHERE user_id = ?"_s);
-    q.addBindValue(userId);
-    q.exec();
-    q.prepare(
-            u"INSERT INTO e2ee_contact_keys (user_id, device_id, identity_key) VALUES (?, ?, ?)"_s);
-    for (auto it = current.cbegin(); it != current.cend(); ++it) {
-        q.addBindValue(userId);
-        q.addBindValue(qint64(it.key()));
-        q.addBindValue(it.value());
-        q.exec();
-    }
-    if (previous.isEmpty())
-        return out; // the first look: nothing to compare with
-
-    bool replaced = false, added = false;
-    for (auto it = current.cbegin(); it != current.cend(); ++it) {
-        const auto before = previous.constFind(it.key());
-        if (before == previous.cend())
-            added = true;
-        else if (*before != it.value())
-            replaced = true;
-    }
-    out.userId = userId;
-    out.change = replaced ? ContactTrust::Change::KeyReplaced
-            : added       ? ContactTrust::Change::DeviceAdded
-                          : ContactTrust::Change::DeviceRemoved;
-
-    q.prepare(u"SELECT keys_digest FROM e2ee_verified WHERE user_id = ?"_s);
-    q.addBindValue(userId);
-    if (q.exec() && q.next() && q.value(0).toByteArray() != ContactTrust::digestOf(current)) {
-        q.finish();
-        q.prepare(u"DELETE FROM e2ee_verified WHERE user_id = ?"_s);
-        q.addBindValue(userId);
-        out.verificationCleared = q.exec();
-    }
-    return out;
-}
-
-} // namespace
-
 ContactTrust::ContactTrust(KeyVault *vault, QObject *parent) : QObject(parent), m_vault(vault) { }
 
 void ContactTrust::reset()
@@ -102,15 +28,8 @@ void ContactTrust::reset()
 void ContactTrust::load()
 {
     const quint64 generation = m_generation;
-    m_vault->run<QHash<qint64, QByteArray>>([](VaultTransaction &tx) {
-               QHash<qint64, QByteArray> verified;
-               QSqlQuery q(QSqlDatabase::database(tx.connectionName, false));
-               if (q.exec(u"SELECT user_id, keys_digest FROM e2ee_verified"_s)) {
-                   while (q.next())
-                       verified.insert(q.value(0).toLongLong(), q.value(1).toByteArray());
-               }
-               return verified;
-           })
+    m_vault->run<QHash<qint64, QByteArray>>(
+                   [](VaultTransaction &tx) { return verifiedContacts(tx); })
             .then(this, [this, generation](const std::optional<QHash<qint64, QByteArray>> &v) {
                 if (!v || generation != m_generation)
                     return;
@@ -130,41 +49,11 @@ QFuture<bool> ContactTrust::setVerified(qint64 userId, bool verified)
     const quint64 generation = m_generation;
     return m_vault
             ->run<QByteArray>([userId, verified](VaultTransaction &tx) {
-                QSqlQuery q(QSqlDatabase::database(tx.connectionName, false));
                 if (!verified) {
-                    q.prepare(u"DELETE FROM e2ee_verified WHERE user_id = ?"_s);
-                    q.addBindValue(userId);
-                    q.exec();
+                    clearVerified(tx, userId);
                     return QByteArray();
                 }
-                const QMap<qint32, QByteArray> keys = currentKeys(tx, userId);
-                if (keys.isEmpty())
-                    return QByteArray();
-                const QByteArray digest = digestOf(keys);
-                // The keys verified are the ones later changes are noticed against.
-                q.prepare(u"SELECT 1 FROM e2ee_contact_keys WHERE user_id = ?"_s);
-                q.addBindValue(userId);
-                if (q.exec() && !q.next()) {
-                    q.finish();
-                    q.prepare(u"INSERT INTO e2ee_contact_keys (user_id, device_id, identity_key)"
-                              " VALUES (?, ?, ?)"_s);
-                    for (auto it = keys.cbegin(); it != keys.cend(); ++it) {
-                        q.addBindValue(userId);
-                        q.addBindValue(qint64(it.key()));
-                        q.addBindValue(it.value());
-                        q.exec();
-                    }
-                }
-                q.prepare(u"INSERT OR REPLACE INTO e2ee_verified (user_id, keys_digest,"
-                          " verified_at) VALUES (?, ?, ?)"_s);
-                q.addBindValue(userId);
-                q.addBindValue(digest);
-                q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-                if (!q.exec()) {
-                    tx.rollback = true;
-                    return QByteArray();
-                }
-                return digest;
+                return markVerified(tx, userId);
             })
             .then(this, [this, userId, verified, generation](const std::optional<QByteArray> &d) {
                 if (!d || generation != m_generation)
@@ -192,18 +81,18 @@ void ContactTrust::check(const QList<qint64> &userIds)
     if (users.isEmpty() || !m_vault->isReady())
         return;
     const quint64 generation = m_generation;
-    m_vault->run<QList<Outcome>>([users](VaultTransaction &tx) {
-               QList<Outcome> outcomes;
+    m_vault->run<QList<KeyChange>>([users](VaultTransaction &tx) {
+               QList<KeyChange> changes;
                for (qint64 user : users) {
-                   if (const Outcome o = compare(tx, user); o.userId != 0)
-                       outcomes.append(o);
+                   if (const auto change = compare(tx, user))
+                       changes.append(*change);
                }
-               return outcomes;
+               return changes;
            })
-            .then(this, [this, generation](const std::optional<QList<Outcome>> &outcomes) {
+            .then(this, [this, generation](const std::optional<QList<KeyChange>> &outcomes) {
                 if (!outcomes || generation != m_generation)
                     return;
-                for (const Outcome &o : *outcomes) {
+                for (const KeyChange &o : *outcomes) {
                     qCInfo(lcClientE2ee) << "the keys of user" << o.userId << "changed:" << o.change
                                          << (o.verificationCleared ? "(verification cleared)" : "");
                     if (o.verificationCleared || m_verified.contains(o.userId)) {
@@ -213,6 +102,118 @@ void ContactTrust::check(const QList<qint64> &userIds)
                     Q_EMIT keysChanged(o.userId, o.change, o.verificationCleared);
                 }
             });
+}
+
+std::optional<ContactTrust::KeyChange> ContactTrust::compare(VaultTransaction &tx, qint64 userId)
+{
+    KeyChange out{userId};
+    QSqlQuery q(QSqlDatabase::database(tx.connectionName, false));
+    // Only users whose device list was fetched: before that the list is partial.
+    q.prepare(u"SELECT 1 FROM e2ee_users WHERE user_id = ?"_s);
+    q.addBindValue(userId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    const QMap<qint32, QByteArray> current = currentKeys(tx, userId);
+    if (current.isEmpty())
+        return std::nullopt;
+
+    QMap<qint32, QByteArray> previous;
+    q.prepare(u"SELECT device_id, identity_key FROM e2ee_contact_keys WHERE user_id = ?"_s);
+    q.addBindValue(userId);
+    if (!q.exec())
+        return std::nullopt;
+    while (q.next())
+        previous.insert(qint32(q.value(0).toLongLong()), q.value(1).toByteArray());
+    if (previous == current)
+        return std::nullopt;
+
+    q.prepare(u"DELETE FROM e2ee_contact_keys WHERE user_id = ?"_s);
+    q.addBindValue(userId);
+    q.exec();
+    q.prepare(
+            u"INSERT INTO e2ee_contact_keys (user_id, device_id, identity_key) VALUES (?, ?, ?)"_s);
+    for (auto it = current.cbegin(); it != current.cend(); ++it) {
+        q.addBindValue(userId);
+        q.addBindValue(qint64(it.key()));
+        q.addBindValue(it.value());
+        q.exec();
+    }
+    if (previous.isEmpty())
+        return std::nullopt; // the first look: nothing to compare with
+
+    bool replaced = false, added = false;
+    for (auto it = current.cbegin(); it != current.cend(); ++it) {
+        const auto before = previous.constFind(it.key());
+        if (before == previous.cend())
+            added = true;
+        else if (*before != it.value())
+            replaced = true;
+    }
+    out.change = replaced ? Change::KeyReplaced
+            : added       ? Change::DeviceAdded
+                          : Change::DeviceRemoved;
+
+    q.prepare(u"SELECT keys_digest FROM e2ee_verified WHERE user_id = ?"_s);
+    q.addBindValue(userId);
+    if (q.exec() && q.next() && q.value(0).toByteArray() != digestOf(current)) {
+        q.finish();
+        q.prepare(u"DELETE FROM e2ee_verified WHERE user_id = ?"_s);
+        q.addBindValue(userId);
+        out.verificationCleared = q.exec();
+    }
+    return out;
+}
+
+QByteArray ContactTrust::markVerified(VaultTransaction &tx, qint64 userId)
+{
+    const QMap<qint32, QByteArray> keys = currentKeys(tx, userId);
+    if (keys.isEmpty())
+        return {};
+    QSqlQuery q(QSqlDatabase::database(tx.connectionName, false));
+    // The keys verified are the ones later changes are noticed against.
+    q.prepare(u"SELECT 1 FROM e2ee_contact_keys WHERE user_id = ?"_s);
+    q.addBindValue(userId);
+    if (q.exec() && !q.next()) {
+        q.finish();
+        q.prepare(u"INSERT INTO e2ee_contact_keys (user_id, device_id, identity_key)"
+                  " VALUES (?, ?, ?)"_s);
+        for (auto it = keys.cbegin(); it != keys.cend(); ++it) {
+            q.addBindValue(userId);
+            q.addBindValue(qint64(it.key()));
+            q.addBindValue(it.value());
+            q.exec();
+        }
+    }
+    const QByteArray digest = digestOf(keys);
+    q.prepare(u"INSERT OR REPLACE INTO e2ee_verified (user_id, keys_digest, verified_at)"
+              " VALUES (?, ?, ?)"_s);
+    q.addBindValue(userId);
+    q.addBindValue(digest);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec()) {
+        tx.rollback = true;
+        return {};
+    }
+    return digest;
+}
+
+void ContactTrust::clearVerified(VaultTransaction &tx, qint64 userId)
+{
+    QSqlQuery q(QSqlDatabase::database(tx.connectionName, false));
+    q.prepare(u"DELETE FROM e2ee_verified WHERE user_id = ?"_s);
+    q.addBindValue(userId);
+    q.exec();
+}
+
+QHash<qint64, QByteArray> ContactTrust::verifiedContacts(VaultTransaction &tx)
+{
+    QHash<qint64, QByteArray> verified;
+    QSqlQuery q(QSqlDatabase::database(tx.connectionName, false));
+    if (q.exec(u"SELECT user_id, keys_digest FROM e2ee_verified"_s)) {
+        while (q.next())
+            verified.insert(q.value(0).toLongLong(), q.value(1).toByteArray());
+    }
+    return verified;
 }
 
 QMap<qint32, QByteArray> ContactTrust::currentKeys(VaultTransaction &tx, qint64 userId)

@@ -17,6 +17,8 @@
 #include <QtCore/QMap>
 #include <QtCore/QObject>
 
+#include <optional>
+
 namespace Parley {
 
 class ContactTrust : public QObject
@@ -48,6 +50,23 @@ public:
     void check(const QList<qint64> &userIds);
 
     // --- on the cache thread, inside a VaultTransaction ---
+    /// A change of one contact's keys, as compare() found it.
+    struct KeyChange
+    {
+        qint64 userId = 0;
+        Change change = Change::DeviceAdded;
+        bool verificationCleared = false; ///< the contact was marked verified until now
+    };
+    /// Compares `userId`'s devices with the ones remembered, remembers the current ones and
+    /// clears a verified mark that no longer matches. Nothing when nothing changed, on the
+    /// first look, and before the contact's device list was fetched (it is partial then).
+    static std::optional<KeyChange> compare(VaultTransaction &tx, qint64 userId);
+    /// Marks `userId` as verified with their current keys (remembered as seen too, if nothing
+    /// was); the digest, or empty when they have no device with keys.
+    static QByteArray markVerified(VaultTransaction &tx, qint64 userId);
+    static void clearVerified(VaultTransaction &tx, qint64 userId);
+    /// The verified contacts and the digests of the keys verified.
+    static QHash<qint64, QByteArray> verifiedContacts(VaultTransaction &tx);
     /// The identity key of each known device of `userId` (a pending change: the offered key).
     static QMap<qint32, QByteArray> currentKeys(VaultTransaction &tx, qint64 userId);
     /// SHA-256 over the devices and their keys, in device order.
