@@ -216,7 +216,7 @@ void tst_Safety::verifiedMarkResetsWhenKeysChange()
         return;
     QTRY_VERIFY_WITH_TIMEOUT(m_people.alice->isShown(u"conversationHeaderVerified"_s),
                              Steps::NetworkTimeout);
-    QCOMPARE(systemLines(*m_people.alice).count(line), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(systemLines(*m_people.alice).count(line), 1, Steps::NetworkTimeout);
     laptop.reset();
 }
 
