@@ -122,14 +122,30 @@ Rectangle {
                     Layout.fillWidth: true
                     spacing: 0
 
-                    Label {
-                        objectName: "conversationHeaderTitle"
+                    RowLayout {
                         Layout.fillWidth: true
-                        text: view.messages ? view.chat.title : ""
-                        elide: Text.ElideRight
-                        font.pixelSize: Theme.fontSizeLarge
-                        font.weight: Font.DemiBold
-                        color: Theme.text
+                        spacing: Theme.spacingSmall
+
+                        Label {
+                            objectName: "conversationHeaderTitle"
+                            Layout.fillWidth: !headerVerifiedMark.visible
+                            text: view.messages ? view.chat.title : ""
+                            elide: Text.ElideRight
+                            font.pixelSize: Theme.fontSizeLarge
+                            font.weight: Font.DemiBold
+                            color: Theme.text
+                        }
+
+                        // A direct chat with someone I verified.
+                        VerifiedMark {
+                            id: headerVerifiedMark
+                            objectName: "conversationHeaderVerified"
+                            visible: view.messages !== null && !view.chat.isGroup
+                                     && view.security !== null && view.security.othersVerified
+                            name: view.messages ? view.chat.title : ""
+                        }
+
+                        Item { Layout.fillWidth: headerVerifiedMark.visible }
                     }
 
                     // A direct chat titled with the display name says whose username it is.

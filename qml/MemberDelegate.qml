@@ -22,6 +22,8 @@ ItemDelegate {
     property Client client: null
     // Others' presence is only known while connected.
     property bool presenceKnown: true
+    // I compared safety numbers with them and marked them as verified.
+    property bool verified: false
 
     signal menuRequested(Item item)
     signal safetyNumberRequested()
@@ -31,7 +33,10 @@ ItemDelegate {
     leftPadding: Theme.spacingLarge
     rightPadding: Theme.spacing
     focusPolicy: Qt.NoFocus
-    Accessible.name: role === States.Member ? shownName : qsTr("%1, %2").arg(shownName).arg(roleLabel.text)
+    Accessible.name: {
+        const name = verified ? qsTr("%1, verified").arg(shownName) : shownName
+        return role === States.Member ? name : qsTr("%1, %2").arg(name).arg(roleLabel.text)
+    }
 
     background: Rectangle {
         color: row.hovered ? Theme.hover : "transparent"
@@ -53,13 +58,27 @@ ItemDelegate {
             Layout.fillWidth: true
             spacing: 0
 
-            Label {
-                objectName: "memberName"
+            RowLayout {
                 Layout.fillWidth: true
-                text: row.isSelf ? qsTr("%1 (you)").arg(row.shownName) : row.shownName
-                elide: Text.ElideRight
-                font.pixelSize: Theme.fontSize
-                color: Theme.text
+                spacing: Theme.spacingSmall
+
+                Label {
+                    objectName: "memberName"
+                    Layout.fillWidth: !verifiedMark.visible
+                    text: row.isSelf ? qsTr("%1 (you)").arg(row.shownName) : row.shownName
+                    elide: Text.ElideRight
+                    font.pixelSize: Theme.fontSize
+                    color: Theme.text
+                }
+
+                VerifiedMark {
+                    id: verifiedMark
+                    objectName: "memberVerifiedMark"
+                    visible: row.verified
+                    name: row.shownName
+                }
+
+                Item { Layout.fillWidth: verifiedMark.visible }
             }
 
             // The username under a display name: the one to @mention.

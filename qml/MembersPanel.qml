@@ -184,6 +184,8 @@ Rectangle {
                 canManage: panel.canManage
                 client: panel.client
                 presenceKnown: panel.client.state === Client.Online
+                verified: panel.chat !== null && panel.chat.security !== null
+                          && panel.chat.security.verifiedUserIds.indexOf(userId) >= 0
                 onSafetyNumberRequested: panel.safetyNumberRequested(userId, username)
                 onMenuRequested: (item) => {
                     memberMenu.userId = userId

@@ -5,9 +5,11 @@ import QtQuick.Layouts
 import Parley
 
 // The safety number with one contact (docs/client-api.md, "End-to-end encryption"): 60 digits
-// in 12 groups that both people compare, in person or on a call. When the contact's identity
-// key changed, the dialog says so and offers to acknowledge the change; messages to the
-// contact wait until then. Open it with `userId` and `username` set.
+// in 12 groups that both people compare, in person or on a call, and the same as a QR code
+// (drawn by C++, image://qr). Once they match, the user can mark the contact as verified (the
+// mark goes by itself when the contact's keys change). When the contact's identity key
+// changed, the dialog says so and offers to acknowledge the change; messages to the contact
+// wait until then. Open it with `userId` and `username` set.
 ModalDialog {
     id: dialog
 
@@ -18,7 +20,7 @@ ModalDialog {
     readonly property var number: client.safetyNumber(userId)
 
     objectName: "safetyNumberDialog"
-    width: Math.min(480, Overlay.overlay ? Overlay.overlay.width - 48 : 480)
+    width: Math.min(640, Overlay.overlay ? Overlay.overlay.width - 48 : 640)
     closePolicy: Popup.CloseOnEscape
     title: qsTr("Safety number with %1").arg(dialog.username)
 
@@ -55,42 +57,87 @@ ModalDialog {
             color: Theme.secondaryText
         }
 
-        Rectangle {
+        RowLayout {
             Layout.fillWidth: true
-            implicitHeight: digits.implicitHeight + Theme.spacingLarge * 2
-            radius: Theme.radius
-            color: Theme.hover
-            border.color: Theme.divider
+            spacing: Theme.spacingLarge
 
-            // Twelve groups of five digits, in three rows of four.
-            Grid {
-                id: digits
-                anchors.centerIn: parent
-                columns: 4
-                columnSpacing: Theme.spacingLarge
-                rowSpacing: Theme.spacing
+            // The scannable form, black on white with its quiet zone, never smoothed.
+            Image {
+                objectName: "safetyNumberQr"
+                Layout.alignment: Qt.AlignVCenter
+                Layout.preferredWidth: 168
+                Layout.preferredHeight: 168
+                visible: dialog.number && dialog.number.ready
+                source: dialog.number && dialog.number.ready ? dialog.number.qrCode : ""
+                sourceSize.width: 168
+                sourceSize.height: 168
+                fillMode: Image.PreserveAspectFit
+                smooth: false
+                mipmap: false
+                cache: false
+                Accessible.role: Accessible.Graphic
+                Accessible.name: qsTr("The safety number with %1 as a QR code").arg(dialog.username)
+            }
 
-                Repeater {
-                    model: dialog.number ? dialog.number.groups : []
+            Rectangle {
+                Layout.fillWidth: true
+                implicitHeight: digits.implicitHeight + Theme.spacingLarge * 2
+                radius: Theme.radius
+                color: Theme.hover
+                border.color: Theme.divider
 
-                    Label {
-                        required property string modelData
-                        text: modelData
-                        font.family: "monospace"
-                        font.pixelSize: Theme.fontSizeLarge
-                        color: Theme.text
+                // Twelve groups of five digits, in three rows of four.
+                Grid {
+                    id: digits
+                    anchors.centerIn: parent
+                    columns: 4
+                    columnSpacing: Theme.spacingLarge
+                    rowSpacing: Theme.spacing
+
+                    Repeater {
+                        model: dialog.number ? dialog.number.groups : []
+
+                        Label {
+                            required property string modelData
+                            text: modelData
+                            font.family: "monospace"
+                            font.pixelSize: Theme.fontSizeLarge
+                            color: Theme.text
+                        }
                     }
                 }
+
+                Label {
+                    objectName: "safetyNumberText"
+                    anchors.centerIn: parent
+                    visible: !dialog.number || !dialog.number.ready
+                    text: dialog.number && dialog.number.errorString.length > 0
+                          ? dialog.number.errorString : qsTr("Computing…")
+                    color: Theme.secondaryText
+                    Accessible.name: dialog.number ? dialog.number.displayText : text
+                }
+            }
+        }
+
+        // Whether I marked the contact as verified.
+        RowLayout {
+            visible: dialog.number && dialog.number.ready && !dialog.number.keyChanged
+            spacing: Theme.spacing
+
+            VerifiedMark {
+                visible: dialog.number && dialog.number.verified
+                name: dialog.username
             }
 
             Label {
-                objectName: "safetyNumberText"
-                anchors.centerIn: parent
-                visible: !dialog.number || !dialog.number.ready
-                text: dialog.number && dialog.number.errorString.length > 0
-                      ? dialog.number.errorString : qsTr("Computing…")
-                color: Theme.secondaryText
-                Accessible.name: dialog.number ? dialog.number.displayText : text
+                objectName: "safetyNumberVerifiedState"
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: dialog.number && dialog.number.verified
+                      ? qsTr("You marked %1 as verified. If %1's keys change, the mark goes away.").arg(dialog.username)
+                      : qsTr("%1 is not verified.").arg(dialog.username)
+                color: dialog.number && dialog.number.verified ? Theme.online : Theme.secondaryText
+                Accessible.name: text
             }
         }
 
@@ -111,6 +158,15 @@ ModalDialog {
             flat: true
             Accessible.name: text
             onClicked: dialog.number.refresh()
+        }
+        Button {
+            objectName: "markVerifiedButton"
+            visible: dialog.number && dialog.number.ready && !dialog.number.keyChanged
+            text: dialog.number && dialog.number.verified ? qsTr("Clear verification")
+                                                           : qsTr("Mark as verified")
+            flat: true
+            Accessible.name: text
+            onClicked: dialog.number.setVerified(!dialog.number.verified)
         }
         Button {
             objectName: "acknowledgeKeyChangeButton"

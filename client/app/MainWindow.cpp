@@ -2,6 +2,7 @@
 
 #include "AvatarProvider.h"
 #include "Client.h"
+#include "QrCodeProvider.h"
 #include "StartupTrace.h"
 #include "ThumbnailProvider.h"
 
@@ -36,6 +37,8 @@ bool loadMainWindow(QQmlApplicationEngine &engine, Client *client)
     engine.addImageProvider(u"thumbnail"_s, new ThumbnailProvider);
     // Profile pictures likewise, from what Profiles decoded.
     engine.addImageProvider(u"avatar"_s, new AvatarProvider(client->profiles()));
+    // QR codes (the safety number's), drawn from the bytes in their URL.
+    engine.addImageProvider(u"qr"_s, new QrCodeProvider);
     engine.setInitialProperties({{u"client"_s, QVariant::fromValue(client)}});
     engine.load(QUrl(u"qrc:/Parley/Main.qml"_s));
     if (engine.rootObjects().isEmpty())

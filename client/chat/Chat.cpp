@@ -8,6 +8,7 @@
 #include "content/RecentEmoji.h"
 #include "e2ee/ConversationSecurity.h"
 #include "e2ee/EndToEndEncryption.h"
+#include "e2ee/SecurityNotices.h"
 #include "models/ConversationListModel.h"
 #include "models/MemberListModel.h"
 #include "models/MessageListModel.h"
@@ -93,6 +94,7 @@ Chat::Chat(qint64 conversationId, const ChatParts &parts, QObject *parent)
                     m_messages->removePending(clientId);
             });
     connectAttachments();
+    connectSecurityNotices();
 
     applySummary();
     updateTyping();
@@ -100,6 +102,37 @@ Chat::Chat(qint64 conversationId, const ChatParts &parts, QObject *parent)
 }
 
 Chat::~Chat() = default;
+
+void Chat::connectSecurityNotices()
+{
+    if (!m_parts.encryption)
+        return;
+    SecurityNotices *notices = m_parts.encryption->notices();
+    // The lines about the other members, in this conversation only while they are in it.
+    auto others = [this] {
+        QList<qint64> ids;
+        if (const ConversationSummary *summary = m_parts.conversations->summary(m_conversationId)) {
+            for (const Member &m : summary->conversation.members) {
+                if (m.userId != m_parts.selfUserId)
+                    ids.append(m.userId);
+            }
+        }
+        return ids;
+    };
+    auto showAll = [this, notices, others] { m_messages->addNotices(notices->of(others())); };
+    connect(notices, &SecurityNotices::loaded, this, showAll);
+    connect(notices, &SecurityNotices::added, this, [this, others](const SecurityNotice &notice) {
+        if (others().contains(notice.userId))
+            m_messages->addNotices({notice});
+    });
+    connect(m_parts.conversations, &ConversationListModel::summaryChanged, this,
+            [this, showAll](qint64 id) {
+                if (id == m_conversationId)
+                    showAll();
+            });
+    if (notices->isLoaded())
+        showAll();
+}
 
 void Chat::applySummary()
 {

@@ -224,6 +224,8 @@ Q_SIGNALS:
 
 private:
     void applySummary();
+    /// Lines saying a member's keys changed (SecurityNotices) go into the messages.
+    void connectSecurityNotices();
     void updateTyping();
     void updateOnline();
     void onPresenceChanged(qint64 userId);

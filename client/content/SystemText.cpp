@@ -14,6 +14,32 @@ struct SystemText
 
 } // namespace
 
+QString keyChangeText(ContactTrust::Change change, const QString &name, bool verificationCleared)
+{
+    const QString who = name.isEmpty() ? SystemText::tr("someone") : name;
+    switch (change) {
+    case ContactTrust::Change::DeviceAdded:
+        return verificationCleared
+                ? SystemText::tr("%1 added a new device. Your safety number with %1 changed, so "
+                                 "%1 is no longer marked as verified.")
+                          .arg(who)
+                : SystemText::tr("%1 added a new device.").arg(who);
+    case ContactTrust::Change::KeyReplaced:
+        return verificationCleared
+                ? SystemText::tr("%1's safety number changed, so %1 is no longer marked as "
+                                 "verified.")
+                          .arg(who)
+                : SystemText::tr("%1's safety number changed.").arg(who);
+    case ContactTrust::Change::DeviceRemoved:
+        break;
+    }
+    return verificationCleared
+            ? SystemText::tr("Your safety number with %1 changed, so %1 is no longer marked as "
+                             "verified.")
+                      .arg(who)
+            : SystemText::tr("Your safety number with %1 changed.").arg(who);
+}
+
 QString membershipText(const MembershipEvent &event, const QString &actorName,
                        const QString &targetName)
 {

@@ -40,6 +40,29 @@ void ContactSafetyNumber::setNumber(const QString &digits, const QByteArray &sca
     Q_EMIT changed();
 }
 
+QUrl ContactSafetyNumber::qrCode() const
+{
+    if (m_scannable.isEmpty())
+        return {};
+    const QByteArray bytes = QByteArray::fromBase64(m_scannable.toLatin1());
+    return QUrl(QStringLiteral("image://qr/")
+                + QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding
+                                                     | QByteArray::OmitTrailingEquals)));
+}
+
+void ContactSafetyNumber::setVerified(bool verified)
+{
+    Q_EMIT verifyRequested(verified);
+}
+
+void ContactSafetyNumber::setVerifiedMark(bool verified)
+{
+    if (verified == m_verified)
+        return;
+    m_verified = verified;
+    Q_EMIT verifiedChanged();
+}
+
 void ContactSafetyNumber::setKeyChanged(bool keyChanged)
 {
     if (keyChanged == m_keyChanged)

@@ -30,6 +30,23 @@ QVariantList ConversationSecurity::changedUserIds() const
     return ids;
 }
 
+QVariantList ConversationSecurity::verifiedUserIds() const
+{
+    QVariantList ids;
+    for (qint64 id : m_verified)
+        ids.append(id);
+    return ids;
+}
+
+void ConversationSecurity::setVerifiedMembers(const QList<qint64> &userIds, bool allOthers)
+{
+    if (userIds == m_verified && allOthers == m_othersVerified)
+        return;
+    m_verified = userIds;
+    m_othersVerified = allOthers;
+    Q_EMIT verifiedChanged();
+}
+
 void ConversationSecurity::setChangedMembers(const QList<qint64> &userIds,
                                              const QStringList &usernames)
 {

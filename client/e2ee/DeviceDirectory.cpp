@@ -151,6 +151,7 @@ QFuture<Status> DeviceDirectory::refresh(qint64 userId)
                                                      << o->removed.size() << "devices";
                                 Q_EMIT devicesRemoved(userId, o->removed);
                             }
+                            Q_EMIT refreshed(userId);
                         });
             });
     return future;

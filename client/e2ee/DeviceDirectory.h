@@ -46,6 +46,8 @@ public:
 Q_SIGNALS:
     /// Devices of `userId` that the server no longer lists (revoked): they were forgotten.
     void devicesRemoved(qint64 userId, const QList<qint64> &deviceIds);
+    /// The device list of `userId` was fetched and recorded.
+    void refreshed(qint64 userId);
     /// A fetched bundle carried an identity key that differs from the trusted one.
     void identityChangeDetected();
 

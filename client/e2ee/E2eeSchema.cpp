@@ -48,6 +48,22 @@ const char *const Version1[] = {
         " from_device INTEGER NOT NULL, ts INTEGER NOT NULL, body BLOB NOT NULL)",
 };
 
+// Version 2: what the user verified of each contact, and the lines that say a contact's keys
+// changed (ContactTrust, SecurityNotices). Public identity keys and ids only: nothing secret.
+const char *const Version2[] = {
+        // The identity key of each device of each contact as last seen (a pending identity change
+        // counts with the key offered): a new, replaced or gone device is noticed against it.
+        "CREATE TABLE e2ee_contact_keys (user_id INTEGER NOT NULL, device_id INTEGER NOT NULL,"
+        " identity_key BLOB NOT NULL, PRIMARY KEY (user_id, device_id))",
+        // Contacts the user marked as verified: the SHA-256 of the device keys they compared.
+        "CREATE TABLE e2ee_verified (user_id INTEGER PRIMARY KEY, keys_digest BLOB NOT NULL,"
+        " verified_at INTEGER NOT NULL)",
+        // "bob added a new device" and the like, shown in every conversation with the contact.
+        "CREATE TABLE e2ee_notices (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " user_id INTEGER NOT NULL, kind INTEGER NOT NULL, verification_cleared INTEGER NOT NULL,"
+        " at INTEGER NOT NULL)",
+};
+
 const char *const Tables[] = {
         "e2ee_meta",
         "e2ee_users",
@@ -57,6 +73,9 @@ const char *const Tables[] = {
         "e2ee_received",
         "e2ee_pending",
         "e2ee_held_inbox",
+        "e2ee_contact_keys",
+        "e2ee_verified",
+        "e2ee_notices",
         // parley_crypto's (KeyStoreSchema): dropping crypto_meta resets its version too.
         "crypto_meta",
         "crypto_local_identity",
@@ -94,8 +113,14 @@ bool migrate(const QString &connectionName)
                                 << "are newer than this build";
         return false;
     }
-    if (version == 0) {
+    if (version < 1) {
         for (const char *statement : Version1) {
+            if (!exec(q, QString::fromLatin1(statement)))
+                return false;
+        }
+    }
+    if (version < 2) {
+        for (const char *statement : Version2) {
             if (!exec(q, QString::fromLatin1(statement)))
                 return false;
         }

@@ -7,7 +7,7 @@
 namespace Parley::E2eeSchema {
 
 /// The version of the e2ee_ tables this build writes (e2ee_meta.schema_version).
-inline constexpr int CurrentVersion = 1;
+inline constexpr int CurrentVersion = 2;
 
 /// Creates or upgrades the e2ee_ tables on the open connection `connectionName`. Runs inside
 /// the caller's transaction (KeyVault's). False when a statement failed or the tables are newer.

@@ -1,6 +1,7 @@
 #include "EndToEndEncryption.h"
 
 #include "ContactSafetyNumber.h"
+#include "ContactTrust.h"
 #include "ConversationSecurity.h"
 #include "DeviceDirectory.h"
 #include "DeviceInbox.h"
@@ -8,6 +9,7 @@
 #include "KeyChangeList.h"
 #include "Logging.h"
 #include "PendingDecryptions.h"
+#include "SecurityNotices.h"
 #include "SenderKeyDistributor.h"
 #include "crypto/DeviceIdentity.h"
 #include "crypto/SafetyNumber.h"
@@ -46,7 +48,9 @@ EndToEndEncryption::EndToEndEncryption(MessageStore *store, Connection *connecti
       m_inbox(new DeviceInbox(m_vault, connection, this)),
       m_distributor(new SenderKeyDistributor(m_vault, connection, store, m_directory, this)),
       m_pending(new PendingDecryptions(m_vault, this)),
-      m_keyChanges(new KeyChangeList(m_vault, this))
+      m_keyChanges(new KeyChangeList(m_vault, this)),
+      m_trust(new ContactTrust(m_vault, this)),
+      m_notices(new SecurityNotices(m_vault, this))
 {
     connect(m_vault, &KeyVault::stateChanged, this, &EndToEndEncryption::onVaultState);
 
@@ -127,6 +131,35 @@ EndToEndEncryption::EndToEndEncryption(MessageStore *store, Connection *connecti
                 it.value()->setKeyChanged(m_keyChanges->hasChange(it.key()));
         }
     });
+
+    // The contacts' keys: a new, replaced or gone device clears the verified mark and says so
+    // in the conversations with them.
+    connect(m_inbox, &DeviceInbox::devicesDiscovered, this,
+            [this](const QList<DeviceAddress> &devices) {
+                QList<qint64> users;
+                for (const DeviceAddress &d : devices)
+                    users.append(d.userId);
+                m_trust->check(users);
+            });
+    connect(m_inbox, &DeviceInbox::devicesRevoked, this,
+            [this](qint64 userId) { m_trust->check({userId}); });
+    connect(m_directory, &DeviceDirectory::refreshed, this,
+            [this](qint64 userId) { m_trust->check({userId}); });
+    connect(m_keyChanges, &KeyChangeList::changed, this,
+            [this] { m_trust->check(m_keyChanges->users()); });
+    connect(m_trust, &ContactTrust::keysChanged, m_notices, &SecurityNotices::add);
+    connect(m_trust, &ContactTrust::keysChanged, this, [this](qint64 userId) {
+        if (m_safetyNumbers.value(userId))
+            computeSafetyNumber(userId, false); // it covers the new set of devices
+    });
+    connect(m_trust, &ContactTrust::verifiedChanged, this, [this](qint64 userId) {
+        if (const auto number = m_safetyNumbers.value(userId))
+            number->setVerifiedMark(m_trust->isVerified(userId));
+        for (auto it = m_security.cbegin(); it != m_security.cend(); ++it) {
+            if (it.value())
+                updateSecurity(it.key());
+        }
+    });
     connect(m_keyChanges, &KeyChangeList::acknowledged, this, [this](qint64 userId) {
         m_inbox->releaseHeld(userId);
         m_distributor->distributeWhereMember(userId);
@@ -154,6 +187,8 @@ void EndToEndEncryption::stop(bool forget)
     m_inbox->reset();
     m_distributor->reset();
     m_keyChanges->reset();
+    m_trust->reset();
+    m_notices->reset();
     releaseWaiters(false);
     if (forget)
         m_vault->wipe();
@@ -184,6 +219,8 @@ void EndToEndEncryption::onVaultState(KeyVault::State state)
     case KeyVault::State::Ready:
         releaseWaiters(true);
         m_keyChanges->refresh();
+        m_trust->load();
+        m_notices->load();
         m_pending->retryAll();
         if (m_connection->isReady()) {
             m_publisher->publish();
@@ -273,8 +310,9 @@ void EndToEndEncryption::updateSecurity(qint64 conversationId)
     QPointer<ConversationSecurity> security = m_security.value(conversationId);
     if (!security)
         return;
-    if (m_keyChanges->users().isEmpty()) {
+    if (m_keyChanges->users().isEmpty() && m_trust->verifiedUsers().isEmpty()) {
         security->setChangedMembers({}, {});
+        security->setVerifiedMembers({}, false);
         return;
     }
     m_store->conversationSummary(conversationId, m_userId)
@@ -283,15 +321,23 @@ void EndToEndEncryption::updateSecurity(qint64 conversationId)
                     return;
                 QList<qint64> ids;
                 QStringList names;
+                QList<qint64> verified;
+                int others = 0;
                 if (summary) {
                     for (const Member &m : summary->conversation.members) {
                         if (m_keyChanges->hasChange(m.userId)) {
                             ids.append(m.userId);
                             names.append(m.username);
                         }
+                        if (m.userId == m_userId)
+                            continue;
+                        ++others;
+                        if (m_trust->isVerified(m.userId))
+                            verified.append(m.userId);
                     }
                 }
                 security->setChangedMembers(ids, names);
+                security->setVerifiedMembers(verified, others > 0 && verified.size() == others);
             });
 }
 
@@ -302,8 +348,11 @@ ContactSafetyNumber *EndToEndEncryption::safetyNumber(qint64 userId)
     auto *number = new ContactSafetyNumber(userId, this);
     m_safetyNumbers.insert(userId, number);
     number->setKeyChanged(m_keyChanges->hasChange(userId));
+    number->setVerifiedMark(m_trust->isVerified(userId));
     connect(number, &ContactSafetyNumber::refreshRequested, this,
             [this, userId] { computeSafetyNumber(userId, true); });
+    connect(number, &ContactSafetyNumber::verifyRequested, this,
+            [this, userId](bool verified) { (void)m_trust->setVerified(userId, verified); });
     computeSafetyNumber(userId, false);
     return number;
 }

@@ -7,7 +7,9 @@
 /// restored login), stop() at logout. It owns the `inboxPushed` and `keysLow` pushes
 /// (PushDispatcher hands them over) and follows the sync engine's signals: membership entries (distribute, rotating when someone left), stored entries (pending
 /// decryptions), and the first sync (distribute everywhere). It also makes the objects the UI
-/// binds to: ConversationSecurity per conversation and ContactSafetyNumber per contact.
+/// binds to: ConversationSecurity per conversation and ContactSafetyNumber per contact, and
+/// watches the contacts' keys (ContactTrust) to keep the verified marks honest and to say in
+/// their conversations when their keys changed (SecurityNotices).
 /// Lives on the GUI thread; see docs/security.md.
 
 #include "KeyVault.h"
@@ -23,6 +25,7 @@ namespace Parley {
 
 class Connection;
 class ContactSafetyNumber;
+class ContactTrust;
 class ConversationSecurity;
 class DeviceDirectory;
 class DeviceInbox;
@@ -31,6 +34,7 @@ class KeyChangeList;
 class MessageStore;
 class PendingDecryptions;
 class PushDispatcher;
+class SecurityNotices;
 class SenderKeyDistributor;
 class SyncEngine;
 class TokenStore;
@@ -73,6 +77,8 @@ public:
     DeviceInbox *inbox() const { return m_inbox; }
     PendingDecryptions *pending() const { return m_pending; }
     KeyChangeList *keyChanges() const { return m_keyChanges; }
+    ContactTrust *trust() const { return m_trust; }
+    SecurityNotices *notices() const { return m_notices; }
     DeviceKeyPublisher *publisher() const { return m_publisher; }
 
 Q_SIGNALS:
@@ -100,6 +106,8 @@ private:
     SenderKeyDistributor *m_distributor;
     PendingDecryptions *m_pending;
     KeyChangeList *m_keyChanges;
+    ContactTrust *m_trust;
+    SecurityNotices *m_notices;
     QHash<qint64, QPointer<ConversationSecurity>> m_security;
     QHash<qint64, QPointer<ContactSafetyNumber>> m_safetyNumbers;
     QList<std::shared_ptr<QPromise<bool>>> m_readyWaiters;

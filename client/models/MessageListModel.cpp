@@ -47,6 +47,7 @@ void MessageListModel::loadFirstPage()
                     addPending(pending);
                 m_loaded = true;
                 m_fetching = false;
+                placeNotices();
                 if (const qint64 seq = std::exchange(m_revealAfterLoad, 0))
                     reveal(seq);
                 qCDebug(lcClientModels)
@@ -188,6 +189,7 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
                 // Still "fetching" while rows go in: views (and QAbstractItemModelTester) call
                 // fetchMore() from rowsInserted, before the new first row is in place.
                 insertLogRows(rows);
+                placeNotices();
                 m_fetching = false;
             });
 }
@@ -203,7 +205,7 @@ void MessageListModel::setProfiles(const Profiles *profiles)
             if (row.message.replyTo > 0)
                 Q_EMIT dataChanged(index(i), index(i), {ReplySenderNameRole});
             if (row.message.kind == MessageKind::Membership) {
-                const QString text = systemTextOf(row.message);
+                const QString text = systemTextOf(row);
                 if (text != row.systemText) {
                     row.systemText = text;
                     Q_EMIT dataChanged(index(i), index(i),
@@ -368,6 +370,51 @@ void MessageListModel::addMessages(const QList<StoredMessage> &messages)
             rows.append(makeRow(m));
     }
     insertLogRows(rows);
+    placeNotices();
+}
+
+void MessageListModel::addNotices(const QList<SecurityNotice> &notices)
+{
+    for (const SecurityNotice &notice : notices) {
+        const bool known = std::any_of(m_notices.cbegin(), m_notices.cend(),
+                                       [&](const SecurityNotice &n) { return n.id == notice.id; });
+        if (!known && notice.id > 0)
+            m_notices.append(notice);
+    }
+    placeNotices();
+}
+
+void MessageListModel::placeNotices()
+{
+    if (!m_loaded)
+        return;
+    for (const SecurityNotice &notice : std::as_const(m_notices)) {
+        if (m_shownNotices.contains(notice.id))
+            continue;
+        // After the last log row (or notice) that is not newer; log rows stay sorted by seq
+        // because the notice takes the seq of the row before it.
+        const int logCount = logRowCount();
+        int after = -1;
+        for (int i = 0; i < logCount; ++i) {
+            if (m_rows.at(i).message.timestamp <= notice.at)
+                after = i;
+        }
+        if (after < 0)
+            continue; // older than everything loaded: waits for older entries
+        StoredMessage message;
+        message.conversationId = m_conversationId;
+        message.seq = m_rows.at(after).message.seq;
+        message.senderId = notice.userId;
+        message.timestamp = notice.at;
+        message.kind = MessageKind::Membership;
+        Row row{message, {}, {}, false, {}, notice};
+        row.systemText = systemTextOf(row);
+        beginInsertRows({}, after + 1, after + 1);
+        m_rows.insert(after + 1, row);
+        endInsertRows();
+        m_shownNotices.insert(notice.id);
+        neighboursChanged(after + 1, after + 1);
+    }
 }
 
 void MessageListModel::addOlderMessages(const QList<StoredMessage> &messages, bool more)

@@ -15,6 +15,7 @@
 
 #include "chat/States.h"
 #include "content/ImagePreview.h"
+#include "e2ee/SecurityNotices.h"
 #include "store/StoreTypes.h"
 
 #include <QtCore/QAbstractListModel>
@@ -140,6 +141,10 @@ public:
     /// Rows whose shown state changed in the cache (MessageStore::messagesChanged, reconcile):
     /// replaced as they are now; a row that turned out to be a reaction, edit or delete goes.
     void updateMessages(const QList<StoredMessage> &messages);
+    /// Lines saying a member's keys changed (SecurityNotices): each shows once, as a system
+    /// row after the last loaded entry that is not newer; one older than every loaded entry
+    /// waits for older entries.
+    void addNotices(const QList<SecurityNotice> &notices);
     /// The server may have older entries again (after a reconnect).
     void setServerReachable();
     /// A file still uploading (Attachments): shown as my pending file message, `progress` 0..1.
@@ -183,6 +188,7 @@ private:
         FileInfo file;
         bool upload = false; ///< an Attachments upload, not in the outbox yet
         QList<qint64> mentions; ///< the user ids the content mentions
+        SecurityNotice notice; ///< a key-change line (notice.id > 0); seq: the entry before it
     };
 
     void loadFirstPage();
@@ -191,8 +197,11 @@ private:
     int indexOfClientId(const QByteArray &clientId) const;
     int indexOfSeq(qint64 seq) const;
     Row makeRow(const StoredMessage &message) const;
-    /// The line a membership entry shows, naming people by their display names.
-    QString systemTextOf(const StoredMessage &message) const;
+    /// The line a membership entry or key-change row shows, naming people by their display
+    /// names.
+    QString systemTextOf(const Row &row) const;
+    /// Inserts the notices not shown yet that have an entry before them.
+    void placeNotices();
     States::Delivery deliveryState(const StoredMessage &message) const;
     QString replySnippet(const StoredMessage &message) const;
     QVariantList reactions(const StoredMessage &message) const;
@@ -233,6 +242,8 @@ private:
     QHash<QByteArray, double> m_uploadProgress; ///< by upload id (the row's client id)
     QHash<qint64, double> m_downloadProgress; ///< by seq
     QSet<qint64> m_downloadFailed;
+    QList<SecurityNotice> m_notices; ///< given, by id
+    QSet<qint64> m_shownNotices; ///< ids with a row
 };
 
 } // namespace Parley

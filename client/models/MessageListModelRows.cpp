@@ -298,7 +298,7 @@ States::Delivery MessageListModel::deliveryState(const StoredMessage &m) const
 
 MessageListModel::Row MessageListModel::makeRow(const StoredMessage &message) const
 {
-    Row row{message, {}, {}, false, {}};
+    Row row{message, {}, {}, false, {}, {}};
     if (message.kind == MessageKind::Content && !message.deleted && !message.undecryptable) {
         const auto content = MessageContent::fromBytes(message.body);
         if (content)
@@ -324,12 +324,20 @@ MessageListModel::Row MessageListModel::makeRow(const StoredMessage &message) co
         }
     }
     if (message.kind == MessageKind::Membership)
-        row.systemText = systemTextOf(message);
+        row.systemText = systemTextOf(row);
     return row;
 }
 
-QString MessageListModel::systemTextOf(const StoredMessage &message) const
+QString MessageListModel::systemTextOf(const Row &row) const
 {
+    const StoredMessage &message = row.message;
+    if (row.notice.id > 0) {
+        const qint64 user = row.notice.userId;
+        const QString username = m_names.value(user);
+        return keyChangeText(row.notice.change,
+                             m_profiles ? m_profiles->nameOf(user, username) : username,
+                             row.notice.verificationCleared);
+    }
     auto event = MembershipEvent::fromBytes(message.body);
     if (!event)
         return {};

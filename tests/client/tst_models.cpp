@@ -90,6 +90,7 @@ private Q_SLOTS:
     void pendingBecomesLogEntry();
     void deliveryStatesFollowReceipts();
     void membershipEntriesAreSystemRows();
+    void keyChangeLinesPlacedByTime();
     void repliesReactionsEditsDeletes();
     void fileMessages();
     void uploadBecomesFileMessage();
@@ -192,6 +193,52 @@ void tst_Models::messagesPageFromCache()
                              "timestamp", "dayLabel", "showDaySeparator", "showSender",
                              "deliveryState", "failureReason", "isSystem", "systemText"})
         QVERIFY2(names.values().contains(QByteArray(role)), role);
+}
+
+void tst_Models::keyChangeLinesPlacedByTime()
+{
+    // Five entries a minute apart; lines about bob's keys between the 2nd and 3rd, after the
+    // last, and one older than every entry (it waits for older entries: it shows none).
+    const qint64 start = QDateTime(QDate(2025, 3, 1), QTime(9, 0)).toMSecsSinceEpoch();
+    const qint64 minute = 60 * 1000;
+    seed(5, start, minute);
+    MessageListModel model(Group, Alice, m_store, m_outbox, m_sync);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setConversation(summaryOf(group(), start));
+    const SecurityNotice added{1, Bob, ContactTrust::Change::DeviceAdded, true, start + minute + 1};
+    model.addNotices({added}); // before the first page: placed once it is shown
+    QTRY_VERIFY(model.isLoaded());
+    QCOMPARE(model.rowCount(), 6);
+    const QModelIndex line = model.index(2);
+    QVERIFY(line.data(MessageListModel::IsSystemRole).toBool());
+    QCOMPARE(line.data(MessageListModel::TextRole).toString(),
+             u"bob added a new device. Your safety number with bob changed, so bob is no longer "
+             u"marked as verified."_s);
+    QCOMPARE(line.data(MessageListModel::DeliveryStateRole).value<States::Delivery>(),
+             States::Delivery::None);
+    QVERIFY(!line.data(MessageListModel::CanReplyRole).toBool());
+
+    // The entries keep their rows by seq; the line does not hide entry 2 from rowOfSeq.
+    QCOMPARE(model.rowOfSeq(2), 1);
+    QCOMPARE(model.rowOfSeq(3), 3);
+
+    const SecurityNotice replaced{2, Bob, ContactTrust::Change::KeyReplaced, false,
+                                  start + 10 * minute};
+    const SecurityNotice old{3, Carol, ContactTrust::Change::DeviceRemoved, false, start - minute};
+    model.addNotices({replaced, old, added}); // `added` again: shown once
+    QCOMPARE(model.rowCount(), 7);
+    QCOMPARE(model.index(6).data(MessageListModel::TextRole).toString(),
+             u"bob's safety number changed."_s);
+
+    // A new entry goes after the last line; an entry updated in place stays where it is.
+    AWAIT(m_store->storeMessages({entry(6, Carol, start + 11 * minute)}, AliceDevice));
+    model.addMessages({entry(6, Carol, start + 11 * minute)});
+    QCOMPARE(model.rowCount(), 8);
+    QCOMPARE(model.index(7).data(MessageListModel::SeqRole).toLongLong(), 6);
+    QCOMPARE(model.rowOfSeq(6), 7);
+    model.removeMessages({3});
+    QCOMPARE(model.rowCount(), 7);
+    QVERIFY(model.index(2).data(MessageListModel::IsSystemRole).toBool());
 }
 
 void tst_Models::messagesDaysAndSenders()

@@ -8,6 +8,9 @@
 #include "crypto/RecordSealer.h"
 #include "crypto/SenderKeyCipher.h"
 #include "crypto/SignalContext.h"
+#include "e2ee/ContactSafetyNumber.h"
+#include "e2ee/ContactTrust.h"
+#include "e2ee/ConversationSecurity.h"
 #include "e2ee/DeviceKeyPublisher.h"
 #include "e2ee/DeviceMessage.h"
 #include "e2ee/EndToEndEncryption.h"
@@ -64,6 +67,7 @@ private Q_SLOTS:
     void newDeviceReadsFromItsJoin();
     void revokedDeviceCannotDecrypt();
     void identityChangeRaisesWarning();
+    void verifiedMarkFollowsDevices();
     void keysLowIsAnswered();
     void serverSawNoPlaintext(); // keep last: it scans what the others sent
 
@@ -502,6 +506,12 @@ void tst_E2ee::identityChangeRaisesWarning()
     ConversationSecurity *security = al->chat(id)->security();
     QVERIFY(security);
     QVERIFY(!security->hasKeyChange());
+    // Al compared numbers with bea and marked her as verified.
+    ContactSafetyNumber *number = al->safetyNumber(bea->userId());
+    QTRY_VERIFY_WITH_TIMEOUT(number->isReady(), NetworkMs);
+    number->setVerified(true);
+    QTRY_VERIFY_WITH_TIMEOUT(number->isVerified(), NetworkMs);
+    QTRY_VERIFY(security->othersVerified());
 
     // Someone with bea's device token (a reinstalled device, or a thief) writes to al with
     // another identity key.
@@ -557,6 +567,16 @@ void tst_E2ee::identityChangeRaisesWarning()
     QCOMPARE(security->changedUserIds(), QVariantList{bea->userId()});
     QVERIFY(security->keyChangeWarning().contains(u"i-bea"_s));
     QVERIFY(al->safetyNumber(bea->userId())->keyChanged());
+    // The mark is gone, and the conversation says why (a line of this device, not a message).
+    QTRY_VERIFY_WITH_TIMEOUT(!number->isVerified(), NetworkMs);
+    QVERIFY(!security->othersVerified());
+    const QString replaced =
+            u"i-bea's safety number changed, so i-bea is no longer marked as verified."_s;
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*al, id, replaced), NetworkMs);
+    MessageListModel *lines = al->chat(id)->messages();
+    QVERIFY(lines->index(rowWithText(lines, replaced))
+                    .data(MessageListModel::IsSystemRole)
+                    .toBool());
 
     // ...and what al writes to bea waits until al acknowledges the change.
     QSignalSpy acknowledged(al->outbox(), &Outbox::acknowledged);
@@ -570,6 +590,82 @@ void tst_E2ee::identityChangeRaisesWarning()
              States::Delivery::Queued);
     al->acknowledgeKeyChange(bea->userId());
     QTRY_COMPARE_WITH_TIMEOUT(acknowledged.size(), 1, NetworkMs);
+}
+
+void tst_E2ee::verifiedMarkFollowsDevices()
+{
+    auto vi = signIn(u"v-vi"_s, u"laptop"_s, true);
+    auto ed = signIn(u"v-ed"_s, u"laptop"_s, true);
+    QVERIFY(vi && ed);
+    const qint64 id = openDirect(*vi, u"v-ed"_s);
+    QVERIFY(id > 0);
+    const QString hello = say(*vi, id, u"let us compare"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*ed, id, hello), NetworkMs);
+    const qint64 edId = ed->userId();
+
+    // Vi marks ed as verified: the safety number, the conversation and ContactTrust say so.
+    ContactSafetyNumber *number = vi->safetyNumber(edId);
+    QTRY_VERIFY_WITH_TIMEOUT(number->isReady(), NetworkMs);
+    QVERIFY(!number->isVerified());
+    ConversationSecurity *security = vi->chat(id)->security();
+    QVERIFY(!security->othersVerified());
+    number->setVerified(true);
+    QTRY_VERIFY_WITH_TIMEOUT(number->isVerified(), NetworkMs);
+    QTRY_VERIFY(security->othersVerified());
+    QCOMPARE(security->verifiedUserIds(), QVariantList{edId});
+    // ...and clears it, and sets it again.
+    number->setVerified(false);
+    QTRY_VERIFY_WITH_TIMEOUT(!number->isVerified(), NetworkMs);
+    QTRY_VERIFY(!security->othersVerified());
+    number->setVerified(true);
+    QTRY_VERIFY_WITH_TIMEOUT(number->isVerified(), NetworkMs);
+
+    // The mark is kept with the keys: a restart keeps it.
+    vi.reset();
+    vi = makeClient(u"v-vi"_s, u"laptop"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(vi->state(), Client::State::Online, NetworkMs);
+    QTRY_VERIFY_WITH_TIMEOUT(vi->encryption()->isReady(), NetworkMs);
+    QTRY_VERIFY_WITH_TIMEOUT(vi->encryption()->trust()->isVerified(edId), NetworkMs);
+    number = vi->safetyNumber(edId);
+    QTRY_VERIFY(number->isVerified());
+    QTRY_VERIFY(vi->chat(id)->security()->othersVerified());
+
+    // Ed signs in on a tablet and writes from it: the mark goes and the conversation says so.
+    auto tablet = signIn(u"v-ed"_s, u"tablet"_s, false);
+    QVERIFY(tablet);
+    const QString fromTablet = say(*tablet, id, u"from the tablet"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*vi, id, fromTablet), NetworkMs);
+    const QString added = u"v-ed added a new device. Your safety number with v-ed changed, so v-ed "
+                          u"is no longer marked as verified."_s;
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*vi, id, added), NetworkMs);
+    QVERIFY(!number->isVerified());
+    QVERIFY(!vi->encryption()->trust()->isVerified(edId));
+    QTRY_VERIFY(!vi->chat(id)->security()->othersVerified());
+    // The line is this device's own: not the conversation's preview.
+    QVERIFY(vi->conversations()->summary(id)->lastPreview != added);
+
+    // After a restart: the line once, still not verified.
+    vi.reset();
+    vi = makeClient(u"v-vi"_s, u"laptop"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(vi->encryption()->isReady(), NetworkMs);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*vi, id, added), NetworkMs);
+    MessageListModel *view = vi->chat(id)->messages();
+    int count = 0;
+    for (int i = 0; i < view->rowCount(); ++i)
+        count += view->index(i).data(MessageListModel::TextRole).toString() == added ? 1 : 0;
+    QCOMPARE(count, 1);
+    QVERIFY(!vi->encryption()->trust()->isVerified(edId));
+
+    // Verified again with both devices; the tablet is revoked: the mark goes again.
+    number = vi->safetyNumber(edId);
+    QTRY_COMPARE_WITH_TIMEOUT(number->deviceCount(), 2, NetworkMs);
+    number->setVerified(true);
+    QTRY_VERIFY_WITH_TIMEOUT(number->isVerified(), NetworkMs);
+    ed->revokeDevice(tablet->deviceId());
+    const QString removed =
+            u"Your safety number with v-ed changed, so v-ed is no longer marked as verified."_s;
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*vi, id, removed), NetworkMs);
+    QVERIFY(!number->isVerified());
 }
 
 void tst_E2ee::keysLowIsAnswered()
