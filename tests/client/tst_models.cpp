@@ -231,7 +231,7 @@ void tst_Models::keyChangeLinesPlacedByTime()
              u"bob's safety number changed."_s);
 
     // A new entry goes after the last line; an entry updated in place stays where it is.
-    AWAIT(m_store->storeMessages({entry(6, Carol, start + 11 * minute)}, AliceDevice));
+    awaitFuture(m_store->storeMessages({entry(6, Carol, start + 11 * minute)}, AliceDevice));
     model.addMessages({entry(6, Carol, start + 11 * minute)});
     QCOMPARE(model.rowCount(), 8);
     QCOMPARE(model.index(7).data(MessageListModel::SeqRole).toLongLong(), 6);
