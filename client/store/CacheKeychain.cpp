@@ -12,11 +12,6 @@ namespace Parley {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Parley::CacheKeychain", text);
-}
-
 } // namespace
 
 QFuture<Result<CacheKey>> CacheKeychain::unlock(TokenStore *tokens, const QString &cacheFile,
@@ -34,9 +29,11 @@ QFuture<Result<CacheKey>> CacheKeychain::unlock(TokenStore *tokens, const QStrin
                 if (!read) {
                     if (sealed) {
                         finish(Error{ErrorCode::StorageError,
-                                     tr("Parley cannot use the system keychain, so it cannot "
-                                        "open its encrypted local cache. Unlock the keychain "
-                                        "and start Parley again.")});
+                                     QCoreApplication::translate(
+                                             "Parley::CacheKeychain",
+                                             "Parley cannot use the system keychain, so it cannot "
+                                             "open its encrypted local cache. Unlock the keychain "
+                                             "and start Parley again.")});
                         return;
                     }
                     qCWarning(lcClientStore) << "no keychain: the cache's key lasts as long as "
@@ -48,16 +45,21 @@ QFuture<Result<CacheKey>> CacheKeychain::unlock(TokenStore *tokens, const QStrin
                     CacheKey key{*read, false};
                     if (!key.isValid()) {
                         finish(Error{ErrorCode::StorageError,
-                                     tr("The cache key in the system keychain is damaged, so "
-                                        "Parley cannot open its local cache.")});
+                                     QCoreApplication::translate(
+                                             "Parley::CacheKeychain",
+                                             "The cache key in the system keychain is damaged, so "
+                                             "Parley cannot open its local cache.")});
                         return;
                     }
                     finish(key);
                     return;
                 }
                 if (sealed) {
-                    finish(Error{ErrorCode::StorageError,
-                                 tr("The key of the encrypted local cache is missing from the "
+                    finish(Error{
+                            ErrorCode::StorageError,
+                            QCoreApplication::translate(
+                                    "Parley::CacheKeychain",
+                                    "The key of the encrypted local cache is missing from the "
                                     "system keychain, so Parley cannot open it. Nothing was "
                                     "deleted; restore the keychain entry, or remove the profile "
                                     "folder's cache.db to start with an empty cache.")});

@@ -30,11 +30,6 @@ constexpr qint32 SessionSealedId = 0x50726C53; // "PrlS"
 
 std::atomic_int s_conversionCounter{0};
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Parley::SealedCache", text);
-}
-
 Error storageError(const QString &message)
 {
     return Error{ErrorCode::StorageError, message};
@@ -116,7 +111,8 @@ Status convert(const QString &path, const CacheKey &key)
     const QString sealing = path + u".sealing"_s;
     removeDatabaseFiles(sealing);
     if (!SealedVfs::setKey(sealing, key.secret))
-        return storageError(tr("The cache's key cannot be used."));
+        return storageError(QCoreApplication::translate("Parley::SealedCache",
+                                                        "The cache's key cannot be used."));
     QString error;
     bool copied = false;
     const QString clearName = u"parley-cache-clear-%1"_s.arg(s_conversionCounter.fetch_add(1));
@@ -157,7 +153,10 @@ Status convert(const QString &path, const CacheKey &key)
     if (!copied) {
         removeDatabaseFiles(sealing);
         qCWarning(lcClientStore) << "converting the cache failed:" << error;
-        return storageError(tr("The local cache could not be encrypted: %1").arg(error));
+        return storageError(
+                QCoreApplication::translate("Parley::SealedCache",
+                                            "The local cache could not be encrypted: %1")
+                        .arg(error));
     }
     qCInfo(lcClientStore) << "the cache is encrypted at rest now";
     return {};
@@ -197,7 +196,8 @@ SealedCache::FileState SealedCache::inspect(const QString &path)
 Status SealedCache::open(QSqlDatabase &db, const QString &path, const CacheKey &key)
 {
     if (!key.isValid() || !SealedVfs::ensureRegistered() || !SealedVfs::setKey(path, key.secret))
-        return storageError(tr("The encryption of the local cache is not available."));
+        return storageError(QCoreApplication::translate(
+                "Parley::SealedCache", "The encryption of the local cache is not available."));
     const qint32 mark = key.sessionOnly ? SessionSealedId : KeychainSealedId;
     QString error;
     switch (inspect(path)) {
@@ -223,8 +223,10 @@ Status SealedCache::open(QSqlDatabase &db, const QString &path, const CacheKey &
         break;
     case FileState::Sealed:
         if (key.sessionOnly || !SealedVfs::keyFits(path))
-            return storageError(tr("The key in the system keychain does not open the local "
-                                   "cache. Nothing was changed."));
+            return storageError(QCoreApplication::translate(
+                    "Parley::SealedCache",
+                    "The key in the system keychain does not open the local "
+                    "cache. Nothing was changed."));
         break;
     case FileState::Absent:
         removeDatabaseFiles(path);
@@ -232,7 +234,9 @@ Status SealedCache::open(QSqlDatabase &db, const QString &path, const CacheKey &
     }
     if (!openSealedFile(db, path, mark, &error)) {
         db.close();
-        return storageError(tr("The local cache cannot be opened: %1").arg(error));
+        return storageError(QCoreApplication::translate("Parley::SealedCache",
+                                                        "The local cache cannot be opened: %1")
+                                    .arg(error));
     }
     return {};
 }

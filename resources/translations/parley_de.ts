@@ -662,6 +662,10 @@
         <source>Actions for %1</source>
         <translation>Aktionen für %1</translation>
     </message>
+    <message>
+        <source>%1, verified</source>
+        <translation>%1, verifiziert</translation>
+    </message>
 </context>
 <context>
     <name>MembersPanel</name>
@@ -1079,6 +1083,21 @@
     </message>
 </context>
 <context>
+    <name>Parley::CacheKeychain</name>
+    <message>
+        <source>Parley cannot use the system keychain, so it cannot open its encrypted local cache. Unlock the keychain and start Parley again.</source>
+        <translation>Parley kann den Schlüsselbund des Systems nicht verwenden und deshalb seinen verschlüsselten lokalen Zwischenspeicher nicht öffnen. Entsperre den Schlüsselbund und starte Parley erneut.</translation>
+    </message>
+    <message>
+        <source>The cache key in the system keychain is damaged, so Parley cannot open its local cache.</source>
+        <translation>Der Schlüssel des Zwischenspeichers im Schlüsselbund des Systems ist beschädigt, daher kann Parley seinen lokalen Zwischenspeicher nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>The key of the encrypted local cache is missing from the system keychain, so Parley cannot open it. Nothing was deleted; restore the keychain entry, or remove the profile folder&apos;s cache.db to start with an empty cache.</source>
+        <translation>Der Schlüssel des verschlüsselten lokalen Zwischenspeichers fehlt im Schlüsselbund des Systems, daher kann Parley ihn nicht öffnen. Es wurde nichts gelöscht; stelle den Eintrag im Schlüsselbund wieder her oder entferne die Datei cache.db im Profilordner, um mit einem leeren Zwischenspeicher zu beginnen.</translation>
+    </message>
+</context>
+<context>
     <name>Parley::Chat</name>
     <message>
         <source>That message cannot be changed any more.</source>
@@ -1174,6 +1193,10 @@ Vorgelegt:   %2</translation>
     <message>
         <source>That picture cannot be used: choose a JPEG, PNG, GIF or WebP image.</source>
         <translation>Dieses Bild lässt sich nicht verwenden: Wähle ein JPEG-, PNG-, GIF- oder WebP-Bild.</translation>
+    </message>
+    <message>
+        <source>Parley cannot keep the key of its encrypted local cache in the system keychain, so what it keeps on this computer lasts only until you quit.</source>
+        <translation>Parley kann den Schlüssel seines verschlüsselten lokalen Zwischenspeichers nicht im Schlüsselbund des Systems ablegen; was es auf diesem Computer aufbewahrt, bleibt daher nur bis zum Beenden erhalten.</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1390,29 @@ Vorgelegt:   %2</translation>
     <message>
         <source>(this message is damaged and cannot be decrypted)</source>
         <translation>(diese Nachricht ist beschädigt und kann nicht entschlüsselt werden)</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::SealedCache</name>
+    <message>
+        <source>The encryption of the local cache is not available.</source>
+        <translation>Die Verschlüsselung des lokalen Zwischenspeichers ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>The key in the system keychain does not open the local cache. Nothing was changed.</source>
+        <translation>Der Schlüssel im Schlüsselbund des Systems öffnet den lokalen Zwischenspeicher nicht. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be opened: %1</source>
+        <translation>Der lokale Zwischenspeicher kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The cache&apos;s key cannot be used.</source>
+        <translation>Der Schlüssel des Zwischenspeichers kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>The local cache could not be encrypted: %1</source>
+        <translation>Der lokale Zwischenspeicher konnte nicht verschlüsselt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1630,30 @@ Vorgelegt:   %2</translation>
         <source>%1 seconds</source>
         <translation>%1 Sekunden</translation>
     </message>
+    <message>
+        <source>%1 added a new device. Your safety number with %1 changed, so %1 is no longer marked as verified.</source>
+        <translation>%1 hat ein neues Gerät hinzugefügt. Deine Sicherheitsnummer mit %1 hat sich geändert, daher ist %1 nicht mehr als verifiziert markiert.</translation>
+    </message>
+    <message>
+        <source>%1 added a new device.</source>
+        <translation>%1 hat ein neues Gerät hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s safety number changed, so %1 is no longer marked as verified.</source>
+        <translation>Die Sicherheitsnummer von %1 hat sich geändert, daher ist %1 nicht mehr als verifiziert markiert.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s safety number changed.</source>
+        <translation>Die Sicherheitsnummer von %1 hat sich geändert.</translation>
+    </message>
+    <message>
+        <source>Your safety number with %1 changed, so %1 is no longer marked as verified.</source>
+        <translation>Deine Sicherheitsnummer mit %1 hat sich geändert, daher ist %1 nicht mehr als verifiziert markiert.</translation>
+    </message>
+    <message>
+        <source>Your safety number with %1 changed.</source>
+        <translation>Deine Sicherheitsnummer mit %1 hat sich geändert.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1699,6 +1769,26 @@ Vorgelegt:   %2</translation>
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The safety number with %1 as a QR code</source>
+        <translation>Die Sicherheitsnummer mit %1 als QR-Code</translation>
+    </message>
+    <message>
+        <source>You marked %1 as verified. If %1&apos;s keys change, the mark goes away.</source>
+        <translation>Du hast %1 als verifiziert markiert. Ändern sich die Schlüssel von %1, verschwindet die Markierung.</translation>
+    </message>
+    <message>
+        <source>%1 is not verified.</source>
+        <translation>%1 ist nicht verifiziert.</translation>
+    </message>
+    <message>
+        <source>Clear verification</source>
+        <translation>Verifizierung aufheben</translation>
+    </message>
+    <message>
+        <source>Mark as verified</source>
+        <translation>Als verifiziert markieren</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2169,17 @@ Starte eine mit dem Knopf oben.</translation>
     <message>
         <source>Trust and connect</source>
         <translation>Vertrauen und verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>VerifiedMark</name>
+    <message>
+        <source>%1 is verified</source>
+        <translation>%1 ist verifiziert</translation>
+    </message>
+    <message>
+        <source>Verified: you compared safety numbers with %1</source>
+        <translation>Verifiziert: Du hast die Sicherheitsnummern mit %1 verglichen</translation>
     </message>
 </context>
 <context>

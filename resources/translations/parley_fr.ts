@@ -662,6 +662,10 @@
         <source>Actions for %1</source>
         <translation>Actions pour %1</translation>
     </message>
+    <message>
+        <source>%1, verified</source>
+        <translation>%1, vérifié</translation>
+    </message>
 </context>
 <context>
     <name>MembersPanel</name>
@@ -1079,6 +1083,21 @@
     </message>
 </context>
 <context>
+    <name>Parley::CacheKeychain</name>
+    <message>
+        <source>Parley cannot use the system keychain, so it cannot open its encrypted local cache. Unlock the keychain and start Parley again.</source>
+        <translation>Parley ne peut pas utiliser le trousseau du système et ne peut donc pas ouvrir son cache local chiffré. Déverrouille le trousseau et relance Parley.</translation>
+    </message>
+    <message>
+        <source>The cache key in the system keychain is damaged, so Parley cannot open its local cache.</source>
+        <translation>La clé du cache dans le trousseau du système est endommagée : Parley ne peut pas ouvrir son cache local.</translation>
+    </message>
+    <message>
+        <source>The key of the encrypted local cache is missing from the system keychain, so Parley cannot open it. Nothing was deleted; restore the keychain entry, or remove the profile folder&apos;s cache.db to start with an empty cache.</source>
+        <translation>La clé du cache local chiffré manque dans le trousseau du système : Parley ne peut pas l’ouvrir. Rien n’a été supprimé ; restaure l’entrée du trousseau, ou supprime le fichier cache.db du dossier du profil pour repartir d’un cache vide.</translation>
+    </message>
+</context>
+<context>
     <name>Parley::Chat</name>
     <message>
         <source>That message cannot be changed any more.</source>
@@ -1174,6 +1193,10 @@ Présenté&#xa0;: %2</translation>
     <message>
         <source>That picture cannot be used: choose a JPEG, PNG, GIF or WebP image.</source>
         <translation>Cette image ne peut pas être utilisée : choisissez une image JPEG, PNG, GIF ou WebP.</translation>
+    </message>
+    <message>
+        <source>Parley cannot keep the key of its encrypted local cache in the system keychain, so what it keeps on this computer lasts only until you quit.</source>
+        <translation>Parley ne peut pas conserver la clé de son cache local chiffré dans le trousseau du système : ce qu’il garde sur cet ordinateur ne dure que jusqu’à ce que tu quittes.</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1390,29 @@ Présenté&#xa0;: %2</translation>
     <message>
         <source>(this message is damaged and cannot be decrypted)</source>
         <translation>(ce message est endommagé et ne peut pas être déchiffré)</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::SealedCache</name>
+    <message>
+        <source>The cache&apos;s key cannot be used.</source>
+        <translation>La clé du cache est inutilisable.</translation>
+    </message>
+    <message>
+        <source>The local cache could not be encrypted: %1</source>
+        <translation>Le cache local n’a pas pu être chiffré : %1</translation>
+    </message>
+    <message>
+        <source>The encryption of the local cache is not available.</source>
+        <translation>Le chiffrement du cache local n’est pas disponible.</translation>
+    </message>
+    <message>
+        <source>The key in the system keychain does not open the local cache. Nothing was changed.</source>
+        <translation>La clé du trousseau du système n’ouvre pas le cache local. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be opened: %1</source>
+        <translation>Le cache local ne peut pas être ouvert : %1</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1630,30 @@ Présenté&#xa0;: %2</translation>
         <source>%1 seconds</source>
         <translation>%1 secondes</translation>
     </message>
+    <message>
+        <source>%1 added a new device. Your safety number with %1 changed, so %1 is no longer marked as verified.</source>
+        <translation>%1 a ajouté un nouvel appareil. Ton numéro de sécurité avec %1 a changé : %1 n’est donc plus marqué comme vérifié.</translation>
+    </message>
+    <message>
+        <source>%1 added a new device.</source>
+        <translation>%1 a ajouté un nouvel appareil.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s safety number changed, so %1 is no longer marked as verified.</source>
+        <translation>Le numéro de sécurité de %1 a changé : %1 n’est donc plus marqué comme vérifié.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s safety number changed.</source>
+        <translation>Le numéro de sécurité de %1 a changé.</translation>
+    </message>
+    <message>
+        <source>Your safety number with %1 changed, so %1 is no longer marked as verified.</source>
+        <translation>Ton numéro de sécurité avec %1 a changé : %1 n’est donc plus marqué comme vérifié.</translation>
+    </message>
+    <message>
+        <source>Your safety number with %1 changed.</source>
+        <translation>Ton numéro de sécurité avec %1 a changé.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1699,6 +1769,26 @@ Présenté&#xa0;: %2</translation>
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>The safety number with %1 as a QR code</source>
+        <translation>Le numéro de sécurité avec %1 sous forme de code QR</translation>
+    </message>
+    <message>
+        <source>You marked %1 as verified. If %1&apos;s keys change, the mark goes away.</source>
+        <translation>Tu as marqué %1 comme vérifié. Si les clés de %1 changent, la marque disparaît.</translation>
+    </message>
+    <message>
+        <source>%1 is not verified.</source>
+        <translation>%1 n’est pas vérifié.</translation>
+    </message>
+    <message>
+        <source>Clear verification</source>
+        <translation>Retirer la vérification</translation>
+    </message>
+    <message>
+        <source>Mark as verified</source>
+        <translation>Marquer comme vérifié</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2169,17 @@ Lances-en une avec le bouton ci-dessus.</translation>
     <message>
         <source>Trust and connect</source>
         <translation>Faire confiance et se connecter</translation>
+    </message>
+</context>
+<context>
+    <name>VerifiedMark</name>
+    <message>
+        <source>%1 is verified</source>
+        <translation>%1 est vérifié</translation>
+    </message>
+    <message>
+        <source>Verified: you compared safety numbers with %1</source>
+        <translation>Vérifié : tu as comparé les numéros de sécurité avec %1</translation>
     </message>
 </context>
 <context>
