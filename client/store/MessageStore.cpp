@@ -11,6 +11,7 @@
 #include "SettingsTable.h"
 #include "UploadTable.h"
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QPromise>
 #include <QtCore/QThread>
 #include <QtSql/QSqlDatabase>
@@ -52,6 +53,12 @@ auto MessageStore::run(F function)
     auto promise = std::make_shared<QPromise<T>>();
     QFuture<T> future = promise->future();
     promise->start();
+    if (m_closing) {
+        // Asked by a continuation that the closing store cancels: no thread to run it on.
+        future.cancel();
+        promise->finish();
+        return future;
+    }
     // The work runs on the store thread; its future finishes on this object's thread. Callers
     // attach `.then(context, …)` on that thread, and a continuation attached while another
     // thread finishes the future can run twice in Qt 6.4 (QFutureInterfaceBase::setContinuation
@@ -100,6 +107,7 @@ MessageStore::MessageStore(QObject *parent)
 
 MessageStore::~MessageStore()
 {
+    m_closing = true;
     QMetaObject::invokeMethod(
             m_worker,
             [worker = m_worker, thread = m_thread] {
@@ -108,6 +116,9 @@ MessageStore::~MessageStore()
             },
             Qt::QueuedConnection);
     m_thread->wait();
+    // Results not handed over yet are dropped here, while this object is whole: their futures
+    // are cancelled, and what continues from them may call this store again (run() cancels).
+    QCoreApplication::removePostedEvents(this, QEvent::MetaCall);
     delete m_worker;
     delete m_thread;
 }

@@ -162,6 +162,7 @@ private:
 
     QThread *m_thread = nullptr;
     Worker *m_worker = nullptr;
+    bool m_closing = false; ///< the destructor runs: nothing new goes to the store thread
 };
 
 } // namespace Parley

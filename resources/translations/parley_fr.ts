@@ -1090,11 +1090,11 @@
     </message>
     <message>
         <source>The cache key in the system keychain is damaged, so Parley cannot open its local cache.</source>
-        <translation>La clé du cache dans le trousseau du système est endommagée : Parley ne peut pas ouvrir son cache local.</translation>
+        <translation>La clé du cache dans le trousseau du système est endommagée&#xa0;: Parley ne peut pas ouvrir son cache local.</translation>
     </message>
     <message>
         <source>The key of the encrypted local cache is missing from the system keychain, so Parley cannot open it. Nothing was deleted; restore the keychain entry, or remove the profile folder&apos;s cache.db to start with an empty cache.</source>
-        <translation>La clé du cache local chiffré manque dans le trousseau du système : Parley ne peut pas l’ouvrir. Rien n’a été supprimé ; restaure l’entrée du trousseau, ou supprime le fichier cache.db du dossier du profil pour repartir d’un cache vide.</translation>
+        <translation>La clé du cache local chiffré manque dans le trousseau du système&#xa0;: Parley ne peut pas l’ouvrir. Rien n’a été supprimé&#xa0;; restaure l’entrée du trousseau, ou supprime le fichier cache.db du dossier du profil pour repartir d’un cache vide.</translation>
     </message>
 </context>
 <context>
@@ -1196,7 +1196,7 @@ Présenté&#xa0;: %2</translation>
     </message>
     <message>
         <source>Parley cannot keep the key of its encrypted local cache in the system keychain, so what it keeps on this computer lasts only until you quit.</source>
-        <translation>Parley ne peut pas conserver la clé de son cache local chiffré dans le trousseau du système : ce qu’il garde sur cet ordinateur ne dure que jusqu’à ce que tu quittes.</translation>
+        <translation>Parley ne peut pas conserver la clé de son cache local chiffré dans le trousseau du système&#xa0;: ce qu’il garde sur cet ordinateur ne dure que jusqu’à ce que tu quittes.</translation>
     </message>
 </context>
 <context>
@@ -1400,7 +1400,7 @@ Présenté&#xa0;: %2</translation>
     </message>
     <message>
         <source>The local cache could not be encrypted: %1</source>
-        <translation>Le cache local n’a pas pu être chiffré : %1</translation>
+        <translation>Le cache local n’a pas pu être chiffré&#xa0;: %1</translation>
     </message>
     <message>
         <source>The encryption of the local cache is not available.</source>
@@ -1412,7 +1412,7 @@ Présenté&#xa0;: %2</translation>
     </message>
     <message>
         <source>The local cache cannot be opened: %1</source>
-        <translation>Le cache local ne peut pas être ouvert : %1</translation>
+        <translation>Le cache local ne peut pas être ouvert&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1632,7 +1632,7 @@ Présenté&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 added a new device. Your safety number with %1 changed, so %1 is no longer marked as verified.</source>
-        <translation>%1 a ajouté un nouvel appareil. Ton numéro de sécurité avec %1 a changé : %1 n’est donc plus marqué comme vérifié.</translation>
+        <translation>%1 a ajouté un nouvel appareil. Ton numéro de sécurité avec %1 a changé&#xa0;: %1 n’est donc plus marqué comme vérifié.</translation>
     </message>
     <message>
         <source>%1 added a new device.</source>
@@ -1640,7 +1640,7 @@ Présenté&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1&apos;s safety number changed, so %1 is no longer marked as verified.</source>
-        <translation>Le numéro de sécurité de %1 a changé : %1 n’est donc plus marqué comme vérifié.</translation>
+        <translation>Le numéro de sécurité de %1 a changé&#xa0;: %1 n’est donc plus marqué comme vérifié.</translation>
     </message>
     <message>
         <source>%1&apos;s safety number changed.</source>
@@ -1648,7 +1648,7 @@ Présenté&#xa0;: %2</translation>
     </message>
     <message>
         <source>Your safety number with %1 changed, so %1 is no longer marked as verified.</source>
-        <translation>Ton numéro de sécurité avec %1 a changé : %1 n’est donc plus marqué comme vérifié.</translation>
+        <translation>Ton numéro de sécurité avec %1 a changé&#xa0;: %1 n’est donc plus marqué comme vérifié.</translation>
     </message>
     <message>
         <source>Your safety number with %1 changed.</source>
@@ -2179,7 +2179,7 @@ Lances-en une avec le bouton ci-dessus.</translation>
     </message>
     <message>
         <source>Verified: you compared safety numbers with %1</source>
-        <translation>Vérifié : tu as comparé les numéros de sécurité avec %1</translation>
+        <translation>Vérifié&#xa0;: tu as comparé les numéros de sécurité avec %1</translation>
     </message>
 </context>
 <context>
