@@ -21,7 +21,6 @@
 #include "sync/SyncEngine.h"
 #include "sync/TypingTracker.h"
 
-
 namespace Parley {
 
 using namespace Qt::StringLiterals;
