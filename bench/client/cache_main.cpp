@@ -9,6 +9,7 @@
 // largest conversation), search (five full-text queries) and paging (100 pages of 50 back
 // through the largest conversation). Prints medians and the ratios sealed/clear.
 
+#include "Phrases.h"
 #include "content/MessageContent.h"
 #include "store/AwaitFuture.h"
 #include "store/MessageStore.h"
@@ -42,18 +43,6 @@ T await(QFuture<T> future)
     awaitFuture(future);
     if constexpr (!std::is_void_v<T>)
         return future.result();
-}
-
-QString phrase(int n)
-{
-    static const QStringList words = {u"lunch"_s,   u"deploy"_s, u"review"_s, u"tomorrow"_s,
-                                      u"meeting"_s, u"draft"_s,  u"thanks"_s, u"budget"_s,
-                                      u"slides"_s,  u"fixed"_s,  u"call"_s,   u"ticket"_s};
-    QString text;
-    const int length = 3 + n % 17;
-    for (int i = 0; i < length; ++i)
-        text += (i ? u" "_s : QString()) + words.at((n * 7 + i * 5) % words.size());
-    return text + u" (%1)"_s.arg(n);
 }
 
 [[noreturn]] void die(const char *what)
