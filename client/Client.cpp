@@ -22,13 +22,15 @@
 #include "net/PushDispatcher.h"
 #include "net/ServerAddress.h"
 #include "outbox/Outbox.h"
+#include "platform/Keychain.h"
 #include "platform/LanguageSwitcher.h"
 #include "platform/LinkOpener.h"
 #include "platform/Notifier.h"
+#include "platform/ProfileLock.h"
 #include "platform/ProfilePaths.h"
-#include "platform/TokenStore.h"
+#include "platform/ProfileSecrets.h"
 #include "search/CacheSearch.h"
-#include "store/CacheKeychain.h"
+#include "store/CacheUnlock.h"
 #include "store/MessageStore.h"
 #include "sync/SyncEngine.h"
 #include "sync/TypingTracker.h"
@@ -49,8 +51,10 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_store(new MessageStore(this)),
       m_connection(new Connection(this)),
       m_pushes(new PushDispatcher(m_connection, this)),
-      m_tokens(new TokenStore(m_options.profile, this)),
-      m_account(new Account(m_connection, m_store, m_tokens, this)),
+      m_keychain(new Keychain(m_options.profile, this)),
+      m_secrets(new ProfileSecrets(m_keychain, this)),
+      m_profileLock(new ProfileLock(m_secrets, this)),
+      m_account(new Account(m_connection, m_store, m_secrets, this)),
       m_sync(new SyncEngine(m_connection, m_pushes, m_store, m_cipher.get(), this)),
       m_outbox(new Outbox(m_connection, m_store, m_cipher.get(), this)),
       m_notifier(new Notifier(this)),
@@ -90,7 +94,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
 
     // End-to-end encryption: the sender-key cipher works through it (client/e2ee).
     if (auto *senderKeys = dynamic_cast<SenderKeyContentCipher *>(m_cipher.get())) {
-        m_e2ee = new EndToEndEncryption(m_store, m_connection, m_pushes, m_tokens, m_sync, this);
+        m_e2ee = new EndToEndEncryption(m_store, m_connection, m_pushes, m_secrets, m_sync, this);
         senderKeys->attach(m_e2ee);
         connect(m_e2ee, &EndToEndEncryption::errorOccurred, this, &Client::setError);
         // A late decryption goes the way of a stored entry: a reply, reaction, edit or delete
@@ -133,6 +137,11 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
     });
     connect(m_account, &Account::loggedOut, this, &Client::onLoggedOut);
     connect(m_account, &Account::keychainProblemChanged, this, &Client::keychainProblemChanged);
+    // A passphrase now keeps what the keychain could not: nothing left to warn about.
+    connect(m_secrets, &ProfileSecrets::protectionChanged, this, [this] {
+        if (!m_secrets->isSessionOnly() && !m_account->keychainProblem().isEmpty())
+            m_account->continueWithoutKeychain();
+    });
     connect(m_account, &Account::signOutChanged, this, [this] {
         if (m_e2ee && m_account->isSignedOut())
             m_e2ee->stop(false); // the keys stay on disk; a new login is a new device
@@ -218,9 +227,26 @@ void Client::start()
     m_attachments->setDownloadsDir(ProfilePaths::downloadsDir(m_options.dataDir));
     m_expiry->setDownloadsDir(m_attachments->downloadsDir());
     m_attachments->setUploadsDir(QDir(m_dataDir).filePath(u"uploads"_s));
-    // The cache is sealed with a key from the keychain (CacheKeychain, SealedCache).
+    // The profile's secrets first (keychain, passphrase or recovery key): the cache's key is
+    // one of them. A locked profile waits for the user (profileLock).
+    connect(m_secrets, &ProfileSecrets::stateChanged, this, [this](ProfileSecrets::State state) {
+        if (state == ProfileSecrets::State::Ready && !m_cacheUnlocking) {
+            m_cacheUnlocking = true;
+            unlockCache();
+        } else if (state == ProfileSecrets::State::Failed) {
+            setError(Error{ErrorCode::StorageError, m_secrets->errorString()});
+            m_started = true;
+            Q_EMIT started();
+        }
+    });
+    m_secrets->open(m_dataDir);
+}
+
+void Client::unlockCache()
+{
+    // The cache is sealed with a key among the profile's secrets (CacheUnlock, SealedCache).
     const QString cacheFile = ProfilePaths::cacheFile(m_dataDir);
-    CacheKeychain::unlock(m_tokens, cacheFile, this)
+    CacheUnlock::unlock(m_secrets, cacheFile, this)
             .then(this, [this, cacheFile](const Result<CacheKey> &key) {
                 if (!key) {
                     qCCritical(lcClient) << "cannot unlock the cache:" << key.error().message;
@@ -232,9 +258,9 @@ void Client::start()
                 }
                 if (key->sessionOnly)
                     m_account->reportKeychainProblem(
-                            tr("Parley cannot keep the key of its encrypted local cache in the "
-                               "system keychain, so what it keeps on this computer lasts only "
-                               "until you quit."));
+                            tr("No system keychain is available, so what Parley keeps on this "
+                               "computer lasts only until you quit, unless you protect it with "
+                               "a passphrase."));
                 openCache(cacheFile, *key);
             });
 }

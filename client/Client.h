@@ -51,7 +51,9 @@ class Profiles;
 class PushDispatcher;
 class RecentEmoji;
 class SyncEngine;
-class TokenStore;
+class Keychain;
+class ProfileLock;
+class ProfileSecrets;
 struct Presence;
 
 class Client : public QObject
@@ -81,6 +83,8 @@ class Client : public QObject
     Q_PROPERTY(Parley::SearchResultModel *searchResults READ searchResults CONSTANT)
     Q_PROPERTY(Parley::EmojiModel *emoji READ emoji CONSTANT)
     Q_PROPERTY(Parley::AbuseReporter *reports READ reports CONSTANT)
+    Q_PROPERTY(Parley::ProfileLock *profileLock READ profileLock CONSTANT)
+    Q_MOC_INCLUDE("platform/ProfileLock.h")
     Q_PROPERTY(bool registrationOpen READ isRegistrationOpen NOTIFY registrationOpenChanged)
     Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled
                        NOTIFY notificationsEnabledChanged)
@@ -134,6 +138,9 @@ public:
     EmojiModel *emoji() const { return m_emoji; }
     /// Abuse reports: how the last one went (Chat::report, reportUser).
     AbuseReporter *reports() const { return m_reporter; }
+    /// How the profile's secrets are protected (keychain, passphrase, recovery key); while it
+    /// is locked nothing else has started.
+    ProfileLock *profileLock() const { return m_profileLock; }
     bool isRegistrationOpen() const { return m_registrationOpen; }
     bool notificationsEnabled() const;
     Q_INVOKABLE void setNotificationsEnabled(bool enabled);
@@ -282,6 +289,7 @@ Q_SIGNALS:
 
 private:
     void start();
+    void unlockCache();
     void openCache(const QString &cacheFile, const CacheKey &key);
     void onRestored(bool loggedIn);
     void onLoggedIn();
@@ -302,7 +310,9 @@ private:
     MessageStore *m_store;
     Connection *m_connection;
     PushDispatcher *m_pushes;
-    TokenStore *m_tokens;
+    Keychain *m_keychain;
+    ProfileSecrets *m_secrets;
+    ProfileLock *m_profileLock;
     Account *m_account;
     SyncEngine *m_sync;
     Outbox *m_outbox;
@@ -337,6 +347,7 @@ private:
     bool m_registrationOpen = true;
     bool m_connectFailed = false;
     bool m_started = false;
+    bool m_cacheUnlocking = false; ///< the profile's secrets opened once; the cache follows
     bool m_keepRunningInTray = true;
     bool m_demoTried = false;
 

@@ -20,6 +20,7 @@
 #include "models/MessageListModel.h"
 #include "models/OutboxListModel.h"
 #include "moderation/AbuseReporter.h"
+#include "platform/ProfileLock.h"
 #include "search/SearchResultModel.h"
 
 #include <QtQml/qqml.h>
@@ -48,6 +49,14 @@ struct AbuseReporterForeign
     QML_FOREIGN(Parley::AbuseReporter)
     QML_NAMED_ELEMENT(AbuseReporter)
     QML_UNCREATABLE("The AbuseReporter is Client.reports")
+};
+
+struct ProfileLockForeign
+{
+    Q_GADGET
+    QML_FOREIGN(Parley::ProfileLock)
+    QML_NAMED_ELEMENT(ProfileLock)
+    QML_UNCREATABLE("The ProfileLock is Client.profileLock")
 };
 
 struct StatesForeign

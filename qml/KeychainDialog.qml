@@ -3,13 +3,15 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Parley
 
-// Shown when there is no usable OS keychain to keep the login in. Parley never stores the
-// login in a plain file instead: the user may continue with a login that is forgotten when
-// Parley quits, or log out.
+// Shown when there is no usable OS keychain to keep the login and keys in. Parley never stores
+// them in a plain file instead: the user may protect them with a passphrase, continue with a
+// login that is forgotten when Parley quits, or log out.
 ModalDialog {
     id: dialog
 
     required property Client client
+
+    signal passphraseRequested()
 
     objectName: "keychainDialog"
     width: Math.min(520, Overlay.overlay ? Overlay.overlay.width - 48 : 520)
@@ -34,7 +36,7 @@ ModalDialog {
             Label {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
-                text: qsTr("Parley keeps your login in the system keychain, and none is available. You can continue, but you will have to log in again the next time you start Parley.")
+                text: qsTr("Parley keeps your login and keys in the system keychain, and none is available. Protect them with a passphrase instead, or continue without saving: then you will have to log in again the next time you start Parley.")
                 color: Theme.text
             }
         }
@@ -58,11 +60,19 @@ ModalDialog {
             Accessible.name: text
             DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
         }
-        AccentButton {
+        Button {
             objectName: "continueWithoutKeychainButton"
             text: qsTr("Continue without saving")
+            flat: true
             Accessible.name: text
             DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+        }
+        AccentButton {
+            objectName: "protectWithPassphraseButton"
+            text: qsTr("Use a passphrase…")
+            Accessible.name: text
+            DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
+            onClicked: dialog.passphraseRequested()
         }
     }
 

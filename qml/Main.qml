@@ -159,7 +159,8 @@ ApplicationWindow {
 
     StackLayout {
         anchors.fill: parent
-        currentIndex: window.loggedIn ? 1 : 0
+        // A locked profile shows nothing of itself until the passphrase or recovery key opens it.
+        currentIndex: window.client.profileLock.locked ? 2 : window.loggedIn ? 1 : 0
 
         WelcomePage {
             client: window.client
@@ -187,6 +188,16 @@ ApplicationWindow {
                 text: (window.client.language, StateText.signOut(window.client.signOutReason))
                 actionText: qsTr("Sign in again…")
                 onActionTriggered: signInAgainDialog.open()
+            }
+
+            Banner {
+                objectName: "recoveryKeyBanner"
+                Layout.fillWidth: true
+                visible: window.client.profileLock.recoveryKey.length > 0
+                iconName: "key"
+                text: qsTr("Write down your recovery key: it opens your history here if the system keychain and your passphrase are lost.")
+                actionText: qsTr("Show…")
+                onActionTriggered: recoveryKeyDialog.open()
             }
 
             Banner {
@@ -261,6 +272,20 @@ ApplicationWindow {
                 }
             }
         }
+
+        UnlockPage {
+            client: window.client
+        }
+    }
+
+    RecoveryKeyDialog {
+        id: recoveryKeyDialog
+        client: window.client
+    }
+
+    PassphraseDialog {
+        id: passphraseDialog
+        client: window.client
     }
 
     NewChatDialog {
@@ -277,6 +302,8 @@ ApplicationWindow {
         id: settingsDialog
         client: window.client
         trayAvailable: tray.available
+        onPassphraseRequested: passphraseDialog.open()
+        onRecoveryKeyRequested: recoveryKeyDialog.open()
     }
 
     CertificateDialog {
@@ -287,6 +314,7 @@ ApplicationWindow {
     KeychainDialog {
         id: keychainDialog
         client: window.client
+        onPassphraseRequested: passphraseDialog.open()
     }
 
     TrustServerDialog {

@@ -7,14 +7,18 @@ import Parley
 
 // Settings: the account (my profile: display name and picture, sent to my contacts end to end;
 // which server, this device, the language, log out), the devices
-// logged in to the account (revoke any other), notifications and the tray, and privacy (the
-// people blocked, each with Unblock).
+// logged in to the account (revoke any other), notifications and the tray, privacy (the
+// people blocked, each with Unblock), and security (keychain, passphrase, recovery key).
 ModalDialog {
     id: dialog
 
     required property Client client
     // Whether the desktop shows tray icons: only then can Parley keep running when closed.
     property bool trayAvailable: false
+
+    // Security asks the window for its passphrase and recovery key dialogs.
+    signal passphraseRequested()
+    signal recoveryKeyRequested()
 
     objectName: "settingsDialog"
     width: Math.min(560, Overlay.overlay ? Overlay.overlay.width - 48 : 560)
@@ -108,6 +112,12 @@ ModalDialog {
             TabButton {
                 objectName: "privacyTab"
                 text: qsTr("Privacy")
+                width: implicitWidth + Theme.spacingHuge
+                Accessible.name: text
+            }
+            TabButton {
+                objectName: "securityTab"
+                text: qsTr("Security")
                 width: implicitWidth + Theme.spacingHuge
                 Accessible.name: text
             }
@@ -549,6 +559,12 @@ ModalDialog {
                     }
                 }
             }
+        }
+
+        SettingsSecurityTab {
+            client: dialog.client
+            onPassphraseRequested: dialog.passphraseRequested()
+            onRecoveryKeyRequested: dialog.recoveryKeyRequested()
         }
     }
 

@@ -10,13 +10,15 @@
 #include "crypto/SenderKeyCipher.h"
 #include "crypto/SignalContext.h"
 #include "net/ServerAddress.h"
+#include "platform/Keychain.h"
 #include "platform/ProfilePaths.h"
-#include "platform/TokenStore.h"
+#include "platform/ProfileSecrets.h"
 #include "store/AwaitFuture.h"
 #include "store/MessageStore.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QEventLoop>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QUrl>
 #include <QtSql/QSqlDatabase>
@@ -195,12 +197,21 @@ void ProfileWriter::writeAccount(const QString &profile, const QUrl &server)
     m_cache.setSetting(account + u"userId"_s, SelfUserId);
     m_cache.setSetting(account + u"username"_s, u"me"_s);
     awaitFuture(m_cache.setSetting(account + u"deviceId"_s, SelfDeviceId));
-    TokenStore tokens(profile);
-    // The keychain answers through this thread's event loop.
+    // The token goes with the profile's secrets (a new secrets file, its key in the keychain);
+    // they answer through this thread's event loop.
+    Keychain keychain(profile);
+    ProfileSecrets secrets(&keychain);
+    QEventLoop opened;
+    QObject::connect(&secrets, &ProfileSecrets::stateChanged, &opened, &QEventLoop::quit);
+    secrets.open(ProfilePaths::dataDir(profile));
+    if (secrets.state() == ProfileSecrets::State::Opening)
+        opened.exec();
+    if (secrets.state() != ProfileSecrets::State::Ready || secrets.isSessionOnly())
+        die(u"cannot keep the profile's secrets: no usable keychain"_s);
     const Status written =
-            awaitFuture(tokens.writeToken(serverKey(server), "profile-gen-token")).result();
+            awaitFuture(secrets.writeToken(serverKey(server), "profile-gen-token")).result();
     if (!written)
-        die(u"cannot write the token to the keychain: %1"_s.arg(written.error().message));
+        die(u"cannot write the token: %1"_s.arg(written.error().message));
 }
 
 } // namespace Parley::ProfileGen

@@ -5,8 +5,8 @@
 // padded and encrypted with a sender's libsignal sender key (SenderKeyCipher), decrypted by the
 // receiving device's key store, unpadded and written to the profile's cache through
 // MessageStore::storeMessages, in pages of the size sync fetches. The account (server, user,
-// device) goes in the cache's settings and its token in the keychain, as a login leaves them,
-// so `parley --profile NAME` opens straight onto the conversation list. The server named is
+// device) goes in the cache's settings and its token in the profile's secrets, as a login leaves
+// them, so `parley --profile NAME` opens straight onto the conversation list. The server named is
 // not expected to answer: the client starts from its cache before any network.
 
 #include "ProfileWriter.h"

@@ -3,7 +3,7 @@
 #include "Logging.h"
 #include "net/Connection.h"
 #include "net/ServerAddress.h"
-#include "platform/TokenStore.h"
+#include "platform/ProfileSecrets.h"
 #include "store/MessageStore.h"
 
 namespace Parley {
@@ -16,11 +16,12 @@ const QString AccountPrefix = u"account/"_s;
 
 } // namespace
 
-Account::Account(Connection *connection, MessageStore *store, TokenStore *tokens, QObject *parent)
+Account::Account(Connection *connection, MessageStore *store, ProfileSecrets *secrets,
+                 QObject *parent)
     : QObject(parent),
       m_connection(connection),
       m_store(store),
-      m_tokens(tokens)
+      m_secrets(secrets)
 {
     connect(m_connection, &Connection::welcomed, this, &Account::onWelcomed);
     connect(m_connection, &Connection::connectionLost, this, [this](const QString &reason) {
@@ -39,7 +40,7 @@ void Account::onTokenRefused(const Error &error, bool whileConnected)
     qCWarning(lcClientAccount) << "the server refused this device's token:"
                                << errorCodeName(error.code);
     // The token is of no use any more; everything else stays until the user says otherwise.
-    m_tokens->deleteToken(serverKey(m_serverUrl));
+    m_secrets->deleteToken(serverKey(m_serverUrl));
     if (error.code == ErrorCode::AccountDisabled)
         setSignOut(States::SignOut::AccountDisabled);
     else if (whileConnected)
@@ -91,7 +92,7 @@ void Account::restore()
         }
         qCInfo(lcClientAccount) << "restoring user" << m_userId << "device" << m_deviceId << "on"
                                 << serverKey(url);
-        m_tokens->readToken(serverKey(url))
+        m_secrets->readToken(serverKey(url))
                 .then(this, [this, url](const Result<QByteArray> &token) {
                     if (!token) {
                         setKeychainProblem(token.error().message);
@@ -180,7 +181,7 @@ void Account::onAuthenticated(const AuthenticatedFrame &frame)
     m_store->setSetting(AccountPrefix + u"userId"_s, m_userId);
     m_store->setSetting(AccountPrefix + u"username"_s, m_username);
     m_store->setSetting(AccountPrefix + u"deviceId"_s, m_deviceId);
-    m_tokens->writeToken(serverKey(url), frame.token).then(this, [this](const Status &status) {
+    m_secrets->writeToken(serverKey(url), frame.token).then(this, [this](const Status &status) {
         if (!status)
             setKeychainProblem(status.error().message);
     });
@@ -205,7 +206,7 @@ void Account::logout(Leave leave)
     auto finish = [this, url, leave] {
         m_connection->close();
         m_connection->setToken({});
-        m_tokens->deleteToken(serverKey(url));
+        m_secrets->deleteToken(serverKey(url));
         clearIdentity();
         setSignOut(States::SignOut::NotSignedOut);
         if (leave == Leave::KeepHistory) {

@@ -2,11 +2,12 @@
 
 /// Who this profile is logged in as, on which server, with which device token.
 ///
-/// Registers and logs in over a Connection, keeps the device token in the OS keychain
-/// (TokenStore) and the non-secret identity (server, user, device) in the cache's settings, and
-/// restores both at start so the client can resume offline-first. The token is never written
-/// to a file or a log: without a usable keychain it stays in memory and keychainProblem() says
-/// why, until the user accepts that with continueWithoutKeychain().
+/// Registers and logs in over a Connection, keeps the device token with the profile's secrets
+/// (ProfileSecrets) and the non-secret identity (server, user, device) in the cache's settings,
+/// and restores both at start so the client can resume offline-first. The token is never written
+/// in clear to a file or a log: without a usable keychain or passphrase it stays in memory and
+/// keychainProblem() says why, until the user picks a passphrase or accepts that with
+/// continueWithoutKeychain().
 ///
 /// When the server refuses the token (the device was revoked, the account disabled, the server
 /// does not know the device) the account is signed out: the identity, the cache, the keys and
@@ -23,14 +24,14 @@ namespace Parley {
 
 class Connection;
 class MessageStore;
-class TokenStore;
+class ProfileSecrets;
 
 class Account : public QObject
 {
     Q_OBJECT
 
 public:
-    Account(Connection *connection, MessageStore *store, TokenStore *tokens,
+    Account(Connection *connection, MessageStore *store, ProfileSecrets *secrets,
             QObject *parent = nullptr);
 
     QUrl serverUrl() const { return m_serverUrl; }
@@ -91,7 +92,7 @@ private:
 
     Connection *m_connection;
     MessageStore *m_store;
-    TokenStore *m_tokens;
+    ProfileSecrets *m_secrets;
 
     QUrl m_serverUrl;
     qint64 m_userId = 0;

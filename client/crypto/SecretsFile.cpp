@@ -133,6 +133,13 @@ CryptoResult<SecretsFile> SecretsFile::fromBytes(const QByteArray &bytes)
     } else if (!passphrase.isUndefined()) {
         return CryptoError::CorruptRecord;
     }
+    const QCborValue keychain = map.value("keychain"_L1);
+    if (!keychain.isUndefined() && !keychain.isBool())
+        return CryptoError::CorruptRecord;
+    file.m_keyInKeychain = keychain.toBool(true);
+    // Without the keychain, the passphrase is the only everyday way in.
+    if (!file.m_keyInKeychain && !file.hasPassphrase())
+        return CryptoError::CorruptRecord;
     return file;
 }
 
@@ -150,6 +157,7 @@ QByteArray SecretsFile::toBytes() const
         p.insert("key"_L1, m_passphraseKey);
         map.insert("passphrase"_L1, p);
     }
+    map.insert("keychain"_L1, m_keyInKeychain);
     return map.toCborValue().toCbor();
 }
 

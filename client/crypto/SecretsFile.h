@@ -26,7 +26,7 @@ namespace Parley {
 //! still leaves the recovery key.
 //!
 //! The file is CBOR: {"v": 1, "secrets": sealed map, "recovery": sealed master key,
-//! "passphrase": {"salt", "ops", "mem", "key": sealed master key}}. Nothing here touches the
+//! "passphrase": {"salt", "ops", "mem", "key": sealed master key}, "keychain": bool}. Nothing here touches the
 //! disk but read() and write(); write() replaces the file atomically.
 class SecretsFile
 {
@@ -64,6 +64,10 @@ public:
     CryptoStatus setPassphrase(const QByteArray &masterKey, const QString &passphrase,
                                PassphraseCost cost = PassphraseCost::interactive());
     void clearPassphrase();
+    //! Whether the master key is kept in the OS keychain (else only the passphrase opens the file
+    //! every day). A file without the keychain always has a passphrase.
+    bool keyInKeychain() const { return m_keyInKeychain; }
+    void setKeyInKeychain(bool kept) { m_keyInKeychain = kept; }
 
     //! The master key, or WrongPassphrase / WrongRecoveryKey.
     CryptoResult<QByteArray> masterKeyFromPassphrase(const QString &passphrase) const;
@@ -84,6 +88,7 @@ private:
     QByteArray m_salt;
     quint64 m_ops = 0;
     quint64 m_memBytes = 0;
+    bool m_keyInKeychain = true;
 };
 
 } // namespace Parley

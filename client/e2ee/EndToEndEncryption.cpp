@@ -37,12 +37,12 @@ struct NumberResult
 } // namespace
 
 EndToEndEncryption::EndToEndEncryption(MessageStore *store, Connection *connection,
-                                       PushDispatcher *pushes, TokenStore *tokens, SyncEngine *sync,
+                                       PushDispatcher *pushes, ProfileSecrets *secrets, SyncEngine *sync,
                                        QObject *parent)
     : QObject(parent),
       m_store(store),
       m_connection(connection),
-      m_vault(new KeyVault(store, tokens, this)),
+      m_vault(new KeyVault(store, secrets, this)),
       m_directory(new DeviceDirectory(m_vault, connection, this)),
       m_publisher(new DeviceKeyPublisher(m_vault, connection, this)),
       m_inbox(new DeviceInbox(m_vault, connection, this)),

@@ -37,7 +37,7 @@ class PushDispatcher;
 class SecurityNotices;
 class SenderKeyDistributor;
 class SyncEngine;
-class TokenStore;
+class ProfileSecrets;
 struct InboxPushedFrame;
 struct KeysLowFrame;
 
@@ -47,7 +47,7 @@ class EndToEndEncryption : public QObject
 
 public:
     EndToEndEncryption(MessageStore *store, Connection *connection, PushDispatcher *pushes,
-                       TokenStore *tokens, SyncEngine *sync, QObject *parent = nullptr);
+                       ProfileSecrets *secrets, SyncEngine *sync, QObject *parent = nullptr);
     ~EndToEndEncryption() override;
 
     /// Opens (or sets up) the keys of this device; ready or errorOccurred() follows.

@@ -2,7 +2,7 @@
 
 #include "E2eeSchema.h"
 #include "Logging.h"
-#include "platform/TokenStore.h"
+#include "platform/ProfileSecrets.h"
 #include "store/MessageStore.h"
 
 #include <QtSql/QSqlDatabase>
@@ -29,7 +29,7 @@ QString openError(CryptoError error)
     case CryptoError::StorageKeyMissing:
     case CryptoError::StorageKeyInvalid:
     case CryptoError::WrongStorageKey:
-        return KeyVault::tr("The key in the system keychain does not open this device's "
+        return KeyVault::tr("The storage key this profile keeps does not open this device's "
                             "encryption keys, so Parley cannot read or send messages here. Log "
                             "out and log in again to set this device up anew.");
     case CryptoError::UnsupportedStoreVersion:
@@ -42,10 +42,10 @@ QString openError(CryptoError error)
 
 } // namespace
 
-KeyVault::KeyVault(MessageStore *store, TokenStore *tokens, QObject *parent)
+KeyVault::KeyVault(MessageStore *store, ProfileSecrets *secrets, QObject *parent)
     : QObject(parent),
       m_store(store),
-      m_tokens(tokens),
+      m_secrets(secrets),
       m_open(std::make_shared<Open>())
 {
 }
@@ -102,18 +102,17 @@ void KeyVault::open(qint64 userId, qint64 deviceId)
                         openWithKey(m_memoryKey, false, generation);
                         return;
                     }
-                    m_tokens->readSecret(storageKeyName())
+                    m_secrets->readSecret(storageKeyName())
                             .then(this, [this, generation](const Result<QByteArray> &key) {
                                 if (generation != m_generation)
                                     return;
                                 if (!key) {
-                                    setFailed(tr("Parley cannot use the system keychain, so it "
-                                                 "cannot unlock this device's encryption keys. "
-                                                 "Unlock the keychain and start Parley again."));
+                                    setFailed(tr("Parley cannot read this profile's keys, so it "
+                                                 "cannot unlock this device's encryption keys."));
                                 } else if (key->isEmpty()) {
                                     setFailed(tr("The key that protects this device's "
-                                                 "encryption keys is missing from the system "
-                                                 "keychain, so Parley cannot read or send "
+                                                 "encryption keys is missing from this "
+                                                 "profile, so Parley cannot read or send "
                                                  "messages here. Log out and log in again to "
                                                  "set this device up anew; messages received "
                                                  "before cannot be read again."));
@@ -126,12 +125,13 @@ void KeyVault::open(qint64 userId, qint64 deviceId)
                 // A new device: new storage key, in the keychain before any key exists.
                 qCInfo(lcClientE2ee) << "setting up the key store of device" << deviceId;
                 const QByteArray key = RecordSealer::generateStorageKey();
-                m_tokens->writeSecret(storageKeyName(), key)
+                m_secrets->writeSecret(storageKeyName(), key)
                         .then(this, [this, generation, key, deviceId](const Status &written) {
                             if (generation != m_generation)
                                 return;
                             if (!written) {
-                                // Like the token (Account::keychainProblem): this session only.
+                                // Like the token (Account::keychainProblem): this session only,
+                                // unless the user picks a passphrase (ProfileSecrets keeps it too).
                                 qCWarning(lcClientE2ee)
                                         << "the keychain did not take the storage key;"
                                            " it lasts as long as this session";
@@ -208,7 +208,7 @@ QFuture<void> KeyVault::wipe()
     m_newDevice = false;
     auto open = std::exchange(m_open, std::make_shared<Open>());
     setState(State::Closed);
-    m_tokens->deleteSecret(storageKeyName());
+    m_secrets->deleteSecret(storageKeyName());
     return m_store
             ->runInTransaction([open](const QString &connection) {
                 open->keys.reset();

@@ -1,14 +1,14 @@
 #pragma once
 
 /// This device's end-to-end encryption keys: the sealed key store in the cache, unlocked by a
-/// storage key from the OS keychain, and the one place crypto work runs.
+/// storage key from the profile's secrets, and the one place crypto work runs.
 ///
 /// libsignal's store callbacks are synchronous and the cache's SQLite connection lives on the
 /// MessageStore thread, so every piece of crypto work is a function posted there with run():
 /// it gets the KeyStore and runs inside one transaction with whatever it writes to the cache, so
 /// a decrypt commits together with what it caused (docs/security.md, "Consistency").
 ///
-/// The storage key (32 random bytes) is the keychain entry "<profile>/e2ee/storage-key". A new
+/// The storage key (32 random bytes) is the secret "e2ee/storage-key" (ProfileSecrets). A new
 /// device (first login in this profile, or another account) gets a new key and empty tables; a
 /// known device whose entry is gone or does not fit gets a clear error (state Failed with
 /// errorString()), never new keys in silence: the only way on is to log in again as a new device.
@@ -29,7 +29,7 @@
 namespace Parley {
 
 class MessageStore;
-class TokenStore;
+class ProfileSecrets;
 
 /// What a piece of work gets on the cache thread, inside its transaction.
 struct VaultTransaction
@@ -51,17 +51,17 @@ public:
     enum class State { Closed, Opening, Ready, Failed };
     Q_ENUM(State)
 
-    KeyVault(MessageStore *store, TokenStore *tokens, QObject *parent = nullptr);
+    KeyVault(MessageStore *store, ProfileSecrets *secrets, QObject *parent = nullptr);
     ~KeyVault() override;
 
-    /// The keychain entry (below the profile) that holds the storage key.
+    /// The profile's secret that holds the storage key.
     static QString storageKeyName() { return QStringLiteral("e2ee/storage-key"); }
 
     /// Opens the key store of device `deviceId` of user `userId`; stateChanged() follows with
     /// Ready or Failed. A device the tables do not belong to starts afresh (new storage key,
     /// no keys: DeviceKeyPublisher generates the identity).
     void open(qint64 userId, qint64 deviceId);
-    /// Forgets this device's keys (logout): drops the tables and deletes the keychain entry.
+    /// Forgets this device's keys (logout): drops the tables and deletes the secret.
     QFuture<void> wipe();
 
     State state() const { return m_state; }
@@ -91,14 +91,14 @@ private:
     void setFailed(const QString &message);
 
     MessageStore *m_store;
-    TokenStore *m_tokens;
+    ProfileSecrets *m_secrets;
     std::shared_ptr<Open> m_open; ///< touched only on the cache thread
     State m_state = State::Closed;
     QString m_errorString;
     DeviceAddress m_self;
     bool m_newDevice = false;
     quint64 m_generation = 0; ///< bumped by open() and wipe(): late answers are dropped
-    QByteArray m_memoryKey; ///< the storage key when the keychain could not take it
+    QByteArray m_memoryKey; ///< the storage key when the profile keeps no secrets on disk
     qint64 m_memoryKeyDevice = 0;
 };
 

@@ -554,16 +554,20 @@
         <translation>Deine Anmeldung kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <source>Parley keeps your login in the system keychain, and none is available. You can continue, but you will have to log in again the next time you start Parley.</source>
-        <translation>Parley bewahrt deine Anmeldung im Schlüsselbund des Systems auf, und es ist keiner verfügbar. Du kannst weitermachen, musst dich aber beim nächsten Start von Parley erneut anmelden.</translation>
-    </message>
-    <message>
         <source>Log out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
         <source>Continue without saving</source>
         <translation>Ohne Speichern fortfahren</translation>
+    </message>
+    <message>
+        <source>Parley keeps your login and keys in the system keychain, and none is available. Protect them with a passphrase instead, or continue without saving: then you will have to log in again the next time you start Parley.</source>
+        <translation>Parley bewahrt deine Anmeldung und deine Schlüssel im Schlüsselbund des Systems auf, und es ist keiner verfügbar. Schütze sie stattdessen mit einer Passphrase, oder fahre ohne Speichern fort: Dann musst du dich beim nächsten Start von Parley erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>Use a passphrase…</source>
+        <translation>Passphrase verwenden …</translation>
     </message>
 </context>
 <context>
@@ -642,6 +646,14 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Write down your recovery key: it opens your history here if the system keychain and your passphrase are lost.</source>
+        <translation>Schreib deinen Wiederherstellungsschlüssel auf: Er öffnet deinen Verlauf hier, wenn der Schlüsselbund des Systems und deine Passphrase verloren sind.</translation>
+    </message>
+    <message>
+        <source>Show…</source>
+        <translation>Anzeigen …</translation>
     </message>
 </context>
 <context>
@@ -1083,18 +1095,18 @@
     </message>
 </context>
 <context>
-    <name>Parley::CacheKeychain</name>
+    <name>Parley::CacheUnlock</name>
     <message>
-        <source>Parley cannot use the system keychain, so it cannot open its encrypted local cache. Unlock the keychain and start Parley again.</source>
-        <translation>Parley kann den Schlüsselbund des Systems nicht verwenden und deshalb seinen verschlüsselten lokalen Zwischenspeicher nicht öffnen. Entsperre den Schlüsselbund und starte Parley erneut.</translation>
+        <source>Parley cannot read this profile&apos;s keys, so it cannot open its encrypted local cache.</source>
+        <translation>Parley kann die Schlüssel dieses Profils nicht lesen und daher seinen verschlüsselten lokalen Zwischenspeicher nicht öffnen.</translation>
     </message>
     <message>
-        <source>The cache key in the system keychain is damaged, so Parley cannot open its local cache.</source>
-        <translation>Der Schlüssel des Zwischenspeichers im Schlüsselbund des Systems ist beschädigt, daher kann Parley seinen lokalen Zwischenspeicher nicht öffnen.</translation>
+        <source>The cache key this profile keeps is damaged, so Parley cannot open its local cache.</source>
+        <translation>Der Schlüssel des Zwischenspeichers in diesem Profil ist beschädigt, daher kann Parley seinen lokalen Zwischenspeicher nicht öffnen.</translation>
     </message>
     <message>
-        <source>The key of the encrypted local cache is missing from the system keychain, so Parley cannot open it. Nothing was deleted; restore the keychain entry, or remove the profile folder&apos;s cache.db to start with an empty cache.</source>
-        <translation>Der Schlüssel des verschlüsselten lokalen Zwischenspeichers fehlt im Schlüsselbund des Systems, daher kann Parley ihn nicht öffnen. Es wurde nichts gelöscht; stelle den Eintrag im Schlüsselbund wieder her oder entferne die Datei cache.db im Profilordner, um mit einem leeren Zwischenspeicher zu beginnen.</translation>
+        <source>The key of the encrypted local cache is missing from this profile&apos;s keys, so Parley cannot open it. Nothing was deleted; remove the profile folder&apos;s cache.sqlite to start with an empty cache.</source>
+        <translation>Der Schlüssel des verschlüsselten lokalen Zwischenspeichers fehlt unter den Schlüsseln dieses Profils, daher kann Parley ihn nicht öffnen. Nichts wurde gelöscht; entferne cache.sqlite im Profilordner, um mit einem leeren Zwischenspeicher zu beginnen.</translation>
     </message>
 </context>
 <context>
@@ -1195,8 +1207,8 @@ Vorgelegt:   %2</translation>
         <translation>Dieses Bild lässt sich nicht verwenden: Wähle ein JPEG-, PNG-, GIF- oder WebP-Bild.</translation>
     </message>
     <message>
-        <source>Parley cannot keep the key of its encrypted local cache in the system keychain, so what it keeps on this computer lasts only until you quit.</source>
-        <translation>Parley kann den Schlüssel seines verschlüsselten lokalen Zwischenspeichers nicht im Schlüsselbund des Systems ablegen; was es auf diesem Computer aufbewahrt, bleibt daher nur bis zum Beenden erhalten.</translation>
+        <source>No system keychain is available, so what Parley keeps on this computer lasts only until you quit, unless you protect it with a passphrase.</source>
+        <translation>Kein Schlüsselbund des Systems ist verfügbar, daher bleibt das, was Parley auf diesem Computer aufbewahrt, nur bis zum Beenden erhalten, es sei denn, du schützt es mit einer Passphrase.</translation>
     </message>
 </context>
 <context>
@@ -1279,10 +1291,6 @@ Vorgelegt:   %2</translation>
 <context>
     <name>Parley::KeyVault</name>
     <message>
-        <source>The key in the system keychain does not open this device&apos;s encryption keys, so Parley cannot read or send messages here. Log out and log in again to set this device up anew.</source>
-        <translation>Der Schlüssel im Schlüsselbund des Systems öffnet die Verschlüsselungsschlüssel dieses Geräts nicht, daher kann Parley hier keine Nachrichten lesen oder senden. Melde dich ab und wieder an, um dieses Gerät neu einzurichten.</translation>
-    </message>
-    <message>
         <source>This device&apos;s encryption keys were written by a newer Parley.</source>
         <translation>Die Verschlüsselungsschlüssel dieses Geräts stammen von einer neueren Parley-Version.</translation>
     </message>
@@ -1295,12 +1303,16 @@ Vorgelegt:   %2</translation>
         <translation>Der lokale Zwischenspeicher kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>Parley cannot use the system keychain, so it cannot unlock this device&apos;s encryption keys. Unlock the keychain and start Parley again.</source>
-        <translation>Parley kann den Schlüsselbund des Systems nicht verwenden und daher die Verschlüsselungsschlüssel dieses Geräts nicht entsperren. Entsperre den Schlüsselbund und starte Parley neu.</translation>
+        <source>The storage key this profile keeps does not open this device&apos;s encryption keys, so Parley cannot read or send messages here. Log out and log in again to set this device up anew.</source>
+        <translation>Der Speicherschlüssel dieses Profils öffnet die Verschlüsselungsschlüssel dieses Geräts nicht, daher kann Parley hier keine Nachrichten lesen oder senden. Melde dich ab und wieder an, um dieses Gerät neu einzurichten.</translation>
     </message>
     <message>
-        <source>The key that protects this device&apos;s encryption keys is missing from the system keychain, so Parley cannot read or send messages here. Log out and log in again to set this device up anew; messages received before cannot be read again.</source>
-        <translation>Der Schlüssel, der die Verschlüsselungsschlüssel dieses Geräts schützt, fehlt im Schlüsselbund des Systems, daher kann Parley hier keine Nachrichten lesen oder senden. Melde dich ab und wieder an, um dieses Gerät neu einzurichten; zuvor empfangene Nachrichten lassen sich dann nicht mehr lesen.</translation>
+        <source>Parley cannot read this profile&apos;s keys, so it cannot unlock this device&apos;s encryption keys.</source>
+        <translation>Parley kann die Schlüssel dieses Profils nicht lesen und daher die Verschlüsselungsschlüssel dieses Geräts nicht entsperren.</translation>
+    </message>
+    <message>
+        <source>The key that protects this device&apos;s encryption keys is missing from this profile, so Parley cannot read or send messages here. Log out and log in again to set this device up anew; messages received before cannot be read again.</source>
+        <translation>Der Schlüssel, der die Verschlüsselungsschlüssel dieses Geräts schützt, fehlt in diesem Profil, daher kann Parley hier keine Nachrichten lesen oder senden. Melde dich ab und wieder an, um dieses Gerät neu einzurichten; zuvor empfangene Nachrichten können nicht mehr gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1402,65 @@ Vorgelegt:   %2</translation>
     <message>
         <source>(this message is damaged and cannot be decrypted)</source>
         <translation>(diese Nachricht ist beschädigt und kann nicht entschlüsselt werden)</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::ProfileSecrets</name>
+    <message>
+        <source>The profile is locked.</source>
+        <translation>Das Profil ist gesperrt.</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right.</source>
+        <translation>Diese Passphrase stimmt nicht.</translation>
+    </message>
+    <message>
+        <source>Parley cannot write the file that keeps this profile&apos;s keys.</source>
+        <translation>Parley kann die Datei mit den Schlüsseln dieses Profils nicht schreiben.</translation>
+    </message>
+    <message>
+        <source>This profile was written by a newer Parley.</source>
+        <translation>Dieses Profil wurde von einem neueren Parley geschrieben.</translation>
+    </message>
+    <message>
+        <source>The file that keeps this profile&apos;s keys (%1) is damaged.</source>
+        <translation>Die Datei mit den Schlüsseln dieses Profils (%1) ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Parley cannot use the system keychain: %1</source>
+        <translation>Parley kann den Schlüsselbund des Systems nicht verwenden: %1</translation>
+    </message>
+    <message>
+        <source>The system keychain no longer has this profile&apos;s key.</source>
+        <translation>Der Schlüsselbund des Systems enthält den Schlüssel dieses Profils nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The key in the system keychain does not open this profile.</source>
+        <translation>Der Schlüssel im Schlüsselbund des Systems öffnet dieses Profil nicht.</translation>
+    </message>
+    <message>
+        <source>The key does not open this profile.</source>
+        <translation>Der Schlüssel öffnet dieses Profil nicht.</translation>
+    </message>
+    <message>
+        <source>A recovery key has 52 letters and digits, in groups of four.</source>
+        <translation>Ein Wiederherstellungsschlüssel hat 52 Buchstaben und Ziffern in Vierergruppen.</translation>
+    </message>
+    <message>
+        <source>That recovery key is not this profile&apos;s.</source>
+        <translation>Dieser Wiederherstellungsschlüssel gehört nicht zu diesem Profil.</translation>
+    </message>
+    <message>
+        <source>The passphrase cannot be empty.</source>
+        <translation>Die Passphrase darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>Keep the key in the system keychain first: without it, the passphrase is what opens Parley.</source>
+        <translation>Bewahre den Schlüssel zuerst im Schlüsselbund des Systems auf: Ohne ihn ist die Passphrase das, was Parley öffnet.</translation>
+    </message>
+    <message>
+        <source>Set a passphrase first: it is what will open Parley.</source>
+        <translation>Lege zuerst eine Passphrase fest: Sie wird Parley öffnen.</translation>
     </message>
 </context>
 <context>
@@ -1656,6 +1727,49 @@ Vorgelegt:   %2</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Passphrase ändern</translation>
+    </message>
+    <message>
+        <source>Protect Parley with a passphrase</source>
+        <translation>Parley mit einer Passphrase schützen</translation>
+    </message>
+    <message>
+        <source>The passphrase opens your history and keys on this computer when the system keychain cannot. Parley cannot recover it for you; your recovery key still works if you forget it.</source>
+        <translation>Die Passphrase öffnet deinen Verlauf und deine Schlüssel auf diesem Computer, wenn der Schlüsselbund des Systems es nicht kann. Parley kann sie nicht für dich wiederherstellen; dein Wiederherstellungsschlüssel funktioniert weiterhin, wenn du sie vergisst.</translation>
+    </message>
+    <message>
+        <source>Passphrase (at least 8 characters)</source>
+        <translation>Passphrase (mindestens 8 Zeichen)</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>Dieselbe Passphrase noch einmal</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Passphrase wiederholen</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Set passphrase</source>
+        <translation>Passphrase festlegen</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>the keychain is locked or refused access</source>
@@ -1668,6 +1782,29 @@ Vorgelegt:   %2</translation>
     <message>
         <source>Parley cannot use the system keychain (%1), so it cannot remember this login.</source>
         <translation>Parley kann den Schlüsselbund des Systems nicht verwenden (%1) und sich diese Anmeldung daher nicht merken.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Dein Wiederherstellungsschlüssel</translation>
+    </message>
+    <message>
+        <source>Write this key down and keep it somewhere safe, away from this computer. If the system keychain loses Parley&apos;s key and you have no passphrase (or forgot it), this key is the only way to open your history here.</source>
+        <translation>Schreib diesen Schlüssel auf und bewahre ihn sicher auf, nicht bei diesem Computer. Verliert der Schlüsselbund des Systems den Schlüssel von Parley und hast du keine Passphrase (oder hast sie vergessen), ist dieser Schlüssel der einzige Weg, deinen Verlauf hier zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Recovery key: %1</source>
+        <translation>Wiederherstellungsschlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>I have written it down</source>
+        <translation>Ich habe ihn aufgeschrieben</translation>
     </message>
 </context>
 <context>
@@ -1961,6 +2098,65 @@ Vorgelegt:   %2</translation>
         <source>You can change this while connected. If you hide when you were last seen, you will not see when others were last seen either.</source>
         <translation>Das lässt sich ändern, während du verbunden bist. Wenn du verbirgst, wann du zuletzt online warst, siehst du das auch bei anderen nicht.</translation>
     </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsSecurityTab</name>
+    <message>
+        <source>No system keychain is available and no passphrase is set: what Parley keeps on this computer is forgotten when you quit.</source>
+        <translation>Kein Schlüsselbund des Systems ist verfügbar und keine Passphrase festgelegt: Was Parley auf diesem Computer aufbewahrt, wird beim Beenden vergessen.</translation>
+    </message>
+    <message>
+        <source>The system keychain opens Parley when you log in to your computer; your passphrase opens it when the keychain cannot.</source>
+        <translation>Der Schlüsselbund des Systems öffnet Parley, wenn du dich an deinem Computer anmeldest; deine Passphrase öffnet es, wenn der Schlüsselbund es nicht kann.</translation>
+    </message>
+    <message>
+        <source>The system keychain opens Parley when you log in to your computer.</source>
+        <translation>Der Schlüsselbund des Systems öffnet Parley, wenn du dich an deinem Computer anmeldest.</translation>
+    </message>
+    <message>
+        <source>Parley asks for your passphrase every time it starts.</source>
+        <translation>Parley fragt bei jedem Start nach deiner Passphrase.</translation>
+    </message>
+    <message>
+        <source>Keep the key in the system keychain</source>
+        <translation>Schlüssel im Schlüsselbund des Systems aufbewahren</translation>
+    </message>
+    <message>
+        <source>Turn this off to be asked for your passphrase at every start, so that nothing on this computer opens Parley without you.</source>
+        <translation>Schalte dies aus, um bei jedem Start nach deiner Passphrase gefragt zu werden, damit nichts auf diesem Computer Parley ohne dich öffnet.</translation>
+    </message>
+    <message>
+        <source>To be asked for a passphrase at every start instead, set one first.</source>
+        <translation>Um stattdessen bei jedem Start nach einer Passphrase gefragt zu werden, lege zuerst eine fest.</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>Passphrase ändern …</translation>
+    </message>
+    <message>
+        <source>Set a passphrase…</source>
+        <translation>Passphrase festlegen …</translation>
+    </message>
+    <message>
+        <source>Remove passphrase</source>
+        <translation>Passphrase entfernen</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Wiederherstellungsschlüssel</translation>
+    </message>
+    <message>
+        <source>The recovery key opens your history here when both the keychain and the passphrase fail. A new one replaces the old, which stops working.</source>
+        <translation>Der Wiederherstellungsschlüssel öffnet deinen Verlauf hier, wenn sowohl der Schlüsselbund als auch die Passphrase versagen. Ein neuer ersetzt den alten, der dann nicht mehr funktioniert.</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key…</source>
+        <translation>Neuen Wiederherstellungsschlüssel erstellen …</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -2169,6 +2365,45 @@ Starte eine mit dem Knopf oben.</translation>
     <message>
         <source>Trust and connect</source>
         <translation>Vertrauen und verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Parley is locked</source>
+        <translation>Parley ist gesperrt</translation>
+    </message>
+    <message>
+        <source>Enter the recovery key you wrote down when you set Parley up.</source>
+        <translation>Gib den Wiederherstellungsschlüssel ein, den du bei der Einrichtung von Parley aufgeschrieben hast.</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to open your conversations on this computer.</source>
+        <translation>Gib deine Passphrase ein, um deine Unterhaltungen auf diesem Computer zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>ABCD-EFGH-…</source>
+        <translation>ABCD-EFGH-…</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Wiederherstellungsschlüssel</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Use my passphrase</source>
+        <translation>Meine Passphrase verwenden</translation>
+    </message>
+    <message>
+        <source>Use the recovery key instead</source>
+        <translation>Stattdessen den Wiederherstellungsschlüssel verwenden</translation>
     </message>
 </context>
 <context>

@@ -554,16 +554,20 @@
         <translation>Ta connexion ne peut pas être enregistrée</translation>
     </message>
     <message>
-        <source>Parley keeps your login in the system keychain, and none is available. You can continue, but you will have to log in again the next time you start Parley.</source>
-        <translation>Parley conserve ta connexion dans le trousseau du système, et aucun n’est disponible. Tu peux continuer, mais tu devras te reconnecter au prochain démarrage de Parley.</translation>
-    </message>
-    <message>
         <source>Log out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
         <source>Continue without saving</source>
         <translation>Continuer sans enregistrer</translation>
+    </message>
+    <message>
+        <source>Parley keeps your login and keys in the system keychain, and none is available. Protect them with a passphrase instead, or continue without saving: then you will have to log in again the next time you start Parley.</source>
+        <translation>Parley garde ta connexion et tes clés dans le trousseau du système, et aucun n’est disponible. Protège-les plutôt par une phrase secrète, ou continue sans enregistrer&#xa0;: tu devras alors te reconnecter au prochain démarrage de Parley.</translation>
+    </message>
+    <message>
+        <source>Use a passphrase…</source>
+        <translation>Utiliser une phrase secrète…</translation>
     </message>
 </context>
 <context>
@@ -642,6 +646,14 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Write down your recovery key: it opens your history here if the system keychain and your passphrase are lost.</source>
+        <translation>Note ta clé de récupération&#xa0;: elle ouvre ton historique ici si le trousseau du système et ta phrase secrète sont perdus.</translation>
+    </message>
+    <message>
+        <source>Show…</source>
+        <translation>Afficher…</translation>
     </message>
 </context>
 <context>
@@ -1083,18 +1095,18 @@
     </message>
 </context>
 <context>
-    <name>Parley::CacheKeychain</name>
+    <name>Parley::CacheUnlock</name>
     <message>
-        <source>Parley cannot use the system keychain, so it cannot open its encrypted local cache. Unlock the keychain and start Parley again.</source>
-        <translation>Parley ne peut pas utiliser le trousseau du système et ne peut donc pas ouvrir son cache local chiffré. Déverrouille le trousseau et relance Parley.</translation>
+        <source>Parley cannot read this profile&apos;s keys, so it cannot open its encrypted local cache.</source>
+        <translation>Parley ne peut pas lire les clés de ce profil, il ne peut donc pas ouvrir son cache local chiffré.</translation>
     </message>
     <message>
-        <source>The cache key in the system keychain is damaged, so Parley cannot open its local cache.</source>
-        <translation>La clé du cache dans le trousseau du système est endommagée&#xa0;: Parley ne peut pas ouvrir son cache local.</translation>
+        <source>The cache key this profile keeps is damaged, so Parley cannot open its local cache.</source>
+        <translation>La clé du cache gardée par ce profil est endommagée, Parley ne peut donc pas ouvrir son cache local.</translation>
     </message>
     <message>
-        <source>The key of the encrypted local cache is missing from the system keychain, so Parley cannot open it. Nothing was deleted; restore the keychain entry, or remove the profile folder&apos;s cache.db to start with an empty cache.</source>
-        <translation>La clé du cache local chiffré manque dans le trousseau du système&#xa0;: Parley ne peut pas l’ouvrir. Rien n’a été supprimé&#xa0;; restaure l’entrée du trousseau, ou supprime le fichier cache.db du dossier du profil pour repartir d’un cache vide.</translation>
+        <source>The key of the encrypted local cache is missing from this profile&apos;s keys, so Parley cannot open it. Nothing was deleted; remove the profile folder&apos;s cache.sqlite to start with an empty cache.</source>
+        <translation>La clé du cache local chiffré manque parmi les clés de ce profil, Parley ne peut donc pas l’ouvrir. Rien n’a été supprimé&#xa0;; supprime cache.sqlite dans le dossier du profil pour repartir d’un cache vide.</translation>
     </message>
 </context>
 <context>
@@ -1195,8 +1207,8 @@ Présenté&#xa0;: %2</translation>
         <translation>Cette image ne peut pas être utilisée : choisissez une image JPEG, PNG, GIF ou WebP.</translation>
     </message>
     <message>
-        <source>Parley cannot keep the key of its encrypted local cache in the system keychain, so what it keeps on this computer lasts only until you quit.</source>
-        <translation>Parley ne peut pas conserver la clé de son cache local chiffré dans le trousseau du système&#xa0;: ce qu’il garde sur cet ordinateur ne dure que jusqu’à ce que tu quittes.</translation>
+        <source>No system keychain is available, so what Parley keeps on this computer lasts only until you quit, unless you protect it with a passphrase.</source>
+        <translation>Aucun trousseau du système n’est disponible, ce que Parley garde sur cet ordinateur ne dure donc que jusqu’à ce que tu quittes, sauf si tu le protèges par une phrase secrète.</translation>
     </message>
 </context>
 <context>
@@ -1279,10 +1291,6 @@ Présenté&#xa0;: %2</translation>
 <context>
     <name>Parley::KeyVault</name>
     <message>
-        <source>The key in the system keychain does not open this device&apos;s encryption keys, so Parley cannot read or send messages here. Log out and log in again to set this device up anew.</source>
-        <translation>La clé du trousseau du système n’ouvre pas les clés de chiffrement de cet appareil, Parley ne peut donc ni lire ni envoyer de messages ici. Déconnecte-toi puis reconnecte-toi pour configurer à nouveau cet appareil.</translation>
-    </message>
-    <message>
         <source>This device&apos;s encryption keys were written by a newer Parley.</source>
         <translation>Les clés de chiffrement de cet appareil ont été écrites par une version plus récente de Parley.</translation>
     </message>
@@ -1295,12 +1303,16 @@ Présenté&#xa0;: %2</translation>
         <translation>Le cache local ne peut pas être lu.</translation>
     </message>
     <message>
-        <source>Parley cannot use the system keychain, so it cannot unlock this device&apos;s encryption keys. Unlock the keychain and start Parley again.</source>
-        <translation>Parley ne peut pas utiliser le trousseau du système, il ne peut donc pas déverrouiller les clés de chiffrement de cet appareil. Déverrouille le trousseau et relance Parley.</translation>
+        <source>The storage key this profile keeps does not open this device&apos;s encryption keys, so Parley cannot read or send messages here. Log out and log in again to set this device up anew.</source>
+        <translation>La clé de stockage de ce profil n’ouvre pas les clés de chiffrement de cet appareil, Parley ne peut donc ni lire ni envoyer de messages ici. Déconnecte-toi et reconnecte-toi pour configurer cet appareil à nouveau.</translation>
     </message>
     <message>
-        <source>The key that protects this device&apos;s encryption keys is missing from the system keychain, so Parley cannot read or send messages here. Log out and log in again to set this device up anew; messages received before cannot be read again.</source>
-        <translation>La clé qui protège les clés de chiffrement de cet appareil manque dans le trousseau du système, Parley ne peut donc ni lire ni envoyer de messages ici. Déconnecte-toi puis reconnecte-toi pour configurer à nouveau cet appareil&#xa0;; les messages reçus auparavant ne pourront plus être lus.</translation>
+        <source>Parley cannot read this profile&apos;s keys, so it cannot unlock this device&apos;s encryption keys.</source>
+        <translation>Parley ne peut pas lire les clés de ce profil, il ne peut donc pas déverrouiller les clés de chiffrement de cet appareil.</translation>
+    </message>
+    <message>
+        <source>The key that protects this device&apos;s encryption keys is missing from this profile, so Parley cannot read or send messages here. Log out and log in again to set this device up anew; messages received before cannot be read again.</source>
+        <translation>La clé qui protège les clés de chiffrement de cet appareil manque dans ce profil, Parley ne peut donc ni lire ni envoyer de messages ici. Déconnecte-toi et reconnecte-toi pour configurer cet appareil à nouveau&#xa0;; les messages reçus avant ne pourront plus être lus.</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1402,65 @@ Présenté&#xa0;: %2</translation>
     <message>
         <source>(this message is damaged and cannot be decrypted)</source>
         <translation>(ce message est endommagé et ne peut pas être déchiffré)</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::ProfileSecrets</name>
+    <message>
+        <source>The profile is locked.</source>
+        <translation>Le profil est verrouillé.</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right.</source>
+        <translation>Cette phrase secrète n’est pas la bonne.</translation>
+    </message>
+    <message>
+        <source>Parley cannot write the file that keeps this profile&apos;s keys.</source>
+        <translation>Parley ne peut pas écrire le fichier qui garde les clés de ce profil.</translation>
+    </message>
+    <message>
+        <source>This profile was written by a newer Parley.</source>
+        <translation>Ce profil a été écrit par une version plus récente de Parley.</translation>
+    </message>
+    <message>
+        <source>The file that keeps this profile&apos;s keys (%1) is damaged.</source>
+        <translation>Le fichier qui garde les clés de ce profil (%1) est endommagé.</translation>
+    </message>
+    <message>
+        <source>Parley cannot use the system keychain: %1</source>
+        <translation>Parley ne peut pas utiliser le trousseau du système&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The system keychain no longer has this profile&apos;s key.</source>
+        <translation>Le trousseau du système n’a plus la clé de ce profil.</translation>
+    </message>
+    <message>
+        <source>The key in the system keychain does not open this profile.</source>
+        <translation>La clé du trousseau du système n’ouvre pas ce profil.</translation>
+    </message>
+    <message>
+        <source>The key does not open this profile.</source>
+        <translation>La clé n’ouvre pas ce profil.</translation>
+    </message>
+    <message>
+        <source>A recovery key has 52 letters and digits, in groups of four.</source>
+        <translation>Une clé de récupération compte 52 lettres et chiffres, par groupes de quatre.</translation>
+    </message>
+    <message>
+        <source>That recovery key is not this profile&apos;s.</source>
+        <translation>Cette clé de récupération n’est pas celle de ce profil.</translation>
+    </message>
+    <message>
+        <source>The passphrase cannot be empty.</source>
+        <translation>La phrase secrète ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>Keep the key in the system keychain first: without it, the passphrase is what opens Parley.</source>
+        <translation>Garde d’abord la clé dans le trousseau du système&#xa0;: sans lui, c’est la phrase secrète qui ouvre Parley.</translation>
+    </message>
+    <message>
+        <source>Set a passphrase first: it is what will open Parley.</source>
+        <translation>Définis d’abord une phrase secrète&#xa0;: c’est elle qui ouvrira Parley.</translation>
     </message>
 </context>
 <context>
@@ -1656,6 +1727,49 @@ Présenté&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Changer la phrase secrète</translation>
+    </message>
+    <message>
+        <source>Protect Parley with a passphrase</source>
+        <translation>Protéger Parley par une phrase secrète</translation>
+    </message>
+    <message>
+        <source>The passphrase opens your history and keys on this computer when the system keychain cannot. Parley cannot recover it for you; your recovery key still works if you forget it.</source>
+        <translation>La phrase secrète ouvre ton historique et tes clés sur cet ordinateur quand le trousseau du système ne le peut pas. Parley ne peut pas la retrouver pour toi&#xa0;; ta clé de récupération fonctionne toujours si tu l’oublies.</translation>
+    </message>
+    <message>
+        <source>Passphrase (at least 8 characters)</source>
+        <translation>Phrase secrète (au moins 8 caractères)</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>La même phrase secrète à nouveau</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Répète la phrase secrète</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Les deux phrases secrètes ne sont pas identiques.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Set passphrase</source>
+        <translation>Définir la phrase secrète</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>the keychain is locked or refused access</source>
@@ -1668,6 +1782,29 @@ Présenté&#xa0;: %2</translation>
     <message>
         <source>Parley cannot use the system keychain (%1), so it cannot remember this login.</source>
         <translation>Parley ne peut pas utiliser le trousseau du système (%1), il ne peut donc pas mémoriser cette connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Ta clé de récupération</translation>
+    </message>
+    <message>
+        <source>Write this key down and keep it somewhere safe, away from this computer. If the system keychain loses Parley&apos;s key and you have no passphrase (or forgot it), this key is the only way to open your history here.</source>
+        <translation>Note cette clé et garde-la en lieu sûr, loin de cet ordinateur. Si le trousseau du système perd la clé de Parley et que tu n’as pas de phrase secrète (ou l’as oubliée), cette clé est le seul moyen d’ouvrir ton historique ici.</translation>
+    </message>
+    <message>
+        <source>Recovery key: %1</source>
+        <translation>Clé de récupération&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <source>I have written it down</source>
+        <translation>Je l’ai notée</translation>
     </message>
 </context>
 <context>
@@ -1961,6 +2098,65 @@ Présenté&#xa0;: %2</translation>
         <source>You can change this while connected. If you hide when you were last seen, you will not see when others were last seen either.</source>
         <translation>Vous pouvez le modifier une fois connecté. Si vous masquez quand vous avez été vu pour la dernière fois, vous ne le verrez pas non plus pour les autres.</translation>
     </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsSecurityTab</name>
+    <message>
+        <source>No system keychain is available and no passphrase is set: what Parley keeps on this computer is forgotten when you quit.</source>
+        <translation>Aucun trousseau du système n’est disponible et aucune phrase secrète n’est définie&#xa0;: ce que Parley garde sur cet ordinateur est oublié quand tu quittes.</translation>
+    </message>
+    <message>
+        <source>The system keychain opens Parley when you log in to your computer; your passphrase opens it when the keychain cannot.</source>
+        <translation>Le trousseau du système ouvre Parley quand tu te connectes à ton ordinateur&#xa0;; ta phrase secrète l’ouvre quand le trousseau ne le peut pas.</translation>
+    </message>
+    <message>
+        <source>The system keychain opens Parley when you log in to your computer.</source>
+        <translation>Le trousseau du système ouvre Parley quand tu te connectes à ton ordinateur.</translation>
+    </message>
+    <message>
+        <source>Parley asks for your passphrase every time it starts.</source>
+        <translation>Parley demande ta phrase secrète à chaque démarrage.</translation>
+    </message>
+    <message>
+        <source>Keep the key in the system keychain</source>
+        <translation>Garder la clé dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>Turn this off to be asked for your passphrase at every start, so that nothing on this computer opens Parley without you.</source>
+        <translation>Désactive ceci pour que ta phrase secrète te soit demandée à chaque démarrage, afin que rien sur cet ordinateur n’ouvre Parley sans toi.</translation>
+    </message>
+    <message>
+        <source>To be asked for a passphrase at every start instead, set one first.</source>
+        <translation>Pour qu’une phrase secrète te soit plutôt demandée à chaque démarrage, définis-en d’abord une.</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>Changer la phrase secrète…</translation>
+    </message>
+    <message>
+        <source>Set a passphrase…</source>
+        <translation>Définir une phrase secrète…</translation>
+    </message>
+    <message>
+        <source>Remove passphrase</source>
+        <translation>Supprimer la phrase secrète</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clé de récupération</translation>
+    </message>
+    <message>
+        <source>The recovery key opens your history here when both the keychain and the passphrase fail. A new one replaces the old, which stops working.</source>
+        <translation>La clé de récupération ouvre ton historique ici quand le trousseau et la phrase secrète échouent tous deux. Une nouvelle remplace l’ancienne, qui cesse de fonctionner.</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key…</source>
+        <translation>Créer une nouvelle clé de récupération…</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -2169,6 +2365,45 @@ Lances-en une avec le bouton ci-dessus.</translation>
     <message>
         <source>Trust and connect</source>
         <translation>Faire confiance et se connecter</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Parley is locked</source>
+        <translation>Parley est verrouillé</translation>
+    </message>
+    <message>
+        <source>Enter the recovery key you wrote down when you set Parley up.</source>
+        <translation>Saisis la clé de récupération que tu as notée lors de la configuration de Parley.</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to open your conversations on this computer.</source>
+        <translation>Saisis ta phrase secrète pour ouvrir tes conversations sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>ABCD-EFGH-…</source>
+        <translation>ABCD-EFGH-…</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clé de récupération</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Use my passphrase</source>
+        <translation>Utiliser ma phrase secrète</translation>
+    </message>
+    <message>
+        <source>Use the recovery key instead</source>
+        <translation>Utiliser plutôt la clé de récupération</translation>
     </message>
 </context>
 <context>

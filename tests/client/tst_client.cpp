@@ -1,5 +1,6 @@
 #include "Client.h"
 #include "ParleydProcess.h"
+#include "ProfileSecretsProbe.h"
 #include "attachments/AttachmentCipher.h"
 #include "chat/StateText.h"
 #include "contacts/BlockList.h"
@@ -8,9 +9,8 @@
 #include "outbox/Outbox.h"
 #include "platform/Notifier.h"
 #include "platform/ProfilePaths.h"
-#include "platform/TokenStore.h"
 #include "store/AwaitFuture.h"
-#include "store/CacheKeychain.h"
+#include "store/CacheUnlock.h"
 #include "store/MessageStore.h"
 #include "store/SealedCache.h"
 
@@ -1209,14 +1209,13 @@ void tst_Client::cacheKeyMissingChangesNothing()
     const QByteArray before = QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
     file.close();
 
-    // The keychain entry is gone (or holds another key): a clear error, the cache untouched.
-    TokenStore tokens(u"alice-"_s + m_runTag + u'-'
-                      + QString::fromLatin1(QTest::currentTestFunction()));
+    // The key is gone from the profile's secrets (or is another key): a clear error, the
+    // cache untouched.
+    const QString profile =
+            u"alice-"_s + m_runTag + u'-' + QString::fromLatin1(QTest::currentTestFunction());
     for (const QByteArray &entry : {QByteArray(), QByteArray(32, 'k')}) {
-        auto changed = entry.isEmpty() ? tokens.deleteSecret(CacheKeychain::entryName())
-                                       : tokens.writeSecret(CacheKeychain::entryName(), entry);
-        QTRY_VERIFY(changed.isFinished());
-        QVERIFY(changed.result().isOk());
+        QVERIFY(ProfileSecretsProbe::write(profile, m_dir->filePath(u"alice"_s),
+                                           CacheUnlock::secretName(), entry));
         auto again = makeClient(u"alice"_s);
         QTRY_VERIFY_WITH_TIMEOUT(again->isStarted(), 10000);
         QVERIFY2(again->errorString().contains(u"local cache"_s), qPrintable(again->errorString()));

@@ -87,6 +87,14 @@ void tst_SecretsFile::passphraseOpensIt()
     auto reread = SecretsFile::fromBytes(file.value().toBytes());
     QVERIFY(reread);
     QCOMPARE(reread.value().masterKeyFromPassphrase(passphrase).value(), master);
+    QVERIFY(reread.value().keyInKeychain());
+
+    // With the passphrase as the everyday way in, the file says so.
+    file.value().setKeyInKeychain(false);
+    reread = SecretsFile::fromBytes(file.value().toBytes());
+    QVERIFY(reread);
+    QVERIFY(!reread.value().keyInKeychain());
+    file.value().setKeyInKeychain(true);
 
     file.value().clearPassphrase();
     QVERIFY(!file.value().hasPassphrase());

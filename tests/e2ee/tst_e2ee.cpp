@@ -1,6 +1,7 @@
 #include "Client.h"
 #include "FrameRecorder.h"
 #include "ParleydProcess.h"
+#include "ProfileSecretsProbe.h"
 #include "TestClient.h"
 #include "crypto/DeviceIdentity.h"
 #include "crypto/KeyStore.h"
@@ -22,8 +23,7 @@
 #include "net/ServerAddress.h"
 #include "outbox/Outbox.h"
 #include "platform/ProfilePaths.h"
-#include "platform/TokenStore.h"
-#include "store/CacheKeychain.h"
+#include "store/CacheUnlock.h"
 
 #include <QtCore/QDirIterator>
 #include <QtCore/QRandomGenerator>
@@ -436,20 +436,21 @@ void tst_E2ee::revokedDeviceCannotDecrypt()
     QTRY_VERIFY_WITH_TIMEOUT(shows(*laptop, id, before), NetworkMs);
 
     // A thief keeps a copy of the phone's keys (and the storage key from its keychain).
-    TokenStore tokens(profileOf(u"p-pat"_s, u"phone"_s));
-    QFuture<Result<QByteArray>> storageKey = tokens.readSecret(KeyVault::storageKeyName());
-    QTRY_VERIFY(storageKey.isFinished());
-    QVERIFY(storageKey.result() && !storageKey.result()->isEmpty());
+    const QString phoneProfile = profileOf(u"p-pat"_s, u"phone"_s);
+    const QString phoneDir = m_dir->filePath(u"p-pat-phone"_s);
+    const Result<QByteArray> storageKey =
+            ProfileSecretsProbe::read(phoneProfile, phoneDir, KeyVault::storageKeyName());
+    QVERIFY(storageKey && !storageKey->isEmpty());
     QTemporaryDir stolen;
     const QString copy = stolen.filePath(u"phone.sqlite"_s);
     // And the cache's key: the copy is taken in clear through the sealed cache.
-    QFuture<Result<QByteArray>> cacheKey = tokens.readSecret(CacheKeychain::entryName());
-    QTRY_VERIFY(cacheKey.isFinished());
-    QVERIFY(cacheKey.result() && !cacheKey.result()->isEmpty());
+    const Result<QByteArray> cacheKey =
+            ProfileSecretsProbe::read(phoneProfile, phoneDir, CacheUnlock::secretName());
+    QVERIFY(cacheKey && !cacheKey->isEmpty());
     {
         QSqlDatabase live = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"phone-live"_s);
         QVERIFY(SealedCache::open(live, ProfilePaths::cacheFile(m_dir->filePath(u"p-pat-phone"_s)),
-                                  CacheKey{*cacheKey.result(), false})
+                                  CacheKey{*cacheKey, false})
                         .isOk());
         QSqlQuery vacuum(live);
         QVERIFY(vacuum.exec(
@@ -482,7 +483,7 @@ void tst_E2ee::revokedDeviceCannotDecrypt()
         QVERIFY(db.open());
         auto context = SignalContext::create();
         QVERIFY(context);
-        auto keys = KeyStore::open(*context.value(), u"phone-stolen"_s, *storageKey.result());
+        auto keys = KeyStore::open(*context.value(), u"phone-stolen"_s, *storageKey);
         QVERIFY(keys);
         const DeviceAddress quinAddress{quin->userId(), qint32(quin->deviceId())};
         SenderKeyCipher stolenKeys(*keys.value());
@@ -515,14 +516,14 @@ void tst_E2ee::identityChangeRaisesWarning()
 
     // Someone with bea's device token (a reinstalled device, or a thief) writes to al with
     // another identity key.
-    TokenStore tokens(profileOf(u"i-bea"_s, u"laptop"_s));
-    QFuture<Result<QByteArray>> token = tokens.readToken(serverKey(m_recorder->url()));
-    QTRY_VERIFY(token.isFinished());
-    QVERIFY(token.result() && !token.result()->isEmpty());
+    const Result<QByteArray> token = ProfileSecretsProbe::read(
+            profileOf(u"i-bea"_s, u"laptop"_s), m_dir->filePath(u"i-bea-laptop"_s),
+            serverKey(m_recorder->url()) + u"/token"_s);
+    QVERIFY(token && !token->isEmpty());
     TestClient impostor;
     QVERIFY(impostor.open(m_recorder->url()));
     PARLEY_VERIFY(impostor.hello());
-    PARLEY_VERIFY(impostor.resume(*token.result()));
+    PARLEY_VERIFY(impostor.resume(*token));
     QCOMPARE(impostor.account().deviceId, bea->deviceId());
 
     QTemporaryDir keysDir;

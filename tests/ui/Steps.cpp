@@ -2,7 +2,8 @@
 
 #include "AppWindow.h"
 #include "Client.h"
-#include "platform/TokenStore.h"
+#include "platform/Keychain.h"
+#include "platform/ProfileLock.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QFuture>
@@ -17,14 +18,14 @@ namespace Parley::Steps {
 bool keychainAvailable()
 {
     static const bool available = [] {
-        TokenStore store(u"ui-test-probe-"_s + QString::number(QCoreApplication::applicationPid()));
-        const QString key = u"probe.invalid:1"_s;
-        QFuture<Status> written = store.writeToken(key, QByteArrayLiteral("probe"));
+        Keychain store(u"ui-test-probe-"_s + QString::number(QCoreApplication::applicationPid()));
+        const QString key = u"probe"_s;
+        QFuture<Status> written = store.writeSecret(key, QByteArrayLiteral("probe"));
         if (!QTest::qWaitFor([&] { return written.isFinished(); }, NetworkTimeout))
             return false;
         const bool ok = bool(written.result());
         if (ok) {
-            QFuture<Status> deleted = store.deleteToken(key);
+            QFuture<Status> deleted = store.deleteSecret(key);
             (void)QTest::qWaitFor([&] { return deleted.isFinished(); }, NetworkTimeout);
         }
         return ok;
@@ -50,8 +51,9 @@ void awaitSignedIn(AppWindow &app, const QString &username)
     QTRY_COMPARE_WITH_TIMEOUT(app.text(u"ownUsername"_s), username, NetworkTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(app.text(u"connectionState"_s), u"Online"_s, NetworkTimeout);
 
-    // Without a keychain (plain ctest, no session bus) the app asks before going on.
-    if (!keychainAvailable()) {
+    // Without a keychain (plain ctest, no session bus) the app asks before going on, unless a
+    // passphrase keeps the profile's secrets already.
+    if (!keychainAvailable() && app.client()->profileLock()->isSessionOnly()) {
         QTRY_VERIFY_WITH_TIMEOUT(app.isShown(u"keychainDialog"_s), NetworkTimeout);
         QVERIFY(app.click(u"continueWithoutKeychainButton"_s));
         QTRY_VERIFY(!app.isShown(u"keychainDialog"_s));
@@ -123,6 +125,16 @@ void sendMessage(AppWindow &app, const QString &text)
     app.press(Qt::Key_Return);
     QTRY_VERIFY(app.message(text));
     QTRY_COMPARE(app.text(u"composerInput"_s), QString());
+}
+
+void openSettings(AppWindow &app, const QString &tab)
+{
+    QVERIFY(app.click(u"mainMenuButton"_s));
+    QTRY_VERIFY(app.isShown(u"settingsMenuItem"_s));
+    QVERIFY(app.click(u"settingsMenuItem"_s));
+    QTRY_VERIFY(app.isShown(tab));
+    QVERIFY(app.click(tab));
+    QTRY_COMPARE(app.item(tab)->property("checked").toBool(), true);
 }
 
 } // namespace Parley::Steps

@@ -34,6 +34,8 @@ void startChat(AppWindow &app, const QString &username);
 void openConversation(AppWindow &app, const QString &title);
 /// Types `text` in the composer and presses Enter; ends with the message shown.
 void sendMessage(AppWindow &app, const QString &text);
+/// Main menu, "Settings", then the tab `tab` (e.g. "privacyTab"); ends with that tab shown.
+void openSettings(AppWindow &app, const QString &tab);
 
 } // namespace Steps
 } // namespace Parley

@@ -310,11 +310,9 @@ void tst_Chat::blockAndUnblock()
     QTRY_COMPARE(m_people.alice->text(u"blockMenuItem"_s), u"Unblock"_s);
     m_people.alice->press(Qt::Key_Escape);
     QTRY_VERIFY(!m_people.alice->isShown(u"blockMenuItem"_s));
-    QVERIFY(m_people.alice->click(u"mainMenuButton"_s));
-    QTRY_VERIFY(m_people.alice->isShown(u"settingsMenuItem"_s));
-    QVERIFY(m_people.alice->click(u"settingsMenuItem"_s));
-    QTRY_VERIFY(m_people.alice->isShown(u"privacyTab"_s));
-    QVERIFY(m_people.alice->click(u"privacyTab"_s));
+    Steps::openSettings(*m_people.alice, u"privacyTab"_s);
+    if (QTest::currentTestFailed())
+        return;
     QTRY_VERIFY(m_people.alice->isShown(u"blocked:bob"_s));
     QVERIFY(!m_people.alice->isShown(u"noneBlockedLabel"_s));
     m_people.alice->screenshot(u"blockAndUnblock-settings"_s);
@@ -357,11 +355,9 @@ void tst_Chat::lastSeenShown()
 
 void tst_Chat::switchLastSeen(AppWindow &app, bool shows, const QString &screenshot)
 {
-    QVERIFY(app.click(u"mainMenuButton"_s));
-    QTRY_VERIFY(app.isShown(u"settingsMenuItem"_s));
-    QVERIFY(app.click(u"settingsMenuItem"_s));
-    QTRY_VERIFY(app.isShown(u"privacyTab"_s));
-    QVERIFY(app.click(u"privacyTab"_s));
+    Steps::openSettings(app, u"privacyTab"_s);
+    if (QTest::currentTestFailed())
+        return;
     QTRY_VERIFY(app.isShown(u"lastSeenSwitch"_s));
     // Changed on the server: the switch waits for the connection.
     QTRY_VERIFY_WITH_TIMEOUT(app.item(u"lastSeenSwitch"_s)->isEnabled(), Steps::NetworkTimeout);

@@ -4,12 +4,14 @@
 
 #include "AppWindow.h"
 #include "Client.h"
+#include "ProfileSecretsProbe.h"
 #include "Steps.h"
 #include "TwoPeople.h"
+#include "crypto/SecretsFile.h"
 #include "net/Connection.h"
+#include "platform/ProfileLock.h"
 #include "platform/ProfilePaths.h"
-#include "platform/TokenStore.h"
-#include "store/CacheKeychain.h"
+#include "store/CacheUnlock.h"
 
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlQuery>
@@ -31,6 +33,8 @@ private Q_SLOTS:
     void signedOutKeepsHistoryAndOutbox();
     void logoutAsksKeepOrErase();
     void firstConnectionShowsFingerprint();
+    void keychainLostFallsBackToPassphrase();
+    void recoveryKeyOpensProfile();
 
 private:
     /// The number `sql` (a COUNT) gives on `user`'s cache file, read beside the running app;
@@ -38,6 +42,12 @@ private:
     qint64 countOnDisk(const QString &user, const QString &sql) const;
     /// Main menu, "Log out": the question shows.
     void askToLogOut(AppWindow &app);
+    /// The passphrase dialog is open: types `passphrase` twice and sets it.
+    void choosePassphrase(AppWindow &app, const QString &passphrase);
+    /// On the unlock page: types `secret` in `field` and unlocks.
+    void unlockWith(AppWindow &app, const QString &field, const QString &secret);
+    /// alice's window closes and her keychain entry vanishes behind Parley's back.
+    void loseAlicesKeychainEntry();
 
     TwoPeople m_people;
 };
@@ -116,16 +126,16 @@ qint64 tst_Trust::countOnDisk(const QString &user, const QString &sql) const
 {
     const QString name = u"disk-check"_s;
     qint64 count = -1;
-    // The cache is sealed (docs/security.md, "The cache at rest"): its key is in the keychain.
-    TokenStore tokens(TwoPeople::profile(user));
-    QFuture<Result<QByteArray>> key = tokens.readSecret(CacheKeychain::entryName());
-    if (!QTest::qWaitFor([&] { return key.isFinished(); }, 10000) || !key.result()
-        || key.result()->isEmpty())
+    // The cache is sealed (docs/security.md, "The cache at rest"): its key is one of the
+    // profile's secrets.
+    const Result<QByteArray> key = ProfileSecretsProbe::read(
+            TwoPeople::profile(user), m_people.dir->filePath(user), CacheUnlock::secretName());
+    if (!key || key->isEmpty())
         return -1;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
         if (SealedCache::open(db, ProfilePaths::cacheFile(m_people.dir->filePath(user)),
-                              CacheKey{*key.result(), false})
+                              CacheKey{*key, false})
                     .isOk()) {
             QSqlQuery q(db);
             if (q.exec(sql) && q.next())
@@ -247,6 +257,176 @@ void tst_Trust::firstConnectionShowsFingerprint()
     QVERIFY(alice.click(u"trustCertificateButton"_s));
     QTRY_COMPARE_WITH_TIMEOUT(alice.text(u"ownUsername"_s), u"alice"_s, Steps::NetworkTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(alice.text(u"connectionState"_s), u"Online"_s, Steps::NetworkTimeout);
+}
+
+void tst_Trust::choosePassphrase(AppWindow &app, const QString &passphrase)
+{
+    QTRY_VERIFY(app.isShown(u"passphraseDialog"_s));
+    QVERIFY(app.typeInto(u"newPassphrase"_s, passphrase));
+    QVERIFY(app.typeInto(u"repeatPassphrase"_s, passphrase));
+    QVERIFY(app.click(u"setPassphraseButton"_s));
+    // Argon2id takes a second or so.
+    QTRY_VERIFY_WITH_TIMEOUT(!app.isShown(u"passphraseDialog"_s), Steps::NetworkTimeout);
+    QVERIFY(app.client()->profileLock()->hasPassphrase());
+}
+
+void tst_Trust::unlockWith(AppWindow &app, const QString &field, const QString &secret)
+{
+    QTRY_VERIFY(app.isShown(field));
+    QVERIFY(app.typeInto(field, secret));
+    QVERIFY(app.click(u"unlockButton"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(!app.client()->profileLock()->isBusy(), Steps::NetworkTimeout);
+}
+
+void tst_Trust::loseAlicesKeychainEntry()
+{
+    m_people.alice.reset();
+    Keychain keychain(TwoPeople::profile(u"alice"_s));
+    QVERIFY(awaitFuture(keychain.deleteSecret(ProfileSecrets::masterKeyName())).result());
+}
+
+void tst_Trust::keychainLostFallsBackToPassphrase()
+{
+    const QString passphrase = u"a passphrase only I know"_s;
+    const QString text = u"Behind my passphrase"_s;
+    if (Steps::keychainAvailable()) {
+        // The keychain works; alice adds a passphrase in Settings → Security.
+        m_people.openChatWith(text);
+        if (QTest::currentTestFailed())
+            return;
+        AppWindow &alice = *m_people.alice;
+        Steps::openSettings(alice, u"securityTab"_s);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY(alice.isShown(u"passphraseButton"_s));
+        QVERIFY(alice.click(u"passphraseButton"_s));
+        choosePassphrase(alice, passphrase);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(alice.client()->profileLock()->keyInKeychain());
+        alice.screenshot(u"keychainLostFallsBackToPassphrase-settings"_s);
+
+        // The entry disappears behind Parley's back: the next start says so and asks.
+        loseAlicesKeychainEntry();
+        if (QTest::currentTestFailed())
+            return;
+        m_people.alice = m_people.reopen(u"alice"_s);
+    } else {
+        // No Secret Service at all (this run has no session bus): Parley offers a passphrase
+        // before anything is kept.
+        AppWindow &alice = *m_people.alice;
+        QTRY_VERIFY_WITH_TIMEOUT(alice.isShown(u"keychainDialog"_s), Steps::NetworkTimeout);
+        alice.screenshot(u"keychainLostFallsBackToPassphrase-noKeychain"_s);
+        QVERIFY(alice.click(u"protectWithPassphraseButton"_s));
+        choosePassphrase(alice, passphrase);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY(!alice.isShown(u"keychainDialog"_s));
+        QVERIFY(!alice.client()->profileLock()->keyInKeychain());
+        // bob goes on without saving anything.
+        AppWindow &bob = *m_people.bob;
+        QTRY_VERIFY_WITH_TIMEOUT(bob.isShown(u"keychainDialog"_s), Steps::NetworkTimeout);
+        QVERIFY(bob.click(u"continueWithoutKeychainButton"_s));
+        QTRY_VERIFY(!bob.isShown(u"keychainDialog"_s));
+        m_people.openChatWith(text);
+        if (QTest::currentTestFailed())
+            return;
+        m_people.alice.reset();
+        m_people.alice = m_people.reopen(u"alice"_s);
+    }
+    AppWindow &alice = *m_people.alice;
+    QTRY_VERIFY_WITH_TIMEOUT(alice.isShown(u"unlockPage"_s), Steps::NetworkTimeout);
+    QVERIFY(!alice.isShown(u"welcomeLoginButton"_s));
+    if (Steps::keychainAvailable())
+        QVERIFY2(alice.text(u"lockReason"_s).contains(u"no longer has"_s),
+                 qPrintable(alice.text(u"lockReason"_s)));
+
+    // A wrong passphrase is refused, and says so.
+    unlockWith(alice, u"unlockPassphrase"_s, u"a passphrase only I knew"_s);
+    QTRY_VERIFY(alice.text(u"unlockError"_s).contains(u"not right"_s));
+    QVERIFY(alice.isShown(u"unlockPage"_s));
+    alice.screenshot(u"keychainLostFallsBackToPassphrase-wrong"_s);
+
+    // The right one opens everything: history, login, online.
+    unlockWith(alice, u"unlockPassphrase"_s, passphrase);
+    QTRY_VERIFY_WITH_TIMEOUT(!alice.isShown(u"unlockPage"_s), Steps::NetworkTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(alice.text(u"ownUsername"_s), u"alice"_s, Steps::NetworkTimeout);
+    Steps::openConversation(alice, u"bob"_s);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY(alice.message(text));
+    QTRY_COMPARE_WITH_TIMEOUT(alice.text(u"connectionState"_s), u"Online"_s, Steps::NetworkTimeout);
+    const QString after = u"Written after unlocking"_s;
+    Steps::sendMessage(alice, after);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY_WITH_TIMEOUT(m_people.bob->message(after), Steps::NetworkTimeout);
+    alice.screenshot(u"keychainLostFallsBackToPassphrase"_s);
+
+    if (Steps::keychainAvailable()) {
+        // The key is back in the keychain: the next start asks nothing.
+        Keychain keychain(TwoPeople::profile(u"alice"_s));
+        QTRY_VERIFY(!awaitFuture(keychain.readSecret(ProfileSecrets::masterKeyName()))
+                             .result()
+                             ->isEmpty());
+    }
+}
+
+void tst_Trust::recoveryKeyOpensProfile()
+{
+    if (!Steps::keychainAvailable())
+        QSKIP("the keychain is what gets lost here");
+    const QString text = u"Only my recovery key opens this"_s;
+    m_people.openChatWith(text);
+    if (QTest::currentTestFailed())
+        return;
+    AppWindow &alice = *m_people.alice;
+
+    // At set-up Parley asks her to write the recovery key down; she does.
+    QTRY_VERIFY(alice.isShown(u"recoveryKeyBanner"_s));
+    QVERIFY(alice.click(alice.item(u"bannerActionButton"_s, alice.item(u"recoveryKeyBanner"_s))));
+    QTRY_VERIFY(alice.isShown(u"recoveryKeyDialog"_s));
+    const QString written = alice.text(u"recoveryKeyText"_s);
+    QCOMPARE(written.size(), 52 + 12); // 13 groups of four, with dashes
+    alice.screenshot(u"recoveryKeyOpensProfile-shown"_s);
+    QVERIFY(alice.click(u"confirmRecoveryKeyButton"_s));
+    QTRY_VERIFY(!alice.isShown(u"recoveryKeyDialog"_s));
+    QTRY_VERIFY(!alice.isShown(u"recoveryKeyBanner"_s));
+
+    // Keychain entry lost, no passphrase: only the recovery key is offered.
+    loseAlicesKeychainEntry();
+    if (QTest::currentTestFailed())
+        return;
+    m_people.alice = m_people.reopen(u"alice"_s);
+    AppWindow &again = *m_people.alice;
+    QTRY_VERIFY_WITH_TIMEOUT(again.isShown(u"unlockPage"_s), Steps::NetworkTimeout);
+    QVERIFY(again.isShown(u"recoveryKeyField"_s));
+    QVERIFY(!again.isShown(u"unlockPassphrase"_s));
+    QVERIFY(!again.isShown(u"switchUnlockMethodButton"_s));
+
+    // Someone else's key does not open it.
+    unlockWith(again, u"recoveryKeyField"_s,
+               SecretsFile::formatRecoveryKey(SecretsFile::generateKey()));
+    QTRY_VERIFY(again.text(u"unlockError"_s).contains(u"not this profile's"_s));
+
+    // Hers does, typed as people type it.
+    unlockWith(again, u"recoveryKeyField"_s, written.toLower().replace(u'-', u' '));
+    QTRY_VERIFY_WITH_TIMEOUT(!again.isShown(u"unlockPage"_s), Steps::NetworkTimeout);
+    Steps::openConversation(again, u"bob"_s);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY(again.message(text));
+    QTRY_COMPARE_WITH_TIMEOUT(again.text(u"connectionState"_s), u"Online"_s, Steps::NetworkTimeout);
+    // Written down once: not asked again.
+    QVERIFY(!again.isShown(u"recoveryKeyBanner"_s));
+    again.screenshot(u"recoveryKeyOpensProfile"_s);
+
+    // And the keychain has the key again: the next start opens at once.
+    m_people.alice.reset();
+    m_people.alice = m_people.reopen(u"alice"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(m_people.alice->text(u"ownUsername"_s), u"alice"_s,
+                              Steps::NetworkTimeout);
+    QVERIFY(!m_people.alice->isShown(u"unlockPage"_s));
 }
 
 QTEST_MAIN(tst_Trust)

@@ -1,4 +1,4 @@
-#include "platform/TokenStore.h"
+#include "platform/Keychain.h"
 
 #include <QtCore/QProcessEnvironment>
 #include <QtTest/QTest>
@@ -6,12 +6,12 @@
 using namespace Parley;
 using namespace Qt::StringLiterals;
 
-/// The device token through the real OS keychain (gnome-keyring in a dbus-run-session, as
+/// Entries of the real OS keychain (gnome-keyring in a dbus-run-session, as
 /// scripts/test runs every test), and what happens when there is no keychain at all.
 ///
-/// The same executable runs twice: `tst_tokenstore` with the session bus scripts/test provides,
-/// and `tst_tokenstore_nokeychain` with DBUS_SESSION_BUS_ADDRESS pointing at nothing.
-class tst_TokenStore : public QObject
+/// The same executable runs twice: `tst_keychain` with the session bus scripts/test provides,
+/// and `tst_keychain_nokeychain` with DBUS_SESSION_BUS_ADDRESS pointing at nothing.
+class tst_Keychain : public QObject
 {
     Q_OBJECT
 
@@ -34,7 +34,7 @@ private:
     QString m_server;
 };
 
-void tst_TokenStore::initTestCase()
+void tst_Keychain::initTestCase()
 {
     const QString bus = qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS");
     m_expectKeychain = !bus.contains(u"nonexistent"_s);
@@ -42,54 +42,54 @@ void tst_TokenStore::initTestCase()
         QFAIL("no D-Bus session bus: run under dbus-run-session with an unlocked gnome-keyring "
               "(scripts/test does; see docs/qa.md)");
     // A key no other run uses, so parallel runs and leftovers never collide.
-    m_server = u"test-%1.invalid:7443"_s.arg(QCoreApplication::applicationPid());
+    m_server = u"test-%1.invalid:7443/token"_s.arg(QCoreApplication::applicationPid());
 }
 
-void tst_TokenStore::roundTrip()
+void tst_Keychain::roundTrip()
 {
     if (!m_expectKeychain)
         QSKIP("this run has no keychain on purpose");
-    TokenStore tokens(u"roundtrip"_s);
+    Keychain tokens(u"roundtrip"_s);
     const QByteArray token =
             QByteArray::fromHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
-    QVERIFY(wait(tokens.writeToken(m_server, token)).isOk());
-    Result<QByteArray> read = wait(tokens.readToken(m_server));
+    QVERIFY(wait(tokens.writeSecret(m_server, token)).isOk());
+    Result<QByteArray> read = wait(tokens.readSecret(m_server));
     QVERIFY2(read.hasValue(), qPrintable(read ? QString() : read.error().message));
     QCOMPARE(*read, token);
-    QVERIFY(wait(tokens.deleteToken(m_server)).isOk());
-    read = wait(tokens.readToken(m_server));
+    QVERIFY(wait(tokens.deleteSecret(m_server)).isOk());
+    read = wait(tokens.readSecret(m_server));
     QVERIFY(read.hasValue());
     QVERIFY(read->isEmpty()); // gone: "no entry", not an error
-    QVERIFY(wait(tokens.deleteToken(m_server)).isOk()); // deleting twice is fine
+    QVERIFY(wait(tokens.deleteSecret(m_server)).isOk()); // deleting twice is fine
 }
 
-void tst_TokenStore::profilesAreSeparate()
+void tst_Keychain::profilesAreSeparate()
 {
     if (!m_expectKeychain)
         QSKIP("this run has no keychain on purpose");
-    TokenStore alice(u"alice"_s), bob(u"bob"_s);
-    QCOMPARE(alice.keyFor(u"host:1"_s), u"alice/host:1/token"_s);
-    QVERIFY(wait(alice.writeToken(m_server, "alice-token")).isOk());
-    QVERIFY(wait(bob.writeToken(m_server, "bob-token")).isOk());
-    QCOMPARE(*wait(alice.readToken(m_server)), QByteArray("alice-token"));
-    QCOMPARE(*wait(bob.readToken(m_server)), QByteArray("bob-token"));
-    QVERIFY(wait(alice.deleteToken(m_server)).isOk());
-    QVERIFY(wait(bob.deleteToken(m_server)).isOk());
+    Keychain alice(u"alice"_s), bob(u"bob"_s);
+    QCOMPARE(alice.keyFor(u"master-key"_s), u"alice/master-key"_s);
+    QVERIFY(wait(alice.writeSecret(m_server, "alice-token")).isOk());
+    QVERIFY(wait(bob.writeSecret(m_server, "bob-token")).isOk());
+    QCOMPARE(*wait(alice.readSecret(m_server)), QByteArray("alice-token"));
+    QCOMPARE(*wait(bob.readSecret(m_server)), QByteArray("bob-token"));
+    QVERIFY(wait(alice.deleteSecret(m_server)).isOk());
+    QVERIFY(wait(bob.deleteSecret(m_server)).isOk());
 }
 
-void tst_TokenStore::noKeychain()
+void tst_Keychain::noKeychain()
 {
     if (m_expectKeychain)
-        QSKIP("runs as tst_tokenstore_nokeychain");
-    TokenStore tokens(u"nokeychain"_s);
-    const Status written = wait(tokens.writeToken(m_server, "secret"));
+        QSKIP("runs as tst_keychain_nokeychain");
+    Keychain tokens(u"nokeychain"_s);
+    const Status written = wait(tokens.writeSecret(m_server, "secret"));
     QVERIFY(!written.isOk());
     QCOMPARE(written.error().code, ErrorCode::Unavailable);
     QVERIFY(written.error().message.contains(u"keychain"_s));
     QVERIFY(!written.error().message.contains(u"secret"_s));
-    const Result<QByteArray> read = wait(tokens.readToken(m_server));
+    const Result<QByteArray> read = wait(tokens.readSecret(m_server));
     QVERIFY(!read.hasValue()); // an error, not "no entry": the user must be told
 }
 
-QTEST_GUILESS_MAIN(tst_TokenStore)
-#include "tst_tokenstore.moc"
+QTEST_GUILESS_MAIN(tst_Keychain)
+#include "tst_keychain.moc"

@@ -1,7 +1,7 @@
-#include "CacheKeychain.h"
+#include "CacheUnlock.h"
 
 #include "Logging.h"
-#include "platform/TokenStore.h"
+#include "platform/ProfileSecrets.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QPromise>
@@ -10,12 +10,8 @@
 
 namespace Parley {
 
-namespace {
-
-} // namespace
-
-QFuture<Result<CacheKey>> CacheKeychain::unlock(TokenStore *tokens, const QString &cacheFile,
-                                                QObject *context)
+QFuture<Result<CacheKey>> CacheUnlock::unlock(ProfileSecrets *secrets, const QString &cacheFile,
+                                              QObject *context)
 {
     auto promise = std::make_shared<QPromise<Result<CacheKey>>>();
     promise->start();
@@ -24,19 +20,18 @@ QFuture<Result<CacheKey>> CacheKeychain::unlock(TokenStore *tokens, const QStrin
         promise->finish();
     };
     const bool sealed = SealedCache::inspect(cacheFile) == SealedCache::FileState::Sealed;
-    tokens->readSecret(entryName())
-            .then(context, [tokens, context, sealed, finish](const Result<QByteArray> &read) {
+    secrets->readSecret(secretName())
+            .then(context, [secrets, context, sealed, finish](const Result<QByteArray> &read) {
                 if (!read) {
                     if (sealed) {
                         finish(Error{ErrorCode::StorageError,
                                      QCoreApplication::translate(
-                                             "Parley::CacheKeychain",
-                                             "Parley cannot use the system keychain, so it cannot "
-                                             "open its encrypted local cache. Unlock the keychain "
-                                             "and start Parley again.")});
+                                             "Parley::CacheUnlock",
+                                             "Parley cannot read this profile's keys, so it cannot "
+                                             "open its encrypted local cache.")});
                         return;
                     }
-                    qCWarning(lcClientStore) << "no keychain: the cache's key lasts as long as "
+                    qCWarning(lcClientStore) << "no secrets: the cache's key lasts as long as "
                                                 "this session";
                     finish(CacheKey::generate(true));
                     return;
@@ -46,8 +41,8 @@ QFuture<Result<CacheKey>> CacheKeychain::unlock(TokenStore *tokens, const QStrin
                     if (!key.isValid()) {
                         finish(Error{ErrorCode::StorageError,
                                      QCoreApplication::translate(
-                                             "Parley::CacheKeychain",
-                                             "The cache key in the system keychain is damaged, so "
+                                             "Parley::CacheUnlock",
+                                             "The cache key this profile keeps is damaged, so "
                                              "Parley cannot open its local cache.")});
                         return;
                     }
@@ -58,23 +53,24 @@ QFuture<Result<CacheKey>> CacheKeychain::unlock(TokenStore *tokens, const QStrin
                     finish(Error{
                             ErrorCode::StorageError,
                             QCoreApplication::translate(
-                                    "Parley::CacheKeychain",
-                                    "The key of the encrypted local cache is missing from the "
-                                    "system keychain, so Parley cannot open it. Nothing was "
-                                    "deleted; restore the keychain entry, or remove the profile "
-                                    "folder's cache.db to start with an empty cache.")});
+                                    "Parley::CacheUnlock",
+                                    "The key of the encrypted local cache is missing from this "
+                                    "profile's keys, so Parley cannot open it. Nothing was "
+                                    "deleted; remove the profile folder's cache.sqlite to start "
+                                    "with an empty cache.")});
                     return;
                 }
-                // A new key, in the keychain before any page is sealed with it.
+                // A new key, kept with the profile's secrets before any page is sealed with it.
                 const CacheKey key = CacheKey::generate();
-                tokens->writeSecret(entryName(), key.secret)
+                secrets->writeSecret(secretName(), key.secret)
                         .then(context, [key, finish](const Status &written) {
                             if (written) {
                                 finish(key);
                                 return;
                             }
-                            qCWarning(lcClientStore) << "the keychain did not take the cache's "
-                                                        "key; it lasts as long as this session";
+                            qCWarning(lcClientStore) << "the profile keeps no secrets on disk: "
+                                                        "the cache's key lasts as long as this "
+                                                        "session";
                             finish(CacheKey{key.secret, true});
                         });
             });

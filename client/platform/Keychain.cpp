@@ -1,4 +1,4 @@
-#include "TokenStore.h"
+#include "Keychain.h"
 
 #include "Logging.h"
 
@@ -43,40 +43,25 @@ Error keychainError(const QKeychain::Job *job)
 // round trip, so a job must outlive this object if it is destroyed meanwhile. Each job deletes
 // itself when finished (autoDelete); the connection to `this` goes away with this object.
 
-TokenStore::TokenStore(QString profile, QObject *parent)
+Keychain::Keychain(QString profile, QObject *parent)
     : QObject(parent),
       m_profile(std::move(profile))
 {
 }
 
-QString TokenStore::keyFor(const QString &serverKey) const
+QString Keychain::keyFor(const QString &name) const
 {
-    return m_profile + u'/' + serverKey + u"/token"_s;
+    return m_profile + u'/' + name;
 }
 
-QFuture<Result<QByteArray>> TokenStore::readToken(const QString &serverKey)
-{
-    return readSecret(serverKey + u"/token"_s);
-}
-
-QFuture<Status> TokenStore::writeToken(const QString &serverKey, const QByteArray &token)
-{
-    return writeSecret(serverKey + u"/token"_s, token);
-}
-
-QFuture<Status> TokenStore::deleteToken(const QString &serverKey)
-{
-    return deleteSecret(serverKey + u"/token"_s);
-}
-
-QFuture<Result<QByteArray>> TokenStore::readSecret(const QString &name)
+QFuture<Result<QByteArray>> Keychain::readSecret(const QString &name)
 {
     auto promise = std::make_shared<QPromise<Result<QByteArray>>>();
     promise->start();
     auto *job = new QKeychain::ReadPasswordJob(service());
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
-    job->setKey(m_profile + u'/' + name);
+    job->setKey(keyFor(name));
     connect(job, &QKeychain::Job::finished, this, [promise](QKeychain::Job *finished) {
         auto *read = static_cast<QKeychain::ReadPasswordJob *>(finished);
         if (read->error() == QKeychain::NoError)
@@ -91,14 +76,14 @@ QFuture<Result<QByteArray>> TokenStore::readSecret(const QString &name)
     return promise->future();
 }
 
-QFuture<Status> TokenStore::writeSecret(const QString &name, const QByteArray &secret)
+QFuture<Status> Keychain::writeSecret(const QString &name, const QByteArray &secret)
 {
     auto promise = std::make_shared<QPromise<Status>>();
     promise->start();
     auto *job = new QKeychain::WritePasswordJob(service());
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
-    job->setKey(m_profile + u'/' + name);
+    job->setKey(keyFor(name));
     job->setBinaryData(secret);
     connect(job, &QKeychain::Job::finished, this, [promise](QKeychain::Job *finished) {
         promise->addResult(finished->error() == QKeychain::NoError
@@ -110,14 +95,14 @@ QFuture<Status> TokenStore::writeSecret(const QString &name, const QByteArray &s
     return promise->future();
 }
 
-QFuture<Status> TokenStore::deleteSecret(const QString &name)
+QFuture<Status> Keychain::deleteSecret(const QString &name)
 {
     auto promise = std::make_shared<QPromise<Status>>();
     promise->start();
     auto *job = new QKeychain::DeletePasswordJob(service());
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
-    job->setKey(m_profile + u'/' + name);
+    job->setKey(keyFor(name));
     connect(job, &QKeychain::Job::finished, this, [promise](QKeychain::Job *finished) {
         const bool ok = finished->error() == QKeychain::NoError
                 || finished->error() == QKeychain::EntryNotFound;
