@@ -16,6 +16,15 @@ Rectangle {
     objectName: "unlockPage"
     color: Theme.window
 
+    function submit() {
+        if (!unlockButton.enabled)
+            return
+        if (useRecoveryKey)
+            lock.unlockWithRecoveryKey(recoveryField.text)
+        else
+            lock.unlock(passphraseField.text)
+    }
+
     function focusField() {
         if (useRecoveryKey)
             recoveryField.forceActiveFocus()
@@ -79,7 +88,7 @@ Rectangle {
             placeholderText: qsTr("Passphrase")
             echoMode: TextInput.Password
             Accessible.name: qsTr("Passphrase")
-            onAccepted: unlockButton.clicked()
+            onAccepted: page.submit()
         }
 
         TextField {
@@ -91,7 +100,7 @@ Rectangle {
             placeholderText: qsTr("ABCD-EFGH-…")
             font.family: "monospace"
             Accessible.name: qsTr("Recovery key")
-            onAccepted: unlockButton.clicked()
+            onAccepted: page.submit()
         }
 
         Label {
@@ -118,12 +127,7 @@ Rectangle {
             enabled: !page.lock.busy
                      && (page.useRecoveryKey ? recoveryField.text.length > 0 : passphraseField.text.length > 0)
             Accessible.name: text
-            onClicked: {
-                if (page.useRecoveryKey)
-                    page.lock.unlockWithRecoveryKey(recoveryField.text)
-                else
-                    page.lock.unlock(passphraseField.text)
-            }
+            onClicked: page.submit()
         }
 
         Button {

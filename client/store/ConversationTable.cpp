@@ -53,6 +53,35 @@ void ConversationTable::upsert(const QList<Conversation> &conversations, qint64 
     m_db.commit();
 }
 
+// The summary's statements, prepared once for a whole list: with 500 conversations, preparing
+// five statements per conversation cost more than running them.
+struct ConversationTable::SummaryQueries
+{
+    explicit SummaryQueries(const QSqlDatabase &db)
+        : conversation(db),
+          members(db),
+          lastMessage(db),
+          outbox(db),
+          unread(db)
+    {
+        conversation.prepare(u"SELECT id, kind, title, last_seq, created_at, is_member, muted,"
+                             " timer FROM conversations WHERE id = ?"_s);
+        members.prepare(u"SELECT user_id, username, role, delivered_up_to, read_up_to FROM members"
+                        " WHERE conv = ? AND active = 1 ORDER BY role DESC, username"_s);
+        // Like other apps, the list shows the last message itself: reactions, edits and
+        // deletes change what it says (an edit's text, "deleted") but are not messages of
+        // their own.
+        lastMessage.prepare(u"SELECT kind, body, text, ts, deleted FROM messages"
+                            " WHERE conv = ? AND hidden = 0 ORDER BY seq DESC LIMIT 1"_s);
+        outbox.prepare(u"SELECT content, created_at FROM outbox WHERE conv = ? AND created_at >= ?"
+                       " ORDER BY created_at DESC"_s);
+        unread.prepare(u"SELECT COUNT(*) FROM messages WHERE conv = ? AND seq > ? AND sender != ?"
+                       " AND kind = 0 AND hidden = 0"_s);
+    }
+
+    QSqlQuery conversation, members, lastMessage, outbox, unread;
+};
+
 QList<ConversationSummary> ConversationTable::summaries(qint64 selfUserId)
 {
     QList<ConversationSummary> list;
@@ -62,20 +91,17 @@ QList<ConversationSummary> ConversationTable::summaries(qint64 selfUserId)
         while (q.next())
             ids.append(q.value(0).toLongLong());
     }
+    SummaryQueries queries(m_db);
     for (qint64 id : std::as_const(ids)) {
-        if (auto s = summary(id, selfUserId))
+        if (auto s = summary(queries, id, selfUserId))
             list.append(std::move(*s));
     }
     return list;
 }
 
-QList<Member> ConversationTable::members(qint64 conversationId)
+QList<Member> ConversationTable::readMembers(QSqlQuery &q)
 {
     QList<Member> members;
-    QSqlQuery q(m_db);
-    q.prepare(u"SELECT user_id, username, role, delivered_up_to, read_up_to FROM members"
-              " WHERE conv = ? AND active = 1 ORDER BY role DESC, username"_s);
-    q.addBindValue(conversationId);
     if (!exec(q))
         return members;
     while (q.next()) {
@@ -88,6 +114,15 @@ QList<Member> ConversationTable::members(qint64 conversationId)
         members.append(m);
     }
     return members;
+}
+
+QList<Member> ConversationTable::members(qint64 conversationId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT user_id, username, role, delivered_up_to, read_up_to FROM members"
+              " WHERE conv = ? AND active = 1 ORDER BY role DESC, username"_s);
+    q.addBindValue(conversationId);
+    return readMembers(q);
 }
 
 QString ConversationTable::memberName(qint64 conversationId, qint64 userId)
@@ -114,10 +149,15 @@ QString ConversationTable::previewOf(qint64 conversationId, MessageKind kind,
 std::optional<ConversationSummary> ConversationTable::summary(qint64 conversationId,
                                                               qint64 selfUserId)
 {
-    QSqlQuery q(m_db);
-    q.prepare(u"SELECT id, kind, title, last_seq, created_at, is_member, muted, timer"
-              " FROM conversations WHERE id = ?"_s);
-    q.addBindValue(conversationId);
+    SummaryQueries queries(m_db);
+    return summary(queries, conversationId, selfUserId);
+}
+
+std::optional<ConversationSummary>
+ConversationTable::summary(SummaryQueries &queries, qint64 conversationId, qint64 selfUserId)
+{
+    QSqlQuery &q = queries.conversation;
+    q.bindValue(0, conversationId);
     if (!exec(q) || !q.next())
         return std::nullopt;
     ConversationSummary s;
@@ -129,49 +169,50 @@ std::optional<ConversationSummary> ConversationTable::summary(qint64 conversatio
     s.isMember = q.value(5).toBool();
     s.muted = q.value(6).toBool();
     s.conversation.timerSeconds = q.value(7).toLongLong();
-    s.conversation.members = members(conversationId);
+    q.finish();
+    queries.members.bindValue(0, conversationId);
+    s.conversation.members = readMembers(queries.members);
+    queries.members.finish();
     s.lastActivity = s.conversation.createdAt;
 
-    // Like other apps, the list shows the last message itself: reactions, edits and deletes
-    // change what it says (an edit's text, "deleted") but are not messages of their own.
-    q.prepare(u"SELECT kind, body, text, ts, deleted FROM messages WHERE conv = ? AND hidden = 0"
-              " ORDER BY seq DESC LIMIT 1"_s);
-    q.addBindValue(conversationId);
-    if (exec(q) && q.next()) {
-        s.lastPreview = q.value(4).toBool()
+    QSqlQuery &last = queries.lastMessage;
+    last.bindValue(0, conversationId);
+    if (exec(last) && last.next()) {
+        s.lastPreview = last.value(4).toBool()
                 ? QCoreApplication::translate("Parley::MessageStore", "This message was deleted")
-                : previewOf(conversationId, MessageKind(q.value(0).toInt()),
-                            q.value(1).toByteArray(), q.value(2).toString());
-        s.lastActivity = std::max(s.lastActivity, q.value(3).toLongLong());
+                : previewOf(conversationId, MessageKind(last.value(0).toInt()),
+                            last.value(1).toByteArray(), last.value(2).toString());
+        s.lastActivity = std::max(s.lastActivity, last.value(3).toLongLong());
     }
-    q.prepare(u"SELECT content, created_at FROM outbox WHERE conv = ? AND created_at >= ?"
-              " ORDER BY created_at DESC"_s);
-    q.addBindValue(conversationId);
-    q.addBindValue(s.lastActivity);
-    if (exec(q)) {
-        while (q.next()) {
-            const auto content = MessageContent::fromBytes(q.value(0).toByteArray());
+    last.finish();
+    QSqlQuery &outbox = queries.outbox;
+    outbox.bindValue(0, conversationId);
+    outbox.bindValue(1, s.lastActivity);
+    if (exec(outbox)) {
+        while (outbox.next()) {
+            const auto content = MessageContent::fromBytes(outbox.value(0).toByteArray());
             if (content && content->isHiddenEntry())
                 continue;
-            s.lastActivity = q.value(1).toLongLong();
+            s.lastActivity = outbox.value(1).toLongLong();
             if (content)
                 s.lastPreview = content->previewText();
             break;
         }
     }
+    outbox.finish();
 
     qint64 readUpTo = 0;
     for (const Member &m : std::as_const(s.conversation.members)) {
         if (m.userId == selfUserId)
             readUpTo = m.readUpTo;
     }
-    q.prepare(u"SELECT COUNT(*) FROM messages WHERE conv = ? AND seq > ? AND sender != ?"
-              " AND kind = 0 AND hidden = 0"_s);
-    q.addBindValue(conversationId);
-    q.addBindValue(readUpTo);
-    q.addBindValue(selfUserId);
-    if (exec(q) && q.next())
-        s.unreadCount = q.value(0).toInt();
+    QSqlQuery &unread = queries.unread;
+    unread.bindValue(0, conversationId);
+    unread.bindValue(1, readUpTo);
+    unread.bindValue(2, selfUserId);
+    if (exec(unread) && unread.next())
+        s.unreadCount = unread.value(0).toInt();
+    unread.finish();
     return s;
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 
 class QSqlDatabase;
+class QSqlQuery;
 
 namespace Parley {
 
@@ -30,6 +31,10 @@ public:
     void setMuted(qint64 conversationId, bool muted);
 
 private:
+    struct SummaryQueries;
+    std::optional<ConversationSummary> summary(SummaryQueries &queries, qint64 conversationId,
+                                               qint64 selfUserId);
+    static QList<Member> readMembers(QSqlQuery &q);
     QList<Member> members(qint64 conversationId);
     QString memberName(qint64 conversationId, qint64 userId);
     QString previewOf(qint64 conversationId, MessageKind kind, const QByteArray &body,
