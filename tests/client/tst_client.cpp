@@ -1,4 +1,5 @@
 #include "Client.h"
+#include "FileScan.h"
 #include "ParleydProcess.h"
 #include "ProfileSecretsProbe.h"
 #include "attachments/AttachmentCipher.h"
@@ -1072,23 +1073,7 @@ void tst_Client::profileGoesBeforeTheNextMessage()
     QVERIFY(alice->displayNameOf(carol->userId()).isEmpty());
 }
 
-/// The files under `dir` (every kind, every depth) holding `needle` in UTF-8 or UTF-16.
-static QStringList filesHolding(const QString &dir, const QString &needle)
-{
-    QStringList found;
-    const QByteArray utf8 = needle.toUtf8();
-    const QByteArray utf16(reinterpret_cast<const char *>(needle.utf16()), needle.size() * 2);
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray bytes = file.readAll();
-        if (bytes.contains(utf8) || bytes.contains(utf16))
-            found << QDir(dir).relativeFilePath(file.fileName());
-    }
-    return found;
-}
+using FileScan::filesHolding;
 
 void tst_Client::profileHoldsNoPlaintext()
 {

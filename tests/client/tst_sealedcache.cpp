@@ -1,6 +1,7 @@
 // The cache encrypted at rest (client/store/SealedVfs, SealedCache): pages and WAL frames go
 // to disk sealed and come back whole (WAL recovery included), a wrong key changes nothing, and
 // a clear cache from an older Parley is converted once.
+#include "FileScan.h"
 #include "content/MessageContent.h"
 #include "store/AwaitFuture.h"
 #include "store/MessageStore.h"
@@ -38,23 +39,7 @@ private:
     QString path(const QString &name = u"cache.db"_s) const { return m_dir->filePath(name); }
 };
 
-/// The files under the test folder (whatever their kind) that hold `needle`, in UTF-8 or UTF-16.
-static QStringList filesHolding(const QString &dir, const QString &needle)
-{
-    QStringList found;
-    const QByteArray utf8 = needle.toUtf8();
-    const QByteArray utf16(reinterpret_cast<const char *>(needle.utf16()), needle.size() * 2);
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray bytes = file.readAll();
-        if (bytes.contains(utf8) || bytes.contains(utf16))
-            found << file.fileName();
-    }
-    return found;
-}
+using FileScan::filesHolding;
 
 static QByteArray hashOf(const QString &path)
 {
