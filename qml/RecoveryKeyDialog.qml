@@ -27,6 +27,7 @@ ModalDialog {
         }
 
         TextEdit {
+            id: keyText
             objectName: "recoveryKeyText"
             Layout.fillWidth: true
             Layout.topMargin: Theme.spacing
@@ -41,6 +42,19 @@ ModalDialog {
             color: Theme.text
             Accessible.role: Accessible.StaticText
             Accessible.name: qsTr("Recovery key: %1").arg(text)
+        }
+
+        Button {
+            objectName: "copyRecoveryKeyButton"
+            Layout.alignment: Qt.AlignHCenter
+            flat: true
+            text: qsTr("Copy")
+            Accessible.name: qsTr("Copy the recovery key")
+            onClicked: {
+                keyText.selectAll()
+                keyText.copy()
+                keyText.deselect()
+            }
         }
     }
 

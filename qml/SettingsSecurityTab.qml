@@ -99,7 +99,39 @@ ColumnLayout {
         text: qsTr("Make a new recovery key…")
         enabled: !tab.lock.busy && !tab.lock.sessionOnly
         Accessible.name: text
-        onClicked: {
+        onClicked: renewDialog.open()
+    }
+
+    ModalDialog {
+        id: renewDialog
+        objectName: "renewRecoveryKeyDialog"
+        width: 420
+        title: qsTr("Make a new recovery key?")
+
+        Label {
+            width: parent.width
+            wrapMode: Text.Wrap
+            text: qsTr("The recovery key you wrote down will stop working. Write the new one down instead.")
+            color: Theme.secondaryText
+        }
+
+        footer: DialogButtons {
+            Button {
+                objectName: "cancelRenewRecoveryKeyButton"
+                text: qsTr("Cancel")
+                flat: true
+                Accessible.name: text
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            AccentButton {
+                objectName: "confirmRenewRecoveryKeyButton"
+                text: qsTr("Make a new key")
+                Accessible.name: text
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+
+        onAccepted: {
             tab.lock.renewRecoveryKey()
             if (tab.lock.recoveryKey.length > 0)
                 tab.recoveryKeyRequested()

@@ -427,6 +427,32 @@ void tst_Trust::recoveryKeyOpensProfile()
     QTRY_COMPARE_WITH_TIMEOUT(m_people.alice->text(u"ownUsername"_s), u"alice"_s,
                               Steps::NetworkTimeout);
     QVERIFY(!m_people.alice->isShown(u"unlockPage"_s));
+
+    // A new recovery key from Settings → Security replaces the old one.
+    AppWindow &later = *m_people.alice;
+    Steps::openSettings(later, u"securityTab"_s);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(later.click(u"renewRecoveryKeyButton"_s));
+    QTRY_VERIFY(later.isShown(u"renewRecoveryKeyDialog"_s));
+    QVERIFY(later.click(u"confirmRenewRecoveryKeyButton"_s));
+    QTRY_VERIFY(later.isShown(u"recoveryKeyDialog"_s));
+    const QString renewed = later.text(u"recoveryKeyText"_s);
+    QVERIFY(SecretsFile::parseRecoveryKey(renewed));
+    QVERIFY(renewed != written);
+    QVERIFY(later.click(u"confirmRecoveryKeyButton"_s));
+    QTRY_VERIFY(!later.isShown(u"recoveryKeyDialog"_s));
+    loseAlicesKeychainEntry();
+    if (QTest::currentTestFailed())
+        return;
+    m_people.alice = m_people.reopen(u"alice"_s);
+    AppWindow &last = *m_people.alice;
+    QTRY_VERIFY_WITH_TIMEOUT(last.isShown(u"unlockPage"_s), Steps::NetworkTimeout);
+    unlockWith(last, u"recoveryKeyField"_s, written);
+    QTRY_VERIFY(last.text(u"unlockError"_s).contains(u"not this profile's"_s));
+    unlockWith(last, u"recoveryKeyField"_s, renewed);
+    QTRY_VERIFY_WITH_TIMEOUT(!last.isShown(u"unlockPage"_s), Steps::NetworkTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(last.text(u"ownUsername"_s), u"alice"_s, Steps::NetworkTimeout);
 }
 
 QTEST_MAIN(tst_Trust)
