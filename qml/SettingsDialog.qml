@@ -111,6 +111,12 @@ ModalDialog {
                 width: implicitWidth + Theme.spacingHuge
                 Accessible.name: text
             }
+            TabButton {
+                objectName: "dataTab"
+                text: qsTr("Data")
+                width: implicitWidth + Theme.spacingHuge
+                Accessible.name: text
+            }
         }
 
         Rectangle {
@@ -549,6 +555,11 @@ ModalDialog {
                     }
                 }
             }
+        }
+
+        // Data: export and import (SettingsDataTab.qml)
+        SettingsDataTab {
+            client: dialog.client
         }
     }
 
