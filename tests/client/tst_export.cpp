@@ -36,8 +36,10 @@ private Q_SLOTS:
     void cleanup();
 
     void exportImportRoundTrip();
+    void importOnNewDevice();
 
 private:
+    std::unique_ptr<Client> makeClient(const QString &profile);
     std::unique_ptr<Client> registered(const QString &name);
     static int rowWithText(QAbstractItemModel *model, const QString &text);
     static QByteArray readAll(const QString &path);
@@ -71,17 +73,25 @@ void tst_Export::cleanup()
     m_dir.reset();
 }
 
-std::unique_ptr<Client> tst_Export::registered(const QString &name)
+std::unique_ptr<Client> tst_Export::makeClient(const QString &profile)
 {
     ClientOptions options;
-    options.profile = name + u'-' + m_runTag + u"-export"_s;
-    options.dataDir = m_dir->filePath(name);
+    // Keychain entries are per profile: a tag per run keeps parallel runs apart.
+    options.profile =
+            profile + u'-' + m_runTag + u'-' + QString::fromLatin1(QTest::currentTestFunction());
+    options.dataDir = m_dir->filePath(profile);
     options.serverUrl = m_server->url().toString();
     options.deviceName = u"test device"_s;
     options.notifications = false;
     options.askBeforePinning = false;
     auto client = std::make_unique<Client>(options);
     client->connection()->setReconnectDelays(100, 1000);
+    return client;
+}
+
+std::unique_ptr<Client> tst_Export::registered(const QString &name)
+{
+    auto client = makeClient(name);
     [&] { QTRY_VERIFY(client->isStarted()); }();
     client->registerAccount(m_server->url().toString(), name, u"password-"_s + name);
     [&] { QTRY_COMPARE_WITH_TIMEOUT(client->state(), Client::State::Online, 15000); }();
@@ -320,6 +330,68 @@ void tst_Export::exportImportRoundTrip()
     QVERIFY2(done.value(0).toBool(), qPrintable(done.value(1).toString()));
     QCOMPARE(done.at(1).toString(), u"New messages exported: 0."_s);
     QCOMPARE(QFileInfo(jsonFile).lastModified(), written);
+}
+
+void tst_Export::importOnNewDevice()
+{
+    auto alice = registered(u"alice"_s);
+    auto bob = registered(u"bob"_s);
+    QSignalSpy opened(alice.get(), &Client::conversationOpened);
+    alice->startDirectChat(u"bob"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
+    const qint64 id = opened.first().first().toLongLong();
+    MessageListModel *aliceView = alice->chat(id)->messages();
+    QTRY_VERIFY_WITH_TIMEOUT(bob->conversations()->summary(id) != nullptr, 10000);
+    alice->chat(id)->sendText(u"Lunch at noon?"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(bob->chat(id)->messages(), u"Lunch at noon?"_s) >= 0,
+                             10000);
+    bob->chat(id)->sendText(u"Sure"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(aliceView, u"Sure"_s) >= 0, 10000);
+    const QString folder = m_dir->filePath(u"export"_s);
+    const QList<QVariant> done = exportInto(*alice, folder);
+    QCOMPARE(done.size(), 2);
+    QVERIFY2(done.at(0).toBool(), qPrintable(done.at(1).toString()));
+
+    // alice on a new computer: the history from before it came is not readable there (it was
+    // never given the keys) until she imports her export.
+    auto laptop = makeClient(u"alice-laptop"_s);
+    QTRY_VERIFY(laptop->isStarted());
+    laptop->login(m_server->url().toString(), u"alice"_s, u"password-alice"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(laptop->state(), Client::State::Online, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(laptop->conversations()->summary(id) != nullptr, 10000);
+    QSignalSpy finished(laptop.get(), &Client::historyFinished);
+    laptop->importHistory(QUrl::fromLocalFile(QDir(folder).filePath(u"export.json"_s)));
+    QVERIFY(laptop->isHistoryBusy());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    QVERIFY(!laptop->isHistoryBusy());
+
+    // The conversation list, the conversation and search show it, each message once.
+    QTRY_COMPARE(laptop->conversations()->summary(id)->lastPreview, u"Sure"_s);
+    MessageListModel *laptopView = laptop->chat(id)->messages();
+    QTRY_VERIFY(rowWithText(laptopView, u"Lunch at noon?"_s) >= 0);
+    QVERIFY(rowWithText(laptopView, u"Sure"_s) > rowWithText(laptopView, u"Lunch at noon?"_s));
+    QCOMPARE(laptopView->index(rowWithText(laptopView, u"Sure"_s))
+                     .data(MessageListModel::SenderNameRole)
+                     .toString(),
+             u"bob"_s);
+    const auto hits = awaitFuture(laptop->store()->searchMessages(u"lunch"_s, 0, {}, 10)).result();
+    QCOMPARE(hits.size(), 1);
+    const int rows = laptopView->rowCount();
+
+    // Importing again adds nothing.
+    laptop->importHistory(QUrl::fromLocalFile(QDir(folder).filePath(u"export.json"_s)));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+    QCOMPARE(finished.at(1).at(1).toString(), u"New messages imported: 0."_s);
+    QCOMPARE(laptopView->rowCount(), rows);
+    QCOMPARE(awaitFuture(laptop->store()->searchMessages(u"lunch"_s, 0, {}, 10)).result().size(),
+             1);
+
+    // A file that is not an export is refused with a reason.
+    laptop->importHistory(QUrl::fromLocalFile(QDir(folder).filePath(u"index.html"_s)));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 10000);
+    QVERIFY(!finished.at(2).at(0).toBool());
+    QVERIFY(finished.at(2).at(1).toString().contains(u"not a Parley export"_s));
 }
 
 QTEST_MAIN(tst_Export)
