@@ -111,6 +111,9 @@ QList<StoredMessage> HistoryImport::entriesOf(const ConversationArchive &archive
     QList<StoredMessage> entries;
     const auto entry = [&](qint64 seq, qint64 sender, qint64 device, qint64 timestamp,
                            const MessageContent &content) {
+        // What the cache's reader would refuse (a hand-edited file) is not stored.
+        if (!MessageContent::fromBytes(content.toBytes()))
+            return;
         StoredMessage m;
         m.conversationId = conversationId;
         m.seq = seq;

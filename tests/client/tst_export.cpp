@@ -44,7 +44,8 @@ private:
     static int rowWithText(QAbstractItemModel *model, const QString &text);
     static QByteArray readAll(const QString &path);
     static QJsonObject readJson(const QString &path);
-    /// Exports with alice's Client into `folder`; the historyFinished() arguments.
+    /// Exports everything `client` has sent and received into `folder`; the historyFinished()
+    /// arguments (empty if it never finished).
     static QList<QVariant> exportInto(Client &client, const QString &folder);
 
     std::optional<QTemporaryDir> m_dir;
@@ -120,6 +121,11 @@ QJsonObject tst_Export::readJson(const QString &path)
 
 QList<QVariant> tst_Export::exportInto(Client &client, const QString &folder)
 {
+    // What the client sent is in its log (not only shown from its outbox) once the outbox is
+    // empty: the acknowledged entry and the outbox row change in one transaction.
+    if (!QTest::qWaitFor([&] { return awaitFuture(client.store()->outbox()).result().isEmpty(); },
+                         10000))
+        return {};
     QSignalSpy finished(&client, &Client::historyFinished);
     client.exportHistory(QUrl::fromLocalFile(folder));
     if (!finished.wait(20000) && finished.isEmpty())
@@ -322,6 +328,28 @@ void tst_Export::exportImportRoundTrip()
         QVERIFY2(readAll(dir.filePath(name)) == readAll(QDir(full).filePath(name)),
                  qPrintable(name));
     }
+
+    // Reactions and edits of messages exported before change them in the same folder as in a
+    // full export.
+    bob->chat(id)->toggleReaction(fileSeq, u"👍"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(chips(aliceView, fileSeq).size(), 1, 10000);
+    alice->chat(id)->editMessage(question, u"Dinner at nine?"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(seqOf(aliceView, u"Dinner at nine?"_s) == question, 10000);
+    done = exportInto(*alice, folder);
+    QVERIFY2(done.value(0).toBool(), qPrintable(done.value(1).toString()));
+    QCOMPARE(done.at(1).toString(), u"New messages exported: 0."_s);
+    const QString full2 = m_dir->filePath(u"full2"_s);
+    done = exportInto(*alice, full2);
+    QVERIFY2(done.value(0).toBool(), qPrintable(done.value(1).toString()));
+    for (const QString &name : {ConversationExport::conversationJsonFile(id),
+                                ConversationExport::conversationHtmlFile(id)}) {
+        QVERIFY2(readAll(dir.filePath(name)) == readAll(QDir(full2).filePath(name)),
+                 qPrintable(name));
+    }
+    const QJsonObject thirdQuestion =
+            messageAt(readJson(jsonFile).value(u"messages"_s).toArray(), question);
+    QCOMPARE(thirdQuestion.value(u"text"_s).toString(), u"Dinner at nine?"_s);
+    QCOMPARE(thirdQuestion.value(u"edits"_s).toArray().size(), 2);
 
     // Nothing new: the conversation's files are not written again.
     const QDateTime written = QFileInfo(jsonFile).lastModified();
