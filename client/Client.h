@@ -382,6 +382,9 @@ Q_SIGNALS:
     void historyFinished(bool ok, const QString &message);
 
 private:
+    /// Rows an import added, into the conversations open now.
+    void showImported(const QList<StoredMessage> &rows);
+
     class ConversationExport *m_export = nullptr;
     class HistoryImport *m_import = nullptr;
     // --- end of history export and import ---

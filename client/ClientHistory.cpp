@@ -5,6 +5,7 @@
 #include "chat/ConversationFeed.h"
 #include "export/ConversationExport.h"
 #include "export/HistoryImport.h"
+#include "models/MessageListModel.h"
 
 #include <QtCore/QUrl>
 
@@ -62,6 +63,7 @@ void Client::importHistory(const QUrl &file)
                 [this](int, int newMessages, const QString &error) {
                     Q_EMIT historyBusyChanged();
                     m_feed->refreshAll();
+                    showImported(m_import->inserted());
                     if (!error.isEmpty())
                         Q_EMIT historyFinished(false, error);
                     else
@@ -71,6 +73,29 @@ void Client::importHistory(const QUrl &file)
     }
     m_import->start(file.toLocalFile(), m_account->userId());
     Q_EMIT historyBusyChanged();
+}
+
+void Client::showImported(const QList<StoredMessage> &rows)
+{
+    // Conversations opened since the start show rows new to the cache as the log's, but only
+    // after their first loaded row: older ones come with the next page, so no gap opens.
+    QHash<qint64, QList<StoredMessage>> byConversation;
+    for (const StoredMessage &row : rows)
+        byConversation[row.conversationId].append(row);
+    for (auto it = byConversation.cbegin(); it != byConversation.cend(); ++it) {
+        Chat *chat = m_chats.value(it.key());
+        if (!chat || chat->messages()->rowCount() == 0)
+            continue;
+        const qint64 first =
+                chat->messages()->index(0).data(MessageListModel::SeqRole).toLongLong();
+        QList<StoredMessage> shown;
+        for (const StoredMessage &row : it.value()) {
+            if (row.seq > first)
+                shown.append(row);
+        }
+        if (!shown.isEmpty())
+            chat->messages()->addMessages(shown);
+    }
 }
 
 } // namespace Parley

@@ -207,6 +207,7 @@ bool HistoryImport::start(const QString &file, qint64 selfUserId)
     if (m_running)
         return false;
     m_running = true;
+    m_inserted.clear();
     QList<ConversationArchive> archives;
     QString error;
     QFile in(file);
@@ -256,6 +257,7 @@ bool HistoryImport::start(const QString &file, qint64 selfUserId)
     const int count = int(conversations.size());
     m_store->importHistory(conversations, entries, selfUserId)
             .then(this, [this, count](const StoredBatch &batch) {
+                m_inserted = batch.inserted;
                 const auto added = std::count_if(batch.inserted.cbegin(), batch.inserted.cend(),
                                                  [](const StoredMessage &m) { return !m.hidden; });
                 finish(count, int(added), {});

@@ -27,6 +27,9 @@ public:
     /// nothing started) while an import runs.
     bool start(const QString &file, qint64 selfUserId);
     bool isRunning() const { return m_running; }
+    /// The rows the last import added to the cache (hidden ones too), ascending seq per
+    /// conversation: what open conversations are to show.
+    const QList<StoredMessage> &inserted() const { return m_inserted; }
 
     /// The log entries one conversation file stands for, ascending seq (undecryptable and
     /// unknown messages have none).
@@ -44,6 +47,7 @@ private:
 
     MessageStore *m_store;
     bool m_running = false;
+    QList<StoredMessage> m_inserted;
 };
 
 } // namespace Parley

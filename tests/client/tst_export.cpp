@@ -387,6 +387,8 @@ void tst_Export::importOnNewDevice()
     laptop->login(m_server->url().toString(), u"alice"_s, u"password-alice"_s);
     QTRY_COMPARE_WITH_TIMEOUT(laptop->state(), Client::State::Online, 15000);
     QTRY_VERIFY_WITH_TIMEOUT(laptop->conversations()->summary(id) != nullptr, 10000);
+    // The conversation is open while she imports.
+    MessageListModel *laptopView = laptop->chat(id)->messages();
     QSignalSpy finished(laptop.get(), &Client::historyFinished);
     laptop->importHistory(QUrl::fromLocalFile(QDir(folder).filePath(u"export.json"_s)));
     QVERIFY(laptop->isHistoryBusy());
@@ -396,7 +398,6 @@ void tst_Export::importOnNewDevice()
 
     // The conversation list, the conversation and search show it, each message once.
     QTRY_COMPARE(laptop->conversations()->summary(id)->lastPreview, u"Sure"_s);
-    MessageListModel *laptopView = laptop->chat(id)->messages();
     QTRY_VERIFY(rowWithText(laptopView, u"Lunch at noon?"_s) >= 0);
     QVERIFY(rowWithText(laptopView, u"Sure"_s) > rowWithText(laptopView, u"Lunch at noon?"_s));
     QCOMPARE(laptopView->index(rowWithText(laptopView, u"Sure"_s))
