@@ -370,6 +370,35 @@ Q_SIGNALS:
 private:
     class LastSeenPrivacy *m_lastSeenPrivacy;
     // --- end of privacy ---
+
+    // --- History export and import (client/export, docs/export.md) ---
+    /// An export or import is running (the Settings buttons wait).
+    Q_PROPERTY(bool historyBusy READ isHistoryBusy NOTIFY historyBusyChanged)
+
+public:
+    /// Exports conversation `conversationId` (0: every one) from the cache into the local
+    /// `folder`: a page per conversation to read offline, with the files this device has, and
+    /// JSON for programs. Into the same folder again, only what is new is added.
+    /// historyFinished() says how it went.
+    Q_INVOKABLE void exportHistory(const QUrl &folder, qint64 conversationId = 0);
+    /// Reads an export's export.json (or one conversation's JSON file) into the cache;
+    /// messages it holds already are skipped. historyFinished() says how it went.
+    Q_INVOKABLE void importHistory(const QUrl &file);
+    bool isHistoryBusy() const;
+
+Q_SIGNALS:
+    void historyBusyChanged();
+    void historyProgress(int done, int total);
+    /// `message` says what was done (`ok`), or what went wrong.
+    void historyFinished(bool ok, const QString &message);
+
+private:
+    /// Rows an import added, into the conversations open now.
+    void showImported(const QList<StoredMessage> &rows);
+
+    class ConversationExport *m_export = nullptr;
+    class HistoryImport *m_import = nullptr;
+    // --- end of history export and import ---
 };
 
 } // namespace Parley

@@ -255,6 +255,12 @@ Rectangle {
                             onTriggered: view.membersRequested()
                         }
                         MenuItem {
+                            objectName: "headerExportMenuItem"
+                            text: qsTr("Export chat…")
+                            Accessible.name: text
+                            onTriggered: chatExport.open()
+                        }
+                        MenuItem {
                             objectName: "headerTimerMenuItem"
                             visible: view.messages !== null && view.chat.canSetTimer
                             height: visible ? implicitHeight : 0
@@ -531,6 +537,12 @@ Rectangle {
                 emojiPicker.open()
             }
         }
+    }
+
+    ChatExport {
+        id: chatExport
+        client: view.client
+        conversationId: view.conversationId
     }
 
     MessageMenu {

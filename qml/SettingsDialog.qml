@@ -121,6 +121,12 @@ ModalDialog {
                 width: implicitWidth + Theme.spacingHuge
                 Accessible.name: text
             }
+            TabButton {
+                objectName: "dataTab"
+                text: qsTr("Data")
+                width: implicitWidth + Theme.spacingHuge
+                Accessible.name: text
+            }
         }
 
         Rectangle {
@@ -565,6 +571,11 @@ ModalDialog {
             client: dialog.client
             onPassphraseRequested: dialog.passphraseRequested()
             onRecoveryKeyRequested: dialog.recoveryKeyRequested()
+        }
+
+        // Data: export and import (SettingsDataTab.qml)
+        SettingsDataTab {
+            client: dialog.client
         }
     }
 

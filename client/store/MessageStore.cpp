@@ -330,6 +330,35 @@ QFuture<std::optional<StoredMessage>> MessageStore::message(qint64 conversationI
     });
 }
 
+QFuture<QList<LogEntry>> MessageStore::entriesAfter(qint64 conversationId, qint64 afterSeq,
+                                                    int limit)
+{
+    return run([conversationId, afterSeq, limit](QSqlDatabase &db) {
+        return MessageTable(db).entriesAfter(conversationId, afterSeq, limit);
+    });
+}
+
+QFuture<StoredBatch> MessageStore::importHistory(const QList<Conversation> &conversations,
+                                                 const QList<StoredMessage> &entries,
+                                                 qint64 selfUserId)
+{
+    return run([this, conversations, entries, selfUserId](QSqlDatabase &db) {
+        ConversationTable table(db);
+        QList<Conversation> missing;
+        for (const Conversation &c : conversations) {
+            if (!table.summary(c.id, selfUserId))
+                missing.append(c);
+        }
+        if (!missing.isEmpty())
+            table.upsert(missing, selfUserId);
+        StoredBatch batch = MessageTable(db).import(entries);
+        emitChanged(batch.changed);
+        if (!batch.profiles.isEmpty())
+            Q_EMIT profilesChanged(batch.profiles);
+        return batch;
+    });
+}
+
 QFuture<QList<StoredMessage>> MessageStore::messagesBefore(qint64 conversationId, qint64 beforeSeq,
                                                            int limit)
 {

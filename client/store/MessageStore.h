@@ -94,6 +94,15 @@ public:
     QFuture<ExpiredMessages> deleteExpired(qint64 now);
     /// One row as the UI shows it, or nullopt.
     QFuture<std::optional<StoredMessage>> message(qint64 conversationId, qint64 seq);
+    /// Up to `limit` log entries with seq > afterSeq, ascending, hidden ones (reactions, edits,
+    /// deletes, profiles) too, each with the entry it annotates: what an export reads.
+    QFuture<QList<LogEntry>> entriesAfter(qint64 conversationId, qint64 afterSeq, int limit);
+    /// History read back from an export (client/export): conversations the cache does not hold
+    /// are added, entries it does not hold are stored (applied as storeMessages() applies
+    /// them), rows it could not decrypt take the imported content; everything else is kept as
+    /// it is, so importing twice adds nothing. messagesChanged() carries the rows it changed.
+    QFuture<StoredBatch> importHistory(const QList<Conversation> &conversations,
+                                       const QList<StoredMessage> &entries, qint64 selfUserId);
     /// Up to `limit` shown messages (not reactions, edits, deletes) with seq < beforeSeq,
     /// ascending.
     QFuture<QList<StoredMessage>> messagesBefore(qint64 conversationId, qint64 beforeSeq,

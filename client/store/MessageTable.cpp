@@ -6,6 +6,7 @@
 #include "content/MessageContent.h"
 
 #include <QtCore/QDateTime>
+#include <QtCore/QHash>
 #include <QtSql/QSqlDatabase>
 
 namespace Parley {
@@ -151,6 +152,61 @@ std::optional<StoredMessage> MessageTable::setAttachmentPath(qint64 conversation
 std::optional<StoredMessage> MessageTable::message(qint64 conversationId, qint64 seq)
 {
     return MessageRows(m_db).load(conversationId, seq);
+}
+
+QList<LogEntry> MessageTable::entriesAfter(qint64 conversationId, qint64 afterSeq, int limit)
+{
+    QList<LogEntry> list;
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT "_s + MessageRows::columns() + u", m.annotates"_s + MessageRows::tables()
+              + u" WHERE m.conv = ? AND m.seq > ? ORDER BY m.seq LIMIT ?"_s);
+    q.addBindValue(conversationId);
+    q.addBindValue(afterSeq);
+    q.addBindValue(limit);
+    if (!exec(q))
+        return list;
+    QList<StoredMessage> rows;
+    QList<qint64> annotates;
+    while (q.next()) {
+        rows.append(MessageRows::read(q));
+        annotates.append(q.value(21).toLongLong());
+    }
+    MessageRows(m_db).attachReactions(rows);
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        list.append({rows.at(i), annotates.at(i)});
+    return list;
+}
+
+StoredBatch MessageTable::import(const QList<StoredMessage> &entries)
+{
+    // First the rows held without their content (a new device's history from the server):
+    // they take the imported content, as if it had been decrypted late.
+    QHash<qint64, QList<qint64>> filled;
+    m_db.transaction();
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE messages SET body = ?, text = ?, state = 0 WHERE conv = ? AND seq = ?"
+              " AND state != 0 AND kind = ?"_s);
+    for (const StoredMessage &m : entries) {
+        if (m.kind != MessageKind::Content || m.undecryptable || m.body.isEmpty())
+            continue;
+        q.addBindValue(m.body);
+        q.addBindValue(m.text);
+        q.addBindValue(m.conversationId);
+        q.addBindValue(m.seq);
+        q.addBindValue(int(MessageKind::Content));
+        if (exec(q) && q.numRowsAffected() > 0)
+            filled[m.conversationId].append(m.seq);
+    }
+    m_db.commit();
+    StoredBatch batch = store(entries, 0);
+    for (auto it = filled.cbegin(); it != filled.cend(); ++it) {
+        QList<StoredMessage> changed;
+        QList<qint64> profiles;
+        batch.changed += reconcile(it.key(), it.value(), changed, profiles);
+        batch.changed += changed;
+        batch.profiles += profiles;
+    }
+    return batch;
 }
 
 ExpiredMessages MessageTable::deleteExpired(qint64 now)

@@ -35,6 +35,13 @@ public:
                                                    const QString &path);
 
     std::optional<StoredMessage> message(qint64 conversationId, qint64 seq);
+    /// Up to `limit` entries with seq > afterSeq, hidden ones too, ascending (what an export
+    /// reads; reactions are attached to the shown rows).
+    QList<LogEntry> entriesAfter(qint64 conversationId, qint64 afterSeq, int limit);
+    /// Entries read back from an export: new ones are stored as store() stores them; rows the
+    /// cache holds but could not decrypt take the imported content and are applied as
+    /// reconcile() applies late content. Existing readable rows are left as they are.
+    StoredBatch import(const QList<StoredMessage> &entries);
     /// Deletes every row that expired at `now` (its search entry goes with it); see
     /// MessageStore::deleteExpired.
     ExpiredMessages deleteExpired(qint64 now);

@@ -169,6 +169,16 @@ struct StoredProfile
     friend bool operator==(const StoredProfile &, const StoredProfile &) = default;
 };
 
+/// A log entry as an export reads it: the row (hidden ones too: reactions, edits, deletes,
+/// profiles) and the entry it annotates (0: none).
+struct LogEntry
+{
+    StoredMessage message;
+    qint64 annotates = 0;
+
+    friend bool operator==(const LogEntry &, const LogEntry &) = default;
+};
+
 /// What storing a batch of log entries did.
 struct StoredBatch
 {
