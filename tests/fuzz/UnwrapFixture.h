@@ -12,7 +12,8 @@
 namespace Parley {
 
 /// Alice (user 1) has sent Bob (user 2) a pre-key message, so Bob holds a pairwise session with
-/// her and her sender key for conversation Conversation. Built once per fuzzing process.
+/// her and her sender key for conversation Conversation. Built once per fuzzing process; each
+/// input runs in an Input, which puts the key stores back as they were when it ends.
 class UnwrapFixture
 {
 public:
@@ -21,6 +22,22 @@ public:
 
     TestDevice &alice() { return *m_alice; }
     TestDevice &bob() { return *m_bob; }
+
+    /// One input's run: a transaction on each device's database, rolled back at the end. So
+    /// every input starts from the same sessions and chains (a finding replays as it was found,
+    /// and ratchets and skipped message keys do not pile up over millions of inputs), and
+    /// nothing is ever committed (a commit's WAL write cost more than the cipher).
+    class Input
+    {
+    public:
+        explicit Input(UnwrapFixture &fixture);
+        ~Input();
+        Input(const Input &) = delete;
+        Input &operator=(const Input &) = delete;
+
+    private:
+        UnwrapFixture &m_fixture;
+    };
 
 private:
     UnwrapFixture();
