@@ -18,7 +18,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     UnwrapFixture &fixture = UnwrapFixture::instance();
     TestDevice &bob = fixture.bob();
-    const UnwrapFixture::Input input(fixture);
     // As FrameCodec reads a frame: nothing of a map that did not parse whole.
     QCborParserError error;
     const QCborValue value = QCborValue::fromCbor(
@@ -41,6 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 {quint32(bundle.oneTimePreKey->id), bundle.oneTimePreKey->publicKey});
 
     const DeviceAddress remote{4, 1};
+    const UnwrapFixture::Input input(fixture);
     if (bob.pairwise().buildSession(remote, preKeys))
         (void)bob.pairwise().encrypt(remote, QByteArrayLiteral("hello"));
     return 0;

@@ -18,7 +18,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size == 0)
         return 0;
     UnwrapFixture &fixture = UnwrapFixture::instance();
-    const UnwrapFixture::Input input(fixture);
     const DeviceAddress stranger{3, 1};
     const DeviceAddress &from = data[0] & 1 ? stranger : fixture.alice().address;
     const QByteArray body(reinterpret_cast<const char *>(data) + 1, qsizetype(size) - 1);
@@ -26,6 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const CryptoResult<PairwiseMessage> message = PairwiseMessage::decode(body);
     if (!message)
         return 0;
+    const UnwrapFixture::Input input(fixture);
     const CryptoResult<QByteArray> plain = fixture.bob().pairwise().decrypt(from, message.value());
     if (plain)
         (void)DeviceMessage::decode(plain.value());
