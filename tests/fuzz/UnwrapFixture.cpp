@@ -65,16 +65,16 @@ UnwrapFixture::UnwrapFixture()
             "process sender key");
 }
 
-UnwrapFixture::Input::Input(UnwrapFixture &fixture) : m_fixture(fixture)
+UnwrapFixture::Input::Input(std::initializer_list<TestDevice *> devices) : m_devices(devices)
 {
     // Each cipher operation's savepoint nests in these transactions (KeyStore::atomically).
-    for (TestDevice *device : {m_fixture.m_alice.get(), m_fixture.m_bob.get()})
+    for (TestDevice *device : m_devices)
         require(databaseOf(*device).transaction(), "begin the input's transaction");
 }
 
 UnwrapFixture::Input::~Input()
 {
-    for (TestDevice *device : {m_fixture.m_alice.get(), m_fixture.m_bob.get()})
+    for (TestDevice *device : m_devices)
         require(databaseOf(*device).rollback(), "roll back the input's transaction");
 }
 

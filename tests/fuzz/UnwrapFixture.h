@@ -6,7 +6,9 @@
 #include "TestDevice.h"
 
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QVarLengthArray>
 
+#include <initializer_list>
 #include <memory>
 
 namespace Parley {
@@ -23,20 +25,20 @@ public:
     TestDevice &alice() { return *m_alice; }
     TestDevice &bob() { return *m_bob; }
 
-    /// One input's run: a transaction on each device's database, rolled back at the end. So
-    /// every input starts from the same sessions and chains (a finding replays as it was found,
-    /// and ratchets and skipped message keys do not pile up over millions of inputs), and
-    /// nothing is ever committed (a commit's WAL write cost more than the cipher).
+    /// One input's run: a transaction on the database of each device it names, rolled back at
+    /// the end. So every input starts from the same sessions and chains (a finding replays as it
+    /// was found; Alice's chain does not advance over millions of inputs), and nothing is ever
+    /// committed. Open it only once the input reaches a key store: rejected bytes cost no SQL.
     class Input
     {
     public:
-        explicit Input(UnwrapFixture &fixture);
+        Input(std::initializer_list<TestDevice *> devices);
         ~Input();
         Input(const Input &) = delete;
         Input &operator=(const Input &) = delete;
 
     private:
-        UnwrapFixture &m_fixture;
+        QVarLengthArray<TestDevice *, 2> m_devices;
     };
 
 private:

@@ -40,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 {quint32(bundle.oneTimePreKey->id), bundle.oneTimePreKey->publicKey});
 
     const DeviceAddress remote{4, 1};
-    const UnwrapFixture::Input input(fixture);
+    const UnwrapFixture::Input input{&bob};
     if (bob.pairwise().buildSession(remote, preKeys))
         (void)bob.pairwise().encrypt(remote, QByteArrayLiteral("hello"));
     return 0;

@@ -25,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const CryptoResult<PairwiseMessage> message = PairwiseMessage::decode(body);
     if (!message)
         return 0;
-    const UnwrapFixture::Input input(fixture);
+    const UnwrapFixture::Input input{&fixture.bob()};
     const CryptoResult<QByteArray> plain = fixture.bob().pairwise().decrypt(from, message.value());
     if (plain)
         (void)DeviceMessage::decode(plain.value());

@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size == 0)
         return 0;
     UnwrapFixture &fixture = UnwrapFixture::instance();
-    const UnwrapFixture::Input input(fixture);
+    const UnwrapFixture::Input input{&fixture.alice(), &fixture.bob()};
     const QByteArray bytes(reinterpret_cast<const char *>(data) + 1, qsizetype(size) - 1);
     const qint64 conversation = UnwrapFixture::Conversation;
     TestDevice &alice = fixture.alice();
