@@ -5,6 +5,8 @@
 
 #include <QtCore/QThread>
 
+#include <openssl/crypto.h>
+
 #include <unistd.h>
 
 namespace Parley {
@@ -43,6 +45,10 @@ void IoThreadPool::stop()
                 io,
                 [io, thread = m_threads[i]] {
                     delete io;
+                    // OpenSSL's per-thread state (TLS handshakes use its random generator) is
+                    // freed as the thread exits, which QThread::wait() does not wait for (Qt 6.4
+                    // threads are detached): free it now, so that none is left at parleyd's exit.
+                    OPENSSL_thread_stop();
                     thread->quit();
                 },
                 Qt::QueuedConnection);

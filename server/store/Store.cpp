@@ -5,6 +5,8 @@
 #include <QtCore/QDateTime>
 #include <QtCore/QElapsedTimer>
 
+#include <openssl/crypto.h>
+
 namespace Parley {
 
 using namespace Qt::StringLiterals;
@@ -31,6 +33,11 @@ public:
     {
         flushBatch();
         m_db.reset();
+        // libpq used OpenSSL on this thread (the SCRAM nonce), whose random generator state is
+        // per thread and freed as the thread exits. QThread::wait() returns before that (Qt 6.4
+        // threads are detached, never joined), so parleyd could exit with it still there, which
+        // LeakSanitizer reports as a leak. Free it now, as the thread's last use of OpenSSL.
+        OPENSSL_thread_stop();
     }
 
     void execute(const Store::Job &job)

@@ -4,6 +4,7 @@
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QLoggingCategory>
+#include <QtSql/QSqlDatabase>
 
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +20,11 @@ void require(bool ok, const char *step)
         std::fprintf(stderr, "fuzz fixture: %s failed\n", step);
         std::abort();
     }
+}
+
+QSqlDatabase databaseOf(TestDevice &device)
+{
+    return QSqlDatabase::database(device.connectionName, false);
 }
 
 } // namespace
@@ -57,6 +63,19 @@ UnwrapFixture::UnwrapFixture()
     require(bool(m_bob->senderKeys().processDistributionMessage(Conversation, m_alice->address,
                                                                 opened.value())),
             "process sender key");
+}
+
+UnwrapFixture::Input::Input(std::initializer_list<TestDevice *> devices) : m_devices(devices)
+{
+    // Each cipher operation's savepoint nests in these transactions (KeyStore::atomically).
+    for (TestDevice *device : m_devices)
+        require(databaseOf(*device).transaction(), "begin the input's transaction");
+}
+
+UnwrapFixture::Input::~Input()
+{
+    for (TestDevice *device : m_devices)
+        require(databaseOf(*device).rollback(), "roll back the input's transaction");
 }
 
 } // namespace Parley

@@ -6,13 +6,16 @@
 #include "TestDevice.h"
 
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QVarLengthArray>
 
+#include <initializer_list>
 #include <memory>
 
 namespace Parley {
 
 /// Alice (user 1) has sent Bob (user 2) a pre-key message, so Bob holds a pairwise session with
-/// her and her sender key for conversation Conversation. Built once per fuzzing process.
+/// her and her sender key for conversation Conversation. Built once per fuzzing process; each
+/// input runs in an Input, which puts the key stores back as they were when it ends.
 class UnwrapFixture
 {
 public:
@@ -21,6 +24,22 @@ public:
 
     TestDevice &alice() { return *m_alice; }
     TestDevice &bob() { return *m_bob; }
+
+    /// One input's run: a transaction on the database of each device it names, rolled back at
+    /// the end. So every input starts from the same sessions and chains (a finding replays as it
+    /// was found; Alice's chain does not advance over millions of inputs), and nothing is ever
+    /// committed. Open it only once the input reaches a key store: rejected bytes cost no SQL.
+    class Input
+    {
+    public:
+        Input(std::initializer_list<TestDevice *> devices);
+        ~Input();
+        Input(const Input &) = delete;
+        Input &operator=(const Input &) = delete;
+
+    private:
+        QVarLengthArray<TestDevice *, 2> m_devices;
+    };
 
 private:
     UnwrapFixture();

@@ -4,7 +4,8 @@
 //      content;
 //   1  the bytes as a sender key distribution message from a stranger;
 //   2  the bytes as content Alice really encrypts: Bob must decrypt and read back the same.
-// Must never crash, hang or leak.
+// Each input starts from the same chains (UnwrapFixture::Input), so Alice's next message has the
+// same iteration every time. Must never crash, hang or leak.
 
 #include "UnwrapFixture.h"
 #include "content/MessageContent.h"
@@ -33,6 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size == 0)
         return 0;
     UnwrapFixture &fixture = UnwrapFixture::instance();
+    const UnwrapFixture::Input input{&fixture.alice(), &fixture.bob()};
     const QByteArray bytes(reinterpret_cast<const char *>(data) + 1, qsizetype(size) - 1);
     const qint64 conversation = UnwrapFixture::Conversation;
     TestDevice &alice = fixture.alice();
