@@ -131,6 +131,17 @@
     </message>
 </context>
 <context>
+    <name>ChatExport</name>
+    <message>
+        <source>Export this chat into a folder</source>
+        <translation>Diesen Chat in einen Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Chat exported. %1</source>
+        <translation>Chat exportiert. %1</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Attach a file</source>
@@ -378,6 +389,10 @@
         <source>last seen recently</source>
         <translation>zuletzt vor Kurzem online</translation>
     </message>
+    <message>
+        <source>Export chat…</source>
+        <translation>Chat exportieren …</translation>
+    </message>
 </context>
 <context>
     <name>DeviceDelegate</name>
@@ -446,6 +461,45 @@
     <message>
         <source>New group</source>
         <translation>Neue Gruppe</translation>
+    </message>
+</context>
+<context>
+    <name>HtmlPage</name>
+    <message>
+        <source>All conversations</source>
+        <translation>Alle Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>bearbeitet</translation>
+    </message>
+    <message>
+        <source>an earlier message</source>
+        <translation>eine frühere Nachricht</translation>
+    </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation>Diese Nachricht wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>This message could not be decrypted on this device.</source>
+        <translation>Diese Nachricht konnte auf diesem Gerät nicht entschlüsselt werden.</translation>
+    </message>
+    <message>
+        <source>not downloaded on this device</source>
+        <translation>auf diesem Gerät nicht heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Parley conversations of %1</source>
+        <translation>Parley-Unterhaltungen von %1</translation>
+    </message>
+    <message>
+        <source>Messages: %1</source>
+        <translation>Nachrichten: %1</translation>
+    </message>
+    <message>
+        <source>Parley conversations</source>
+        <translation>Parley-Unterhaltungen</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1264,30 @@ Vorgelegt:   %2</translation>
         <source>No system keychain is available, so what Parley keeps on this computer lasts only until you quit, unless you protect it with a passphrase.</source>
         <translation>Kein Schlüsselbund des Systems ist verfügbar, daher bleibt das, was Parley auf diesem Computer aufbewahrt, nur bis zum Beenden erhalten, es sei denn, du schützt es mit einer Passphrase.</translation>
     </message>
+    <message>
+        <source>Sign in to export your conversations.</source>
+        <translation>Melde dich an, um deine Unterhaltungen zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Choose a folder on this computer.</source>
+        <translation>Wähle einen Ordner auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>New messages exported: %1.</source>
+        <translation>Neue Nachrichten exportiert: %1.</translation>
+    </message>
+    <message>
+        <source>Sign in to import conversations.</source>
+        <translation>Melde dich an, um Unterhaltungen zu importieren.</translation>
+    </message>
+    <message>
+        <source>Choose a file on this computer.</source>
+        <translation>Wähle eine Datei auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>New messages imported: %1.</source>
+        <translation>Neue Nachrichten importiert: %1.</translation>
+    </message>
 </context>
 <context>
     <name>Parley::Connection</name>
@@ -1228,6 +1306,25 @@ Vorgelegt:   %2</translation>
     <message>
         <source>The server did not answer in time.</source>
         <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::ConversationExport</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>There is no such conversation to export.</source>
+        <translation>Diese Unterhaltung gibt es nicht zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Cannot write into the folder %1.</source>
+        <translation>In den Ordner %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 into the folder %2.</source>
+        <translation>%1 kann nicht in den Ordner %2 kopiert werden.</translation>
     </message>
 </context>
 <context>
@@ -1279,6 +1376,21 @@ Vorgelegt:   %2</translation>
     <message>
         <source>End-to-end encryption is not running.</source>
         <translation>Die Ende-zu-Ende-Verschlüsselung läuft nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::HistoryImport</name>
+    <message>
+        <source>This export is of a newer version of Parley.</source>
+        <translation>Dieser Export stammt von einer neueren Version von Parley.</translation>
+    </message>
+    <message>
+        <source>%1 is missing from the export or damaged.</source>
+        <translation>%1 fehlt im Export oder ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Parley export (export.json or a conversation&apos;s JSON file).</source>
+        <translation>%1 ist kein Parley-Export (export.json oder die JSON-Datei einer Unterhaltung).</translation>
     </message>
 </context>
 <context>
@@ -1806,6 +1918,14 @@ Vorgelegt:   %2</translation>
         <source>I have written it down</source>
         <translation>Ich habe ihn aufgeschrieben</translation>
     </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the recovery key</source>
+        <translation>Wiederherstellungsschlüssel kopieren</translation>
+    </message>
 </context>
 <context>
     <name>ReportDialog</name>
@@ -1926,6 +2046,37 @@ Vorgelegt:   %2</translation>
     <message>
         <source>Mark as verified</source>
         <translation>Als verifiziert markieren</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDataTab</name>
+    <message>
+        <source>Export everything into a folder</source>
+        <translation>Alles in einen Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Import an export</source>
+        <translation>Einen Export importieren</translation>
+    </message>
+    <message>
+        <source>Parley export (export.json conversation-*.json)</source>
+        <translation>Parley-Export (export.json conversation-*.json)</translation>
+    </message>
+    <message>
+        <source>Export your conversations into a folder: a page for each one that any browser opens offline, the files this computer has, and JSON files for other programs. Exporting into the same folder again adds only what is new.</source>
+        <translation>Exportiere deine Unterhaltungen in einen Ordner: eine Seite je Unterhaltung, die jeder Browser offline öffnet, die Dateien, die dieser Computer hat, und JSON-Dateien für andere Programme. Ein erneuter Export in denselben Ordner fügt nur Neues hinzu.</translation>
+    </message>
+    <message>
+        <source>Export everything…</source>
+        <translation>Alles exportieren …</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren …</translation>
+    </message>
+    <message>
+        <source>Importing reads an export&apos;s export.json into this profile; messages it has already are left as they are.</source>
+        <translation>Beim Import wird die export.json eines Exports in dieses Profil gelesen; Nachrichten, die es schon hat, bleiben, wie sie sind.</translation>
     </message>
 </context>
 <context>
@@ -2102,6 +2253,10 @@ Vorgelegt:   %2</translation>
         <source>Security</source>
         <translation>Sicherheit</translation>
     </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
 </context>
 <context>
     <name>SettingsSecurityTab</name>
@@ -2156,6 +2311,22 @@ Vorgelegt:   %2</translation>
     <message>
         <source>Make a new recovery key…</source>
         <translation>Neuen Wiederherstellungsschlüssel erstellen …</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key?</source>
+        <translation>Neuen Wiederherstellungsschlüssel erstellen?</translation>
+    </message>
+    <message>
+        <source>The recovery key you wrote down will stop working. Write the new one down instead.</source>
+        <translation>Der Wiederherstellungsschlüssel, den du aufgeschrieben hast, funktioniert dann nicht mehr. Schreib stattdessen den neuen auf.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Make a new key</source>
+        <translation>Neuen Schlüssel erstellen</translation>
     </message>
 </context>
 <context>

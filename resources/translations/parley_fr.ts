@@ -131,6 +131,17 @@
     </message>
 </context>
 <context>
+    <name>ChatExport</name>
+    <message>
+        <source>Export this chat into a folder</source>
+        <translation>Exporter ce chat dans un dossier</translation>
+    </message>
+    <message>
+        <source>Chat exported. %1</source>
+        <translation>Chat exporté. %1</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Attach a file</source>
@@ -378,6 +389,10 @@
         <source>last seen recently</source>
         <translation>vu récemment</translation>
     </message>
+    <message>
+        <source>Export chat…</source>
+        <translation>Exporter le chat…</translation>
+    </message>
 </context>
 <context>
     <name>DeviceDelegate</name>
@@ -446,6 +461,45 @@
     <message>
         <source>New group</source>
         <translation>Nouveau groupe</translation>
+    </message>
+</context>
+<context>
+    <name>HtmlPage</name>
+    <message>
+        <source>All conversations</source>
+        <translation>Toutes les conversations</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>an earlier message</source>
+        <translation>un message précédent</translation>
+    </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation>Ce message a été supprimé.</translation>
+    </message>
+    <message>
+        <source>This message could not be decrypted on this device.</source>
+        <translation>Ce message n’a pas pu être déchiffré sur cet appareil.</translation>
+    </message>
+    <message>
+        <source>not downloaded on this device</source>
+        <translation>non téléchargé sur cet appareil</translation>
+    </message>
+    <message>
+        <source>Parley conversations of %1</source>
+        <translation>Conversations Parley de %1</translation>
+    </message>
+    <message>
+        <source>Messages: %1</source>
+        <translation>Messages&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Parley conversations</source>
+        <translation>Conversations Parley</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1264,30 @@ Présenté&#xa0;: %2</translation>
         <source>No system keychain is available, so what Parley keeps on this computer lasts only until you quit, unless you protect it with a passphrase.</source>
         <translation>Aucun trousseau du système n’est disponible, ce que Parley garde sur cet ordinateur ne dure donc que jusqu’à ce que tu quittes, sauf si tu le protèges par une phrase secrète.</translation>
     </message>
+    <message>
+        <source>Sign in to export your conversations.</source>
+        <translation>Connecte-toi pour exporter tes conversations.</translation>
+    </message>
+    <message>
+        <source>Choose a folder on this computer.</source>
+        <translation>Choisis un dossier sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>New messages exported: %1.</source>
+        <translation>Nouveaux messages exportés&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Sign in to import conversations.</source>
+        <translation>Connecte-toi pour importer des conversations.</translation>
+    </message>
+    <message>
+        <source>Choose a file on this computer.</source>
+        <translation>Choisis un fichier sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>New messages imported: %1.</source>
+        <translation>Nouveaux messages importés&#xa0;: %1.</translation>
+    </message>
 </context>
 <context>
     <name>Parley::Connection</name>
@@ -1228,6 +1306,25 @@ Présenté&#xa0;: %2</translation>
     <message>
         <source>The server did not answer in time.</source>
         <translation>Le serveur n’a pas répondu à temps.</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::ConversationExport</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>Impossible de créer le dossier %1.</translation>
+    </message>
+    <message>
+        <source>There is no such conversation to export.</source>
+        <translation>Cette conversation à exporter n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Cannot write into the folder %1.</source>
+        <translation>Impossible d’écrire dans le dossier %1.</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 into the folder %2.</source>
+        <translation>Impossible de copier %1 dans le dossier %2.</translation>
     </message>
 </context>
 <context>
@@ -1279,6 +1376,21 @@ Présenté&#xa0;: %2</translation>
     <message>
         <source>End-to-end encryption is not running.</source>
         <translation>Le chiffrement de bout en bout n’est pas actif.</translation>
+    </message>
+</context>
+<context>
+    <name>Parley::HistoryImport</name>
+    <message>
+        <source>This export is of a newer version of Parley.</source>
+        <translation>Cet export provient d’une version plus récente de Parley.</translation>
+    </message>
+    <message>
+        <source>%1 is missing from the export or damaged.</source>
+        <translation>%1 manque dans l’export ou est endommagé.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Parley export (export.json or a conversation&apos;s JSON file).</source>
+        <translation>%1 n’est pas un export Parley (export.json ou le fichier JSON d’une conversation).</translation>
     </message>
 </context>
 <context>
@@ -1806,6 +1918,14 @@ Présenté&#xa0;: %2</translation>
         <source>I have written it down</source>
         <translation>Je l’ai notée</translation>
     </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the recovery key</source>
+        <translation>Copier la clé de récupération</translation>
+    </message>
 </context>
 <context>
     <name>ReportDialog</name>
@@ -1926,6 +2046,37 @@ Présenté&#xa0;: %2</translation>
     <message>
         <source>Mark as verified</source>
         <translation>Marquer comme vérifié</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDataTab</name>
+    <message>
+        <source>Export everything into a folder</source>
+        <translation>Tout exporter dans un dossier</translation>
+    </message>
+    <message>
+        <source>Import an export</source>
+        <translation>Importer un export</translation>
+    </message>
+    <message>
+        <source>Parley export (export.json conversation-*.json)</source>
+        <translation>Export Parley (export.json conversation-*.json)</translation>
+    </message>
+    <message>
+        <source>Export your conversations into a folder: a page for each one that any browser opens offline, the files this computer has, and JSON files for other programs. Exporting into the same folder again adds only what is new.</source>
+        <translation>Exporte tes conversations dans un dossier&#xa0;: une page pour chacune, que tout navigateur ouvre hors ligne, les fichiers que cet ordinateur possède, et des fichiers JSON pour d’autres programmes. Exporter à nouveau dans le même dossier n’ajoute que ce qui est nouveau.</translation>
+    </message>
+    <message>
+        <source>Export everything…</source>
+        <translation>Tout exporter…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>Importing reads an export&apos;s export.json into this profile; messages it has already are left as they are.</source>
+        <translation>L’import lit le fichier export.json d’un export dans ce profil&#xa0;; les messages qu’il a déjà restent tels quels.</translation>
     </message>
 </context>
 <context>
@@ -2102,6 +2253,10 @@ Présenté&#xa0;: %2</translation>
         <source>Security</source>
         <translation>Sécurité</translation>
     </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
 </context>
 <context>
     <name>SettingsSecurityTab</name>
@@ -2156,6 +2311,22 @@ Présenté&#xa0;: %2</translation>
     <message>
         <source>Make a new recovery key…</source>
         <translation>Créer une nouvelle clé de récupération…</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key?</source>
+        <translation>Créer une nouvelle clé de récupération&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The recovery key you wrote down will stop working. Write the new one down instead.</source>
+        <translation>La clé de récupération que tu as notée cessera de fonctionner. Note plutôt la nouvelle.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Make a new key</source>
+        <translation>Créer une nouvelle clé</translation>
     </message>
 </context>
 <context>
