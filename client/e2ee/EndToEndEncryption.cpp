@@ -37,8 +37,8 @@ struct NumberResult
 } // namespace
 
 EndToEndEncryption::EndToEndEncryption(MessageStore *store, Connection *connection,
-                                       PushDispatcher *pushes, ProfileSecrets *secrets, SyncEngine *sync,
-                                       QObject *parent)
+                                       PushDispatcher *pushes, ProfileSecrets *secrets,
+                                       SyncEngine *sync, QObject *parent)
     : QObject(parent),
       m_store(store),
       m_connection(connection),

@@ -242,7 +242,7 @@ void tst_Accessibility::everyControlHasAnAccessibleName()
     QVERIFY(alice.click(u"mainMenuButton"_s));
     QTRY_VERIFY(alice.isShown(u"settingsMenuItem"_s));
     QVERIFY(alice.click(u"settingsMenuItem"_s));
-    const QStringList tabs = {u"accountTab"_s, u"devicesTab"_s, u"notificationsTab"_s,
+    const QStringList tabs = {u"accountTab"_s, u"devicesTab"_s,  u"notificationsTab"_s,
                               u"privacyTab"_s, u"securityTab"_s, u"dataTab"_s};
     for (int index = 0; index < tabs.size(); ++index) {
         QTRY_VERIFY(alice.isShown(tabs[index]));
