@@ -5,6 +5,7 @@
 #include "Logging.h"
 #include "account/Account.h"
 #include "attachments/Attachments.h"
+#include "backup/HistoryBackup.h"
 #include "chat/ConversationFeed.h"
 #include "chat/ConversationStarter.h"
 #include "chat/MessageExpiry.h"
@@ -74,7 +75,8 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
       m_reporter(new AbuseReporter(m_connection, m_store, this)),
       m_expiry(new MessageExpiry(m_store, this)),
       m_linkOpener(std::make_unique<DesktopLinkOpener>()),
-      m_lastSeenPrivacy(new LastSeenPrivacy(m_connection, m_pushes, m_store, this))
+      m_lastSeenPrivacy(new LastSeenPrivacy(m_connection, m_pushes, m_store, this)),
+      m_backup(new HistoryBackup(m_store, m_secrets, m_account, this))
 {
     m_newMessages->setEnabled(m_options.notifications);
     // Display names and pictures: kept from the `profile` entries the cache stores, mine sent
@@ -195,6 +197,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
             });
 
     connectPieces();
+    connectBackup();
     start();
 }
 
@@ -287,6 +290,7 @@ void Client::onRestored(bool loggedIn)
 {
     m_recentEmoji->load();
     m_lastSeenPrivacy->load();
+    m_backup->load();
     m_store->setting(u"notifications/showText"_s).then(this, [this](const QVariant &shows) {
         if (shows.isValid())
             setNotificationsShowText(shows.toBool());
@@ -363,6 +367,7 @@ void Client::onLoggedOut(bool erased)
     m_outbox->reset();
     m_attachments->reset();
     if (erased) {
+        m_backup->forget();
         m_attachments->eraseUploadCopies();
         m_recentEmoji->clear(); // the cache's copy went with the other settings
     }

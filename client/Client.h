@@ -53,6 +53,7 @@ class RecentEmoji;
 class SyncEngine;
 class Keychain;
 class ProfileLock;
+class HistoryBackup;
 class ProfileSecrets;
 struct Presence;
 
@@ -371,11 +372,16 @@ private:
     class LastSeenPrivacy *m_lastSeenPrivacy;
     // --- end of privacy ---
 
-    // --- History export and import (client/export, docs/export.md) ---
+    // --- History export and import (client/export, docs/export.md), backup and restore
+    // (client/backup, docs/backup.md) ---
     /// An export or import is running (the Settings buttons wait).
     Q_PROPERTY(bool historyBusy READ isHistoryBusy NOTIFY historyBusyChanged)
+    /// Back up the history into one encrypted file, and restore it.
+    Q_PROPERTY(Parley::HistoryBackup *backup READ backup CONSTANT)
+    Q_MOC_INCLUDE("backup/HistoryBackup.h")
 
 public:
+    HistoryBackup *backup() const { return m_backup; }
     /// Exports conversation `conversationId` (0: every one) from the cache into the local
     /// `folder`: a page per conversation to read offline, with the files this device has, and
     /// JSON for programs. Into the same folder again, only what is new is added.
@@ -395,9 +401,11 @@ Q_SIGNALS:
 private:
     /// Rows an import added, into the conversations open now.
     void showImported(const QList<StoredMessage> &rows);
+    void connectBackup();
 
     class ConversationExport *m_export = nullptr;
     class HistoryImport *m_import = nullptr;
+    HistoryBackup *m_backup;
     // --- end of history export and import ---
 };
 

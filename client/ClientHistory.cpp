@@ -1,7 +1,9 @@
-// Client: exporting the history to a folder and importing it back (client/export).
+// Client: exporting the history to a folder and importing it back (client/export); what a
+// restored backup adds (client/backup).
 #include "Client.h"
 
 #include "account/Account.h"
+#include "backup/HistoryBackup.h"
 #include "chat/ConversationFeed.h"
 #include "export/ConversationExport.h"
 #include "export/HistoryImport.h"
@@ -73,6 +75,14 @@ void Client::importHistory(const QUrl &file)
     }
     m_import->start(file.toLocalFile(), m_account->userId());
     Q_EMIT historyBusyChanged();
+}
+
+void Client::connectBackup()
+{
+    connect(m_backup, &HistoryBackup::restored, this, [this](const QList<StoredMessage> &rows) {
+        m_feed->refreshAll();
+        showImported(rows);
+    });
 }
 
 void Client::showImported(const QList<StoredMessage> &rows)

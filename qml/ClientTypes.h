@@ -8,6 +8,7 @@
 /// struct per type does the same; the names QML sees are those of the contract.
 
 #include "Client.h"
+#include "backup/HistoryBackup.h"
 #include "chat/Chat.h"
 #include "chat/StateText.h"
 #include "chat/States.h"
@@ -49,6 +50,14 @@ struct AbuseReporterForeign
     QML_FOREIGN(Parley::AbuseReporter)
     QML_NAMED_ELEMENT(AbuseReporter)
     QML_UNCREATABLE("The AbuseReporter is Client.reports")
+};
+
+struct HistoryBackupForeign
+{
+    Q_GADGET
+    QML_FOREIGN(Parley::HistoryBackup)
+    QML_NAMED_ELEMENT(HistoryBackup)
+    QML_UNCREATABLE("The HistoryBackup is Client.backup")
 };
 
 struct ProfileLockForeign

@@ -7,8 +7,6 @@
 #include <QtCore/QFile>
 #include <QtCore/QSaveFile>
 
-#include <sodium.h>
-
 #include <cstring>
 
 namespace Parley {
@@ -19,7 +17,6 @@ namespace {
 
 constexpr int FileVersion = 1;
 constexpr int KeyBytes = StorageKeyBytes;
-constexpr int SaltBytes = crypto_pwhash_SALTBYTES;
 // RFC 4648's alphabet: no 0/1/8 to mix up with O/I/B.
 constexpr char Base32Alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 constexpr int RecoveryKeyChars = (KeyBytes * 8 + 4) / 5; // 52
@@ -47,41 +44,7 @@ CryptoResult<QByteArray> openWith(const QByteArray &key, const QByteArray &bindi
     return sealer.value()->open(binding, sealed);
 }
 
-CryptoResult<QByteArray> passphraseKey(const QString &passphrase, const QByteArray &salt,
-                                       quint64 ops, quint64 memBytes)
-{
-    if (sodium_init() < 0 || salt.size() != SaltBytes)
-        return CryptoError::CryptoFailure;
-    const QByteArray utf8 = passphrase.toUtf8();
-    QByteArray key(KeyBytes, Qt::Uninitialized);
-    if (crypto_pwhash(reinterpret_cast<unsigned char *>(key.data()), size_t(key.size()),
-                      utf8.constData(), size_t(utf8.size()),
-                      reinterpret_cast<const unsigned char *>(salt.constData()), ops,
-                      size_t(memBytes), crypto_pwhash_ALG_ARGON2ID13)
-        != 0)
-        return CryptoError::CryptoFailure; // out of memory
-    return key;
-}
-
-bool plausibleCost(quint64 ops, quint64 memBytes)
-{
-    // A damaged or hostile file must not make the client hash for hours or allocate gigabytes.
-    return ops >= crypto_pwhash_OPSLIMIT_MIN && ops <= crypto_pwhash_OPSLIMIT_SENSITIVE
-            && memBytes >= crypto_pwhash_MEMLIMIT_MIN
-            && memBytes <= crypto_pwhash_MEMLIMIT_SENSITIVE;
-}
-
 } // namespace
-
-SecretsFile::PassphraseCost SecretsFile::PassphraseCost::interactive()
-{
-    return {crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE};
-}
-
-SecretsFile::PassphraseCost SecretsFile::PassphraseCost::minimal()
-{
-    return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
-}
 
 QByteArray SecretsFile::generateKey()
 {
@@ -118,17 +81,8 @@ CryptoResult<SecretsFile> SecretsFile::fromBytes(const QByteArray &bytes)
         return CryptoError::CorruptRecord;
     const QCborValue passphrase = map.value("passphrase"_L1);
     if (passphrase.isMap()) {
-        const QCborMap p = passphrase.toMap();
-        const QCborValue ops = p.value("ops"_L1);
-        const QCborValue mem = p.value("mem"_L1);
-        file.m_salt = p.value("salt"_L1).toByteArray();
-        file.m_passphraseKey = p.value("key"_L1).toByteArray();
-        if (!ops.isInteger() || !mem.isInteger() || ops.toInteger() < 0 || mem.toInteger() < 0)
-            return CryptoError::CorruptRecord;
-        file.m_ops = quint64(ops.toInteger());
-        file.m_memBytes = quint64(mem.toInteger());
-        if (file.m_salt.size() != SaltBytes || file.m_passphraseKey.isEmpty()
-            || !plausibleCost(file.m_ops, file.m_memBytes))
+        file.m_passphrase = PassphraseSlot::fromCbor(passphrase.toMap());
+        if (!file.m_passphrase)
             return CryptoError::CorruptRecord;
     } else if (!passphrase.isUndefined()) {
         return CryptoError::CorruptRecord;
@@ -149,14 +103,8 @@ QByteArray SecretsFile::toBytes() const
     map.insert("v"_L1, FileVersion);
     map.insert("secrets"_L1, m_secrets);
     map.insert("recovery"_L1, m_recoveryKey);
-    if (hasPassphrase()) {
-        QCborMap p;
-        p.insert("salt"_L1, m_salt);
-        p.insert("ops"_L1, qint64(m_ops));
-        p.insert("mem"_L1, qint64(m_memBytes));
-        p.insert("key"_L1, m_passphraseKey);
-        map.insert("passphrase"_L1, p);
-    }
+    if (m_passphrase)
+        map.insert("passphrase"_L1, m_passphrase->toCbor());
     map.insert("keychain"_L1, m_keyInKeychain);
     return map.toCborValue().toCbor();
 }
@@ -238,46 +186,23 @@ std::optional<QByteArray> SecretsFile::parseRecoveryKey(const QString &text)
 CryptoStatus SecretsFile::setPassphrase(const QByteArray &masterKey, const QString &passphrase,
                                         PassphraseCost cost)
 {
-    if (passphrase.isEmpty() || !plausibleCost(cost.ops, cost.memBytes))
-        return CryptoError::InvalidArgument;
-    if (sodium_init() < 0)
-        return CryptoError::CryptoFailure;
-    QByteArray salt(SaltBytes, Qt::Uninitialized);
-    randombytes_buf(salt.data(), size_t(salt.size()));
-    auto key = passphraseKey(passphrase, salt, cost.ops, cost.memBytes);
-    if (!key)
-        return key.error();
-    auto sealed = sealWith(key.value(), PassphraseBinding, masterKey);
-    sodium_memzero(key.value().data(), size_t(key.value().size()));
-    if (!sealed)
-        return sealed.error();
-    m_salt = salt;
-    m_ops = cost.ops;
-    m_memBytes = cost.memBytes;
-    m_passphraseKey = sealed.value();
+    auto slot = PassphraseSlot::seal(masterKey, passphrase, PassphraseBinding, cost);
+    if (!slot)
+        return slot.error();
+    m_passphrase = std::move(slot.value());
     return {};
 }
 
 void SecretsFile::clearPassphrase()
 {
-    m_passphraseKey.clear();
-    m_salt.clear();
-    m_ops = 0;
-    m_memBytes = 0;
+    m_passphrase.reset();
 }
 
 CryptoResult<QByteArray> SecretsFile::masterKeyFromPassphrase(const QString &passphrase) const
 {
-    if (!hasPassphrase())
+    if (!m_passphrase)
         return CryptoError::WrongPassphrase;
-    auto key = passphraseKey(passphrase, m_salt, m_ops, m_memBytes);
-    if (!key)
-        return key.error();
-    auto master = openWith(key.value(), PassphraseBinding, m_passphraseKey);
-    sodium_memzero(key.value().data(), size_t(key.value().size()));
-    if (!master)
-        return CryptoError::WrongPassphrase;
-    return master;
+    return m_passphrase->open(passphrase, PassphraseBinding);
 }
 
 CryptoResult<QByteArray> SecretsFile::masterKeyFromRecoveryKey(const QByteArray &recoveryKey) const

@@ -4,6 +4,7 @@
 /// a passphrase or a recovery key opens.
 
 #include "CryptoResult.h"
+#include "PassphraseSlot.h"
 
 #include <QtCore/QByteArray>
 #include <QtCore/QMap>
@@ -31,15 +32,7 @@ namespace Parley {
 class SecretsFile
 {
 public:
-    //! Argon2id costs. interactive() is what people get (libsodium's "moderate": 256 MiB, under
-    //! a second on a desktop); tests use minimal().
-    struct PassphraseCost
-    {
-        quint64 ops = 0;
-        quint64 memBytes = 0;
-        static PassphraseCost interactive();
-        static PassphraseCost minimal();
-    };
+    using PassphraseCost = PassphraseSlot::Cost;
 
     //! A new file with no secrets: a fresh master key, sealed under `recoveryKey`.
     static CryptoResult<SecretsFile> create(const QByteArray &masterKey,
@@ -59,7 +52,7 @@ public:
     //! anything else.
     static std::optional<QByteArray> parseRecoveryKey(const QString &text);
 
-    bool hasPassphrase() const { return !m_passphraseKey.isEmpty(); }
+    bool hasPassphrase() const { return m_passphrase.has_value(); }
     //! Protects the master key with `passphrase` too (replacing an earlier passphrase).
     CryptoStatus setPassphrase(const QByteArray &masterKey, const QString &passphrase,
                                PassphraseCost cost = PassphraseCost::interactive());
@@ -84,10 +77,7 @@ private:
 
     QByteArray m_secrets; // sealed with the master key
     QByteArray m_recoveryKey; // the master key, sealed with the recovery key
-    QByteArray m_passphraseKey; // the master key, sealed with the passphrase's key; or empty
-    QByteArray m_salt;
-    quint64 m_ops = 0;
-    quint64 m_memBytes = 0;
+    std::optional<PassphraseSlot> m_passphrase; // the master key, sealed with the passphrase
     bool m_keyInKeychain = true;
 };
 

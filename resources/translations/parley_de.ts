@@ -116,6 +116,84 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up your history</source>
+        <translation>Verlauf sichern</translation>
+    </message>
+    <message>
+        <source>The backup is one encrypted file with your conversations, messages, reactions and edits. Keep it somewhere safe; restore it on any computer after signing in as you. Parley cannot open it without what you choose here.</source>
+        <translation>Die Sicherung ist eine verschlüsselte Datei mit deinen Unterhaltungen, Nachrichten, Reaktionen und Bearbeitungen. Bewahre sie sicher auf; stelle sie auf jedem Computer wieder her, nachdem du dich angemeldet hast. Ohne das, was du hier wählst, kann Parley sie nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>Protect it with a passphrase</source>
+        <translation>Mit einer Passphrase schützen</translation>
+    </message>
+    <message>
+        <source>Passphrase (at least 8 characters)</source>
+        <translation>Passphrase (mindestens 8 Zeichen)</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Passphrase der Sicherung</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>Dieselbe Passphrase noch einmal</translation>
+    </message>
+    <message>
+        <source>Repeat the backup passphrase</source>
+        <translation>Passphrase der Sicherung wiederholen</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Make a backup key for me to write down</source>
+        <translation>Einen Sicherungsschlüssel zum Notieren erstellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>Sichern</translation>
+    </message>
+</context>
+<context>
+    <name>BackupKeyDialog</name>
+    <message>
+        <source>Your backup key</source>
+        <translation>Dein Sicherungsschlüssel</translation>
+    </message>
+    <message>
+        <source>Write this key down and keep it apart from the backup file. To restore the backup on a new computer you need this key; Parley cannot recover it for you.</source>
+        <translation>Notiere diesen Schlüssel und bewahre ihn getrennt von der Sicherungsdatei auf. Um die Sicherung auf einem neuen Computer wiederherzustellen, brauchst du ihn; Parley kann ihn nicht für dich wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Backup key: %1</source>
+        <translation>Sicherungsschlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the backup key</source>
+        <translation>Sicherungsschlüssel kopieren</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>I have written it down</source>
+        <translation>Ich habe ihn notiert</translation>
+    </message>
+</context>
+<context>
     <name>CertificateDialog</name>
     <message>
         <source>The server&apos;s identity has changed</source>
@@ -1379,6 +1457,73 @@ Vorgelegt:   %2</translation>
     </message>
 </context>
 <context>
+    <name>Parley::HistoryBackup</name>
+    <message>
+        <source>%1 is not a Parley backup, or it is damaged.</source>
+        <translation>%1 ist keine Parley-Sicherung oder ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>%1 was made by a newer Parley. Update Parley to restore it.</source>
+        <translation>%1 wurde von einem neueren Parley erstellt. Aktualisiere Parley, um sie wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1. Is there room on the disk, and may Parley write there?</source>
+        <translation>%1 kann nicht geschrieben werden. Ist genug Platz auf dem Datenträger, und darf Parley dort schreiben?</translation>
+    </message>
+    <message>
+        <source>Sign in to back up your conversations.</source>
+        <translation>Melde dich an, um deine Unterhaltungen zu sichern.</translation>
+    </message>
+    <message>
+        <source>Choose a file on this computer.</source>
+        <translation>Wähle eine Datei auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Choose where to keep the backup first.</source>
+        <translation>Wähle zuerst, wo die Sicherung liegen soll.</translation>
+    </message>
+    <message>
+        <source>The backup %1 is gone. Choose where to keep a new one.</source>
+        <translation>Die Sicherung %1 ist nicht mehr da. Wähle, wo eine neue liegen soll.</translation>
+    </message>
+    <message>
+        <source>%1 is now another backup. Choose where to keep a new one.</source>
+        <translation>%1 ist jetzt eine andere Sicherung. Wähle, wo eine neue liegen soll.</translation>
+    </message>
+    <message>
+        <source>Backed up: %1 new messages.</source>
+        <translation>Gesichert: %1 neue Nachrichten.</translation>
+    </message>
+    <message>
+        <source>Sign in to restore a backup.</source>
+        <translation>Melde dich an, um eine Sicherung wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>Type the backup&apos;s passphrase or backup key.</source>
+        <translation>Gib die Passphrase oder den Sicherungsschlüssel der Sicherung ein.</translation>
+    </message>
+    <message>
+        <source>That is not this backup&apos;s passphrase or backup key.</source>
+        <translation>Das ist weder die Passphrase noch der Sicherungsschlüssel dieser Sicherung.</translation>
+    </message>
+    <message>
+        <source>That is not this backup&apos;s backup key.</source>
+        <translation>Das ist nicht der Sicherungsschlüssel dieser Sicherung.</translation>
+    </message>
+    <message>
+        <source>This backup holds the history of %1, not of %2.</source>
+        <translation>Diese Sicherung enthält den Verlauf von %1, nicht von %2.</translation>
+    </message>
+    <message>
+        <source>Restored: %1 messages new to this computer.</source>
+        <translation>Wiederhergestellt: %1 Nachrichten, die auf diesem Computer neu sind.</translation>
+    </message>
+</context>
+<context>
     <name>Parley::HistoryImport</name>
     <message>
         <source>This export is of a newer version of Parley.</source>
@@ -1991,6 +2136,29 @@ Vorgelegt:   %2</translation>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Type the passphrase you chose for this backup, or its backup key. Messages this computer has already stay as they are.</source>
+        <translation>Gib die Passphrase ein, die du für diese Sicherung gewählt hast, oder ihren Sicherungsschlüssel. Nachrichten, die dieser Computer schon hat, bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>Passphrase or backup key</source>
+        <translation>Passphrase oder Sicherungsschlüssel</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+</context>
+<context>
     <name>SafetyNumberDialog</name>
     <message>
         <source>Safety number with %1</source>
@@ -2077,6 +2245,62 @@ Vorgelegt:   %2</translation>
     <message>
         <source>Importing reads an export&apos;s export.json into this profile; messages it has already are left as they are.</source>
         <translation>Beim Import wird die export.json eines Exports in dieses Profil gelesen; Nachrichten, die es schon hat, bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>Where to keep the backup</source>
+        <translation>Wo die Sicherung liegen soll</translation>
+    </message>
+    <message>
+        <source>Parley backup (*.parley-backup)</source>
+        <translation>Parley-Sicherung (*.parley-backup)</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Back up your history into one encrypted file that you keep, and restore it on a new computer after signing in. Later backups to the same file add only what is new.</source>
+        <translation>Sichere deinen Verlauf in einer verschlüsselten Datei, die du aufbewahrst, und stelle ihn nach der Anmeldung auf einem neuen Computer wieder her. Spätere Sicherungen in dieselbe Datei fügen nur Neues hinzu.</translation>
+    </message>
+    <message>
+        <source>Last backup: %1, in %2</source>
+        <translation>Letzte Sicherung: %1, in %2</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Jetzt sichern</translation>
+    </message>
+    <message>
+        <source>New backup…</source>
+        <translation>Neue Sicherung …</translation>
+    </message>
+    <message>
+        <source>Back up…</source>
+        <translation>Sichern …</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>Write down your backup key: without it the backup cannot be restored.</source>
+        <translation>Notiere deinen Sicherungsschlüssel: Ohne ihn kann die Sicherung nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Show…</source>
+        <translation>Anzeigen …</translation>
+    </message>
+    <message>
+        <source>Show the backup key</source>
+        <translation>Sicherungsschlüssel anzeigen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
     </message>
 </context>
 <context>

@@ -116,6 +116,84 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up your history</source>
+        <translation>Sauvegarder ton historique</translation>
+    </message>
+    <message>
+        <source>The backup is one encrypted file with your conversations, messages, reactions and edits. Keep it somewhere safe; restore it on any computer after signing in as you. Parley cannot open it without what you choose here.</source>
+        <translation>La sauvegarde est un fichier chiffré avec tes conversations, messages, réactions et modifications. Garde-la en lieu sûr&#xa0;; restaure-la sur n’importe quel ordinateur après t’être connecté. Parley ne peut pas l’ouvrir sans ce que tu choisis ici.</translation>
+    </message>
+    <message>
+        <source>Protect it with a passphrase</source>
+        <translation>La protéger par une phrase secrète</translation>
+    </message>
+    <message>
+        <source>Passphrase (at least 8 characters)</source>
+        <translation>Phrase secrète (au moins 8 caractères)</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Phrase secrète de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>La même phrase secrète encore une fois</translation>
+    </message>
+    <message>
+        <source>Repeat the backup passphrase</source>
+        <translation>Répète la phrase secrète de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Les deux phrases secrètes ne sont pas identiques.</translation>
+    </message>
+    <message>
+        <source>Make a backup key for me to write down</source>
+        <translation>Créer une clé de sauvegarde à noter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>Sauvegarder</translation>
+    </message>
+</context>
+<context>
+    <name>BackupKeyDialog</name>
+    <message>
+        <source>Your backup key</source>
+        <translation>Ta clé de sauvegarde</translation>
+    </message>
+    <message>
+        <source>Write this key down and keep it apart from the backup file. To restore the backup on a new computer you need this key; Parley cannot recover it for you.</source>
+        <translation>Note cette clé et garde-la à part du fichier de sauvegarde. Pour restaurer la sauvegarde sur un nouvel ordinateur, il te faut cette clé&#xa0;; Parley ne peut pas la retrouver pour toi.</translation>
+    </message>
+    <message>
+        <source>Backup key: %1</source>
+        <translation>Clé de sauvegarde&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the backup key</source>
+        <translation>Copier la clé de sauvegarde</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <source>I have written it down</source>
+        <translation>Je l’ai notée</translation>
+    </message>
+</context>
+<context>
     <name>CertificateDialog</name>
     <message>
         <source>The server&apos;s identity has changed</source>
@@ -1379,6 +1457,73 @@ Présenté&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>Parley::HistoryBackup</name>
+    <message>
+        <source>%1 is not a Parley backup, or it is damaged.</source>
+        <translation>%1 n’est pas une sauvegarde Parley, ou elle est endommagée.</translation>
+    </message>
+    <message>
+        <source>%1 was made by a newer Parley. Update Parley to restore it.</source>
+        <translation>%1 a été faite par un Parley plus récent. Mets Parley à jour pour la restaurer.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Impossible de lire %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1. Is there room on the disk, and may Parley write there?</source>
+        <translation>Impossible d’écrire %1. Reste-t-il de la place sur le disque, et Parley peut-il écrire là&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Sign in to back up your conversations.</source>
+        <translation>Connecte-toi pour sauvegarder tes conversations.</translation>
+    </message>
+    <message>
+        <source>Choose a file on this computer.</source>
+        <translation>Choisis un fichier sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Choose where to keep the backup first.</source>
+        <translation>Choisis d’abord où garder la sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The backup %1 is gone. Choose where to keep a new one.</source>
+        <translation>La sauvegarde %1 a disparu. Choisis où en garder une nouvelle.</translation>
+    </message>
+    <message>
+        <source>%1 is now another backup. Choose where to keep a new one.</source>
+        <translation>%1 est maintenant une autre sauvegarde. Choisis où en garder une nouvelle.</translation>
+    </message>
+    <message>
+        <source>Backed up: %1 new messages.</source>
+        <translation>Sauvegardé&#xa0;: %1 nouveaux messages.</translation>
+    </message>
+    <message>
+        <source>Sign in to restore a backup.</source>
+        <translation>Connecte-toi pour restaurer une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>Type the backup&apos;s passphrase or backup key.</source>
+        <translation>Saisis la phrase secrète ou la clé de la sauvegarde.</translation>
+    </message>
+    <message>
+        <source>That is not this backup&apos;s passphrase or backup key.</source>
+        <translation>Ce n’est ni la phrase secrète ni la clé de cette sauvegarde.</translation>
+    </message>
+    <message>
+        <source>That is not this backup&apos;s backup key.</source>
+        <translation>Ce n’est pas la clé de cette sauvegarde.</translation>
+    </message>
+    <message>
+        <source>This backup holds the history of %1, not of %2.</source>
+        <translation>Cette sauvegarde contient l’historique de %1, pas de %2.</translation>
+    </message>
+    <message>
+        <source>Restored: %1 messages new to this computer.</source>
+        <translation>Restauré&#xa0;: %1 messages nouveaux pour cet ordinateur.</translation>
+    </message>
+</context>
+<context>
     <name>Parley::HistoryImport</name>
     <message>
         <source>This export is of a newer version of Parley.</source>
@@ -1991,6 +2136,29 @@ Présenté&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Type the passphrase you chose for this backup, or its backup key. Messages this computer has already stay as they are.</source>
+        <translation>Saisis la phrase secrète choisie pour cette sauvegarde, ou sa clé. Les messages que cet ordinateur a déjà restent tels quels.</translation>
+    </message>
+    <message>
+        <source>Passphrase or backup key</source>
+        <translation>Phrase secrète ou clé de sauvegarde</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+</context>
+<context>
     <name>SafetyNumberDialog</name>
     <message>
         <source>Safety number with %1</source>
@@ -2077,6 +2245,62 @@ Présenté&#xa0;: %2</translation>
     <message>
         <source>Importing reads an export&apos;s export.json into this profile; messages it has already are left as they are.</source>
         <translation>L’import lit le fichier export.json d’un export dans ce profil&#xa0;; les messages qu’il a déjà restent tels quels.</translation>
+    </message>
+    <message>
+        <source>Where to keep the backup</source>
+        <translation>Où garder la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Parley backup (*.parley-backup)</source>
+        <translation>Sauvegarde Parley (*.parley-backup)</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <source>Back up your history into one encrypted file that you keep, and restore it on a new computer after signing in. Later backups to the same file add only what is new.</source>
+        <translation>Sauvegarde ton historique dans un fichier chiffré que tu gardes, et restaure-le sur un nouvel ordinateur après t’être connecté. Les sauvegardes suivantes dans le même fichier n’ajoutent que ce qui est nouveau.</translation>
+    </message>
+    <message>
+        <source>Last backup: %1, in %2</source>
+        <translation>Dernière sauvegarde&#xa0;: %1, dans %2</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>New backup…</source>
+        <translation>Nouvelle sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Back up…</source>
+        <translation>Sauvegarder…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restaurer…</translation>
+    </message>
+    <message>
+        <source>Write down your backup key: without it the backup cannot be restored.</source>
+        <translation>Note ta clé de sauvegarde&#xa0;: sans elle, la sauvegarde ne peut pas être restaurée.</translation>
+    </message>
+    <message>
+        <source>Show…</source>
+        <translation>Afficher…</translation>
+    </message>
+    <message>
+        <source>Show the backup key</source>
+        <translation>Afficher la clé de sauvegarde</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@
 // then grow by fuzzing (scripts/fuzz).
 
 #include "UnwrapFixture.h"
+#include "backup/BackupChunk.h"
+#include "backup/BackupFile.h"
 #include "content/MessageContent.h"
 #include "content/ProfilePicture.h"
 #include "crypto/MessagePadding.h"
@@ -178,6 +180,46 @@ void cryptoSeeds()
         write("sender_key", prefixed(0, QByteArray(1, 4) + message.value()));
 }
 
+void backupSeeds()
+{
+    BackupChunk chunk;
+    chunk.ownerId = 1;
+    chunk.ownerName = QStringLiteral("alice");
+    chunk.writtenAt = 1'700'000'000'000;
+    Conversation conversation;
+    conversation.id = 7;
+    conversation.members = {{1, QStringLiteral("alice")}, {2, QStringLiteral("bob")}};
+    chunk.conversations = {conversation};
+    StoredMessage text;
+    text.conversationId = 7;
+    text.seq = 3;
+    text.clientId = QByteArray(16, '\x11');
+    text.senderId = 2;
+    text.senderDeviceId = 1;
+    text.timestamp = 1'700'000'000'001;
+    text.body = MessageContent::text(QStringLiteral("hi")).toBytes();
+    text.text = QStringLiteral("hi");
+    StoredMessage membership = text;
+    membership.seq = 1;
+    membership.kind = MessageKind::Membership;
+    membership.body = QByteArray(8, '\x01');
+    membership.text.clear();
+    chunk.entries = {membership, text};
+    chunk.lastSeqs = {{7, 3}};
+    write("backup", prefixed(1, chunk.toBytes()));
+    // A whole file whose chunk the fuzz target's key opens.
+    const QByteArray fileKey(32, '\x42');
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("seed.parley-backup"));
+    auto header = BackupFile::create(fileKey, fileKey, QString());
+    if (header && header.value().writeNew(path)
+        && header.value().append(path, fileKey, {chunk.toBytes()})) {
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly))
+            write("backup", prefixed(0, file.readAll()));
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -191,5 +233,6 @@ int main(int argc, char **argv)
     httpSeeds();
     webSocketSeeds();
     contentSeeds();
+    backupSeeds();
     return 0;
 }
