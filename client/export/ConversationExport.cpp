@@ -1,7 +1,10 @@
 #include "ConversationExport.h"
 
 #include "HtmlPage.h"
+#include "attachments/WorkerFuture.h"
 #include "store/MessageStore.h"
+
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <QtCore/QDateTime>
 #include <QtCore/QDir>
@@ -156,28 +159,50 @@ void ConversationExport::readPage()
 void ConversationExport::finishConversation()
 {
     const qint64 id = m_current.conversation.id;
-    const QList<QJsonObject> messages = m_archive.messages();
-    m_newMessages += int(messages.size() - m_messagesBefore);
+    m_newMessages += int(m_archive.messages().size() - m_messagesBefore);
     if (m_changed) {
-        if (!writeFile(conversationJsonFile(id),
-                       QJsonDocument(m_archive.toJson()).toJson(QJsonDocument::Indented))
-            || !writeFile(conversationHtmlFile(id), HtmlPage::conversation(m_archive).toUtf8())) {
-            finish(tr("Cannot write into the folder %1.").arg(m_folder));
-            return;
-        }
-        // Files already copied by an earlier export stay as they are.
-        const QDir dir(m_folder);
-        for (auto it = m_filesToCopy.cbegin(); it != m_filesToCopy.cend(); ++it) {
-            const QString target = dir.filePath(it.key());
-            if (QFileInfo::exists(target))
-                continue;
-            if (!QDir().mkpath(QFileInfo(target).absolutePath())
-                || !QFile::copy(it.value(), target)) {
-                finish(tr("Cannot copy %1 into the folder %2.").arg(it.value(), m_folder));
-                return;
-            }
-        }
+        // The pages, the JSON and the attachment files are written on a worker thread: a long
+        // conversation or a large file must not stop the window.
+        whenFinished(this,
+                     QtConcurrent::run(
+                             [folder = m_folder, id, archive = m_archive, files = m_filesToCopy] {
+                                 return writeConversation(folder, id, archive, files);
+                             }),
+                     [this](const QString &error) {
+                         if (error.isEmpty())
+                             conversationWritten();
+                         else
+                             finish(error);
+                     });
+        return;
     }
+    conversationWritten();
+}
+
+QString ConversationExport::writeConversation(const QString &folder, qint64 id,
+                                              const ConversationArchive &archive,
+                                              const QHash<QString, QString> &files)
+{
+    if (!writeFile(folder, conversationJsonFile(id),
+                   QJsonDocument(archive.toJson()).toJson(QJsonDocument::Indented))
+        || !writeFile(folder, conversationHtmlFile(id), HtmlPage::conversation(archive).toUtf8()))
+        return tr("Cannot write into the folder %1.").arg(folder);
+    // Files already copied by an earlier export stay as they are.
+    const QDir dir(folder);
+    for (auto it = files.cbegin(); it != files.cend(); ++it) {
+        const QString target = dir.filePath(it.key());
+        if (QFileInfo::exists(target))
+            continue;
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(it.value(), target))
+            return tr("Cannot copy %1 into the folder %2.").arg(it.value(), folder);
+    }
+    return {};
+}
+
+void ConversationExport::conversationWritten()
+{
+    const qint64 id = m_current.conversation.id;
+    const QList<QJsonObject> messages = m_archive.messages();
     m_state.insert(QString::number(id), QJsonObject{{u"lastSeq"_s, m_archive.lastSeq()}});
     m_listed.insert(
             id,
@@ -211,10 +236,13 @@ void ConversationExport::finish(const QString &error)
                 {u"conversations"_s, conversations}};
         const QJsonObject state{{u"version"_s, ConversationArchive::Version},
                                 {u"conversations"_s, m_state}};
-        if (!writeFile(manifestFile(), QJsonDocument(manifest).toJson(QJsonDocument::Indented))
-            || !writeFile(u"index.html"_s, HtmlPage::index(listed, m_selfUsername).toUtf8())
+        if (!writeFile(m_folder, manifestFile(),
+                       QJsonDocument(manifest).toJson(QJsonDocument::Indented))
+            || !writeFile(m_folder, u"index.html"_s,
+                          HtmlPage::index(listed, m_selfUsername).toUtf8())
             // Last: an export cut short before this point is simply done again from the start.
-            || !writeFile(stateFile(), QJsonDocument(state).toJson(QJsonDocument::Indented))) {
+            || !writeFile(m_folder, stateFile(),
+                          QJsonDocument(state).toJson(QJsonDocument::Indented))) {
             finish(tr("Cannot write into the folder %1.").arg(m_folder));
             return;
         }
@@ -224,9 +252,10 @@ void ConversationExport::finish(const QString &error)
     Q_EMIT finished(m_newMessages, error);
 }
 
-bool ConversationExport::writeFile(const QString &name, const QByteArray &bytes)
+bool ConversationExport::writeFile(const QString &folder, const QString &name,
+                                   const QByteArray &bytes)
 {
-    QSaveFile file(QDir(m_folder).filePath(name));
+    QSaveFile file(QDir(folder).filePath(name));
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
 }
 

@@ -8,7 +8,8 @@
 /// conversation; exporting again to the same folder reads only the entries after it, folds them
 /// into the conversation's JSON (ConversationArchive), and rewrites only the conversations that
 /// changed, so the folder ends as a full export would leave it. Reads the cache through
-/// MessageStore a page at a time; lives on the GUI thread and never blocks on the store.
+/// MessageStore a page at a time; lives on the GUI thread, writes files on a worker thread and
+/// never blocks on the store.
 
 #include "ConversationArchive.h"
 
@@ -49,8 +50,14 @@ private:
     void exportNext();
     void readPage();
     void finishConversation();
+    void conversationWritten();
     void finish(const QString &error);
-    bool writeFile(const QString &name, const QByteArray &bytes);
+    /// Writes a conversation's JSON and page and copies its files (on a worker thread); an
+    /// error for the user, or empty.
+    static QString writeConversation(const QString &folder, qint64 id,
+                                     const ConversationArchive &archive,
+                                     const QHash<QString, QString> &files);
+    static bool writeFile(const QString &folder, const QString &name, const QByteArray &bytes);
 
     MessageStore *m_store;
     bool m_running = false;

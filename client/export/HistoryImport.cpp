@@ -1,7 +1,10 @@
 #include "HistoryImport.h"
 
+#include "attachments/WorkerFuture.h"
 #include "content/MessageContent.h"
 #include "store/MessageStore.h"
+
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>
@@ -202,58 +205,71 @@ QList<StoredMessage> HistoryImport::entriesOf(const ConversationArchive &archive
     return entries;
 }
 
-bool HistoryImport::start(const QString &file, qint64 selfUserId)
+HistoryImport::Parsed HistoryImport::read(const QString &file, qint64 selfUserId)
 {
-    if (m_running)
-        return false;
-    m_running = true;
-    m_inserted.clear();
+    Parsed parsed;
     QList<ConversationArchive> archives;
-    QString error;
     QFile in(file);
     const QJsonObject json = in.open(QIODevice::ReadOnly)
             ? QJsonDocument::fromJson(in.readAll()).object()
             : QJsonObject();
     if (json.value(u"format"_s) == u"parley-export"_s) {
         if (json.value(u"version"_s).toInt() != ConversationArchive::Version) {
-            error = tr("This export is of a newer version of Parley.");
-        } else {
-            const QDir dir = QFileInfo(file).absoluteDir();
-            const QJsonArray listed = json.value(u"conversations"_s).toArray();
-            for (const QJsonValue &v : listed) {
-                // Only names inside the export's folder.
-                const QString name = QFileInfo(v.toObject().value(u"json"_s).toString()).fileName();
-                QFile conversation(dir.filePath(name));
-                std::optional<ConversationArchive> archive;
-                if (!name.isEmpty() && conversation.open(QIODevice::ReadOnly))
-                    archive = ConversationArchive::fromJson(
-                            QJsonDocument::fromJson(conversation.readAll()).object());
-                if (!archive) {
-                    error = tr("%1 is missing from the export or damaged.").arg(name);
-                    break;
-                }
-                archives.append(*archive);
+            parsed.error = tr("This export is of a newer version of Parley.");
+            return parsed;
+        }
+        const QDir dir = QFileInfo(file).absoluteDir();
+        const QJsonArray listed = json.value(u"conversations"_s).toArray();
+        for (const QJsonValue &v : listed) {
+            // Only names inside the export's folder.
+            const QString name = QFileInfo(v.toObject().value(u"json"_s).toString()).fileName();
+            QFile conversation(dir.filePath(name));
+            std::optional<ConversationArchive> archive;
+            if (!name.isEmpty() && conversation.open(QIODevice::ReadOnly))
+                archive = ConversationArchive::fromJson(
+                        QJsonDocument::fromJson(conversation.readAll()).object());
+            if (!archive) {
+                parsed.error = tr("%1 is missing from the export or damaged.").arg(name);
+                return parsed;
             }
+            archives.append(*archive);
         }
     } else if (auto archive = ConversationArchive::fromJson(json)) {
         archives.append(*archive);
     } else {
-        error = tr("%1 is not a Parley export (export.json or a conversation's JSON file).")
-                        .arg(QFileInfo(file).fileName());
+        parsed.error = tr("%1 is not a Parley export (export.json or a conversation's JSON file).")
+                               .arg(QFileInfo(file).fileName());
+        return parsed;
     }
-    if (!error.isEmpty()) {
-        QMetaObject::invokeMethod(
-                this, [this, error] { finish(0, 0, error); }, Qt::QueuedConnection);
-        return true;
-    }
-    QList<Conversation> conversations;
-    QList<StoredMessage> entries;
     for (const ConversationArchive &archive : std::as_const(archives)) {
         if (archive.conversationId() <= 0)
             continue;
-        conversations.append(conversationOf(archive, selfUserId));
-        entries += entriesOf(archive);
+        parsed.conversations.append(conversationOf(archive, selfUserId));
+        parsed.entries += entriesOf(archive);
     }
+    return parsed;
+}
+
+bool HistoryImport::start(const QString &file, qint64 selfUserId)
+{
+    if (m_running)
+        return false;
+    m_running = true;
+    m_inserted.clear();
+    // Files can be large: they are read and parsed on a worker thread.
+    whenFinished(this, QtConcurrent::run([file, selfUserId] { return read(file, selfUserId); }),
+                 [this, selfUserId](const Parsed &parsed) { store(parsed, selfUserId); });
+    return true;
+}
+
+void HistoryImport::store(const Parsed &parsed, qint64 selfUserId)
+{
+    if (!parsed.error.isEmpty()) {
+        finish(0, 0, parsed.error);
+        return;
+    }
+    const QList<Conversation> &conversations = parsed.conversations;
+    const QList<StoredMessage> &entries = parsed.entries;
     const int count = int(conversations.size());
     m_store->importHistory(conversations, entries, selfUserId)
             .then(this, [this, count](const StoredBatch &batch) {
@@ -262,7 +278,6 @@ bool HistoryImport::start(const QString &file, qint64 selfUserId)
                                                  [](const StoredMessage &m) { return !m.hidden; });
                 finish(count, int(added), {});
             });
-    return true;
 }
 
 void HistoryImport::finish(int conversations, int newMessages, const QString &error)

@@ -6,7 +6,8 @@
 /// Each message becomes the log entries it was made of (the message, its edits, reactions and
 /// delete, at their own seqs), stored through MessageStore::importHistory as entries from the
 /// server are: a seq the cache holds already is skipped, so importing twice adds nothing, and
-/// the search index takes the new rows in. Lives on the GUI thread; never blocks on the store.
+/// the search index takes the new rows in. Lives on the GUI thread; files are read on a worker
+/// thread, and it never blocks on the store.
 
 #include "ConversationArchive.h"
 
@@ -43,6 +44,16 @@ Q_SIGNALS:
     void finished(int conversations, int newMessages, const QString &error);
 
 private:
+    /// What a file holds, ready to store; `error` (for the user) when it cannot be read.
+    struct Parsed
+    {
+        QString error;
+        QList<Conversation> conversations;
+        QList<StoredMessage> entries;
+    };
+    /// Reads and parses `file` and the conversation files it lists (on a worker thread).
+    static Parsed read(const QString &file, qint64 selfUserId);
+    void store(const Parsed &parsed, qint64 selfUserId);
     void finish(int conversations, int newMessages, const QString &error);
 
     MessageStore *m_store;
