@@ -4,6 +4,7 @@
 
 #include "Logging.h"
 #include "account/Account.h"
+#include "account/OwnDevices.h"
 #include "attachments/Attachments.h"
 #include "backup/HistoryBackup.h"
 #include "chat/ConversationFeed.h"
@@ -82,6 +83,10 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
     // Display names and pictures: kept from the `profile` entries the cache stores, mine sent
     // with my messages.
     m_profiles = new Profiles(m_store, this);
+    // This user's devices, and the ones to announce (a login elsewhere).
+    m_ownDevices = new OwnDevices(m_connection, m_pushes, m_store, m_devices, this);
+    connect(m_ownDevices, &OwnDevices::newDevicesChanged, this, &Client::newDevicesChanged);
+    connect(m_ownDevices, &OwnDevices::failed, this, &Client::setError);
     m_profileSharing = new ProfileSharing(m_store, m_outbox, m_profiles, m_conversations, this);
     m_conversations->setProfiles(m_profiles);
     m_contacts->setProfiles(m_profiles);
@@ -161,6 +166,7 @@ Client::Client(ClientOptions options, std::unique_ptr<ContentCipher> cipher, QOb
     connect(m_connection, &Connection::stateChanged, this, &Client::updateState);
     connect(m_connection, &Connection::authenticated, this, [this] {
         m_connectFailed = false;
+        m_ownDevices->refresh();
         updateState();
     });
     connect(m_connection, &Connection::connectionLost, this, [this] {
@@ -374,6 +380,7 @@ void Client::onLoggedOut(bool erased)
     m_conversations->removeAll();
     m_contacts->setSelfUserId(0);
     m_devices->setDevices({});
+    m_ownDevices->reset();
     setActiveChat(nullptr);
     for (const auto &chat : std::as_const(m_chats)) {
         if (chat)
@@ -554,15 +561,17 @@ void Client::revokeDevice(qint64 deviceId)
 
 void Client::refreshDevices()
 {
-    m_connection->request(ListDevicesFrame{}).then(this, [this](const Result<RawFrame> &reply) {
-        auto list = reply ? FrameCodec::read<DeviceListFrame>(*reply)
-                          : Result<DeviceListFrame>(reply.error());
-        if (!list) {
-            setError(list.error());
-            return;
-        }
-        m_devices->setDevices(list->devices);
-    });
+    m_ownDevices->refresh();
+}
+
+QVariantList Client::newDevices() const
+{
+    return m_ownDevices->newDevices();
+}
+
+void Client::acknowledgeNewDevices()
+{
+    m_ownDevices->acknowledge();
 }
 
 ContactSafetyNumber *Client::safetyNumber(qint64 userId)

@@ -80,6 +80,9 @@ class Client : public QObject
     Q_PROPERTY(Parley::ConversationListModel *conversations READ conversations CONSTANT)
     Q_PROPERTY(Parley::ContactListModel *contacts READ contacts CONSTANT)
     Q_PROPERTY(Parley::DeviceListModel *devices READ devices CONSTANT)
+    /// This user's devices that signed in since this device last showed them, to announce
+    /// ({deviceId, name, createdAt} maps): a login that was not the user's must not go unseen.
+    Q_PROPERTY(QVariantList newDevices READ newDevices NOTIFY newDevicesChanged)
     Q_PROPERTY(Parley::OutboxListModel *outbox READ outboxList CONSTANT)
     Q_PROPERTY(Parley::SearchResultModel *searchResults READ searchResults CONSTANT)
     Q_PROPERTY(Parley::EmojiModel *emoji READ emoji CONSTANT)
@@ -218,6 +221,9 @@ public:
 
     Q_INVOKABLE void revokeDevice(qint64 deviceId);
     Q_INVOKABLE void refreshDevices();
+    QVariantList newDevices() const;
+    /// The user saw the new devices: they are not announced again.
+    Q_INVOKABLE void acknowledgeNewDevices();
 
     /// End-to-end encryption (docs/security.md): the safety number with a contact (owned by
     /// the Client, updated as keys change; a conversation's warning is Chat::security).
@@ -278,6 +284,7 @@ Q_SIGNALS:
     void languageChanged();
     void activeChatChanged();
     void blockedUsersChanged();
+    void newDevicesChanged();
 
     void errorOccurred(int code, const QString &message);
     void conversationOpened(qint64 conversationId);
@@ -328,6 +335,7 @@ private:
     NewMessageNotifier *m_newMessages;
     LanguageSwitcher *m_languages;
     DeviceListModel *m_devices;
+    class OwnDevices *m_ownDevices = nullptr;
     SearchResultModel *m_searchResults;
     OutboxListModel *m_outboxList;
     RecentEmoji *m_recentEmoji;

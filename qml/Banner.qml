@@ -11,9 +11,12 @@ Rectangle {
     property string iconName
     property string text
     property string actionText
+    // A second, quieter choice (e.g. "It was me" beside "Review…"); none when empty.
+    property string secondActionText
     property string tone: "warning" // "warning" or "danger"
 
     signal actionTriggered()
+    signal secondActionTriggered()
 
     implicitHeight: row.implicitHeight + Theme.spacing * 2
     color: Theme.warningBackground
@@ -41,6 +44,18 @@ Rectangle {
             wrapMode: Text.Wrap
             color: banner.tone === "danger" ? Theme.danger : Theme.warning
             font.weight: Font.Medium
+        }
+
+        Button {
+            objectName: "bannerSecondActionButton"
+            visible: banner.secondActionText.length > 0
+            text: banner.secondActionText
+            flat: true
+            implicitHeight: 32
+            topInset: 0
+            bottomInset: 0
+            Accessible.name: text
+            onClicked: banner.secondActionTriggered()
         }
 
         Button {

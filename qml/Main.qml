@@ -201,6 +201,29 @@ ApplicationWindow {
             }
 
             Banner {
+                readonly property var devices: window.client.newDevices
+                readonly property var newest: devices.length > 0 ? devices[devices.length - 1] : null
+
+                objectName: "newDeviceBanner"
+                Layout.fillWidth: true
+                visible: devices.length > 0
+                iconName: "shield"
+                text: !newest ? ""
+                      : devices.length === 1
+                        ? qsTr("“%1” signed in to your account (%2). If that was not you, remove it and change your password.")
+                              .arg(newest.name).arg(new Date(newest.createdAt).toLocaleString(Qt.locale(), Locale.ShortFormat))
+                        : qsTr("%1 new devices signed in to your account, the last “%2”. If that was not you, remove them and change your password.")
+                              .arg(devices.length).arg(newest.name)
+                actionText: qsTr("Review…")
+                secondActionText: qsTr("It was me")
+                onActionTriggered: {
+                    window.client.acknowledgeNewDevices()
+                    settingsDialog.openOn(1)
+                }
+                onSecondActionTriggered: window.client.acknowledgeNewDevices()
+            }
+
+            Banner {
                 objectName: "certificateBanner"
                 Layout.fillWidth: true
                 visible: window.client.certificateProblem.length > 0

@@ -39,8 +39,17 @@ ModalDialog {
         profileSavedNote.visible = false
     }
 
+    // The tab the dialog opens on (0: Account); openOn() sets it for one opening.
+    property int startTab: 0
+
+    function openOn(tab) {
+        startTab = tab
+        open()
+    }
+
     onAboutToShow: {
-        tabs.currentIndex = 0
+        tabs.currentIndex = startTab
+        startTab = 0
         resetProfile()
         client.refreshDevices()
     }

@@ -787,6 +787,18 @@
         <source>Show…</source>
         <translation>Anzeigen …</translation>
     </message>
+    <message>
+        <source>“%1” signed in to your account (%2). If that was not you, remove it and change your password.</source>
+        <translation>„%1“ hat sich bei deinem Konto angemeldet (%2). Wenn du das nicht warst, entferne es und ändere dein Passwort.</translation>
+    </message>
+    <message>
+        <source>%1 new devices signed in to your account, the last “%2”. If that was not you, remove them and change your password.</source>
+        <translation>%1 neue Geräte haben sich bei deinem Konto angemeldet, zuletzt „%2“. Wenn du das nicht warst, entferne sie und ändere dein Passwort.</translation>
+    </message>
+    <message>
+        <source>It was me</source>
+        <translation>Das war ich</translation>
+    </message>
 </context>
 <context>
     <name>MemberDelegate</name>

@@ -787,6 +787,18 @@
         <source>Show…</source>
         <translation>Afficher…</translation>
     </message>
+    <message>
+        <source>“%1” signed in to your account (%2). If that was not you, remove it and change your password.</source>
+        <translation>«&#xa0;%1&#xa0;» s’est connecté à ton compte (%2). Si ce n’était pas toi, retire-le et change ton mot de passe.</translation>
+    </message>
+    <message>
+        <source>%1 new devices signed in to your account, the last “%2”. If that was not you, remove them and change your password.</source>
+        <translation>%1 nouveaux appareils se sont connectés à ton compte, le dernier «&#xa0;%2&#xa0;». Si ce n’était pas toi, retire-les et change ton mot de passe.</translation>
+    </message>
+    <message>
+        <source>It was me</source>
+        <translation>C’était moi</translation>
+    </message>
 </context>
 <context>
     <name>MemberDelegate</name>

@@ -214,6 +214,10 @@ void Accounts::complete(const Request &r, qint64 userId, const QString &username
     AuthenticatedFrame frame{userId, username, deviceId, token};
     m_ctx.delivery->authenticated(r.from, userId, deviceId, FrameCodec::encode(frame, r.id));
     qCDebug(lcServerRouting) << "device" << deviceId << "of user" << userId << "authenticated";
+    // A new device (register, login): the user's other devices show it, so a login that was
+    // not the user's is seen (docs/protocol.md, 6.1).
+    if (!token.isEmpty())
+        announceDevices(userId, deviceId);
     // A device short of one-time pre-keys (a new one has none) is told at once.
     m_ctx.store.run<int>(
             m_ctx.thread, [deviceId](Database &db) { return db.keys().preKeyCount(deviceId); },
@@ -285,6 +289,26 @@ void Accounts::revokeDevice(const Request &r, const RevokeDeviceFrame &f)
                 if (f.deviceId != r.deviceId)
                     m_ctx.delivery->send(r.from, ok);
                 disconnectDevice(f.deviceId, r, ok);
+                announceDevices(r.userId, f.deviceId);
+            });
+}
+
+void Accounts::announceDevices(qint64 userId, qint64 except)
+{
+    m_ctx.store.run<QList<DeviceRecord>>(
+            m_ctx.thread, [userId](Database &db) { return db.accounts().listDevices(userId); },
+            [this, except](Result<QList<DeviceRecord>> devices) {
+                if (!devices)
+                    return; // the next listDevices tells them
+                for (const DeviceRecord &to : *devices) {
+                    if (to.id == except)
+                        continue;
+                    DeviceListFrame frame;
+                    for (const DeviceRecord &d : *devices)
+                        frame.devices.append(
+                                Device{d.id, d.name, d.createdAt, d.lastSeenAt, d.id == to.id});
+                    m_ctx.pushToDevice(to.id, FrameCodec::encode(frame));
+                }
             });
 }
 

@@ -34,6 +34,9 @@ private:
     void createDevice(const Request &r, qint64 userId, const QString &username,
                       const QString &deviceName);
     void setPassword(const Request &r, const QString &password);
+    /// Pushes `userId`'s device list to each of its devices but `except` (one came or went), each
+    /// marked as the current one in its own copy.
+    void announceDevices(qint64 userId, qint64 except);
     void complete(const Request &r, qint64 userId, const QString &username, qint64 deviceId,
                   const QByteArray &token);
     /// Closes every session of a revoked device, with `lastFrame` for the one that asked.

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void loginAndResume();
     void newDeviceIsToldItHasNoKeys();
     void revokeDeviceDisconnectsIt();
+    void otherDevicesAreToldOfNewDevices();
     void logoutRevokesTheToken();
     void changePassword();
     void findUser();
@@ -142,6 +143,38 @@ void tst_Accounts::revokeDeviceDisconnectsIt()
     QCOMPARE(a->callOk(RevokeDeviceFrame{other->account().deviceId}).error().code,
              ErrorCode::NoSuchDevice);
     QVERIFY(other->isOpen());
+}
+
+void tst_Accounts::otherDevicesAreToldOfNewDevices()
+{
+    auto a = f.newUser(u"watcher"_s);
+    QVERIFY(a);
+    a->clear();
+    // A login elsewhere: the device that was there gets the list, itself marked current.
+    auto b = f.newDevice(a->account().username);
+    QVERIFY(b);
+    auto pushed = a->awaitPush(FrameType::DeviceList);
+    QVERIFY(pushed);
+    auto list = FrameCodec::read<DeviceListFrame>(*pushed);
+    PARLEY_VERIFY(list);
+    QCOMPARE(list->devices.size(), 2);
+    for (const Device &d : list->devices)
+        QCOMPARE(d.current, d.deviceId == a->account().deviceId);
+    // The new device itself is told nothing; someone else's devices neither.
+    auto stranger = f.newUser(u"stranger"_s);
+    QVERIFY(stranger);
+    stranger->clear();
+    QVERIFY(!b->receivesPush(FrameType::DeviceList, 300));
+    // A revoked device leaves the others' lists the same way.
+    PARLEY_VERIFY(b->callOk(RevokeDeviceFrame{a->account().deviceId}));
+    pushed = b->awaitPush(FrameType::DeviceList);
+    QVERIFY(pushed);
+    list = FrameCodec::read<DeviceListFrame>(*pushed);
+    PARLEY_VERIFY(list);
+    QCOMPARE(list->devices.size(), 1);
+    QCOMPARE(list->devices.first().deviceId, b->account().deviceId);
+    QVERIFY(list->devices.first().current);
+    QVERIFY(!stranger->receivesPush(FrameType::DeviceList, 100));
 }
 
 void tst_Accounts::logoutRevokesTheToken()

@@ -8,6 +8,7 @@
 #include "Steps.h"
 #include "TwoPeople.h"
 #include "crypto/SecretsFile.h"
+#include "models/DeviceListModel.h"
 #include "net/Connection.h"
 #include "platform/ProfileLock.h"
 #include "platform/ProfilePaths.h"
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void firstConnectionShowsFingerprint();
     void keychainLostFallsBackToPassphrase();
     void recoveryKeyOpensProfile();
+    void newOwnDeviceIsAnnounced();
 
 private:
     /// The number `sql` (a COUNT) gives on `user`'s cache file, read beside the running app;
@@ -453,6 +455,71 @@ void tst_Trust::recoveryKeyOpensProfile()
     unlockWith(last, u"recoveryKeyField"_s, renewed);
     QTRY_VERIFY_WITH_TIMEOUT(!last.isShown(u"unlockPage"_s), Steps::NetworkTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(last.text(u"ownUsername"_s), u"alice"_s, Steps::NetworkTimeout);
+}
+
+void tst_Trust::newOwnDeviceIsAnnounced()
+{
+    m_people.registerBoth();
+    if (QTest::currentTestFailed())
+        return;
+    const auto bannerText = [](AppWindow &app) {
+        QQuickItem *banner = app.item(u"newDeviceBanner"_s);
+        return banner ? app.text(u"bannerText"_s, banner) : QString();
+    };
+
+    // Someone signs in as alice on another computer: her open window says so at once, with the
+    // device's name; the new device itself announces nothing.
+    const QString laptopProfile = TwoPeople::profile(u"alice-laptop"_s);
+    auto laptop = std::make_unique<AppWindow>(
+            laptopProfile, m_people.dir->filePath(u"alice-laptop"_s), m_people.server->url());
+    Steps::logIn(*laptop, u"alice"_s, u"alice-password"_s);
+    if (QTest::currentTestFailed())
+        return;
+    const QString laptopName = u"UI test (%1)"_s.arg(laptopProfile);
+    QTRY_VERIFY_WITH_TIMEOUT(bannerText(*m_people.alice).contains(laptopName),
+                             Steps::NetworkTimeout);
+    QVERIFY(bannerText(*m_people.alice).contains(u"If that was not you"_s));
+    m_people.alice->screenshot(u"newOwnDeviceIsAnnounced-banner"_s);
+    QVERIFY(!laptop->isShown(u"newDeviceBanner"_s));
+    QVERIFY(!m_people.bob->isShown(u"newDeviceBanner"_s));
+
+    // Until she answers, it stays, across a restart; "It was me" ends it for good.
+    m_people.alice.reset();
+    m_people.alice = m_people.reopen(u"alice"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(bannerText(*m_people.alice).contains(laptopName),
+                             Steps::NetworkTimeout);
+    QVERIFY(m_people.alice->click(m_people.alice->item(
+            u"bannerSecondActionButton"_s, m_people.alice->item(u"newDeviceBanner"_s))));
+    QTRY_VERIFY(!m_people.alice->isShown(u"newDeviceBanner"_s));
+    m_people.alice.reset();
+    m_people.alice = m_people.reopen(u"alice"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(m_people.alice->client()->state(), Client::State::Online,
+                              Steps::NetworkTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_people.alice->client()->devices()->rowCount(), 2,
+                              Steps::NetworkTimeout);
+    QVERIFY(!m_people.alice->isShown(u"newDeviceBanner"_s));
+
+    // A device that signs in while her window is closed is announced at the next start;
+    // "Review…" opens Settings on Devices, where it is listed with the others.
+    m_people.alice.reset();
+    const QString phoneProfile = TwoPeople::profile(u"alice-phone"_s);
+    auto phone = std::make_unique<AppWindow>(phoneProfile, m_people.dir->filePath(u"alice-phone"_s),
+                                             m_people.server->url());
+    Steps::logIn(*phone, u"alice"_s, u"alice-password"_s);
+    if (QTest::currentTestFailed())
+        return;
+    m_people.alice = m_people.reopen(u"alice"_s);
+    const QString phoneName = u"UI test (%1)"_s.arg(phoneProfile);
+    QTRY_VERIFY_WITH_TIMEOUT(bannerText(*m_people.alice).contains(phoneName),
+                             Steps::NetworkTimeout);
+    QVERIFY(!bannerText(*m_people.alice).contains(laptopName));
+    QVERIFY(m_people.alice->click(m_people.alice->item(
+            u"bannerActionButton"_s, m_people.alice->item(u"newDeviceBanner"_s))));
+    QTRY_VERIFY(m_people.alice->isShown(u"settingsDialog"_s));
+    QTRY_COMPARE(m_people.alice->item(u"devicesTab"_s)->property("checked").toBool(), true);
+    QTRY_COMPARE(m_people.alice->items(u"revokeDeviceButton"_s).size(), 2);
+    QVERIFY(!m_people.alice->isShown(u"newDeviceBanner"_s));
+    m_people.alice->screenshot(u"newOwnDeviceIsAnnounced-devices"_s);
 }
 
 QTEST_MAIN(tst_Trust)
