@@ -94,10 +94,13 @@ void Client::showImported(const QList<StoredMessage> &rows)
         byConversation[row.conversationId].append(row);
     for (auto it = byConversation.cbegin(); it != byConversation.cend(); ++it) {
         Chat *chat = m_chats.value(it.key());
-        if (!chat || chat->messages()->rowCount() == 0)
+        // A conversation still loading reads its first page from the cache, imported rows
+        // included; one that showed nothing takes them all.
+        if (!chat || !chat->messages()->isLoaded())
             continue;
-        const qint64 first =
-                chat->messages()->index(0).data(MessageListModel::SeqRole).toLongLong();
+        const qint64 first = chat->messages()->rowCount() == 0
+                ? 0
+                : chat->messages()->index(0).data(MessageListModel::SeqRole).toLongLong();
         QList<StoredMessage> shown;
         for (const StoredMessage &row : it.value()) {
             if (row.seq > first)
