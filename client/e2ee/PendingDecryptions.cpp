@@ -338,6 +338,10 @@ void PendingDecryptions::retryWhere(const QString &condition, const QVariantList
                                          << it.key() << "settled";
                     Q_EMIT messagesUpdated(it.key(), it.value());
                 }
+                // Still missing (after a restart, or a key that came but not the one needed):
+                // ask again, or the row waits until the sender writes once more.
+                for (const auto &[waitingIn, sender] : updates->waiting)
+                    Q_EMIT keyMissing(waitingIn, sender);
             });
 }
 

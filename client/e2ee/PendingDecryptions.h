@@ -61,7 +61,7 @@ public:
     void onStored(qint64 conversationId, const QList<StoredMessage> &messages);
     /// Sender keys arrived: decrypt what waited for them.
     void retry(const QList<ReceivedSenderKey> &keys);
-    /// Tries every waiting entry (after start-up).
+    /// Tries every waiting entry (after start-up); those still waiting ask again (keyMissing).
     void retryAll();
 
 Q_SIGNALS:
