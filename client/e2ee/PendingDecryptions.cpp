@@ -229,11 +229,14 @@ QString PendingDecryptions::explanation(Outcome outcome)
 {
     switch (outcome) {
     case Outcome::BeforeKey:
-        return tr("(sent before this device could read this person's messages)");
+        return tr("Sent before this device could read this person's messages. Restoring a "
+                  "backup, or importing an export from another of your devices, brings it here.");
     case Outcome::Replay:
-        return tr("(a repeated copy of an earlier message, not shown again)");
+        return tr("A repeated copy of an earlier message: the original is shown where it was "
+                  "first sent.");
     case Outcome::Invalid:
-        return tr("(this message is damaged and cannot be decrypted)");
+        return tr("This message is damaged and cannot be decrypted. Ask the sender to send it "
+                  "again.");
     default:
         return {};
     }
@@ -338,6 +341,10 @@ void PendingDecryptions::retryWhere(const QString &condition, const QVariantList
                                          << it.key() << "settled";
                     Q_EMIT messagesUpdated(it.key(), it.value());
                 }
+                // Still missing (after a restart, or a key that came but not the one needed):
+                // ask again, or the row waits until the sender writes once more.
+                for (const auto &[waitingIn, sender] : updates->waiting)
+                    Q_EMIT keyMissing(waitingIn, sender);
             });
 }
 

@@ -3,7 +3,8 @@
 /// Log entries this device could not decrypt yet, kept until their sender key arrives.
 ///
 /// A content entry whose sender key has not arrived is stored by the sync engine as an
-/// undecryptable row ("Waiting for this message…") while its ciphertext waits here
+/// undecryptable row ("Waiting for the key to this message…", and keyMissing() has the sender's
+/// device asked for it) while its ciphertext waits here
 /// (e2ee_pending). When the key arrives the entry is decrypted and the row replaced in the same
 /// transaction (messagesUpdated() tells the model). An entry that can never be decrypted here
 /// gets a line saying why instead: sent before this device had the sender's key, a repeated
@@ -61,7 +62,7 @@ public:
     void onStored(qint64 conversationId, const QList<StoredMessage> &messages);
     /// Sender keys arrived: decrypt what waited for them.
     void retry(const QList<ReceivedSenderKey> &keys);
-    /// Tries every waiting entry (after start-up).
+    /// Tries every waiting entry (after start-up); those still waiting ask again (keyMissing).
     void retryAll();
 
 Q_SIGNALS:

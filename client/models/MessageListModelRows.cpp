@@ -50,8 +50,20 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case TextRole:
         if (system)
             return r.systemText;
-        if (m.undecryptable) // text: why it cannot be read, or empty while its key is on its way
-            return m.text.isEmpty() ? tr("Waiting for this message…") : m.text;
+        if (m.undecryptable) { // text: why it cannot be read, or empty while its key is on its way
+            if (!m.text.isEmpty())
+                return m.text;
+            // The device asked the sender's device for the key by itself (PendingDecryptions).
+            if (m.senderId == m_selfUserId)
+                return tr("Waiting for the key to this message. Your device that sent it was asked "
+                          "to send it again; the message appears here when it arrives.");
+            if (const QString name = data(index, SenderNameRole).toString(); !name.isEmpty())
+                return tr("Waiting for the key to this message. %1's device was asked to send it "
+                          "again; the message appears here when it arrives.")
+                        .arg(name);
+            return tr("Waiting for the key to this message. The sender's device was asked to send "
+                      "it again; the message appears here when it arrives.");
+        }
         if (m.deleted)
             return deletedText();
         return shownText(r);

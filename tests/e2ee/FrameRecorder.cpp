@@ -1,5 +1,8 @@
 #include "FrameRecorder.h"
 
+#include "protocol/FrameCodec.h"
+#include "protocol/Frames.h"
+
 #include <QtCore/QtEndian>
 #include <QtNetwork/QHostAddress>
 #include <QtNetwork/QTcpSocket>
@@ -33,13 +36,20 @@ QUrl FrameRecorder::url() const
     return QUrl(u"ws://127.0.0.1:%1"_s.arg(m_listener.serverPort()));
 }
 
-void FrameRecorder::Direction::feed(const QByteArray &bytes)
+void FrameRecorder::damageNextInboxItem(qint64 fromUserId, qint64 fromDeviceId, qint64 toDeviceId)
+{
+    m_damages.append({fromUserId, fromDeviceId, toDeviceId});
+}
+
+QByteArray FrameRecorder::Direction::feed(const QByteArray &bytes)
 {
     buffer += bytes;
+    QByteArray complete;
     if (!handshakeDone) {
         const qsizetype end = buffer.indexOf("\r\n\r\n");
         if (end < 0)
-            return;
+            return complete;
+        complete = buffer.left(end + 4);
         buffer.remove(0, end + 4);
         handshakeDone = true;
     }
@@ -53,12 +63,12 @@ void FrameRecorder::Direction::feed(const QByteArray &bytes)
         qsizetype header = 2;
         if (length == 126) {
             if (buffer.size() < 4)
-                return;
+                break;
             length = qFromBigEndian<quint16>(b + 2);
             header = 4;
         } else if (length == 127) {
             if (buffer.size() < 10)
-                return;
+                break;
             length = qFromBigEndian<quint64>(b + 2);
             header = 10;
         }
@@ -66,20 +76,68 @@ void FrameRecorder::Direction::feed(const QByteArray &bytes)
         if (masked)
             header += 4;
         if (quint64(buffer.size()) < header + length)
-            return;
-        QByteArray payload = buffer.mid(header, qsizetype(length));
+            break;
+        QByteArray frame = buffer.left(header + qsizetype(length));
+        buffer.remove(0, frame.size());
+        QByteArray payload = frame.mid(header);
         if (masked) {
             for (qsizetype i = 0; i < payload.size(); ++i)
-                payload[i] = char(payload[i] ^ buffer[maskAt + (i % 4)]);
+                payload[i] = char(payload[i] ^ frame[maskAt + (i % 4)]);
         }
-        buffer.remove(0, header + qsizetype(length));
         if (opcode >= 0x8) { // control frames: kept as they are
             out->append(payload);
-            continue;
+        } else {
+            message += payload;
+            if (fin)
+                out->append(message);
+            // A whole message in one frame, in clear: it may be changed on its way.
+            if (fin && message == payload && !masked && inspect) {
+                inspect(payload);
+                frame.replace(header, payload.size(), payload);
+            }
+            if (fin)
+                message.clear();
         }
-        message += payload;
-        if (fin)
-            out->append(std::exchange(message, {}));
+        complete += frame;
+    }
+    return complete;
+}
+
+void FrameRecorder::inspectFromServer(Pipe *pipe, QByteArray &message)
+{
+    const auto raw = FrameCodec::decode(message, FrameLimits::fromServer());
+    if (!raw)
+        return;
+    QList<InboxItem> items;
+    if (raw->type == FrameType::Authenticated) {
+        if (const auto authenticated = FrameCodec::read<AuthenticatedFrame>(*raw))
+            pipe->deviceId = authenticated->deviceId;
+    } else if (raw->type == FrameType::InboxPushed) {
+        if (const auto pushed = FrameCodec::read<InboxPushedFrame>(*raw))
+            items.append(pushed->item);
+    } else if (raw->type == FrameType::InboxItems) {
+        if (const auto page = FrameCodec::read<InboxItemsFrame>(*raw))
+            items = page->items;
+    }
+    for (const InboxItem &item : std::as_const(items)) {
+        if (!m_damagedItems.contains(item.itemId)) {
+            const auto armed =
+                    std::find_if(m_damages.begin(), m_damages.end(), [&](const Damage &d) {
+                        return d.toDeviceId == pipe->deviceId && d.fromUserId == item.fromUserId
+                                && d.fromDeviceId == item.fromDeviceId;
+                    });
+            if (armed == m_damages.end())
+                continue;
+            m_damages.erase(armed);
+            m_damagedItems.append(item.itemId);
+        }
+        const qsizetype at = message.indexOf(item.body);
+        if (item.body.isEmpty() || at < 0)
+            continue;
+        // The last byte: in a session's message part of its MAC, in a session's first message
+        // the id of the signed pre-key it used. Either way the device cannot decrypt it.
+        const qsizetype last = at + item.body.size() - 1;
+        message[last] = char(message.at(last) ^ 0x5a);
     }
 }
 
@@ -93,6 +151,7 @@ void FrameRecorder::onNewConnection()
         p->server = new QTcpSocket;
         p->up.out = &m_clientMessages;
         p->down.out = &m_serverMessages;
+        p->down.inspect = [this, p](QByteArray &message) { inspectFromServer(p, message); };
         connect(client, &QTcpSocket::readyRead, this, [this, p] {
             const QByteArray bytes = p->client->readAll();
             m_raw += bytes;
@@ -107,8 +166,8 @@ void FrameRecorder::onNewConnection()
         connect(p->server, &QTcpSocket::readyRead, this, [this, p] {
             const QByteArray bytes = p->server->readAll();
             m_raw += bytes;
-            p->down.feed(bytes);
-            p->client->write(bytes);
+            // Passed on a whole frame at a time, so that one can be changed first.
+            p->client->write(p->down.feed(bytes));
         });
         connect(client, &QTcpSocket::disconnected, this, [p] { p->server->disconnectFromHost(); });
         connect(p->server, &QTcpSocket::disconnected, this,

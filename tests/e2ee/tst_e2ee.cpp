@@ -24,6 +24,7 @@
 #include "outbox/Outbox.h"
 #include "platform/ProfilePaths.h"
 #include "store/CacheUnlock.h"
+#include "store/MessageStore.h"
 
 #include <QtCore/QDirIterator>
 #include <QtCore/QRandomGenerator>
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void identityChangeRaisesWarning();
     void verifiedMarkFollowsDevices();
     void keysLowIsAnswered();
+    void undecryptableRowHealsAfterReshare();
     void serverSawNoPlaintext(); // keep last: it scans what the others sent
 
 private:
@@ -691,6 +693,156 @@ void tst_E2ee::keysLowIsAnswered()
     QCOMPARE(replenished.first().first().toInt(), DeviceKeyPublisher::PreKeyBatch);
     // 200 now: no more keysLow, so no second batch.
     QVERIFY(!replenished.wait(2000));
+}
+
+void tst_E2ee::undecryptableRowHealsAfterReshare()
+{
+    auto ada = signIn(u"h-ada"_s, u"laptop"_s, true);
+    auto bram = signIn(u"h-bram"_s, u"laptop"_s, true);
+    auto cleo = signIn(u"h-cleo"_s, u"laptop"_s, true);
+    QVERIFY(ada && bram && cleo);
+    const DeviceAddress adaDevice{ada->userId(), qint32(ada->deviceId())};
+    const DeviceAddress bramDevice{bram->userId(), qint32(bram->deviceId())};
+
+    // Ada's sender key of the new group is damaged on its way to bram's device, which cannot
+    // decrypt that inbox item and drops it: the key is lost, not late.
+    const int damagedBefore = m_recorder->damagedItems();
+    m_recorder->damageNextInboxItem(ada->userId(), ada->deviceId(), bram->deviceId());
+    const qint64 id = createGroup(*ada, u"healing"_s, {u"h-bram"_s, u"h-cleo"_s});
+    QVERIFY(id > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(bram->conversations()->summary(id), NetworkMs);
+
+    // What bram's open conversation shows for each entry, every time it changes.
+    MessageListModel *view = bram->chat(id)->messages();
+    QHash<qint64, QStringList> shown;
+    auto note = [view, &shown](int first, int last) {
+        for (int i = first; i <= last; ++i) {
+            const QModelIndex index = view->index(i);
+            QStringList &texts = shown[index.data(MessageListModel::SeqRole).toLongLong()];
+            const QString text = index.data(MessageListModel::TextRole).toString();
+            if (texts.isEmpty() || texts.constLast() != text)
+                texts.append(text);
+        }
+    };
+    QObject watcher;
+    connect(view, &QAbstractItemModel::rowsInserted, &watcher,
+            [note](const QModelIndex &, int first, int last) { note(first, last); });
+    connect(view, &QAbstractItemModel::dataChanged, &watcher,
+            [note](const QModelIndex &from, const QModelIndex &to) { note(from.row(), to.row()); });
+    connect(view, &QAbstractItemModel::modelReset, &watcher,
+            [note, view] { note(0, view->rowCount() - 1); });
+    MessageListModel *adaView = ada->chat(id)->messages();
+    auto seqOf = [adaView](const QString &text) {
+        const int row = rowWithText(adaView, text);
+        return row < 0 ? 0 : adaView->index(row).data(MessageListModel::SeqRole).toLongLong();
+    };
+    QSignalSpy answered(ada->encryption()->distributor(), &SenderKeyDistributor::requestAnswered);
+    QSignalSpy missing(bram->encryption()->pending(), &PendingDecryptions::keyMissing);
+    auto answersTo = [&answered, id](const DeviceAddress &device, bool granted) {
+        return int(std::count_if(answered.cbegin(), answered.cend(), [&](const QList<QVariant> &a) {
+            return a.at(0).value<DeviceAddress>() == device && a.at(1).toLongLong() == id
+                    && a.at(2).toBool() == granted;
+        }));
+    };
+
+    // Bram's device cannot read ada's message: the row says why and what happens next, and the
+    // device asks ada's device for the key by itself; ada's device sends it again and the row
+    // fills in.
+    const QString lost = say(*ada, id, u"the key to this got lost"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorder->damagedItems(), damagedBefore + 1, NetworkMs);
+    QTRY_VERIFY_WITH_TIMEOUT(seqOf(lost) > 0, NetworkMs);
+    const qint64 lostSeq = seqOf(lost);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*bram, id, lost), NetworkMs);
+    const QString waiting = u"Waiting for the key to this message. h-ada's device was asked to "
+                            u"send it again; the message appears here when it arrives."_s;
+    QVERIFY2(!shown.value(lostSeq).isEmpty(), "the row was never shown before it was read");
+    QCOMPARE(shown.value(lostSeq).constFirst(), waiting);
+    QCOMPARE(shown.value(lostSeq).constLast(), lost);
+    QCOMPARE(answersTo(bramDevice, true), 1);
+    QCOMPARE(answersTo(bramDevice, false), 0);
+    const int row = rowWithText(view, lost);
+    QCOMPARE(view->index(row).data(MessageListModel::SeqRole).toLongLong(), lostSeq);
+    QCOMPARE(view->index(row).data(MessageListModel::SenderIdRole).toLongLong(), ada->userId());
+
+    // The cache holds the message itself now, and search finds it.
+    QFuture<std::optional<StoredMessage>> cached = bram->store()->message(id, lostSeq);
+    QTRY_VERIFY_WITH_TIMEOUT(cached.isFinished(), NetworkMs);
+    QVERIFY(cached.result().has_value());
+    QCOMPARE(cached.result()->text, lost);
+    QVERIFY(!cached.result()->undecryptable);
+    const QString tag = lost.mid(lost.lastIndexOf(u'#') + 1);
+    QFuture<QList<SearchHit>> found = bram->store()->searchMessages(tag, id, {}, 10);
+    QTRY_VERIFY_WITH_TIMEOUT(found.isFinished(), NetworkMs);
+    QCOMPARE(found.result().size(), 1);
+    QCOMPARE(found.result().constFirst().message.seq, lostSeq);
+
+    // Cleo leaves, so ada's key rotates; the new one is damaged on its way to bram as well.
+    // Ada's next message is missing its key again, well within the minute of the first
+    // request: bram's device notices but does not ask a second time.
+    m_recorder->damageNextInboxItem(ada->userId(), ada->deviceId(), bram->deviceId());
+    ada->chat(id)->removeMember(cleo->userId());
+    QTRY_VERIFY_WITH_TIMEOUT(
+            !bram->conversations()->summary(id)->conversation.member(cleo->userId()), NetworkMs);
+    const qsizetype missingBefore = missing.size();
+    const QString again = say(*ada, id, u"and again"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(seqOf(again) > 0, NetworkMs);
+    const qint64 againSeq = seqOf(again);
+    QTRY_VERIFY_WITH_TIMEOUT(shown.value(againSeq).contains(waiting), NetworkMs);
+    QCOMPARE(m_recorder->damagedItems(), damagedBefore + 2);
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(missing.cbegin() + missingBefore, missing.cend(),
+                                         [&](const QList<QVariant> &m) {
+                                             return m.at(0).toLongLong() == id
+                                                     && m.at(1).value<DeviceAddress>() == adaDevice;
+                                         }),
+                             NetworkMs);
+    // A request would be answered within seconds: none comes.
+    QVERIFY(!QTest::qWaitFor([&] { return answersTo(bramDevice, true) > 1; }, 5000));
+    QCOMPARE(answersTo(bramDevice, true), 1);
+    QVERIFY(!shows(*bram, id, again));
+
+    // Bram restarts the app: the device asks again by itself, and that row fills in too.
+    bram.reset();
+    bram = makeClient(u"h-bram"_s, u"laptop"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(bram->state(), Client::State::Online, NetworkMs);
+    QTRY_VERIFY_WITH_TIMEOUT(bram->encryption()->isReady(), NetworkMs);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*bram, id, again), NetworkMs);
+    QTRY_COMPARE_WITH_TIMEOUT(answersTo(bramDevice, true), 2, NetworkMs);
+    QVERIFY(shows(*bram, id, lost));
+
+    // Dora joins after those messages. Ada's key reaches her device damaged too, so her device
+    // asks for it; she is a member now and gets again what she was sent, the key from her
+    // joining on: what ada writes next, never the message from before.
+    auto dora = signIn(u"h-dora"_s, u"laptop"_s, true);
+    QVERIFY(dora);
+    const DeviceAddress doraDevice{dora->userId(), qint32(dora->deviceId())};
+    m_recorder->damageNextInboxItem(ada->userId(), ada->deviceId(), dora->deviceId());
+    ada->chat(id)->addMember(u"h-dora"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(dora->conversations()->summary(id), NetworkMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorder->damagedItems(), damagedBefore + 3, NetworkMs);
+    const QString joined = say(*ada, id, u"welcome dora"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(*dora, id, joined), NetworkMs);
+    QTRY_COMPARE_WITH_TIMEOUT(answersTo(doraDevice, true), 1, NetworkMs);
+    // She scrolls up to what was said before she joined: her device loads it from the server.
+    MessageListModel *doraView = dora->chat(id)->messages();
+    auto scrolledTo = [doraView](qint64 seq) {
+        if (doraView->rowCount() > 0
+            && doraView->index(0).data(MessageListModel::SeqRole).toLongLong() <= seq)
+            return true;
+        doraView->fetchMore({}); // does nothing while a page is on its way
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(scrolledTo(againSeq), NetworkMs);
+    auto doraText = [doraView](qint64 seq) {
+        for (int i = 0; i < doraView->rowCount(); ++i) {
+            if (doraView->index(i).data(MessageListModel::SeqRole).toLongLong() == seq)
+                return doraView->index(i).data(MessageListModel::TextRole).toString();
+        }
+        return QString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(
+            doraText(againSeq),
+            PendingDecryptions::explanation(PendingDecryptions::Outcome::BeforeKey), NetworkMs);
+    QVERIFY(!shows(*dora, id, again));
 }
 
 void tst_E2ee::serverSawNoPlaintext()
