@@ -46,7 +46,8 @@ StoredMessage updated(qint64 conversationId, qint64 seq, const QByteArray &body,
     return m;
 }
 
-/// Puts decrypted content into the cache's row; false when the row is not stored yet.
+/// Puts decrypted content into the cache's row; false when nothing changed (no row yet, or one
+/// that is readable already).
 bool applyContent(VaultTransaction &tx, qint64 conversationId, qint64 seq,
                   const QByteArray &plaintext, StoredMessage *out)
 {
@@ -54,13 +55,24 @@ bool applyContent(VaultTransaction &tx, qint64 conversationId, qint64 seq,
     if (!content)
         return false;
     QSqlQuery q = query(tx);
-    q.prepare(u"UPDATE messages SET body = ?, text = ?, state = 0 WHERE conv = ? AND seq = ?"_s);
+    // Only a row still unreadable: one a backup or an import filled holds this content already,
+    // with its edits applied, and must not show the original text again meanwhile.
+    q.prepare(u"UPDATE messages SET body = ?, text = ?, state = 0 WHERE conv = ? AND seq = ?"
+              " AND state != 0"_s);
     q.addBindValue(plaintext);
     q.addBindValue(content->previewText());
     q.addBindValue(conversationId);
     q.addBindValue(seq);
-    if (!q.exec() || q.numRowsAffected() == 0)
+    if (!q.exec())
         return false;
+    const bool changed = q.numRowsAffected() > 0;
+    if (!changed) {
+        q.prepare(u"SELECT 1 FROM messages WHERE conv = ? AND seq = ? AND state = 0"_s);
+        q.addBindValue(conversationId);
+        q.addBindValue(seq);
+        if (!q.exec() || !q.next())
+            return false; // no row yet: the journal keeps the plaintext for onStored()
+    }
     q.prepare(u"UPDATE e2ee_received SET plaintext = NULL WHERE conv = ? AND seq = ?"_s);
     q.addBindValue(conversationId);
     q.addBindValue(seq);
@@ -69,6 +81,8 @@ bool applyContent(VaultTransaction &tx, qint64 conversationId, qint64 seq,
     q.addBindValue(conversationId);
     q.addBindValue(seq);
     q.exec();
+    if (!changed)
+        return false;
     *out = updated(conversationId, seq, plaintext, content->previewText(), false);
     return true;
 }
