@@ -1598,10 +1598,6 @@ Vorgelegt:   %2</translation>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <source>Waiting for this message…</source>
-        <translation>Warte auf diese Nachricht …</translation>
-    </message>
-    <message>
         <source>An earlier message</source>
         <translation>Eine frühere Nachricht</translation>
     </message>
@@ -1616,6 +1612,18 @@ Vorgelegt:   %2</translation>
     <message>
         <source>Yesterday</source>
         <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>Waiting for the key to this message. Your device that sent it was asked to send it again; the message appears here when it arrives.</source>
+        <translation>Warte auf den Schlüssel zu dieser Nachricht. Dein Gerät, das sie gesendet hat, wurde gebeten, ihn erneut zu senden; die Nachricht erscheint hier, sobald er ankommt.</translation>
+    </message>
+    <message>
+        <source>Waiting for the key to this message. %1&apos;s device was asked to send it again; the message appears here when it arrives.</source>
+        <translation>Warte auf den Schlüssel zu dieser Nachricht. Das Gerät von %1 wurde gebeten, ihn erneut zu senden; die Nachricht erscheint hier, sobald er ankommt.</translation>
+    </message>
+    <message>
+        <source>Waiting for the key to this message. The sender&apos;s device was asked to send it again; the message appears here when it arrives.</source>
+        <translation>Warte auf den Schlüssel zu dieser Nachricht. Das Gerät des Absenders wurde gebeten, ihn erneut zu senden; die Nachricht erscheint hier, sobald er ankommt.</translation>
     </message>
 </context>
 <context>
@@ -1661,16 +1669,16 @@ Vorgelegt:   %2</translation>
 <context>
     <name>Parley::PendingDecryptions</name>
     <message>
-        <source>(sent before this device could read this person&apos;s messages)</source>
-        <translation>(gesendet, bevor dieses Gerät die Nachrichten dieser Person lesen konnte)</translation>
+        <source>Sent before this device could read this person&apos;s messages. Restoring a backup, or importing an export from another of your devices, brings it here.</source>
+        <translation>Gesendet, bevor dieses Gerät die Nachrichten dieser Person lesen konnte. Eine wiederhergestellte Sicherung oder ein Import eines Exports von einem anderen deiner Geräte bringt sie hierher.</translation>
     </message>
     <message>
-        <source>(a repeated copy of an earlier message, not shown again)</source>
-        <translation>(eine wiederholte Kopie einer früheren Nachricht, nicht erneut angezeigt)</translation>
+        <source>A repeated copy of an earlier message: the original is shown where it was first sent.</source>
+        <translation>Eine wiederholte Kopie einer früheren Nachricht: Das Original steht dort, wo es zuerst gesendet wurde.</translation>
     </message>
     <message>
-        <source>(this message is damaged and cannot be decrypted)</source>
-        <translation>(diese Nachricht ist beschädigt und kann nicht entschlüsselt werden)</translation>
+        <source>This message is damaged and cannot be decrypted. Ask the sender to send it again.</source>
+        <translation>Diese Nachricht ist beschädigt und kann nicht entschlüsselt werden. Bitte den Absender, sie noch einmal zu senden.</translation>
     </message>
 </context>
 <context>

@@ -1598,10 +1598,6 @@ Présenté&#xa0;: %2</translation>
         <translation>Ce message a été supprimé</translation>
     </message>
     <message>
-        <source>Waiting for this message…</source>
-        <translation>En attente de ce message…</translation>
-    </message>
-    <message>
         <source>An earlier message</source>
         <translation>Un message précédent</translation>
     </message>
@@ -1616,6 +1612,18 @@ Présenté&#xa0;: %2</translation>
     <message>
         <source>Yesterday</source>
         <translation>Hier</translation>
+    </message>
+    <message>
+        <source>Waiting for the key to this message. Your device that sent it was asked to send it again; the message appears here when it arrives.</source>
+        <translation>En attente de la clé de ce message. Ton appareil qui l’a envoyé a été prié de la renvoyer&#xa0;; le message apparaîtra ici dès qu’elle arrivera.</translation>
+    </message>
+    <message>
+        <source>Waiting for the key to this message. %1&apos;s device was asked to send it again; the message appears here when it arrives.</source>
+        <translation>En attente de la clé de ce message. L’appareil de %1 a été prié de la renvoyer&#xa0;; le message apparaîtra ici dès qu’elle arrivera.</translation>
+    </message>
+    <message>
+        <source>Waiting for the key to this message. The sender&apos;s device was asked to send it again; the message appears here when it arrives.</source>
+        <translation>En attente de la clé de ce message. L’appareil de l’expéditeur a été prié de la renvoyer&#xa0;; le message apparaîtra ici dès qu’elle arrivera.</translation>
     </message>
 </context>
 <context>
@@ -1661,16 +1669,16 @@ Présenté&#xa0;: %2</translation>
 <context>
     <name>Parley::PendingDecryptions</name>
     <message>
-        <source>(sent before this device could read this person&apos;s messages)</source>
-        <translation>(envoyé avant que cet appareil puisse lire les messages de cette personne)</translation>
+        <source>Sent before this device could read this person&apos;s messages. Restoring a backup, or importing an export from another of your devices, brings it here.</source>
+        <translation>Envoyé avant que cet appareil puisse lire les messages de cette personne. Restaurer une sauvegarde, ou importer un export d’un autre de tes appareils, l’amène ici.</translation>
     </message>
     <message>
-        <source>(a repeated copy of an earlier message, not shown again)</source>
-        <translation>(une copie répétée d’un message précédent, pas affichée à nouveau)</translation>
+        <source>A repeated copy of an earlier message: the original is shown where it was first sent.</source>
+        <translation>Une copie répétée d’un message précédent&#xa0;: l’original est affiché là où il a été envoyé la première fois.</translation>
     </message>
     <message>
-        <source>(this message is damaged and cannot be decrypted)</source>
-        <translation>(ce message est endommagé et ne peut pas être déchiffré)</translation>
+        <source>This message is damaged and cannot be decrypted. Ask the sender to send it again.</source>
+        <translation>Ce message est endommagé et ne peut pas être déchiffré. Demande à l’expéditeur de le renvoyer.</translation>
     </message>
 </context>
 <context>
