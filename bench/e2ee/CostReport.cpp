@@ -46,4 +46,15 @@ void report(const Options &o, const MessageCost &m, const MessageCost &bare,
                 c.cpuSeconds);
 }
 
+void reportDecrypts(const Options &o, const DecryptCost &d)
+{
+    std::printf("parley-e2ee-bench --decrypt-only: %d messages of %lld bytes per path\n",
+                o.messages, static_cast<long long>(o.content.size()));
+    std::printf("%-44s %10s %10s %10s\n", "microseconds per message", "median", "mean", "p99");
+    row("sender-key decrypt", d.senderKey);
+    row("sender-key decrypt, thread CPU time", d.senderKeyCpu);
+    row("pairwise decrypt", d.pairwise);
+    row("pairwise decrypt, thread CPU time", d.pairwiseCpu);
+}
+
 } // namespace Parley::E2eeBench

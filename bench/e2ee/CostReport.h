@@ -9,5 +9,7 @@ namespace Parley::E2eeBench {
 
 void report(const Options &o, const MessageCost &m, const MessageCost &bare,
             const FirstMessageCost &f, const CatchUpCost &c);
+/// The table of --decrypt-only.
+void reportDecrypts(const Options &o, const DecryptCost &d);
 
 } // namespace Parley::E2eeBench

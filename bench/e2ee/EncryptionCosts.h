@@ -42,8 +42,10 @@ struct Options
     int newDevices = 200;
     int catchUp = 10000;
     QByteArray content;
+    bool decryptOnly = false; ///< only the two decrypt paths (DecryptCost), for A/B runs
 
-    /// The options given to parley-e2ee-bench (--messages, --devices, --size, --catch-up).
+    /// The options given to parley-e2ee-bench (--messages, --devices, --size, --catch-up,
+    /// --decrypt-only).
     static Options fromCommandLine(const QCoreApplication &app);
 };
 
@@ -101,6 +103,13 @@ struct FirstMessageCost
     qsizetype preKeyMessageBytes = 0;
 };
 
+/// A receiving device's two decrypt paths on an established session, each message in its own
+/// key-store transaction; wall and thread CPU time per message.
+struct DecryptCost
+{
+    Stats senderKey, senderKeyCpu, pairwise, pairwiseCpu;
+};
+
 /// Ends the run with `what` on stderr: a bench that cannot do its work has no figures.
 [[noreturn]] void die(const char *what, CryptoError error = CryptoError::CryptoFailure);
 
@@ -112,6 +121,9 @@ std::unique_ptr<Device> makeDevice(const QTemporaryDir &dir, qint64 user, qint32
 void shareSenderKey(Device &alice, Device &bob);
 
 MessageCost measureMessages(Device &alice, Device &bob, const Options &o);
+/// Bob decrypts `o.messages` group messages from Alice, then `o.messages` pairwise ones (after
+/// one exchange each way, so none is a pre-key message); the encrypting is not timed.
+DecryptCost measureDecrypts(Device &alice, Device &bob, const Options &o);
 /// The same encrypt and decrypt as measureMessages, by libsignal alone (no store).
 MessageCost measureBare(const SignalContext &context, const Options &o);
 /// Alice's next `o.catchUp` group messages reach `device`, which was offline.

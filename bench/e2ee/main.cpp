@@ -25,6 +25,12 @@ int main(int argc, char *argv[])
     auto alice = makeDevice(dir, 1, 1, 1);
     auto bob = makeDevice(dir, 2, 1, options.newDevices + 1);
     shareSenderKey(*alice, *bob);
+    if (options.decryptOnly) {
+        reportDecrypts(options, measureDecrypts(*alice, *bob, options));
+        alice->keys.reset();
+        bob->keys.reset();
+        return 0;
+    }
     const MessageCost messages = measureMessages(*alice, *bob, options);
     const MessageCost bare = measureBare(*alice->context, options);
     const FirstMessageCost firsts = measureNewDevices(dir, *alice, *bob, options);

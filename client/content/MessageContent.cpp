@@ -1,6 +1,7 @@
 #include "MessageContent.h"
 
 #include "content/ProfilePicture.h"
+#include "protocol/CborPreflight.h"
 
 #include <QtCore/QCborArray>
 #include <QtCore/QCborMap>
@@ -154,6 +155,8 @@ Result<MessageContent> MessageContent::fromBytes(const QByteArray &bytes)
 {
     if (bytes.size() > MaxBytes)
         return Error{ErrorCode::BodyTooLarge, u"message content is too large"_s};
+    if (!cborLengthsFit(bytes))
+        return Error{ErrorCode::MalformedFrame, u"message content is not a CBOR map"_s};
     QCborParserError error;
     const QCborValue value = QCborValue::fromCbor(bytes, &error);
     if (error.error != QCborError::NoError || !value.isMap())

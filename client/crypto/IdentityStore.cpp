@@ -30,15 +30,15 @@ QByteArray offeredBinding(const QString &name, qint32 deviceId)
 
 } // namespace
 
-IdentityStore::IdentityStore(const QString &connectionName, const RecordSealer &sealer)
-    : m_connectionName(connectionName),
+IdentityStore::IdentityStore(StatementCache &statements, const RecordSealer &sealer)
+    : m_statements(statements),
       m_sealer(sealer)
 {
 }
 
 CryptoResult<std::optional<IdentityStore::LocalIdentity>> IdentityStore::localIdentity() const
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("SELECT record FROM crypto_local_identity WHERE id = 1"));
     const auto payload = query.fetchSealed(m_sealer, RecordSealer::binding(LocalTable, {}));
     if (!payload)
@@ -62,7 +62,7 @@ CryptoStatus IdentityStore::saveLocalIdentity(const LocalIdentity &identity)
     stream.setVersion(QDataStream::Qt_6_0);
     stream << identity.registrationId << identity.publicKey << identity.privateKey;
 
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("INSERT OR REPLACE INTO crypto_local_identity (id, record)"
                                     " VALUES (1, ?)"));
     query.bind(m_sealer.seal(RecordSealer::binding(LocalTable, {}), payload));
@@ -77,7 +77,7 @@ CryptoResult<QByteArray> IdentityStore::trustedIdentity(const DeviceAddress &add
 
 CryptoResult<QByteArray> IdentityStore::trustedIdentity(const QString &name, qint32 deviceId) const
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("SELECT record FROM crypto_remote_identities"
                                     " WHERE name = ? AND device_id = ?"));
     query.bind(name).bind(deviceId);
@@ -107,7 +107,7 @@ CryptoResult<bool> IdentityStore::isTrusted(const QString &name, qint32 deviceId
 
 CryptoStatus IdentityStore::recordOffer(const Offer &offer)
 {
-    StoreQuery current(m_connectionName,
+    StoreQuery current(m_statements,
                        QStringLiteral("SELECT offered_record FROM crypto_remote_identities"
                                       " WHERE name = ? AND device_id = ?"));
     current.bind(offer.name).bind(offer.deviceId);
@@ -125,7 +125,7 @@ CryptoStatus IdentityStore::recordOffer(const Offer &offer)
             return {}; // already recorded: keep the time it was first seen
     }
 
-    StoreQuery update(m_connectionName,
+    StoreQuery update(m_statements,
                       QStringLiteral("UPDATE crypto_remote_identities SET offered_record = ?,"
                                      " offered_at = ? WHERE name = ? AND device_id = ?"));
     update.bind(m_sealer.seal(offeredBinding(offer.name, offer.deviceId), offer.key))
@@ -145,7 +145,7 @@ CryptoStatus IdentityStore::saveTrusted(const QString &name, qint32 deviceId, co
     if (trusted.value() == key)
         return {};
 
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("INSERT OR REPLACE INTO crypto_remote_identities"
                                     " (name, device_id, record, offered_record, offered_at)"
                                     " VALUES (?, ?, ?, NULL, NULL)"));
@@ -155,7 +155,7 @@ CryptoStatus IdentityStore::saveTrusted(const QString &name, qint32 deviceId, co
 
 CryptoStatus IdentityStore::forget(const QString &name, qint32 deviceId)
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("DELETE FROM crypto_remote_identities"
                                     " WHERE name = ? AND device_id = ?"));
     query.bind(name).bind(deviceId);
@@ -164,7 +164,7 @@ CryptoStatus IdentityStore::forget(const QString &name, qint32 deviceId)
 
 CryptoResult<QList<IdentityChange>> IdentityStore::changedIdentities() const
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("SELECT name, device_id, record, offered_record, offered_at"
                                     " FROM crypto_remote_identities"
                                     " WHERE offered_record IS NOT NULL"
@@ -197,7 +197,7 @@ CryptoResult<QList<IdentityChange>> IdentityStore::changedIdentities() const
 CryptoStatus IdentityStore::acceptOfferedIdentity(const DeviceAddress &address)
 {
     const QString name = address.name();
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("SELECT offered_record FROM crypto_remote_identities"
                                     " WHERE name = ? AND device_id = ?"
                                     " AND offered_record IS NOT NULL"));

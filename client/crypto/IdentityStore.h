@@ -15,6 +15,7 @@
 namespace Parley {
 
 class RecordSealer;
+class StatementCache;
 
 //! \brief The identity table of the key store: the local identity key pair and registration id
 //! (crypto_local_identity) and, per remote device, the trusted identity key plus a key it
@@ -34,7 +35,7 @@ public:
         QByteArray privateKey; //!< serialized Curve25519 private key
     };
 
-    IdentityStore(const QString &connectionName, const RecordSealer &sealer);
+    IdentityStore(StatementCache &statements, const RecordSealer &sealer);
 
     //! The local identity, or nullopt before DeviceIdentity generated one.
     CryptoResult<std::optional<LocalIdentity>> localIdentity() const;
@@ -72,7 +73,7 @@ private:
 
     CryptoStatus recordOffer(const Offer &offer);
 
-    QString m_connectionName;
+    StatementCache &m_statements;
     const RecordSealer &m_sealer;
     QList<Offer> m_recentOffers;
 };

@@ -6,6 +6,7 @@
 #include "Savepoint.h"
 #include "SignalContext.h"
 #include "SignalStoreContext.h"
+#include "StatementCache.h"
 #include "StoreQuery.h"
 
 namespace Parley {
@@ -103,11 +104,12 @@ KeyStore::KeyStore(SignalContext &context, const QString &connectionName,
     : m_signalContext(context),
       m_connectionName(connectionName),
       m_sealer(std::move(sealer)),
-      m_identities(connectionName, *m_sealer),
-      m_preKeys(connectionName, *m_sealer),
-      m_signedPreKeys(connectionName, *m_sealer),
-      m_sessions(connectionName, *m_sealer),
-      m_senderKeys(connectionName, *m_sealer)
+      m_statements(std::make_unique<StatementCache>(connectionName)),
+      m_identities(*m_statements, *m_sealer),
+      m_preKeys(*m_statements, *m_sealer),
+      m_signedPreKeys(*m_statements, *m_sealer),
+      m_sessions(*m_statements, *m_sealer),
+      m_senderKeys(*m_statements, *m_sealer)
 {
 }
 
@@ -136,7 +138,7 @@ CryptoStatus KeyStore::acknowledgeIdentityChange(const DeviceAddress &address)
 CryptoStatus KeyStore::atomically(const std::function<CryptoStatus()> &operation)
 {
     m_identities.clearOffers();
-    Savepoint savepoint(m_connectionName);
+    Savepoint savepoint(*m_statements);
     if (CryptoStatus status = savepoint.begin(); !status)
         return status;
     CryptoStatus status = operation();

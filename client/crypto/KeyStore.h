@@ -24,6 +24,7 @@ namespace Parley {
 class RecordSealer;
 class SignalContext;
 class SignalStoreContext;
+class StatementCache;
 
 //! \brief Opens the crypto_ tables on a connection the caller owns, checks the storage key,
 //! and serves them to libsignal.
@@ -83,6 +84,7 @@ private:
     SignalContext &m_signalContext;
     QString m_connectionName;
     std::unique_ptr<RecordSealer> m_sealer;
+    std::unique_ptr<StatementCache> m_statements; ///< outlives the stores that use it
     IdentityStore m_identities;
     PreKeyStore m_preKeys;
     SignedPreKeyStore m_signedPreKeys;

@@ -14,15 +14,15 @@ QByteArray preKeyBinding(quint32 id)
 
 } // namespace
 
-PreKeyStore::PreKeyStore(const QString &connectionName, const RecordSealer &sealer)
-    : m_connectionName(connectionName),
+PreKeyStore::PreKeyStore(StatementCache &statements, const RecordSealer &sealer)
+    : m_statements(statements),
       m_sealer(sealer)
 {
 }
 
 CryptoResult<std::optional<QByteArray>> PreKeyStore::load(quint32 id) const
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("SELECT record FROM crypto_pre_keys WHERE id = ?"));
     query.bind(id);
     return query.fetchSealed(m_sealer, preKeyBinding(id));
@@ -30,7 +30,7 @@ CryptoResult<std::optional<QByteArray>> PreKeyStore::load(quint32 id) const
 
 CryptoResult<QList<QByteArray>> PreKeyStore::loadAll() const
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("SELECT id, record FROM crypto_pre_keys ORDER BY id"));
     if (CryptoStatus status = query.exec(); !status)
         return status.error();
@@ -47,7 +47,7 @@ CryptoResult<QList<QByteArray>> PreKeyStore::loadAll() const
 
 CryptoStatus PreKeyStore::store(quint32 id, const QByteArray &record)
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("INSERT OR REPLACE INTO crypto_pre_keys (id, record)"
                                     " VALUES (?, ?)"));
     query.bind(id).bind(m_sealer.seal(preKeyBinding(id), record));
@@ -56,8 +56,7 @@ CryptoStatus PreKeyStore::store(quint32 id, const QByteArray &record)
 
 CryptoResult<bool> PreKeyStore::contains(quint32 id) const
 {
-    StoreQuery query(m_connectionName,
-                     QStringLiteral("SELECT 1 FROM crypto_pre_keys WHERE id = ?"));
+    StoreQuery query(m_statements, QStringLiteral("SELECT 1 FROM crypto_pre_keys WHERE id = ?"));
     query.bind(id);
     if (CryptoStatus status = query.exec(); !status)
         return status.error();
@@ -66,14 +65,14 @@ CryptoResult<bool> PreKeyStore::contains(quint32 id) const
 
 CryptoStatus PreKeyStore::remove(quint32 id)
 {
-    StoreQuery query(m_connectionName, QStringLiteral("DELETE FROM crypto_pre_keys WHERE id = ?"));
+    StoreQuery query(m_statements, QStringLiteral("DELETE FROM crypto_pre_keys WHERE id = ?"));
     query.bind(id);
     return query.exec();
 }
 
 CryptoResult<int> PreKeyStore::count() const
 {
-    StoreQuery query(m_connectionName, QStringLiteral("SELECT COUNT(*) FROM crypto_pre_keys"));
+    StoreQuery query(m_statements, QStringLiteral("SELECT COUNT(*) FROM crypto_pre_keys"));
     if (CryptoStatus status = query.exec(); !status)
         return status.error();
     if (!query.next())

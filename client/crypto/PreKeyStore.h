@@ -13,6 +13,7 @@
 namespace Parley {
 
 class RecordSealer;
+class StatementCache;
 
 //! \brief The sealed one-time pre-key records (libsignal session_pre_key serializations).
 //!
@@ -21,7 +22,7 @@ class RecordSealer;
 class PreKeyStore
 {
 public:
-    PreKeyStore(const QString &connectionName, const RecordSealer &sealer);
+    PreKeyStore(StatementCache &statements, const RecordSealer &sealer);
 
     CryptoResult<std::optional<QByteArray>> load(quint32 id) const;
     //! Every stored record, by ascending id.
@@ -33,7 +34,7 @@ public:
     CryptoResult<int> count() const;
 
 private:
-    QString m_connectionName;
+    StatementCache &m_statements;
     const RecordSealer &m_sealer;
 };
 

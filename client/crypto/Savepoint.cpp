@@ -7,6 +7,19 @@ namespace Parley {
 
 Savepoint::Savepoint(const QString &connectionName) : m_connectionName(connectionName) { }
 
+Savepoint::Savepoint(StatementCache &statements)
+    : m_connectionName(statements.connectionName()),
+      m_statements(&statements)
+{
+}
+
+StoreQuery Savepoint::query(const QString &statement) const
+{
+    if (m_statements)
+        return StoreQuery(*m_statements, statement);
+    return StoreQuery(m_connectionName, statement);
+}
+
 Savepoint::~Savepoint()
 {
     rollback();
@@ -15,8 +28,7 @@ Savepoint::~Savepoint()
 CryptoStatus Savepoint::begin()
 {
     Q_ASSERT(!m_active);
-    StoreQuery query(m_connectionName, QStringLiteral("SAVEPOINT parley_crypto"));
-    CryptoStatus status = query.exec();
+    CryptoStatus status = query(QStringLiteral("SAVEPOINT parley_crypto")).exec();
     m_active = status.hasValue();
     return status;
 }
@@ -25,8 +37,7 @@ CryptoStatus Savepoint::release()
 {
     if (!m_active)
         return CryptoError::DatabaseError;
-    StoreQuery query(m_connectionName, QStringLiteral("RELEASE SAVEPOINT parley_crypto"));
-    CryptoStatus status = query.exec();
+    CryptoStatus status = query(QStringLiteral("RELEASE SAVEPOINT parley_crypto")).exec();
     if (status)
         m_active = false;
     return status;
@@ -39,10 +50,8 @@ void Savepoint::rollback()
     m_active = false;
     // ROLLBACK TO keeps the savepoint open; RELEASE then drops it (and commits nothing when it
     // was the outermost one, as everything was rolled back).
-    StoreQuery rollbackQuery(m_connectionName,
-                             QStringLiteral("ROLLBACK TO SAVEPOINT parley_crypto"));
-    StoreQuery releaseQuery(m_connectionName, QStringLiteral("RELEASE SAVEPOINT parley_crypto"));
-    if (!rollbackQuery.exec() || !releaseQuery.exec())
+    if (!query(QStringLiteral("ROLLBACK TO SAVEPOINT parley_crypto")).exec()
+        || !query(QStringLiteral("RELEASE SAVEPOINT parley_crypto")).exec())
         qCWarning(lcCrypto) << "key store savepoint could not be rolled back";
 }
 

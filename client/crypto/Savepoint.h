@@ -8,6 +8,9 @@
 
 namespace Parley {
 
+class StatementCache;
+class StoreQuery;
+
 //! \brief Makes one operation atomic: a savepoint commits on its own when no transaction is
 //! open, and nests inside the caller's transaction when one is.
 //!
@@ -18,6 +21,8 @@ class Savepoint
 {
 public:
     explicit Savepoint(const QString &connectionName);
+    //! On the key store's connection, with its prepared statements.
+    explicit Savepoint(StatementCache &statements);
     ~Savepoint();
     Savepoint(const Savepoint &) = delete;
     Savepoint &operator=(const Savepoint &) = delete;
@@ -27,7 +32,10 @@ public:
     void rollback();
 
 private:
+    StoreQuery query(const QString &statement) const;
+
     QString m_connectionName;
+    StatementCache *m_statements = nullptr;
     bool m_active = false;
 };
 

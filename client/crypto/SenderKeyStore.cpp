@@ -14,8 +14,8 @@ QByteArray senderKeyBinding(const QString &groupId, const QString &name, qint32 
 
 } // namespace
 
-SenderKeyStore::SenderKeyStore(const QString &connectionName, const RecordSealer &sealer)
-    : m_connectionName(connectionName),
+SenderKeyStore::SenderKeyStore(StatementCache &statements, const RecordSealer &sealer)
+    : m_statements(statements),
       m_sealer(sealer)
 {
 }
@@ -23,7 +23,7 @@ SenderKeyStore::SenderKeyStore(const QString &connectionName, const RecordSealer
 CryptoResult<std::optional<QByteArray>>
 SenderKeyStore::load(const QString &groupId, const QString &name, qint32 deviceId) const
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("SELECT record FROM crypto_sender_keys"
                                     " WHERE group_id = ? AND name = ? AND device_id = ?"));
     query.bind(groupId).bind(name).bind(deviceId);
@@ -33,7 +33,7 @@ SenderKeyStore::load(const QString &groupId, const QString &name, qint32 deviceI
 CryptoStatus SenderKeyStore::store(const QString &groupId, const QString &name, qint32 deviceId,
                                    const QByteArray &record)
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("INSERT OR REPLACE INTO crypto_sender_keys"
                                     " (group_id, name, device_id, record) VALUES (?, ?, ?, ?)"));
     query.bind(groupId).bind(name).bind(deviceId).bind(
@@ -43,7 +43,7 @@ CryptoStatus SenderKeyStore::store(const QString &groupId, const QString &name, 
 
 CryptoStatus SenderKeyStore::remove(const QString &groupId, const QString &name, qint32 deviceId)
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("DELETE FROM crypto_sender_keys"
                                     " WHERE group_id = ? AND name = ? AND device_id = ?"));
     query.bind(groupId).bind(name).bind(deviceId);

@@ -12,6 +12,7 @@
 namespace Parley {
 
 class RecordSealer;
+class StatementCache;
 
 //! \brief The sealed libsignal sender key records: our own chain per conversation and every
 //! member device's chain we received through a distribution message.
@@ -20,7 +21,7 @@ class RecordSealer;
 class SenderKeyStore
 {
 public:
-    SenderKeyStore(const QString &connectionName, const RecordSealer &sealer);
+    SenderKeyStore(StatementCache &statements, const RecordSealer &sealer);
 
     CryptoResult<std::optional<QByteArray>> load(const QString &groupId, const QString &name,
                                                  qint32 deviceId) const;
@@ -29,7 +30,7 @@ public:
     CryptoStatus remove(const QString &groupId, const QString &name, qint32 deviceId);
 
 private:
-    QString m_connectionName;
+    StatementCache &m_statements;
     const RecordSealer &m_sealer;
 };
 

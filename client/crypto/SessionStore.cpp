@@ -14,8 +14,8 @@ QByteArray sessionBinding(const QString &name, qint32 deviceId)
 
 } // namespace
 
-SessionStore::SessionStore(const QString &connectionName, const RecordSealer &sealer)
-    : m_connectionName(connectionName),
+SessionStore::SessionStore(StatementCache &statements, const RecordSealer &sealer)
+    : m_statements(statements),
       m_sealer(sealer)
 {
 }
@@ -23,7 +23,7 @@ SessionStore::SessionStore(const QString &connectionName, const RecordSealer &se
 CryptoResult<std::optional<QByteArray>> SessionStore::load(const QString &name,
                                                            qint32 deviceId) const
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("SELECT record FROM crypto_sessions"
                                     " WHERE name = ? AND device_id = ?"));
     query.bind(name).bind(deviceId);
@@ -32,7 +32,7 @@ CryptoResult<std::optional<QByteArray>> SessionStore::load(const QString &name,
 
 CryptoResult<QList<qint32>> SessionStore::deviceIds(const QString &name) const
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("SELECT device_id FROM crypto_sessions WHERE name = ?"
                                     " ORDER BY device_id"));
     query.bind(name);
@@ -46,7 +46,7 @@ CryptoResult<QList<qint32>> SessionStore::deviceIds(const QString &name) const
 
 CryptoStatus SessionStore::store(const QString &name, qint32 deviceId, const QByteArray &record)
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("INSERT OR REPLACE INTO crypto_sessions"
                                     " (name, device_id, record) VALUES (?, ?, ?)"));
     query.bind(name).bind(deviceId).bind(m_sealer.seal(sessionBinding(name, deviceId), record));
@@ -55,7 +55,7 @@ CryptoStatus SessionStore::store(const QString &name, qint32 deviceId, const QBy
 
 CryptoResult<bool> SessionStore::contains(const QString &name, qint32 deviceId) const
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("SELECT 1 FROM crypto_sessions"
                                     " WHERE name = ? AND device_id = ?"));
     query.bind(name).bind(deviceId);
@@ -67,7 +67,7 @@ CryptoResult<bool> SessionStore::contains(const QString &name, qint32 deviceId) 
 CryptoResult<bool> SessionStore::remove(const QString &name, qint32 deviceId)
 {
     StoreQuery query(
-            m_connectionName,
+            m_statements,
             QStringLiteral("DELETE FROM crypto_sessions WHERE name = ? AND device_id = ?"));
     query.bind(name).bind(deviceId);
     if (CryptoStatus status = query.exec(); !status)
@@ -77,8 +77,7 @@ CryptoResult<bool> SessionStore::remove(const QString &name, qint32 deviceId)
 
 CryptoResult<int> SessionStore::removeAll(const QString &name)
 {
-    StoreQuery query(m_connectionName,
-                     QStringLiteral("DELETE FROM crypto_sessions WHERE name = ?"));
+    StoreQuery query(m_statements, QStringLiteral("DELETE FROM crypto_sessions WHERE name = ?"));
     query.bind(name);
     if (CryptoStatus status = query.exec(); !status)
         return status.error();

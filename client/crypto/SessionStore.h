@@ -13,6 +13,7 @@
 namespace Parley {
 
 class RecordSealer;
+class StatementCache;
 
 //! \brief The sealed libsignal session records (Double Ratchet state), one per remote device.
 //!
@@ -21,7 +22,7 @@ class RecordSealer;
 class SessionStore
 {
 public:
-    SessionStore(const QString &connectionName, const RecordSealer &sealer);
+    SessionStore(StatementCache &statements, const RecordSealer &sealer);
 
     CryptoResult<std::optional<QByteArray>> load(const QString &name, qint32 deviceId) const;
     //! The device ids of \a name that have a session.
@@ -34,7 +35,7 @@ public:
     CryptoResult<int> removeAll(const QString &name);
 
 private:
-    QString m_connectionName;
+    StatementCache &m_statements;
     const RecordSealer &m_sealer;
 };
 

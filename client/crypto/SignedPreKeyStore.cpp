@@ -14,15 +14,15 @@ QByteArray signedPreKeyBinding(quint32 id)
 
 } // namespace
 
-SignedPreKeyStore::SignedPreKeyStore(const QString &connectionName, const RecordSealer &sealer)
-    : m_connectionName(connectionName),
+SignedPreKeyStore::SignedPreKeyStore(StatementCache &statements, const RecordSealer &sealer)
+    : m_statements(statements),
       m_sealer(sealer)
 {
 }
 
 CryptoResult<std::optional<QByteArray>> SignedPreKeyStore::load(quint32 id) const
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("SELECT record FROM crypto_signed_pre_keys WHERE id = ?"));
     query.bind(id);
     return query.fetchSealed(m_sealer, signedPreKeyBinding(id));
@@ -30,7 +30,7 @@ CryptoResult<std::optional<QByteArray>> SignedPreKeyStore::load(quint32 id) cons
 
 CryptoStatus SignedPreKeyStore::store(quint32 id, qint64 createdAtMs, const QByteArray &record)
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("INSERT OR REPLACE INTO crypto_signed_pre_keys"
                                     " (id, created_at, record) VALUES (?, ?, ?)"));
     query.bind(id).bind(createdAtMs).bind(m_sealer.seal(signedPreKeyBinding(id), record));
@@ -39,7 +39,7 @@ CryptoStatus SignedPreKeyStore::store(quint32 id, qint64 createdAtMs, const QByt
 
 CryptoResult<bool> SignedPreKeyStore::contains(quint32 id) const
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("SELECT 1 FROM crypto_signed_pre_keys WHERE id = ?"));
     query.bind(id);
     if (CryptoStatus status = query.exec(); !status)
@@ -49,7 +49,7 @@ CryptoResult<bool> SignedPreKeyStore::contains(quint32 id) const
 
 CryptoStatus SignedPreKeyStore::remove(quint32 id)
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("DELETE FROM crypto_signed_pre_keys WHERE id = ?"));
     query.bind(id);
     return query.exec();
@@ -57,7 +57,7 @@ CryptoStatus SignedPreKeyStore::remove(quint32 id)
 
 CryptoResult<QList<quint32>> SignedPreKeyStore::idsNewestFirst() const
 {
-    StoreQuery query(m_connectionName,
+    StoreQuery query(m_statements,
                      QStringLiteral("SELECT id FROM crypto_signed_pre_keys"
                                     " ORDER BY created_at DESC, id DESC"));
     if (CryptoStatus status = query.exec(); !status)

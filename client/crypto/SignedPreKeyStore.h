@@ -13,13 +13,14 @@
 namespace Parley {
 
 class RecordSealer;
+class StatementCache;
 
 //! \brief The sealed signed pre-key records (libsignal session_signed_pre_key serializations),
 //! with their creation time in clear for rotation.
 class SignedPreKeyStore
 {
 public:
-    SignedPreKeyStore(const QString &connectionName, const RecordSealer &sealer);
+    SignedPreKeyStore(StatementCache &statements, const RecordSealer &sealer);
 
     CryptoResult<std::optional<QByteArray>> load(quint32 id) const;
     //! \a createdAtMs: milliseconds since the epoch, UTC.
@@ -30,7 +31,7 @@ public:
     CryptoResult<QList<quint32>> idsNewestFirst() const;
 
 private:
-    QString m_connectionName;
+    StatementCache &m_statements;
     const RecordSealer &m_sealer;
 };
 

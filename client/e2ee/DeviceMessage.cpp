@@ -1,5 +1,7 @@
 #include "DeviceMessage.h"
 
+#include "protocol/CborPreflight.h"
+
 #include <QtCore/QCborArray>
 #include <QtCore/QCborMap>
 #include <QtCore/QCborValue>
@@ -54,6 +56,8 @@ QByteArray DeviceMessage::encode() const
 
 std::optional<DeviceMessage> DeviceMessage::decode(const QByteArray &bytes)
 {
+    if (!cborLengthsFit(bytes))
+        return std::nullopt;
     QCborParserError error;
     const QCborValue value = QCborValue::fromCbor(bytes, &error);
     if (error.error != QCborError::NoError || !value.isMap())

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void unknownFieldsAndTypes();
     void refused_data();
     void refused();
+    void containersLongerThanTheirBytesRefused();
 };
 
 static QByteArray cbor(const QCborMap &map)
@@ -496,6 +497,21 @@ void tst_MessageContent::profileRefused()
 {
     QFETCH(QByteArray, bytes);
     QVERIFY(!MessageContent::fromBytes(bytes).hasValue());
+}
+
+// Qt's parser reserves room for each container's declared length before reading it: nested
+// maps that each claim tens of thousands of entries, in a few bytes, are refused unparsed.
+void tst_MessageContent::containersLongerThanTheirBytesRefused()
+{
+    QByteArray bytes = QByteArrayLiteral("\xa2\x64type\x64text\x64text");
+    for (int i = 0; i < 40; ++i)
+        bytes += QByteArrayLiteral("\xb9\xb9\xb9");
+    const auto refused = MessageContent::fromBytes(bytes);
+    QVERIFY(!refused.hasValue());
+
+    const auto read = MessageContent::fromBytes(MessageContent::text(u"hello"_s).toBytes());
+    QVERIFY(read.hasValue());
+    QCOMPARE(read->text(), u"hello"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_MessageContent)

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void damagedRecordIsReported();
     void atomicallyRollsBackOnFailure();
     void nestsInCallersTransaction();
+    void keepsWorkingWhenTheConnectionReopens();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -184,6 +185,28 @@ void tst_KeyStore::nestsInCallersTransaction()
     QVERIFY(store.atomically([&]() { return store.preKeys().store(9, "record nine"); }));
     QVERIFY(db.commit());
     QVERIFY(store.preKeys().contains(9).value());
+}
+
+// The key store keeps its statements prepared; closing the connection finalises them, and the
+// store must prepare them again rather than fail.
+void tst_KeyStore::keepsWorkingWhenTheConnectionReopens()
+{
+    QVERIFY(m_device->open());
+    QVERIFY(m_device->createIdentity());
+    const QByteArray identityKey = m_device->identity().identityKey().value();
+    QVERIFY(m_device->store().sessions().store(QStringLiteral("2"), 1, "first"));
+    QCOMPARE(m_device->store().sessions().load(QStringLiteral("2"), 1).value(),
+             std::optional<QByteArray>("first"));
+
+    QSqlDatabase db = QSqlDatabase::database(m_device->connectionName, false);
+    db.close();
+    QVERIFY(db.open());
+
+    QCOMPARE(m_device->identity().identityKey().value(), identityKey);
+    QVERIFY(m_device->store().sessions().store(QStringLiteral("2"), 1, "second"));
+    QCOMPARE(m_device->store().sessions().load(QStringLiteral("2"), 1).value(),
+             std::optional<QByteArray>("second"));
+    QCOMPARE(m_device->store().preKeys().count().value(), 10);
 }
 
 QTEST_GUILESS_MAIN(tst_KeyStore)
