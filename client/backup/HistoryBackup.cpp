@@ -189,18 +189,28 @@ bool HistoryBackup::begin(const QString &whyNot)
 void HistoryBackup::fail(const QString &message)
 {
     qCWarning(lcClient).noquote() << "backup:" << message;
-    m_run.reset();
-    m_busy = false;
-    Q_EMIT busyChanged();
-    Q_EMIT finished(false, message);
+    end(false, message);
 }
 
 void HistoryBackup::succeed(const QString &message)
 {
+    end(true, message);
+}
+
+void HistoryBackup::end(bool ok, const QString &message)
+{
     m_run.reset();
     m_busy = false;
     Q_EMIT busyChanged();
-    Q_EMIT finished(true, message);
+    Q_EMIT finished(ok, message);
+}
+
+void HistoryBackup::markDone()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_store->setSetting(timeSetting(), now);
+    m_lastBackup = QDateTime::fromMSecsSinceEpoch(now);
+    Q_EMIT backupChanged();
 }
 
 void HistoryBackup::create(const QUrl &file, const QString &passphrase)
@@ -394,10 +404,7 @@ void HistoryBackup::writeReady(bool last)
                          resume();
                          return;
                      }
-                     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-                     m_store->setSetting(timeSetting(), now);
-                     m_lastBackup = QDateTime::fromMSecsSinceEpoch(now);
-                     Q_EMIT backupChanged();
+                     markDone();
                      succeed(tr("Backed up: %1 new messages.").arg(m_run->newMessages));
                  });
 }
@@ -491,10 +498,7 @@ void HistoryBackup::restoreChunks(const QString &path, const QByteArray &id,
             .then(this, [this, path, id, fileKey](const StoredBatch &batch) {
                 // Backing up from here on goes on in the same file.
                 remember(path, id, fileKey);
-                const qint64 now = QDateTime::currentMSecsSinceEpoch();
-                m_store->setSetting(timeSetting(), now);
-                m_lastBackup = QDateTime::fromMSecsSinceEpoch(now);
-                Q_EMIT backupChanged();
+                markDone();
                 Q_EMIT restored(batch.inserted);
                 const auto added = std::count_if(batch.inserted.cbegin(), batch.inserted.cend(),
                                                  [](const StoredMessage &m) { return !m.hidden; });

@@ -92,6 +92,9 @@ private:
     bool begin(const QString &whyNot);
     void fail(const QString &message);
     void succeed(const QString &message);
+    void end(bool ok, const QString &message);
+    /// The backup (or a restore of it) is complete: its time is kept and shown.
+    void markDone();
     void startRun(const QString &path, const QByteArray &id, const QByteArray &fileKey,
                   const QHash<qint64, qint64> &lastSeqs, bool fileHasChunks);
     void readNextConversation();

@@ -112,21 +112,25 @@ QList<StoredMessage> HistoryImport::entriesOf(const ConversationArchive &archive
 {
     const qint64 conversationId = archive.conversationId();
     QList<StoredMessage> entries;
-    const auto entry = [&](qint64 seq, qint64 sender, qint64 device, qint64 timestamp,
-                           const MessageContent &content) {
-        // What the cache's reader would refuse (a hand-edited file) is not stored.
-        if (!MessageContent::fromBytes(content.toBytes()))
-            return;
+    const auto add = [&](qint64 seq, qint64 sender, qint64 device, qint64 timestamp,
+                         MessageKind kind, const QByteArray &body, const QString &text) {
         StoredMessage m;
         m.conversationId = conversationId;
         m.seq = seq;
         m.senderId = sender;
         m.senderDeviceId = device;
         m.timestamp = timestamp;
-        m.kind = MessageKind::Content;
-        m.body = content.toBytes();
-        m.text = content.previewText();
+        m.kind = kind;
+        m.body = body;
+        m.text = text;
         entries.append(m);
+    };
+    const auto entry = [&](qint64 seq, qint64 sender, qint64 device, qint64 timestamp,
+                           const MessageContent &content) {
+        // What the cache's reader would refuse (a hand-edited file) is not stored.
+        const QByteArray bytes = content.toBytes();
+        if (MessageContent::fromBytes(bytes))
+            add(seq, sender, device, timestamp, MessageKind::Content, bytes, content.previewText());
     };
     const QList<QJsonObject> messages = archive.messages();
     for (const QJsonObject &m : messages) {
@@ -142,18 +146,8 @@ QList<StoredMessage> HistoryImport::entriesOf(const ConversationArchive &archive
         if (seq <= 0)
             continue;
         if (type == u"system"_s) {
-            const auto body = membershipBody(m.value(u"event"_s).toObject());
-            if (!body)
-                continue;
-            StoredMessage e;
-            e.conversationId = conversationId;
-            e.seq = seq;
-            e.senderId = senderId;
-            e.senderDeviceId = deviceId;
-            e.timestamp = timestamp;
-            e.kind = MessageKind::Membership;
-            e.body = *body;
-            entries.append(e);
+            if (const auto body = membershipBody(m.value(u"event"_s).toObject()))
+                add(seq, senderId, deviceId, timestamp, MessageKind::Membership, *body, {});
             continue;
         }
         if (type == u"deleted"_s) {
